@@ -1,0 +1,84 @@
+// What operators may write in config/. Validated at start-up and on every reload.
+import { z } from 'zod';
+
+const countryCode = z
+  .string()
+  .regex(/^([A-Z]{2}|EU)$/, 'an ISO 3166-1 alpha-2 country code such as "UA", or "EU"');
+
+export const feedSchema = z.strictObject({
+  name: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  pollMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  enabled: z.boolean().default(true),
+});
+
+export const configSubscriptionSchema = z.strictObject({
+  channelId: z.string().regex(/^\d{17,20}$/, 'a Discord channel id (17 to 20 digits)'),
+  guildId: z.string().regex(/^\d{17,20}$/).optional(),
+  /** "daily HH:MM", "weekly DAY HH:MM" or a 5-field cron expression. */
+  schedule: z.string().min(1),
+  timeZone: z.string().optional(),
+  side: countryCode.optional(),
+  person: z.string().optional(),
+  keywords: z.string().optional(),
+  notifyEmpty: z.boolean().default(false),
+});
+
+export const parleyConfigSchema = z.strictObject({
+  timeZone: z.string().default('UTC'),
+  store: z.strictObject({ path: z.string().min(1).default('data/parley.db') }).default({ path: 'data/parley.db' }),
+  feeds: z.array(feedSchema).default([]),
+  fetch: z
+    .strictObject({
+      timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+      maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+      maxRedirects: z.number().int().min(0).max(20).default(5),
+      userAgent: z.string().default('ParleyBot/0.1 (+https://github.com/parley)'),
+      fetchFullText: z.boolean().default(true),
+    })
+    .prefault({}),
+  polling: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** How often the poller wakes up to look for due feeds (each feed has its own interval). */
+      cron: z.string().default('* * * * *'),
+    })
+    .prefault({}),
+  digests: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      defaultTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM').default('08:00'),
+      maxItems: z.number().int().min(1).max(50).default(10),
+      subscriptions: z.array(configSubscriptionSchema).default([]),
+    })
+    .prefault({}),
+});
+
+export const knownPersonSchema = z.strictObject({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  country: countryCode.optional(),
+  role: z.string().optional(),
+});
+export const peopleFileSchema = z.strictObject({ people: z.array(knownPersonSchema).nullish().transform((x) => x ?? []) });
+
+export const knownPlaceSchema = z.strictObject({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  country: countryCode,
+});
+export const placesFileSchema = z.strictObject({ places: z.array(knownPlaceSchema).nullish().transform((x) => x ?? []) });
+
+export type ParleyConfig = z.infer<typeof parleyConfigSchema>;
+export type FeedConfig = z.infer<typeof feedSchema>;
+export type ConfigSubscription = z.infer<typeof configSubscriptionSchema>;
+export type KnownPerson = z.infer<typeof knownPersonSchema>;
+export type KnownPlace = z.infer<typeof knownPlaceSchema>;
+
+/** Everything loaded from one config folder. */
+export interface LoadedConfig {
+  dir: string;
+  parley: ParleyConfig;
+  people: KnownPerson[];
+  places: KnownPlace[];
+}

@@ -1,0 +1,75 @@
+// The contract between slash-command modules (commands/*.ts) and the transports that run them
+// (Discord, console, `parley ask`). Commands see parsed options and a context, and return a
+// transport-neutral Reply; they never touch discord.js objects.
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Store } from '../store/store.ts';
+import type { LoadedConfig } from '../config/schema.ts';
+import type { Logger } from '../log.ts';
+
+/** Option values as the user gave them, by option name. Subcommands arrive as `subcommand`. */
+export interface CommandOptions {
+  subcommand?: string;
+  values: Record<string, string | number | boolean | undefined>;
+}
+
+export interface Invoker {
+  userId: string;
+  guildId: string | null;
+  channelId: string | null;
+  /** What the invoker may do in this channel, resolved by the transport. */
+  permissions: { manageChannels: boolean; manageGuild: boolean };
+}
+
+export interface CommandContext {
+  store: Store;
+  /** Current config; re-read on every call because config reloads while the bot runs. */
+  config: () => LoadedConfig;
+  now: () => Date;
+  invoker: Invoker;
+  logger: Logger;
+}
+
+export interface ReplyField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface ReplyEmbed {
+  title?: string;
+  url?: string;
+  description?: string;
+  fields?: ReplyField[];
+  footer?: string;
+  color?: number;
+}
+
+/**
+ * What a command answers. Text is Discord-flavoured markdown whose article-derived parts are
+ * already escaped; transports enforce Discord's size limits (src/render) and never parse mentions.
+ */
+export interface Reply {
+  content?: string;
+  embeds?: ReplyEmbed[];
+  /** Only the invoker sees it (errors, previews). */
+  ephemeral?: boolean;
+}
+
+export interface AutocompleteChoice {
+  name: string;
+  value: string;
+}
+
+export interface Command {
+  /** The slash command as registered with Discord. */
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Answers that may take longer than Discord's 3 s are deferred first. */
+  defer?: boolean;
+  execute(options: CommandOptions, ctx: CommandContext): Promise<Reply>;
+  autocomplete?(focused: { name: string; value: string }, options: CommandOptions, ctx: CommandContext): Promise<AutocompleteChoice[]>;
+}
+
+/** A failure whose message is safe and useful to show the user (ephemerally). */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+}

@@ -1,0 +1,20 @@
+// Owned by the ingest area. Articles are written whole in one transaction: row, full-text index
+// and dedup fingerprint together.
+import type { ArticleInput, StoredArticle } from '../domain/types.ts';
+
+export type DuplicateReason = 'url' | 'text' | 'near-duplicate';
+
+export type AddArticleResult =
+  | { status: 'stored'; article: StoredArticle }
+  | { status: 'duplicate'; of: number; reason: DuplicateReason };
+
+export interface ArticleRepo {
+  /** Stores the article unless it is a duplicate (same canonical URL, same text, or a near copy). */
+  add(input: ArticleInput): Promise<AddArticleResult>;
+  get(id: number): Promise<StoredArticle | null>;
+  count(): Promise<number>;
+  /** Articles whose extraction is older than `version`, oldest publication first. */
+  listNeedingExtraction(version: number, limit: number): Promise<StoredArticle[]>;
+  /** Marks every article as needing extraction again (for `parley reextract`). */
+  resetExtraction(): Promise<void>;
+}

@@ -1,0 +1,26 @@
+// The one door to persistence. Everything outside src/store talks to a `Store`; nothing else
+// knows it is SQLite. Methods are async so that a PostgreSQL backend (for sharded, multi-process
+// deployments) can implement the same interface without touching the pipeline.
+import type { ArticleRepo } from './articles.ts';
+import type { FeedRepo } from './feeds.ts';
+import type { TimelineRepo } from './timeline.ts';
+import type { QueryRepo } from './queries.ts';
+import type { DigestRepo } from './digests.ts';
+
+export interface Store {
+  /** Articles and their dedup state (src/store/articles.ts). */
+  readonly articles: ArticleRepo;
+  /** Configured feeds and their health (src/store/feeds.ts). */
+  readonly feeds: FeedRepo;
+  /** Writes extraction results and merges them into events, people and quotes; exports (src/store/timeline.ts). */
+  readonly timeline: TimelineRepo;
+  /** Read side for slash commands (src/store/queries.ts). */
+  readonly queries: QueryRepo;
+  /** Subscriptions, digest runs and what changed since a digest (src/store/digests.ts). */
+  readonly digests: DigestRepo;
+  /** `PRAGMA integrity_check` or the backend's equivalent; 'ok' when healthy. */
+  integrityCheck(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export type { ArticleRepo, FeedRepo, TimelineRepo, QueryRepo, DigestRepo };
