@@ -27,6 +27,11 @@ export interface CommandContext {
   now: () => Date;
   invoker: Invoker;
   logger: Logger;
+  /**
+   * Whether the bot itself can post messages (and embeds) in a channel; filled by transports
+   * that can tell (the Discord adapter). Absent means unknown, and callers assume it can.
+   */
+  canPost?: (channelId: string) => Promise<boolean>;
 }
 
 export interface ReplyField {
