@@ -1,0 +1,168 @@
+// Turns a transport-neutral Reply into a Discord message body that Discord will accept: every
+// size limit enforced, overflow split into continuation embeds, and no mention ever parsed.
+import { MessageFlags, type APIEmbed, type APIEmbedField } from 'discord-api-types/v10';
+import type { Reply, ReplyEmbed, ReplyField } from '../interaction/command.ts';
+import { truncate } from './markdown.ts';
+
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embeds: 10,
+  embedTotal: 6000,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+} as const;
+
+export interface DiscordMessageBody {
+  content?: string;
+  embeds: APIEmbed[];
+  flags?: number;
+  allowed_mentions: { parse: [] };
+}
+
+// Discord rejects empty field names and values; a zero-width space renders as nothing.
+const BLANK = '\u200b';
+
+/** Enforces every Discord message limit on `reply`; the result is always accepted by Discord. */
+export function fitReplyForDiscord(reply: Reply): DiscordMessageBody {
+  const embeds = budgetEmbeds((reply.embeds ?? []).flatMap(splitEmbed));
+  let content = reply.content !== undefined && reply.content.trim() !== '' ? truncate(reply.content, DISCORD_LIMITS.content) : undefined;
+  if (content === undefined && embeds.length === 0) content = '(nothing to show)';
+  const body: DiscordMessageBody = { embeds, allowed_mentions: { parse: [] } };
+  if (content !== undefined) body.content = content;
+  if (reply.ephemeral) body.flags = MessageFlags.Ephemeral;
+  return body;
+}
+
+/** Splits one reply embed into as many Discord-sized embeds as its description and fields need. */
+function splitEmbed(embed: ReplyEmbed): APIEmbed[] {
+  const descriptionChunks = embed.description ? splitText(embed.description, DISCORD_LIMITS.description) : [];
+  const fields = (embed.fields ?? []).flatMap(splitField);
+  const pages: APIEmbed[] = [];
+  const first: APIEmbed = {};
+  if (embed.title) first.title = truncate(embed.title.replace(/\s+/g, ' ').trim(), DISCORD_LIMITS.title);
+  if (embed.url && isHttpUrl(embed.url)) first.url = embed.url;
+  pages.push(first);
+  descriptionChunks.forEach((chunk, i) => {
+    if (i === 0) first.description = chunk;
+    else pages.push({ description: chunk });
+  });
+  for (const field of fields) {
+    let page = pages[pages.length - 1]!;
+    if ((page.fields?.length ?? 0) >= DISCORD_LIMITS.fields) {
+      page = {};
+      pages.push(page);
+    }
+    (page.fields ??= []).push(field);
+  }
+  const last = pages[pages.length - 1]!;
+  if (embed.footer?.trim()) last.footer = { text: truncate(embed.footer, DISCORD_LIMITS.footer) };
+  if (embed.color !== undefined) for (const page of pages) page.color = embed.color;
+  return pages.filter((page) => embedLength(page) > 0);
+}
+
+/** A long field value continues in further fields with a blank name. */
+function splitField(field: ReplyField): APIEmbedField[] {
+  const name = truncate(field.name.replace(/\s+/g, ' ').trim(), DISCORD_LIMITS.fieldName) || BLANK;
+  const chunks = field.value.trim() ? splitText(field.value, DISCORD_LIMITS.fieldValue) : [BLANK];
+  return chunks.map((value, i) => ({ name: i === 0 ? name : BLANK, value, ...(field.inline ? { inline: true } : {}) }));
+}
+
+/** Keeps at most 10 embeds and 6000 characters in all; what does not fit is cut with "…". */
+function budgetEmbeds(pages: APIEmbed[]): APIEmbed[] {
+  let budget: number = DISCORD_LIMITS.embedTotal;
+  const kept: APIEmbed[] = [];
+  for (const page of pages.slice(0, DISCORD_LIMITS.embeds)) {
+    if (budget <= 0) break;
+    const fitted: APIEmbed = {};
+    if (page.color !== undefined) fitted.color = page.color;
+    const take = (text: string, min = 1): string | null => {
+      if (budget < min) return null;
+      const cut = truncate(text, budget);
+      budget -= cut.length;
+      return cut;
+    };
+    let exhausted = false;
+    if (page.title) {
+      const title = take(page.title);
+      if (title) {
+        fitted.title = title;
+        if (page.url) fitted.url = page.url;
+      }
+      exhausted = title !== page.title;
+    }
+    if (!exhausted && page.description) {
+      const description = take(page.description);
+      if (description) fitted.description = description;
+      exhausted = description !== page.description;
+    }
+    for (const field of page.fields ?? []) {
+      if (exhausted) break;
+      // A field needs its name and at least a little of its value to be worth showing.
+      if (budget < field.name.length + Math.min(field.value.length, 2)) {
+        exhausted = true;
+        break;
+      }
+      budget -= field.name.length;
+      const value = take(field.value)!;
+      (fitted.fields ??= []).push({ ...field, value });
+      exhausted = value !== field.value;
+    }
+    if (!exhausted && page.footer) {
+      const footer = take(page.footer.text);
+      if (footer) fitted.footer = { text: footer };
+    }
+    if (embedLength(fitted) > 0) kept.push(fitted);
+    if (exhausted) break;
+  }
+  return kept;
+}
+
+/** The characters Discord counts towards the 6000 limit. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0)
+  );
+}
+
+/**
+ * Cuts text into chunks of at most `max` characters, preferring line breaks, then spaces, so
+ * that a list of talks splits between items rather than inside one.
+ */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) {
+      cut = max;
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+      // Never leave an escape backslash at the end of a chunk, detached from what it escapes.
+      while (cut > 1 && rest[cut - 1] === '\\') cut -= 1;
+      if (cut <= 0) cut = max;
+    }
+    const chunk = rest.slice(0, cut).trimEnd();
+    if (chunk) chunks.push(chunk);
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) chunks.push(rest);
+  return chunks;
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
