@@ -1,5 +1,11 @@
 // What operators may write in config/. Validated at start-up and on every reload.
 import { z } from 'zod';
+import { IANAZone } from 'luxon';
+import cron from 'node-cron';
+
+const ianaTimeZone = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), 'an IANA time zone such as "UTC" or "Europe/Kyiv"');
 
 const countryCode = z
   .string()
@@ -7,17 +13,27 @@ const countryCode = z
 
 export const feedSchema = z.strictObject({
   name: z.string().min(1),
-  url: z.url({ protocol: /^https?$/ }),
+  url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }),
   pollMinutes: z.number().int().min(1).max(24 * 60).default(15),
   enabled: z.boolean().default(true),
 });
+
+/** Two feeds with one URL would be polled twice and fight over one health row. */
+function rejectDuplicateFeedUrls(feeds: Array<{ url: string }>, ctx: z.RefinementCtx): void {
+  const firstIndex = new Map<string, number>();
+  feeds.forEach((feed, index) => {
+    const earlier = firstIndex.get(feed.url);
+    if (earlier === undefined) firstIndex.set(feed.url, index);
+    else ctx.addIssue({ code: 'custom', path: [index, 'url'], input: feed.url, message: `a URL not already used by feeds[${earlier}]` });
+  });
+}
 
 export const configSubscriptionSchema = z.strictObject({
   channelId: z.string().regex(/^\d{17,20}$/, 'a Discord channel id (17 to 20 digits)'),
   guildId: z.string().regex(/^\d{17,20}$/).optional(),
   /** "daily HH:MM", "weekly DAY HH:MM" or a 5-field cron expression. */
   schedule: z.string().min(1),
-  timeZone: z.string().optional(),
+  timeZone: ianaTimeZone.optional(),
   side: countryCode.optional(),
   person: z.string().optional(),
   keywords: z.string().optional(),
@@ -25,9 +41,9 @@ export const configSubscriptionSchema = z.strictObject({
 });
 
 export const parleyConfigSchema = z.strictObject({
-  timeZone: z.string().default('UTC'),
+  timeZone: ianaTimeZone.default('UTC'),
   store: z.strictObject({ path: z.string().min(1).default('data/parley.db') }).default({ path: 'data/parley.db' }),
-  feeds: z.array(feedSchema).default([]),
+  feeds: z.array(feedSchema).superRefine(rejectDuplicateFeedUrls).default([]),
   fetch: z
     .strictObject({
       timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
@@ -41,7 +57,10 @@ export const parleyConfigSchema = z.strictObject({
     .strictObject({
       enabled: z.boolean().default(true),
       /** How often the poller wakes up to look for due feeds (each feed has its own interval). */
-      cron: z.string().default('* * * * *'),
+      cron: z
+        .string()
+        .refine((expression) => cron.validate(expression), 'a cron expression such as "* * * * *" (minute hour day month weekday)')
+        .default('* * * * *'),
     })
     .prefault({}),
   digests: z
