@@ -17,4 +17,8 @@ export interface ArticleRepo {
   listNeedingExtraction(version: number, limit: number): Promise<StoredArticle[]>;
   /** Marks every article as needing extraction again (for `parley reextract`). */
   resetExtraction(): Promise<void>;
+  /** Records that extraction rules of `version` have been applied to the article. */
+  markExtracted(id: number, version: number): Promise<void>;
+  /** The article stored under this canonical URL or seen there as a duplicate, if any. */
+  findIdByUrl(url: string): Promise<number | null>;
 }

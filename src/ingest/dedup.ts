@@ -1,0 +1,142 @@
+// Duplicate detection, pure: canonical URLs, exact content hashes and near-duplicate fingerprints.
+//
+// Near duplicates (a syndicated copy with a changed headline, a trimmed paragraph, a few edited
+// words) are found in two steps: a 64-bit SimHash over word 3-shingles selects candidates cheaply
+// (a small Hamming distance), then the shingle sets are compared exactly (Jaccard resemblance).
+// SimHash alone is not enough at scale: two unrelated articles land within 16 bits of each other
+// often enough that a store of many thousands of articles would merge a few by accident.
+import { createHash } from 'node:crypto';
+
+/** Query parameters that only track where a click came from; they never change the page. */
+const TRACKING_PARAMETERS = new Set([
+  'fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'mc_cid', 'mc_eid', 'igshid', '_ga', '_gl', 'ocid', 'cmpid',
+]);
+
+/**
+ * The URL that identifies an article: tracking parameters (utm_*, fbclid, ...) and the fragment
+ * removed, host lower-cased, a trailing slash dropped, remaining parameters sorted.
+ * Throws on a string that is not an absolute http(s) URL.
+ */
+export function canonicalUrl(raw: string): string {
+  const url = new URL(raw.trim());
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`not an http(s) URL: ${raw}`);
+  url.hash = '';
+  url.hostname = url.hostname.toLowerCase();
+  const kept = [...url.searchParams.entries()].filter(([name]) => {
+    const lower = name.toLowerCase();
+    return !lower.startsWith('utm_') && !TRACKING_PARAMETERS.has(lower);
+  });
+  kept.sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
+  url.search = '';
+  for (const [name, value] of kept) url.searchParams.append(name, value);
+  if (url.pathname.length > 1 && url.pathname.endsWith('/')) url.pathname = url.pathname.replace(/\/+$/, '');
+  return url.toString();
+}
+
+/** Lower case, accents kept, typographic variants unified, everything but letters and digits a single space. */
+export function normaliseForComparison(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/'/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function words(text: string): string[] {
+  const normalised = normaliseForComparison(text);
+  return normalised === '' ? [] : normalised.split(' ');
+}
+
+/** SHA-256 of the normalised text: equal for copies that differ only in spacing, case or punctuation. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(normaliseForComparison(text)).digest('hex');
+}
+
+const SHINGLE_SIZE = 3;
+
+/** Overlapping word n-grams; a text shorter than one shingle is one shingle of all its words. */
+export function shingles(text: string, size = SHINGLE_SIZE): string[] {
+  const w = words(text);
+  if (w.length === 0) return [];
+  if (w.length <= size) return [w.join(' ')];
+  const out: string[] = [];
+  for (let i = 0; i + size <= w.length; i++) out.push(w.slice(i, i + size).join(' '));
+  return out;
+}
+
+/** Two independent 32-bit string hashes (a cyrb53-style mix), together a 64-bit feature hash. */
+function hash64(feature: string): [number, number] {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < feature.length; i++) {
+    const ch = feature.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}
+
+/** 64-bit SimHash of the text's word 3-shingles, as 16 lower-case hex digits. */
+export function simhash(text: string): string {
+  const weights = new Array<number>(64).fill(0);
+  for (const shingle of new Set(shingles(text))) {
+    const [high, low] = hash64(shingle);
+    for (let bit = 0; bit < 32; bit++) {
+      weights[bit]! += (high >>> (31 - bit)) & 1 ? 1 : -1;
+      weights[32 + bit]! += (low >>> (31 - bit)) & 1 ? 1 : -1;
+    }
+  }
+  let high = 0;
+  let low = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if (weights[bit]! > 0) high |= 1 << (31 - bit);
+    if (weights[32 + bit]! > 0) low |= 1 << (31 - bit);
+  }
+  return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
+}
+
+function popcount32(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Number of differing bits between two 16-hex-digit SimHashes. */
+export function hammingDistance(a: string, b: string): number {
+  if (!/^[0-9a-f]{16}$/i.test(a) || !/^[0-9a-f]{16}$/i.test(b)) throw new Error(`not a 64-bit hex SimHash: ${a} / ${b}`);
+  return (
+    popcount32(parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) +
+    popcount32(parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16))
+  );
+}
+
+/** |A ∩ B| / |A ∪ B| over the two texts' shingle sets; 1 for identical wording, near 0 for different articles. */
+export function resemblance(a: string, b: string): number {
+  const sa = new Set(shingles(a));
+  const sb = new Set(shingles(b));
+  if (sa.size === 0 && sb.size === 0) return 1;
+  let shared = 0;
+  for (const s of sa) if (sb.has(s)) shared++;
+  return shared / (sa.size + sb.size - shared);
+}
+
+/**
+ * SimHash distance up to which an article is a near-duplicate candidate. A copy with a few edited
+ * words or one paragraph more or less differs in about 5-15 bits; unrelated texts in about 32.
+ */
+export const NEAR_DUPLICATE_CANDIDATE_DISTANCE = 20;
+/** Shingle resemblance from which a candidate counts as the same article. */
+export const NEAR_DUPLICATE_MIN_RESEMBLANCE = 0.5;
+/** Texts shorter than this many words are too short to call near duplicates (only exact copies count). */
+export const NEAR_DUPLICATE_MIN_WORDS = 40;
+
+export function isNearDuplicate(a: string, b: string): boolean {
+  if (words(a).length < NEAR_DUPLICATE_MIN_WORDS || words(b).length < NEAR_DUPLICATE_MIN_WORDS) return false;
+  if (hammingDistance(simhash(a), simhash(b)) > NEAR_DUPLICATE_CANDIDATE_DISTANCE) return false;
+  return resemblance(a, b) >= NEAR_DUPLICATE_MIN_RESEMBLANCE;
+}

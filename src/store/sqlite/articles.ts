@@ -1,0 +1,179 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ArticleInput, StoredArticle } from '../../domain/types.ts';
+import type { AddArticleResult, ArticleRepo, DuplicateReason } from '../articles.ts';
+import {
+  contentHash,
+  hammingDistance,
+  NEAR_DUPLICATE_CANDIDATE_DISTANCE,
+  NEAR_DUPLICATE_MIN_RESEMBLANCE,
+  NEAR_DUPLICATE_MIN_WORDS,
+  resemblance,
+  simhash,
+  words,
+} from '../../ingest/dedup.ts';
+
+interface ArticleRow {
+  id: number;
+  url: string | null;
+  file: string | null;
+  title: string | null;
+  text: string;
+  published_at: string | null;
+  published_inferred: number;
+  feed_id: number | null;
+  fetched_at: string;
+  content_hash: string;
+  simhash: string;
+}
+
+function toArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    url: row.url,
+    file: row.file,
+    title: row.title,
+    text: row.text,
+    publishedAt: row.published_at,
+    publishedInferred: row.published_inferred === 1,
+    feedId: row.feed_id,
+    fetchedAt: row.fetched_at,
+    contentHash: row.content_hash,
+  };
+}
+
+const COLUMNS = 'id, url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash';
+
+export class SqliteArticleRepo implements ArticleRepo {
+  private readonly byUrl: Statement<[string], { id: number }>;
+  private readonly bySightingUrl: Statement<[string], { article_id: number }>;
+  private readonly byHash: Statement<[string], { id: number }>;
+  private readonly nearCandidates: Statement<[string, number], { id: number; text: string }>;
+  private readonly insertArticle: Statement;
+  private readonly insertFts: Statement;
+  private readonly insertSighting: Statement;
+  private readonly fillMissing: Statement;
+  private readonly byId: Statement<[number], ArticleRow>;
+  private readonly countAll: Statement<[], { n: number }>;
+  private readonly pending: Statement<[number, number], ArticleRow>;
+  private readonly resetAll: Statement;
+  private readonly setExtracted: Statement;
+
+  constructor(private readonly db: Database) {
+    // Hamming distance inside SQLite so the candidate scan never ships every fingerprint to JS.
+    db.function('parley_hamming64', { deterministic: true }, (a: unknown, b: unknown) =>
+      typeof a === 'string' && typeof b === 'string' ? hammingDistance(a, b) : 64,
+    );
+    this.byUrl = db.prepare('SELECT id FROM articles WHERE url = ?');
+    this.bySightingUrl = db.prepare('SELECT article_id FROM article_sightings WHERE url = ? ORDER BY id LIMIT 1');
+    this.byHash = db.prepare('SELECT id FROM articles WHERE content_hash = ?');
+    this.nearCandidates = db.prepare(
+      'SELECT id, text FROM articles WHERE parley_hamming64(simhash, ?) <= ? ORDER BY id',
+    );
+    this.insertArticle = db.prepare(`INSERT INTO articles
+      (url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash)
+      VALUES (@url, @file, @title, @text, @publishedAt, @publishedInferred, @feedId, @fetchedAt, @contentHash, @simhash)`);
+    this.insertFts = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
+    this.insertSighting = db.prepare(
+      'INSERT INTO article_sightings (article_id, url, file, reason, seen_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    // A copy seen later may know what the first one did not (a stated date, a title, its URL).
+    this.fillMissing = db.prepare(`UPDATE articles SET
+        title = COALESCE(title, @title),
+        published_at = CASE WHEN published_at IS NULL OR (published_inferred = 1 AND @publishedAt IS NOT NULL AND @publishedInferred = 0)
+                            THEN COALESCE(@publishedAt, published_at) ELSE published_at END,
+        published_inferred = CASE WHEN published_at IS NULL AND @publishedAt IS NOT NULL THEN @publishedInferred
+                                  WHEN published_inferred = 1 AND @publishedAt IS NOT NULL AND @publishedInferred = 0 THEN 0
+                                  ELSE published_inferred END
+      WHERE id = @id`);
+    this.byId = db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id = ?`);
+    this.countAll = db.prepare('SELECT COUNT(*) AS n FROM articles');
+    this.pending = db.prepare(`SELECT ${COLUMNS} FROM articles WHERE extracted_version < ?
+      ORDER BY published_at IS NULL, published_at, id LIMIT ?`);
+    this.resetAll = db.prepare('UPDATE articles SET extracted_version = 0');
+    this.setExtracted = db.prepare('UPDATE articles SET extracted_version = ? WHERE id = ?');
+  }
+
+  async add(input: ArticleInput): Promise<AddArticleResult> {
+    if (input.text.trim() === '') throw new Error('article has no text');
+    const hash = contentHash(input.text);
+    const fingerprint = simhash(input.text);
+    const write = this.db.transaction((): AddArticleResult => {
+      const duplicate = this.findDuplicate(input, hash, fingerprint);
+      if (duplicate) {
+        this.insertSighting.run(duplicate.of, input.url, input.file, duplicate.reason, input.fetchedAt);
+        this.fillMissing.run({
+          id: duplicate.of,
+          title: input.title,
+          publishedAt: input.publishedAt,
+          publishedInferred: input.publishedInferred ? 1 : 0,
+        });
+        return { status: 'duplicate', of: duplicate.of, reason: duplicate.reason };
+      }
+      const info = this.insertArticle.run({
+        url: input.url,
+        file: input.file,
+        title: input.title,
+        text: input.text,
+        publishedAt: input.publishedAt,
+        publishedInferred: input.publishedInferred ? 1 : 0,
+        feedId: input.feedId,
+        fetchedAt: input.fetchedAt,
+        contentHash: hash,
+        simhash: fingerprint,
+      });
+      const id = Number(info.lastInsertRowid);
+      this.insertFts.run(id, input.title ?? '', input.text);
+      return { status: 'stored', article: { ...input, id, contentHash: hash } };
+    });
+    // IMMEDIATE: take the write lock before the duplicate checks so two processes cannot both store one article.
+    return write.immediate();
+  }
+
+  private findDuplicate(input: ArticleInput, hash: string, fingerprint: string): { of: number; reason: DuplicateReason } | null {
+    if (input.url !== null) {
+      const byUrl = this.byUrl.get(input.url) ?? null;
+      if (byUrl) return { of: byUrl.id, reason: 'url' };
+      const seen = this.bySightingUrl.get(input.url) ?? null;
+      if (seen) return { of: seen.article_id, reason: 'url' };
+    }
+    const byHash = this.byHash.get(hash) ?? null;
+    if (byHash) return { of: byHash.id, reason: 'text' };
+    if (words(input.text).length >= NEAR_DUPLICATE_MIN_WORDS) {
+      let best: { id: number; score: number } | null = null;
+      for (const candidate of this.nearCandidates.iterate(fingerprint, NEAR_DUPLICATE_CANDIDATE_DISTANCE)) {
+        if (words(candidate.text).length < NEAR_DUPLICATE_MIN_WORDS) continue;
+        const score = resemblance(input.text, candidate.text);
+        if (score >= NEAR_DUPLICATE_MIN_RESEMBLANCE && (!best || score > best.score)) best = { id: candidate.id, score };
+      }
+      if (best) return { of: best.id, reason: 'near-duplicate' };
+    }
+    return null;
+  }
+
+  async get(id: number): Promise<StoredArticle | null> {
+    const row = this.byId.get(id);
+    return row ? toArticle(row) : null;
+  }
+
+  async count(): Promise<number> {
+    return this.countAll.get()!.n;
+  }
+
+  async listNeedingExtraction(version: number, limit: number): Promise<StoredArticle[]> {
+    return this.pending.all(version, limit).map(toArticle);
+  }
+
+  async resetExtraction(): Promise<void> {
+    this.resetAll.run();
+  }
+
+  async markExtracted(id: number, version: number): Promise<void> {
+    this.setExtracted.run(version, id);
+  }
+
+  async findIdByUrl(url: string): Promise<number | null> {
+    const row = this.byUrl.get(url) ?? null;
+    if (row) return row.id;
+    return this.bySightingUrl.get(url)?.article_id ?? null;
+  }
+}
