@@ -17,6 +17,13 @@ export interface FeedFetchState {
   nextPollAt: IsoInstant | null;
 }
 
+/** A feed as the poller sees it: its configuration and its fetch state. */
+export interface PollableFeed extends FeedFetchState {
+  name: string;
+  pollMinutes: number;
+  lastPolledAt: IsoInstant | null;
+}
+
 export interface FeedRepo {
   /** Makes the table match the configured feeds (adds, updates, disables the removed ones). */
   sync(definitions: FeedDefinition[]): Promise<void>;
@@ -24,4 +31,6 @@ export interface FeedRepo {
   recordSuccess(id: number, at: IsoInstant, validators: { etag: string | null; lastModified: string | null }, nextPollAt: IsoInstant): Promise<void>;
   recordFailure(id: number, at: IsoInstant, error: string, nextPollAt: IsoInstant): Promise<void>;
   health(): Promise<FeedHealth[]>;
+  /** Enabled feeds with their state, in id order. */
+  listEnabled(): Promise<PollableFeed[]>;
 }
