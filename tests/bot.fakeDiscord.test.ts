@@ -172,7 +172,7 @@ describe('fake Discord REST', () => {
     fake.failNext(route, fail.forbidden());
     expect(await rest.post(Routes.channelMessages(channelId()), { body: { content: 'b' } }).catch((e) => e)).toMatchObject({ status: 403, code: 50013 });
     fake.failNext(route, fail.rateLimited(2));
-    const limited: RateLimitError = await rest.post(Routes.channelMessages(channelId()), { body: { content: "c" } }).catch((e) => e);
+    const limited = (await rest.post(Routes.channelMessages(channelId()), { body: { content: "c" } }).catch((e: unknown) => e)) as RateLimitError;
     expect(limited).toBeInstanceOf(RateLimitError);
     expect(limited.retryAfter).toBeGreaterThanOrEqual(2000);
     const recorded = fake.requestsTo(route).slice(-3).map((r) => r.status);
