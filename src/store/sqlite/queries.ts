@@ -1,0 +1,326 @@
+// The read side behind the slash commands. Every method answers one page: the page's event ids
+// come from an indexed, LIMITed query, then sides, participants and sources for the whole page
+// are fetched in one query each (never one query per event).
+import type { Database, Statement } from 'better-sqlite3';
+import type { CountryCode, EventKind, EventStatus, FeedHealth, Person, Quote, SourceCitation, TalkEvent } from '../../domain/types.ts';
+import type { LatestTalksFilter, PersonProfile, QueryRepo, SearchHit } from '../queries.ts';
+import { PeopleNameIndex, type NameLabel } from './peopleNameIndex.ts';
+
+interface EventRow {
+  id: number;
+  kind: EventKind;
+  status: EventStatus;
+  date: string | null;
+  date_to: string | null;
+  approx: number;
+  city: string | null;
+  country: string | null;
+  sides_json: string;
+  summary: string;
+  first_seen_at: string;
+  updated_at: string;
+}
+
+interface PersonRow {
+  id: number;
+  name: string;
+  country: string | null;
+  role: string | null;
+  roles_json: string;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
+interface QuoteRow {
+  id: number;
+  person_id: number | null;
+  speaker: string | null;
+  text: string;
+  date: string | null;
+  article_id: number;
+  url: string | null;
+  file: string | null;
+  title: string | null;
+  published_at: string | null;
+}
+
+interface SourceRow {
+  event_id: number;
+  article_id: number;
+  url: string | null;
+  file: string | null;
+  title: string | null;
+  published_at: string | null;
+  evidence: string;
+}
+
+const EVENT_COLUMNS = 'e.id, e.kind, e.status, e.date, e.date_to, e.approx, e.city, e.country, e.sides_json, e.summary, e.first_seen_at, e.updated_at';
+const QUOTE_COLUMNS = `q.id, q.person_id, COALESCE(p.name, q.speaker) AS speaker, q.text, q.date, q.article_id,
+  a.url, a.file, a.title, a.published_at`;
+// Newest first; events without a date last. The same order everywhere a list of talks is shown.
+const NEWEST_FIRST = 'ORDER BY e.date DESC, e.id DESC';
+
+/** The most search terms taken from one query, so a pasted paragraph cannot make a huge FTS query. */
+const MAX_SEARCH_TERMS = 12;
+
+export class SqliteQueryRepo implements QueryRepo {
+  private readonly statements: Record<string, Statement>;
+  private nameIndex: { version: number; index: PeopleNameIndex } | null = null;
+
+  constructor(private readonly db: Database) {
+    const s = (sql: string) => db.prepare(sql);
+    this.statements = {
+      latest: s(`SELECT ${EVENT_COLUMNS} FROM events e ${NEWEST_FIRST} LIMIT ?`),
+      // EXISTS lets SQLite walk events in date order and stop at the LIMIT.
+      latestBySide: s(`SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = e.id AND s.side = ?) ${NEWEST_FIRST} LIMIT ?`),
+      latestByPerson: s(`SELECT ${EVENT_COLUMNS} FROM event_participants ep JOIN events e ON e.id = ep.event_id
+        WHERE ep.person_id = ? ${NEWEST_FIRST} LIMIT ?`),
+      latestByPersonAndSide: s(`SELECT ${EVENT_COLUMNS} FROM event_participants ep JOIN events e ON e.id = ep.event_id
+        WHERE ep.person_id = ? AND EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = e.id AND s.side = ?) ${NEWEST_FIRST} LIMIT ?`),
+      event: s(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ?`),
+      eventsByIds: s(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT value FROM json_each(?))`),
+      sidesForEvents: s(`SELECT event_id, side FROM event_sides WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, side`),
+      participantsForEvents: s(`SELECT ep.event_id, p.id AS person_id, p.name, p.country FROM event_participants ep
+        JOIN people p ON p.id = ep.person_id WHERE ep.event_id IN (SELECT value FROM json_each(?)) ORDER BY ep.event_id, p.id`),
+      sourcesForEvents: s(`SELECT es.event_id, a.id AS article_id, a.url, a.file, a.title, a.published_at, es.evidence
+        FROM event_sources es JOIN articles a ON a.id = es.article_id
+        WHERE es.event_id IN (SELECT value FROM json_each(?))
+        ORDER BY es.event_id, a.published_at IS NULL, a.published_at, a.id`),
+      person: s('SELECT id, name, country, role, roles_json, first_seen_at, last_seen_at FROM people WHERE id = ?'),
+      aliases: s('SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias'),
+      quotesByPerson: s(`SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN people p ON p.id = q.person_id WHERE q.person_id = ? ORDER BY q.date DESC, q.id DESC LIMIT ?`),
+      quotesByIds: s(`SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN people p ON p.id = q.person_id WHERE q.id IN (SELECT value FROM json_each(?))`),
+      searchEvents: s('SELECT rowid AS id, bm25(events_fts) AS rank FROM events_fts WHERE events_fts MATCH ? ORDER BY rank LIMIT ?'),
+      searchQuotes: s('SELECT rowid AS id, bm25(quotes_fts) AS rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?'),
+      peopleVersion: s("SELECT version FROM query_cache_versions WHERE name = 'people'"),
+      allNames: s('SELECT id AS person_id, name AS label, 1 AS canonical FROM people UNION ALL SELECT person_id, alias, 0 FROM person_aliases'),
+      eventCountsByPerson: s('SELECT person_id, count(*) AS n FROM event_participants GROUP BY person_id'),
+      // Distinct sides by skipping through the index: one seek per side, not one row per event.
+      distinctSides: s(`WITH RECURSIVE sides(side) AS (
+          SELECT min(side) FROM event_sides
+          UNION ALL SELECT (SELECT min(side) FROM event_sides WHERE side > sides.side) FROM sides WHERE sides.side IS NOT NULL)
+        SELECT side FROM sides WHERE side IS NOT NULL`),
+      feeds: s(`SELECT f.id, f.url, f.name, f.enabled, f.last_polled_at, f.last_success_at, f.last_error, f.last_error_at,
+          f.consecutive_failures, f.next_poll_at, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS article_count
+        FROM feeds f ORDER BY f.name, f.id`),
+      counts: s(`SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,
+        (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM quotes) AS quotes`),
+    };
+  }
+
+  async latestTalks(filter: LatestTalksFilter): Promise<TalkEvent[]> {
+    const limit = Math.max(0, Math.floor(filter.limit));
+    if (limit === 0) return [];
+    const side = filter.side?.toUpperCase();
+    let rows: EventRow[];
+    if (filter.personId !== undefined && side) rows = this.all<EventRow>('latestByPersonAndSide', filter.personId, side, limit);
+    else if (filter.personId !== undefined) rows = this.all<EventRow>('latestByPerson', filter.personId, limit);
+    else if (side) rows = this.all<EventRow>('latestBySide', side, limit);
+    else rows = this.all<EventRow>('latest', limit);
+    return this.hydrateEvents(rows);
+  }
+
+  async event(id: number): Promise<TalkEvent | null> {
+    if (!Number.isSafeInteger(id)) return null;
+    const row = this.statements.event!.get(id) as EventRow | undefined;
+    return row ? this.hydrateEvents([row])[0]! : null;
+  }
+
+  async findPerson(name: string): Promise<Person | null> {
+    const [best] = this.names().search(name, 1);
+    return best ? this.loadPerson(best.personId) : null;
+  }
+
+  async personProfile(personId: number, limits: { events: number; quotes: number }): Promise<PersonProfile | null> {
+    const person = this.loadPerson(personId);
+    if (!person) return null;
+    const events = limits.events > 0 ? this.hydrateEvents(this.all<EventRow>('latestByPerson', personId, limits.events)) : [];
+    const quotes = limits.quotes > 0 ? this.all<QuoteRow>('quotesByPerson', personId, limits.quotes).map(toQuote) : [];
+    return { person, events, quotes };
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const terms = searchTerms(query);
+    if (terms.length === 0 || limit <= 0) return [];
+    // All terms first; when that finds nothing, any term, so a long query still finds something.
+    let hits = this.runSearch(ftsQuery(terms, 'AND'), limit);
+    if (hits.length === 0 && terms.length > 1) hits = this.runSearch(ftsQuery(terms, 'OR'), limit);
+    return hits;
+  }
+
+  async suggestPeople(prefix: string, limit: number): Promise<Array<{ personId: number; label: string }>> {
+    const index = this.names();
+    if (!prefix.trim()) return [];
+    return index.search(prefix, limit).map((m) => ({
+      personId: m.personId,
+      label: m.label === m.canonicalName ? m.canonicalName : `${m.canonicalName} (${m.label})`,
+    }));
+  }
+
+  async suggestSides(prefix: string, limit: number): Promise<string[]> {
+    const wanted = prefix.trim().toUpperCase();
+    const sides = (this.statements.distinctSides!.all() as Array<{ side: string }>).map((r) => r.side);
+    return sides.filter((side) => side.startsWith(wanted)).slice(0, Math.max(0, limit));
+  }
+
+  async feedHealth(): Promise<FeedHealth[]> {
+    const rows = this.statements.feeds!.all() as Array<{
+      id: number; url: string; name: string; enabled: number; last_polled_at: string | null; last_success_at: string | null;
+      last_error: string | null; last_error_at: string | null; consecutive_failures: number; next_poll_at: string | null; article_count: number;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      url: r.url,
+      name: r.name,
+      enabled: r.enabled === 1,
+      lastPolledAt: r.last_polled_at,
+      lastSuccessAt: r.last_success_at,
+      lastError: r.last_error,
+      lastErrorAt: r.last_error_at,
+      consecutiveFailures: r.consecutive_failures,
+      nextPollAt: r.next_poll_at,
+      articleCount: r.article_count,
+    }));
+  }
+
+  async counts(): Promise<{ articles: number; events: number; people: number; quotes: number }> {
+    return this.statements.counts!.get() as { articles: number; events: number; people: number; quotes: number };
+  }
+
+  private all<T>(statement: string, ...params: unknown[]): T[] {
+    return this.statements[statement]!.all(...params) as T[];
+  }
+
+  private runSearch(match: string, limit: number): SearchHit[] {
+    const eventHits = this.all<{ id: number; rank: number }>('searchEvents', match, limit);
+    const quoteHits = this.all<{ id: number; rank: number }>('searchQuotes', match, limit);
+    const events = new Map(this.hydrateEvents(this.all<EventRow>('eventsByIds', JSON.stringify(eventHits.map((h) => h.id)))).map((e) => [e.id, e]));
+    const quotes = new Map(this.all<QuoteRow>('quotesByIds', JSON.stringify(quoteHits.map((h) => h.id))).map((r) => [r.id, toQuote(r)]));
+    // bm25 is lower-is-better and comparable enough across the two tables to interleave them.
+    const ranked: Array<{ rank: number; hit: SearchHit }> = [];
+    for (const h of eventHits) {
+      const event = events.get(h.id);
+      if (event) ranked.push({ rank: h.rank, hit: { kind: 'event', event } });
+    }
+    for (const h of quoteHits) {
+      const quote = quotes.get(h.id);
+      if (quote) ranked.push({ rank: h.rank, hit: { kind: 'quote', quote } });
+    }
+    return ranked
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, limit)
+      .map((r) => r.hit);
+  }
+
+  private loadPerson(personId: number): Person | null {
+    const row = this.statements.person!.get(personId) as PersonRow | undefined;
+    if (!row) return null;
+    const aliases = (this.statements.aliases!.all(personId) as Array<{ alias: string }>).map((r) => r.alias).filter((a) => a !== row.name);
+    return {
+      id: row.id,
+      name: row.name,
+      aliases,
+      country: row.country,
+      role: row.role,
+      roles: parseStringArray(row.roles_json),
+      firstSeenAt: row.first_seen_at,
+      lastSeenAt: row.last_seen_at,
+    };
+  }
+
+  /** The name index, rebuilt when the triggers of migration 030 say people or aliases changed. */
+  private names(): PeopleNameIndex {
+    const version = (this.statements.peopleVersion!.get() as { version: number } | undefined)?.version ?? -1;
+    if (this.nameIndex && this.nameIndex.version === version) return this.nameIndex.index;
+    const labels = (this.statements.allNames!.all() as Array<{ person_id: number; label: string; canonical: number }>).map(
+      (r): NameLabel => ({ personId: r.person_id, label: r.label, isCanonical: r.canonical === 1 }),
+    );
+    const weights = new Map((this.statements.eventCountsByPerson!.all() as Array<{ person_id: number; n: number }>).map((r) => [r.person_id, r.n]));
+    const index = new PeopleNameIndex(labels, weights);
+    this.nameIndex = { version, index };
+    return index;
+  }
+
+  /** Sides, participants and sources for a page of events: three queries whatever the page size. */
+  private hydrateEvents(rows: EventRow[]): TalkEvent[] {
+    if (rows.length === 0) return [];
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const sides = groupBy(this.all<{ event_id: number; side: string }>('sidesForEvents', ids), (r) => r.event_id);
+    const participants = groupBy(
+      this.all<{ event_id: number; person_id: number; name: string; country: string | null }>('participantsForEvents', ids),
+      (r) => r.event_id,
+    );
+    const sources = groupBy(this.all<SourceRow>('sourcesForEvents', ids), (r) => r.event_id);
+    return rows.map((r) => {
+      // sides_json keeps the merge stage's order; event_sides is the indexed copy. Union both.
+      const eventSides = [...new Set([...parseStringArray(r.sides_json), ...(sides.get(r.id) ?? []).map((s) => s.side)])] as CountryCode[];
+      return {
+        id: r.id,
+        kind: r.kind,
+        status: r.status,
+        date: r.date,
+        dateTo: r.date_to,
+        approx: r.approx === 1,
+        location: { city: r.city, country: r.country },
+        sides: eventSides,
+        participants: (participants.get(r.id) ?? []).map((p) => ({ personId: p.person_id, name: p.name, country: p.country })),
+        sources: (sources.get(r.id) ?? []).map(toCitation),
+        summary: r.summary,
+        firstSeenAt: r.first_seen_at,
+        updatedAt: r.updated_at,
+      };
+    });
+  }
+}
+
+function toCitation(r: SourceRow): SourceCitation {
+  return { articleId: r.article_id, url: r.url, file: r.file, title: r.title, publishedAt: r.published_at, evidence: r.evidence };
+}
+
+function toQuote(r: QuoteRow): Quote {
+  return {
+    id: r.id,
+    personId: r.person_id,
+    speaker: r.speaker,
+    text: r.text,
+    date: r.date,
+    source: { articleId: r.article_id, url: r.url, file: r.file, title: r.title, publishedAt: r.published_at, evidence: r.text },
+  };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(row);
+  }
+  return groups;
+}
+
+function parseStringArray(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The words of a user's query, and nothing else: FTS5 operators, quotes, column filters and
+ * parentheses are dropped, so user text is never FTS syntax (and never SQL: it is a bound value).
+ */
+export function searchTerms(query: string): string[] {
+  const words = query.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.map((w) => w.toLowerCase()))].slice(0, MAX_SEARCH_TERMS);
+}
+
+/** Terms as quoted FTS5 strings; the last one also matches as a prefix ("nego" finds "negotiations"). */
+export function ftsQuery(terms: string[], operator: 'AND' | 'OR'): string {
+  return terms.map((t, i) => (i === terms.length - 1 && t.length >= 3 ? `"${t}"*` : `"${t}"`)).join(` ${operator} `);
+}
