@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { YAMLParseError, parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import type { ConfigSource } from '../app.ts';
 import { parleyConfigSchema, peopleFileSchema, placesFileSchema, type LoadedConfig } from './schema.ts';
 
 export const CONFIG_FILES = { parley: 'parley.yaml', people: 'people.yaml', places: 'places.yaml' } as const;
@@ -174,4 +175,9 @@ function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
   return String(value);
+}
+
+/** A ConfigSource that never changes: for one-shot commands and tests. */
+export function fixedConfigSource(config: LoadedConfig): ConfigSource {
+  return { current: () => config, onChange: () => () => {} };
 }

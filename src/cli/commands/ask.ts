@@ -1,0 +1,43 @@
+// `parley ask "/latest-talks count:5"`: runs a slash command's handler on the store and prints
+// its reply as text, the same reply the bot would send.
+import type { Invoker } from '../../interaction/command.ts';
+import { logger } from '../../log.ts';
+import { withStore } from '../context.ts';
+import { println, UsageError, type CliIo } from '../io.ts';
+
+export interface AskOptions {
+  guild?: string;
+  channel?: string;
+}
+
+export async function askCommand(words: string[], options: AskOptions, io: CliIo): Promise<number> {
+  const line = words.join(' ').trim();
+  if (line === '') throw new UsageError('ask needs a command line, e.g. `parley ask "/latest-talks count:5"`');
+  const [{ loadCommands }, { runCommandLine }, { replyToText }] = await Promise.all([
+    import('../../interaction/loadCommands.ts'),
+    import('../../interaction/commandLine.ts'),
+    import('../../render/text.ts'),
+  ]);
+  const commands = await loadCommands();
+  const reply = await withStore(io, ({ store, config }) =>
+    runCommandLine(line, commands, {
+      store,
+      config: () => config,
+      now: () => new Date(),
+      invoker: cliInvoker(options),
+      logger,
+    }),
+  );
+  println(io.stdout, replyToText(reply));
+  return 0;
+}
+
+/** The operator at the terminal may do anything; --guild/--channel say where they "are". */
+export function cliInvoker(options: AskOptions): Invoker {
+  return {
+    userId: 'cli',
+    guildId: options.guild ?? null,
+    channelId: options.channel ?? null,
+    permissions: { manageChannels: true, manageGuild: true },
+  };
+}

@@ -1,0 +1,45 @@
+// `parley ingest PATH|URL...`: files, folders, page URLs and feed URLs into the store, each
+// stored article extracted and merged into the timeline right away.
+import type { StoredArticle } from '../../domain/types.ts';
+import { logger } from '../../log.ts';
+import { withStore } from '../context.ts';
+import { println, UsageError, type CliIo } from '../io.ts';
+import { createProgressReporter, type ProgressUpdate } from '../progress.ts';
+
+export interface IngestOutcome {
+  ingested: number;
+  duplicates: number;
+  failed: Array<{ input: string; reason: string }>;
+}
+
+export async function ingestCommand(inputs: string[], io: CliIo): Promise<number> {
+  if (inputs.length === 0) throw new UsageError('ingest needs at least one file, folder or URL, e.g. `parley ingest ./articles`');
+  const { ingest } = await import('../../ingest/ingest.ts');
+  const { extractAndMerge } = await import('../../merge/process.ts');
+  const summary: IngestOutcome = await withStore(io, async ({ store, config }) => {
+    const progress = createProgressReporter(io.stderr, 'ingest');
+    try {
+      return await ingest(inputs, {
+        store,
+        config,
+        logger,
+        afterStore: (article: StoredArticle) => extractAndMerge(store, article, config),
+        onProgress: (p: ProgressUpdate) => progress.update(p),
+      });
+    } finally {
+      progress.stop();
+    }
+  });
+  for (const line of formatIngestSummary(summary)) println(io.stdout, line);
+  return summary.failed.length > 0 ? 1 : 0;
+}
+
+/** The summary line, then one line per failure with its reason. */
+export function formatIngestSummary(summary: IngestOutcome): string[] {
+  const lines = [`ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed.length}`];
+  if (summary.duplicates > 0 && summary.ingested === 0 && summary.failed.length === 0) {
+    lines.push(`nothing new: ${summary.duplicates === 1 ? 'the article is a duplicate' : `all ${summary.duplicates} articles are duplicates`} of what the store already has`);
+  }
+  for (const failure of summary.failed) lines.push(`failed: ${failure.input}: ${failure.reason}`);
+  return lines;
+}

@@ -1,0 +1,22 @@
+// `parley reextract`: rebuilds the timeline from the stored articles, after the rules or the
+// config (people, places) changed.
+import { withStore } from '../context.ts';
+import { println, type CliIo } from '../io.ts';
+import { createProgressReporter, type ProgressUpdate } from '../progress.ts';
+
+export async function reextractCommand(io: CliIo): Promise<number> {
+  const { extractPending } = await import('../../merge/process.ts');
+  const articles = await withStore(io, async ({ store, config }) => {
+    await store.articles.resetExtraction();
+    await store.timeline.clear();
+    const progress = createProgressReporter(io.stderr, 'reextract');
+    try {
+      await extractPending(store, config, (p: ProgressUpdate) => progress.update(p));
+    } finally {
+      progress.stop();
+    }
+    return store.articles.count();
+  });
+  println(io.stdout, `re-extracted ${articles} article${articles === 1 ? '' : 's'}`);
+  return 0;
+}

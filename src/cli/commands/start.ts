@@ -1,0 +1,193 @@
+// `parley start` (what `npm start` runs): the long-running process. Opens the store and a
+// ConfigWatcher, then runs the Discord bot when DISCORD_TOKEN is set or console mode when it is
+// not, plus the feed poller and the digest scheduler unless switched off in config. SIGINT or
+// SIGTERM stops it gracefully: schedules first, then in-flight work, then the store.
+import type { App } from '../../app.ts';
+import { resolveDatabasePath } from '../../config/paths.ts';
+import { resolveConfigDir } from '../../config/paths.ts';
+import type { LoadedConfig } from '../../config/schema.ts';
+import { ConfigWatcher } from '../../config/watch.ts';
+import type { Reply } from '../../interaction/command.ts';
+import { logger } from '../../log.ts';
+import { openStore } from '../../store/open.ts';
+import { println, UsageError, type CliIo } from '../io.ts';
+
+interface Stoppable {
+  stop(): Promise<void> | void;
+}
+
+/** Posts a digest to a channel: Discord's REST API in bot mode, the terminal in console mode. */
+type DigestDelivery = Parameters<typeof import('../../digest/scheduler.ts').startDigestScheduler>[1];
+
+/** A shell is what talks to people: the bot or the console. `finished` settles when it ends by itself. */
+interface Shell extends Stoppable {
+  mode: 'discord' | 'console';
+  finished: Promise<void>;
+  deliver: DigestDelivery;
+}
+
+const SHUTDOWN_GRACE_MS = 15_000;
+
+export async function startCommand(io: CliIo): Promise<number> {
+  const watcher = new ConfigWatcher(resolveConfigDir(io.env, io.cwd), { logger });
+  const dbPath = resolveDatabasePath(watcher.current(), io.env, io.cwd);
+  const store = await openStore(dbPath);
+  const app: App = { store, config: watcher, logger, now: () => new Date() };
+  logger.info({ config: watcher.dir, db: dbPath }, 'parley starting');
+
+  const background: BackgroundServices[] = [];
+  let shell: Shell | null = null;
+  try {
+    shell = await openShell(app, io);
+    background.push(
+      new BackgroundServices('feed poller', watcher, (config) => config.parley.polling.enabled, async () => {
+        const { startPoller } = await import('../../ingest/poller.ts');
+        return startPoller(app);
+      }),
+    );
+    const deliver = shell.deliver;
+    background.push(
+      new BackgroundServices('digest scheduler', watcher, (config) => config.parley.digests.enabled, async () => {
+        const { startDigestScheduler } = await import('../../digest/scheduler.ts');
+        return startDigestScheduler(app, deliver);
+      }),
+    );
+    await Promise.all(background.map((service) => service.begin()));
+    logger.info({ mode: shell.mode }, 'parley ready');
+
+    const reason = await Promise.race([shell.finished.then(() => `${shell?.mode} ended`), nextShutdownSignal()]);
+    logger.info({ reason }, 'parley stopping');
+  } finally {
+    const forceExit = setTimeout(() => {
+      logger.error({ graceMs: SHUTDOWN_GRACE_MS }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    forceExit.unref();
+    // Schedules first so nothing new starts, then the shell finishes its in-flight replies.
+    await Promise.all(background.map((service) => service.end()));
+    if (shell) await stopQuietly('shell', () => shell!.stop());
+    watcher.close();
+    await stopQuietly('store', () => store.close());
+    clearTimeout(forceExit);
+  }
+  println(io.stderr, 'parley stopped');
+  return 0;
+}
+
+async function openShell(app: App, io: CliIo): Promise<Shell> {
+  const token = io.env.DISCORD_TOKEN?.trim();
+  if (token) {
+    const applicationId = io.env.DISCORD_APPLICATION_ID?.trim();
+    if (!applicationId) throw new UsageError('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not; set both (see docs/discord.md), or neither for console mode');
+    const api = io.env.DISCORD_API_URL?.trim();
+    const [{ runBot }, { createDiscordPoster }] = await Promise.all([import('../../bot/run.ts'), import('../../bot/deliver.ts')]);
+    const bot = await runBot({ app, token, applicationId, ...(api ? { rest: { api } } : {}) });
+    return {
+      mode: 'discord',
+      // The bot runs until it is told to stop.
+      finished: new Promise<void>(() => {}),
+      deliver: createDiscordPoster(bot.client.rest),
+      stop: () => bot.stop(),
+    };
+  }
+  logger.info('DISCORD_TOKEN is not set: console mode (type /help)');
+  const [{ runConsole }, { replyToText }] = await Promise.all([import('../../console/run.ts'), import('../../render/text.ts')]);
+  const finished = runConsole({ app });
+  return {
+    mode: 'console',
+    finished,
+    deliver: consoleDelivery(io, replyToText),
+    // Console mode ends with its input (exit, Ctrl-D); on a signal the process stops around it.
+    stop: () => {},
+  };
+}
+
+/** In console mode digests are printed where the operator is looking. */
+function consoleDelivery(io: CliIo, replyToText: (reply: Reply) => string): DigestDelivery {
+  let printed = 0;
+  const deliver = async (channelId: string, reply: Reply) => {
+    printed += 1;
+    println(io.stdout, `\n--- digest for channel ${channelId} ---\n${replyToText(reply)}\n---`);
+    return { messageId: `console-${Date.now()}-${printed}` };
+  };
+  return deliver as unknown as DigestDelivery;
+}
+
+/**
+ * A background service (poller, scheduler) that follows its config switch: started when enabled,
+ * stopped when a reload switches it off, started again when it is switched back on.
+ */
+class BackgroundServices {
+  private running: Stoppable | null = null;
+  private transition: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly name: string,
+    private readonly watcher: ConfigWatcher,
+    private readonly isEnabled: (config: LoadedConfig) => boolean,
+    private readonly startService: () => Promise<Stoppable>,
+  ) {}
+
+  async begin(): Promise<void> {
+    this.unsubscribe = this.watcher.onChange((config) => this.follow(config));
+    this.follow(this.watcher.current());
+    if (!this.isEnabled(this.watcher.current())) logger.info({ service: this.name }, 'switched off in config');
+    await this.transition;
+  }
+
+  async end(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    await this.transition;
+    await this.stopRunning();
+  }
+
+  private follow(config: LoadedConfig): void {
+    const wanted = this.isEnabled(config);
+    this.transition = this.transition.then(async () => {
+      if (wanted && !this.running) {
+        try {
+          this.running = await this.startService();
+          logger.info({ service: this.name }, 'started');
+        } catch (error) {
+          logger.error({ service: this.name, err: error }, 'could not start');
+        }
+      } else if (!wanted && this.running) {
+        await this.stopRunning();
+      }
+    });
+  }
+
+  private async stopRunning(): Promise<void> {
+    const service = this.running;
+    this.running = null;
+    if (service) {
+      await stopQuietly(this.name, () => service.stop());
+      logger.info({ service: this.name }, 'stopped');
+    }
+  }
+}
+
+async function stopQuietly(what: string, stop: () => Promise<void> | void): Promise<void> {
+  try {
+    await stop();
+  } catch (error) {
+    logger.error({ what, err: error }, 'error while stopping');
+  }
+}
+
+/** Resolves with the name of the first SIGINT/SIGTERM; a second one exits at once. */
+function nextShutdownSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
