@@ -1,0 +1,138 @@
+// How the reports of one event combine into the event: its status, dates, place, kind, sides,
+// participants and summary. Pure functions over the reports, so an event is always exactly what
+// its current sources say, whatever order they arrived in.
+import type { CountryCode, EventKind, EventStatus, IsoDay, Place } from '../domain/types.ts';
+import { dateWindow, normalizePlaceName } from './compatibility.ts';
+import { compareReportsByPublication, type EventReport, type MergedEventFields } from './report.ts';
+
+/**
+ * The event's status from its reports in publication order. A report that it was held settles
+ * it; otherwise the latest of "planned" and "cancelled" wins (a later denial overrules a plan, a
+ * later plan overrules an earlier cancellation); "proposed" never overrules either.
+ */
+export function resolveStatus(statuses: readonly EventStatus[]): EventStatus {
+  if (statuses.length === 0) throw new Error('resolveStatus: an event needs at least one report');
+  if (statuses.includes('held')) return 'held';
+  let status: EventStatus = statuses[0]!;
+  for (const s of statuses.slice(1)) {
+    if (s === 'planned' || s === 'cancelled') status = s;
+  }
+  return status;
+}
+
+export interface ResolvedDates {
+  date: IsoDay | null;
+  dateTo: IsoDay | null;
+  approx: boolean;
+}
+
+type Dated = Pick<EventReport, 'date' | 'dateTo' | 'approx'>;
+
+function spanOf(r: Dated): { from: IsoDay; to: IsoDay } {
+  const from = r.date!;
+  const to = r.dateTo && r.dateTo > from ? r.dateTo : from;
+  return { from, to };
+}
+
+/**
+ * The event's dates. A precise date wins over an approximate one. Among precise dates, a range
+ * that covers every other reported day is taken (a report of a two-day round is the evidence for
+ * the range); otherwise the day most sources give, then the earliest source's. With only
+ * approximate dates, the narrowest one, flagged approximate.
+ */
+export function resolveDates(reports: readonly Dated[]): ResolvedDates {
+  const precise = reports.filter((r) => r.date !== null && !r.approx);
+  if (precise.length > 0) {
+    const spans = precise.map(spanOf);
+    const covering = spans
+      .filter((s) => spans.every((o) => s.from <= o.from && o.to <= s.to))
+      .sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0))[0];
+    let chosen = covering;
+    if (!chosen) {
+      const support = new Map<string, { span: { from: IsoDay; to: IsoDay }; count: number; first: number }>();
+      spans.forEach((span, i) => {
+        const key = `${span.from}/${span.to}`;
+        const entry = support.get(key);
+        if (entry) entry.count++;
+        else support.set(key, { span, count: 1, first: i });
+      });
+      chosen = [...support.values()].sort((a, b) => b.count - a.count || a.first - b.first)[0]!.span;
+    }
+    return { date: chosen.from, dateTo: chosen.to > chosen.from ? chosen.to : null, approx: false };
+  }
+  const approximate = reports.filter((r) => r.date !== null);
+  if (approximate.length > 0) {
+    const narrowest = approximate
+      .map((r, i) => ({ r, i, width: (() => { const w = dateWindow(r)!; return w.hi - w.lo; })() }))
+      .sort((a, b) => a.width - b.width || a.i - b.i)[0]!.r;
+    const span = spanOf(narrowest);
+    return { date: span.from, dateTo: span.to > span.from ? span.to : null, approx: true };
+  }
+  return { date: null, dateTo: null, approx: false };
+}
+
+/** Values by how many reports give them, ties going to the earliest report. */
+function mostCommon<T>(values: readonly T[], key: (v: T) => string): T | null {
+  const counts = new Map<string, { value: T; count: number; first: number }>();
+  values.forEach((value, i) => {
+    const k = key(value);
+    const entry = counts.get(k);
+    if (entry) entry.count++;
+    else counts.set(k, { value, count: 1, first: i });
+  });
+  const best = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first)[0];
+  return best ? best.value : null;
+}
+
+/** The city most sources name (with the country they give for it), else the country most give. */
+export function resolvePlace(places: readonly Place[]): Place {
+  const withCity = places.filter((p) => p.city);
+  const city = mostCommon(withCity.map((p) => p.city!), normalizePlaceName);
+  if (city !== null) {
+    const countries = withCity
+      .filter((p) => normalizePlaceName(p.city!) === normalizePlaceName(city) && p.country)
+      .map((p) => p.country!);
+    const fallback = places.filter((p) => p.country).map((p) => p.country!);
+    return { city, country: mostCommon(countries, (c) => c) ?? mostCommon(fallback, (c) => c) };
+  }
+  return { city: null, country: mostCommon(places.filter((p) => p.country).map((p) => p.country!), (c) => c) };
+}
+
+/** The kind most sources use, ties going to the earliest. */
+export function resolveKind(kinds: readonly EventKind[]): EventKind {
+  const kind = mostCommon(kinds, (k) => k);
+  if (kind === null) throw new Error('resolveKind: an event needs at least one report');
+  return kind;
+}
+
+/** Union in first-seen order. */
+export function unionInOrder<T>(lists: ReadonlyArray<readonly T[]>): T[] {
+  const seen = new Set<T>();
+  const out: T[] = [];
+  for (const list of lists) for (const x of list) if (!seen.has(x)) { seen.add(x); out.push(x); }
+  return out;
+}
+
+/** All sides any source gives, sorted so the same sources always give the same list. */
+export function resolveSides(lists: ReadonlyArray<readonly CountryCode[]>): CountryCode[] {
+  return unionInOrder(lists).sort();
+}
+
+/** The merged event from its reports (any order). */
+export function mergeReports(reports: readonly EventReport[]): MergedEventFields {
+  if (reports.length === 0) throw new Error('mergeReports: an event needs at least one report');
+  const ordered = [...reports].sort(compareReportsByPublication);
+  const status = resolveStatus(ordered.map((r) => r.status));
+  const dates = resolveDates(ordered);
+  // The summary of the latest source that tells the event as it now stands.
+  const summarySource = [...ordered].reverse().find((r) => r.status === status) ?? ordered[ordered.length - 1]!;
+  return {
+    kind: resolveKind(ordered.map((r) => r.kind)),
+    status,
+    ...dates,
+    location: resolvePlace(ordered.map((r) => r.location)),
+    sides: resolveSides(ordered.map((r) => r.sides)),
+    participants: unionInOrder(ordered.map((r) => r.participants)),
+    summary: summarySource.summary,
+  };
+}
