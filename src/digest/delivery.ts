@@ -1,0 +1,326 @@
+// Getting digest messages to Discord: one queue for every channel, started in a stable order and
+// kept under Discord's global request rate, with retries that match the failure: back-off for
+// 5xx and timeouts, the server's own wait for 429s, no retry for a channel that is gone or
+// forbidden (the scheduler counts those towards disabling the subscription).
+import type { Reply } from '../interaction/command.ts';
+import { replyToText } from '../render/text.ts';
+import { logger as rootLogger, type Logger } from '../log.ts';
+
+export interface PostedMessage {
+  messageId: string;
+}
+
+/**
+ * Posts a reply as a new message in a channel. Implementations send `nonce` with
+ * `enforce_nonce: true`, so a re-send with the same nonce within Discord's nonce window returns
+ * the message already created instead of a second one. Throws on failure (any error shape;
+ * `classifyDeliveryError` reads discord.js errors, HTTP statuses and network errors).
+ */
+export type PostToChannel = (channelId: string, reply: Reply, options: { nonce: string }) => Promise<PostedMessage>;
+
+export interface ChannelPoster {
+  post: PostToChannel;
+  /**
+   * Optional: the id of a message this bot already posted in the channel with `nonce` after
+   * `after`, or null. Used after a restart for runs older than the nonce window.
+   */
+  findPosted?(channelId: string, nonce: string, after: Date): Promise<string | null>;
+}
+
+export function asChannelPoster(deliver: ChannelPoster | PostToChannel): ChannelPoster {
+  return typeof deliver === 'function' ? { post: deliver } : deliver;
+}
+
+/** What a poster may throw to say precisely what went wrong. */
+export class DeliveryHttpError extends Error {
+  override name = 'DeliveryHttpError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: number,
+    /** For 429: how long the server asked to wait. */
+    readonly retryAfterMs?: number,
+    readonly global?: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export type DeliveryFailure =
+  | { kind: 'rate-limited'; retryAfterMs: number; global: boolean; message: string }
+  /** 5xx, timeouts, connection errors: worth another try later. */
+  | { kind: 'transient'; message: string }
+  /** The channel is gone or the bot may not post there (403, 404). */
+  | { kind: 'channel'; message: string }
+  /** Discord refused this message (400 and the like); trying again will not help. */
+  | { kind: 'rejected'; message: string };
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+function numberField(value: unknown, ...keys: string[]): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of keys) {
+    const field = (value as Record<string, unknown>)[key];
+    if (typeof field === 'number' && Number.isFinite(field)) return field;
+  }
+  return undefined;
+}
+
+/** Reads any error a poster throws (discord.js DiscordAPIError / HTTPError / RateLimitError, fetch, ours). */
+export function classifyDeliveryError(error: unknown): DeliveryFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const status = numberField(error, 'status', 'httpStatus', 'statusCode');
+  const name = typeof record.name === 'string' ? record.name : '';
+  // discord.js RateLimitError carries retryAfter in ms; a raw 429 body carries retry_after in s.
+  const retryAfterMs =
+    numberField(error, 'retryAfterMs') ??
+    numberField(error, 'retryAfter') ??
+    (numberField(error, 'retry_after') !== undefined ? numberField(error, 'retry_after')! * 1000 : undefined);
+  if (status === 429 || name.includes('RateLimit')) {
+    return { kind: 'rate-limited', retryAfterMs: Math.max(0, retryAfterMs ?? 1000), global: record.global === true, message };
+  }
+  if (status !== undefined) {
+    if (status >= 500) return { kind: 'transient', message };
+    if (status === 403 || status === 404) return { kind: 'channel', message };
+    if (status === 408) return { kind: 'transient', message };
+    if (status >= 400) return { kind: 'rejected', message };
+  }
+  const code = typeof record.code === 'string' ? record.code : typeof (record.cause as Record<string, unknown> | undefined)?.code === 'string' ? String((record.cause as Record<string, unknown>).code) : '';
+  if (NETWORK_CODES.has(code) || name === 'AbortError' || name === 'TimeoutError' || error instanceof DeliveryTimeoutError) {
+    return { kind: 'transient', message };
+  }
+  // Unknown shapes are retried: giving up on a digest because of an unexpected error type would
+  // lose it for this slot, while a retry costs one request.
+  return { kind: 'transient', message };
+}
+
+export class DeliveryTimeoutError extends Error {
+  override name = 'DeliveryTimeoutError';
+}
+
+export interface DeliveryQueueOptions {
+  poster: ChannelPoster;
+  /** Discord's global limit is 50 requests/s for the whole bot; leave room for command replies. */
+  requestsPerSecond?: number;
+  /** Requests in flight at once (latency should not cap the rate). */
+  concurrency?: number;
+  /** Tries for transient failures (5xx, timeouts) before giving up on this slot. */
+  maxAttempts?: number;
+  /** Back-off after the n-th transient failure: base * 2^(n-1), at most max. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** 429s in a row for one message before it is given up for this slot. */
+  maxRateLimitRetries?: number;
+  requestTimeoutMs?: number;
+  logger?: Logger;
+}
+
+export type DeliveryOutcome =
+  | { ok: true; messageId: string; attempts: number }
+  | { ok: false; failure: DeliveryFailure; attempts: number };
+
+interface Job {
+  seq: number;
+  channelId: string;
+  reply: Reply;
+  nonce: string;
+  attempts: number;
+  rateLimited: number;
+  notBefore: number;
+  resolve(outcome: DeliveryOutcome): void;
+}
+
+export interface DeliveryStats {
+  requests: number;
+  /** The most requests started within any one-second window. */
+  peakRequestsPerSecond: number;
+  retries: number;
+  rateLimited: number;
+}
+
+/**
+ * One FIFO queue for every digest message. Jobs start in the order they were queued (a retried
+ * job keeps its place, waiting only for its own back-off), at most `requestsPerSecond` starts in
+ * any one-second window, at most `concurrency` in flight.
+ */
+export class DeliveryQueue {
+  readonly #poster: ChannelPoster;
+  readonly #rate: number;
+  readonly #concurrency: number;
+  readonly #maxAttempts: number;
+  readonly #backoffBaseMs: number;
+  readonly #backoffMaxMs: number;
+  readonly #maxRateLimitRetries: number;
+  readonly #timeoutMs: number;
+  readonly #logger: Logger;
+  #jobs: Job[] = [];
+  #seq = 0;
+  #inFlight = 0;
+  #starts: number[] = [];
+  #pausedUntil = 0;
+  #pumping = false;
+  #wake: (() => void) | null = null;
+  #idleWaiters: Array<() => void> = [];
+  readonly stats: DeliveryStats = { requests: 0, peakRequestsPerSecond: 0, retries: 0, rateLimited: 0 };
+
+  constructor(options: DeliveryQueueOptions) {
+    this.#poster = options.poster;
+    this.#rate = Math.max(1, Math.floor(options.requestsPerSecond ?? 45));
+    this.#concurrency = Math.max(1, options.concurrency ?? 10);
+    this.#maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+    this.#backoffBaseMs = options.backoffBaseMs ?? 2000;
+    this.#backoffMaxMs = options.backoffMaxMs ?? 60_000;
+    this.#maxRateLimitRetries = options.maxRateLimitRetries ?? 10;
+    this.#timeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.#logger = options.logger ?? rootLogger;
+  }
+
+  get pending(): number {
+    return this.#jobs.length + this.#inFlight;
+  }
+
+  send(channelId: string, reply: Reply, nonce: string): Promise<DeliveryOutcome> {
+    return new Promise((resolve) => {
+      this.#jobs.push({ seq: this.#seq++, channelId, reply, nonce, attempts: 0, rateLimited: 0, notBefore: 0, resolve });
+      this.#signal();
+      void this.#pump();
+    });
+  }
+
+  /** Resolves when nothing is queued or in flight. */
+  idle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  #signal(): void {
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
+    if (this.pending === 0) {
+      const waiters = this.#idleWaiters;
+      this.#idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  /** Sleeps `ms`, or less if something changes (a job finished or was queued). */
+  #wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, Math.max(0, ms));
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    try {
+      while (this.#jobs.length > 0) {
+        const now = Date.now();
+        if (this.#pausedUntil > now) {
+          await this.#wait(this.#pausedUntil - now);
+          continue;
+        }
+        if (this.#inFlight >= this.#concurrency) {
+          await this.#wait(1000);
+          continue;
+        }
+        const ready = this.#jobs.findIndex((job) => job.notBefore <= now);
+        if (ready < 0) {
+          const soonest = Math.min(...this.#jobs.map((j) => j.notBefore));
+          await this.#wait(soonest - now);
+          continue;
+        }
+        while (this.#starts.length > 0 && this.#starts[0]! <= now - 1000) this.#starts.shift();
+        if (this.#starts.length >= this.#rate) {
+          await this.#wait(this.#starts[0]! + 1000 - now);
+          continue;
+        }
+        const [job] = this.#jobs.splice(ready, 1);
+        this.#starts.push(now);
+        this.stats.peakRequestsPerSecond = Math.max(this.stats.peakRequestsPerSecond, this.#starts.length);
+        this.#inFlight += 1;
+        void this.#attempt(job!).finally(() => {
+          this.#inFlight -= 1;
+          this.#signal();
+        });
+      }
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  async #attempt(job: Job): Promise<void> {
+    job.attempts += 1;
+    this.stats.requests += 1;
+    try {
+      const posted = await withTimeout(this.#poster.post(job.channelId, job.reply, { nonce: job.nonce }), this.#timeoutMs);
+      job.resolve({ ok: true, messageId: posted.messageId, attempts: job.attempts });
+      return;
+    } catch (error) {
+      const failure = classifyDeliveryError(error);
+      const now = Date.now();
+      const log = { channelId: job.channelId, attempt: job.attempts, failure: failure.kind, error: failure.message };
+      if (failure.kind === 'rate-limited' && job.rateLimited < this.#maxRateLimitRetries) {
+        job.rateLimited += 1;
+        job.attempts -= 1;
+        this.stats.rateLimited += 1;
+        job.notBefore = now + failure.retryAfterMs;
+        if (failure.global) this.#pausedUntil = Math.max(this.#pausedUntil, job.notBefore);
+        this.#logger.warn({ ...log, retryAfterMs: failure.retryAfterMs, global: failure.global }, 'digest delivery rate limited; waiting as asked');
+        return this.#requeue(job);
+      }
+      if (failure.kind === 'transient' && job.attempts < this.#maxAttempts) {
+        const backoff = Math.min(this.#backoffMaxMs, this.#backoffBaseMs * 2 ** (job.attempts - 1));
+        job.notBefore = now + backoff;
+        this.stats.retries += 1;
+        this.#logger.warn({ ...log, backoffMs: backoff }, 'digest delivery failed; retrying');
+        return this.#requeue(job);
+      }
+      this.#logger.error(log, 'digest delivery failed; giving up for this slot');
+      job.resolve({ ok: false, failure, attempts: job.attempts });
+    }
+  }
+
+  /** Puts a job back in its original place, so retries never reorder the queue. */
+  #requeue(job: Job): void {
+    const index = this.#jobs.findIndex((j) => j.seq > job.seq);
+    if (index < 0) this.#jobs.push(job);
+    else this.#jobs.splice(index, 0, job);
+    void this.#pump();
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DeliveryTimeoutError(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Console mode: digests are printed as plain text instead of posted. */
+export function createConsoleDigestPrinter(write: (text: string) => void = (text) => process.stdout.write(text)): ChannelPoster {
+  let printed = 0;
+  return {
+    async post(channelId, reply) {
+      printed += 1;
+      write(`\n--- digest for channel ${channelId} ---\n${replyToText(reply)}\n`);
+      return { messageId: `console-${printed}` };
+    },
+  };
+}
