@@ -6,17 +6,17 @@ import { createProgressReporter, type ProgressUpdate } from '../progress.ts';
 
 export async function reextractCommand(io: CliIo): Promise<number> {
   const { extractPending } = await import('../../merge/process.ts');
-  const articles = await withStore(io, async ({ store, config }) => {
+  const summary = await withStore(io, async ({ store, config }) => {
     await store.articles.resetExtraction();
     await store.timeline.clear();
     const progress = createProgressReporter(io.stderr, 'reextract');
     try {
-      await extractPending(store, config, (p: ProgressUpdate) => progress.update(p));
+      return await extractPending(store, config, (p: ProgressUpdate) => progress.update(p));
     } finally {
       progress.stop();
     }
-    return store.articles.count();
   });
-  println(io.stdout, `re-extracted ${articles} article${articles === 1 ? '' : 's'}`);
-  return 0;
+  println(io.stdout, `re-extracted ${summary.extracted}, failed ${summary.failed.length}`);
+  for (const failure of summary.failed) println(io.stdout, `failed: article ${failure.articleId}: ${failure.reason}`);
+  return summary.failed.length > 0 ? 1 : 0;
 }

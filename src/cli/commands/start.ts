@@ -7,7 +7,6 @@ import { resolveDatabasePath } from '../../config/paths.ts';
 import { resolveConfigDir } from '../../config/paths.ts';
 import type { LoadedConfig } from '../../config/schema.ts';
 import { ConfigWatcher } from '../../config/watch.ts';
-import type { Reply } from '../../interaction/command.ts';
 import { logger } from '../../log.ts';
 import { openStore } from '../../store/open.ts';
 import { println, UsageError, type CliIo } from '../io.ts';
@@ -91,26 +90,16 @@ async function openShell(app: App, io: CliIo): Promise<Shell> {
     };
   }
   logger.info('DISCORD_TOKEN is not set: console mode (type /help)');
-  const [{ runConsole }, { replyToText }] = await Promise.all([import('../../console/run.ts'), import('../../render/text.ts')]);
+  const [{ runConsole }, { createConsoleDigestPrinter }] = await Promise.all([import('../../console/run.ts'), import('../../digest/delivery.ts')]);
   const finished = runConsole({ app });
   return {
     mode: 'console',
     finished,
-    deliver: consoleDelivery(io, replyToText),
+    // In console mode digests are printed where the operator is looking.
+    deliver: createConsoleDigestPrinter((text) => io.stdout.write(text)),
     // Console mode ends with its input (exit, Ctrl-D); on a signal the process stops around it.
     stop: () => {},
   };
-}
-
-/** In console mode digests are printed where the operator is looking. */
-function consoleDelivery(io: CliIo, replyToText: (reply: Reply) => string): DigestDelivery {
-  let printed = 0;
-  const deliver = async (channelId: string, reply: Reply) => {
-    printed += 1;
-    println(io.stdout, `\n--- digest for channel ${channelId} ---\n${replyToText(reply)}\n---`);
-    return { messageId: `console-${Date.now()}-${printed}` };
-  };
-  return deliver as unknown as DigestDelivery;
 }
 
 /**
@@ -149,7 +138,7 @@ class BackgroundServices {
       if (wanted && !this.running) {
         try {
           this.running = await this.startService();
-          logger.info({ service: this.name }, 'started');
+          logger.info({ service: this.name }, 'service started');
         } catch (error) {
           logger.error({ service: this.name, err: error }, 'could not start');
         }
@@ -164,7 +153,7 @@ class BackgroundServices {
     this.running = null;
     if (service) {
       await stopQuietly(this.name, () => service.stop());
-      logger.info({ service: this.name }, 'stopped');
+      logger.info({ service: this.name }, 'service stopped');
     }
   }
 }

@@ -1,0 +1,145 @@
+// `parley start` and `parley deploy-commands` as an operator runs them: console mode, Discord
+// mode against the fake Discord on 127.0.0.1, graceful SIGTERM, SIGHUP and file-watch reloads.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from './support/fakeDiscord/index.ts';
+import { collect, runParley, spawnParley, waitForLog } from './support/runParley.ts';
+
+let root: string;
+let configDir: string;
+let children: Array<ReturnType<typeof spawnParley>> = [];
+
+// Feeds that cannot be reached (a closed port on loopback): start-up must shrug them off.
+const PARLEY_YAML = [
+  'timeZone: Europe/Kyiv',
+  'feeds:',
+  '  - name: Unreachable',
+  '    url: http://127.0.0.1:9/rss.xml',
+  'fetch:',
+  '  timeoutMs: 1000',
+  'polling:',
+  '  enabled: true',
+  'digests:',
+  '  enabled: true',
+].join('\n');
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'parley-cli-start-'));
+  configDir = join(root, 'config');
+  mkdirSync(configDir);
+  writeFileSync(join(configDir, 'parley.yaml'), PARLEY_YAML);
+});
+afterEach(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  children = [];
+  writeFileSync(join(configDir, 'parley.yaml'), PARLEY_YAML);
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+function start(db: string, env: Record<string, string> = {}) {
+  const child = spawnParley(['start'], { env: { PARLEY_CONFIG: configDir, PARLEY_DB: join(root, db), PARLEY_SAMPLES: '0', ...env } });
+  children.push(child);
+  return child;
+}
+
+describe('parley start in console mode', () => {
+  it('answers commands typed on stdin and ends cleanly with its input', async () => {
+    const child = start('console.db');
+    const run = collect(child, { input: '/help\nexit\n', timeoutMs: 60_000 });
+    const result = await run;
+    expect(result.stdout).toContain('/latest-talks');
+    expect(result.stderr).toContain('parley stopped');
+    expect(result.code).toBe(0);
+  });
+
+  it('stops gracefully on SIGTERM, with the poller and the scheduler running', async () => {
+    const child = start('sigterm.db');
+    const finished = collect(child, { timeoutMs: 60_000 });
+    await waitForLog(child, 'parley ready');
+    child.kill('SIGTERM');
+    const result = await finished;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('"reason":"SIGTERM"');
+    expect(result.stderr).toContain('parley stopped');
+    expect(result.stderr).not.toMatch(/"level":60/);
+  });
+
+  it('reloads its config on SIGHUP and on a file edit, and keeps the last good one on a bad edit', async () => {
+    const child = start('reload.db');
+    const finished = collect(child, { timeoutMs: 60_000 });
+    await waitForLog(child, 'parley ready');
+
+    // SIGHUP: switch the poller off.
+    writeFileSync(join(configDir, 'parley.yaml'), PARLEY_YAML.replace('polling:\n  enabled: true', 'polling:\n  enabled: false'));
+    const reloaded = waitForLog(child, 'config reloaded');
+    const pollerStopped = waitForLog(child, 'service stopped');
+    child.kill('SIGHUP');
+    expect((await reloaded).reason).toBeDefined();
+    expect((await pollerStopped).service).toBe('feed poller');
+
+    // A bad edit is rejected by the file watcher, with the file and field named.
+    const rejected = waitForLog(child, /config edit rejected/);
+    writeFileSync(join(configDir, 'parley.yaml'), 'timeZone: Mars/Olympus\n');
+    const line = await rejected;
+    expect(line.msg).toContain('parley.yaml: timeZone: expected an IANA time zone');
+
+    // Still running on the last good config.
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGTERM');
+    expect((await finished).code).toBe(0);
+  });
+
+  it('refuses to start on an invalid config, naming the file and field', async () => {
+    const badConfig = join(root, 'bad-config');
+    mkdirSync(badConfig, { recursive: true });
+    writeFileSync(join(badConfig, 'parley.yaml'), 'digests:\n  defaultTime: "25:00"\n');
+    const result = await runParley(['start'], { env: { PARLEY_CONFIG: badConfig, PARLEY_DB: join(root, 'bad.db') } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('parley.yaml: digests.defaultTime: expected a time of day as HH:MM, got "25:00"');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('parley start on Discord (fake Discord on 127.0.0.1)', () => {
+  let discord: FakeDiscord;
+  beforeAll(async () => {
+    discord = await startFakeDiscord();
+  });
+  afterAll(async () => {
+    await discord?.close();
+  });
+
+  it('registers the commands with deploy-commands --guild', async () => {
+    const env = { DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, PARLEY_CONFIG: configDir, PARLEY_DB: join(root, 'deploy.db') };
+    const result = await runParley(['deploy-commands', '--guild', discord.guild.id, '--api', discord.apiUrl], { env });
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`registered \\d+ commands \\(guild ${discord.guild.id}\\): .*/help`));
+    const names = discord.registeredCommands(discord.guild.id).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['help', 'latest-talks', 'who', 'event', 'search', 'sources']));
+  });
+
+  it('logs in with the token, answers a slash command, and stops on SIGTERM', async () => {
+    const child = start('bot.db', { DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl });
+    const finished = collect(child, { timeoutMs: 60_000 });
+    await waitForLog(child, 'parley ready', 30_000);
+    const interaction = await discord.sendInteraction(discord.chatInput({ command: 'help' }));
+    const reply = await discord.waitForReply(interaction.id);
+    const text = JSON.stringify(reply.message);
+    expect(text).toContain('latest-talks');
+    child.kill('SIGTERM');
+    const result = await finished;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('parley stopped');
+  });
+
+  it('asks for the application id when only the token is set', async () => {
+    const result = await runParley(['start'], { env: { DISCORD_TOKEN: 'x', PARLEY_CONFIG: configDir, PARLEY_DB: join(root, 'noapp.db') } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not');
+  });
+});
