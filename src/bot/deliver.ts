@@ -34,6 +34,8 @@ export class DeliveryError extends Error {
     readonly permanent: boolean,
     /** How long Discord asked to wait, for 429. */
     readonly retryAfterMs: number | null,
+    /** For 429: whether the limit is Discord's global one rather than this channel's. */
+    readonly global: boolean,
     options?: { cause?: unknown },
   ) {
     super(message, options);
@@ -72,13 +74,13 @@ export function deliveryErrorFrom(error: unknown, channelId: string): DeliveryEr
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : null;
     const permanent = [400, 401, 403, 404].includes(error.status);
-    return new DeliveryError(`Discord refused the post to channel ${channelId} (${error.status} ${error.message})`, error.status, code, permanent, null, { cause: error });
+    return new DeliveryError(`Discord refused the post to channel ${channelId} (${error.status} ${error.message})`, error.status, code, permanent, null, false, { cause: error });
   }
   if (error instanceof RateLimitError) {
-    return new DeliveryError(`rate limited posting to channel ${channelId}; retry in ${error.retryAfter} ms`, 429, null, false, error.retryAfter, { cause: error });
+    return new DeliveryError(`rate limited posting to channel ${channelId}; retry in ${error.retryAfter} ms`, 429, null, false, error.retryAfter, error.global, { cause: error });
   }
   if (error instanceof HTTPError) {
-    return new DeliveryError(`Discord failed posting to channel ${channelId} (${error.status})`, error.status, null, error.status < 500, null, { cause: error });
+    return new DeliveryError(`Discord failed posting to channel ${channelId} (${error.status})`, error.status, null, error.status < 500, null, false, { cause: error });
   }
-  return new DeliveryError(`could not reach Discord to post to channel ${channelId}: ${(error as Error).message}`, null, null, false, null, { cause: error });
+  return new DeliveryError(`could not reach Discord to post to channel ${channelId}: ${(error as Error).message}`, null, null, false, null, false, { cause: error });
 }
