@@ -1,0 +1,226 @@
+// The people of one article: name mentions grouped into persons (a full name and its later bare
+// surname are one person), with the role and country the article gives them. Configured people
+// are hints: their aliases are found even as bare surnames and they fill a missing role or
+// country, but nothing depends on them.
+import type { CountryCode, ExtractedPerson } from '../../domain/types.ts';
+import type { KnownPerson } from '../../config/schema.ts';
+import { countryFromWord } from '../geo/countries.ts';
+import { DELEGATE_HEADS, ROLE_HEADS } from './lexicon.ts';
+import { namesMatch, normalizeName } from './nameMatch.ts';
+import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
+import { appositiveAfter, possessiveAppositiveBefore, titleBefore, type RoleFinding } from './roles.ts';
+
+export interface PersonMention {
+  key: string;
+  start: number;
+  end: number;
+  surface: string;
+  possessive: boolean;
+}
+
+export interface PeopleInArticle {
+  people: ExtractedPerson[];
+  /** Every mention, in text order. */
+  mentions: PersonMention[];
+  /** Role phrases found per person key, used to resolve "the president said". */
+  roles: Map<string, RoleFinding[]>;
+  /** People the article describes as negotiators, envoys or delegation members. */
+  delegates: Set<string>;
+}
+
+interface Cluster {
+  key: string;
+  names: string[];
+  spans: NameSpan[];
+  known: KnownPerson | null;
+  roles: RoleFinding[];
+}
+
+// Nouns that, after "X's", say X is a person ("Trump's son-in-law", "Putin's envoy").
+const PERSONAL_POSSESSIONS = /^\s*(?:\p{Ll}+\s+){0,2}(?:son-in-law|daughter-in-law|son|daughter|wife|husband|envoy|envoys|aide|aides|adviser|advisers|advisor|advisors|spokesman|spokeswoman|spokesperson|chief of staff|administration|statement|remarks|comments|office|team|lawyer|representative|special representative|press secretary|campaign|government)\b/u;
+
+function hasPersonEvidence(text: string, span: NameSpan): boolean {
+  if (span.titled) return true;
+  if (span.possessive && PERSONAL_POSSESSIONS.test(text.slice(span.end).replace(/^['\u2019]s?/u, ''))) return true;
+  return false;
+}
+
+function knownFor(name: string, people: KnownPerson[]): KnownPerson | null {
+  for (const p of people) {
+    if ([p.name, ...p.aliases].some((n) => normalizeName(n) === normalizeName(name))) return p;
+  }
+  for (const p of people) if ([p.name, ...p.aliases].some((n) => namesMatch(n, name))) return p;
+  return null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Mentions of configured names the capitalised-run finder missed (e.g. inside a title run). */
+function knownNameSpans(text: string, tokens: WordToken[], people: KnownPerson[]): NameSpan[] {
+  const spans: NameSpan[] = [];
+  for (const p of people) {
+    for (const n of [p.name, ...p.aliases]) {
+      const re = new RegExp(`(?<![\\p{L}\\p{M}])${escapeRegExp(n)}(?![\\p{L}\\p{M}])`, 'gu');
+      for (const m of text.matchAll(re)) {
+        const firstToken = tokens.findIndex((t) => t.start === m.index);
+        const lastToken = tokens.findIndex((t) => t.end === m.index + m[0].length);
+        if (firstToken < 0 || lastToken < 0) continue;
+        spans.push({
+          name: m[0],
+          start: m.index,
+          end: m.index + m[0].length,
+          words: lastToken - firstToken + 1,
+          possessive: tokens[lastToken]!.possessive,
+          firstToken,
+          lastToken,
+          titled: true,
+        });
+      }
+    }
+  }
+  return spans;
+}
+
+function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameTokens: ReadonlySet<number>): RoleFinding[] {
+  const found: RoleFinding[] = [];
+  const before = titleBefore(text, tokens, span.firstToken, nameTokens);
+  if (before) found.push(before);
+  else {
+    const poss = possessiveAppositiveBefore(text, span.start);
+    if (poss) found.push(poss);
+  }
+  if (!span.possessive) {
+    const after = appositiveAfter(text, span.end);
+    if (after) found.push(after);
+  }
+  return found;
+}
+
+/** Longer, more specific roles first; a role that names an office beats a bare relation. */
+function roleSpecificity(r: RoleFinding): number {
+  const words = r.role.split(/\s+/).length;
+  return Math.min(words, 10) + (/\b(?:president|secretary|minister|chancellor|director|senator|chief|head)\b/i.test(r.role) ? 3 : 0);
+}
+
+function mostCommon<T>(xs: T[]): T | null {
+  const counts = new Map<T, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: T | null = null;
+  let bestCount = 0;
+  for (const [x, c] of counts) if (c > bestCount) [best, bestCount] = [x, c];
+  return best;
+}
+
+export function extractPeople(text: string, known: KnownPerson[]): PeopleInArticle {
+  const tokens = wordTokens(text);
+  const found = findNameSpans(text, tokens);
+  const knownSpans = knownNameSpans(text, tokens, known);
+  // Known-name spans fill gaps; a found span overlapping one is kept when longer.
+  const spans = [...found];
+  for (const ks of knownSpans) {
+    const overlap = spans.findIndex((s) => s.start < ks.end && ks.start < s.end);
+    if (overlap < 0) spans.push(ks);
+    else if (spans[overlap]!.end - spans[overlap]!.start < ks.end - ks.start) spans[overlap] = ks;
+  }
+  spans.sort((a, b) => a.start - b.start);
+
+  const clusters: Cluster[] = [];
+  const spanCluster = new Map<NameSpan, Cluster>();
+  const newCluster = (span: NameSpan, k: KnownPerson | null): Cluster => {
+    const c: Cluster = { key: `p${clusters.length + 1}`, names: [span.name], spans: [span], known: k, roles: [] };
+    clusters.push(c);
+    spanCluster.set(span, c);
+    return c;
+  };
+  // Full names first, in text order, so bare surnames anywhere can attach to them.
+  for (const span of spans.filter((s) => s.words >= 2)) {
+    const k = knownFor(span.name, known);
+    const c = clusters.find((x) => x.names.some((n) => namesMatch(n, span.name)) || (k !== null && x.known === k));
+    if (c) {
+      c.spans.push(span);
+      if (!c.names.includes(span.name)) c.names.push(span.name);
+      spanCluster.set(span, c);
+    } else newCluster(span, k);
+  }
+  for (const span of spans.filter((s) => s.words === 1)) {
+    const k = knownFor(span.name, known);
+    const candidates = clusters.filter((x) => x.names.some((n) => namesMatch(n, span.name)) || (k !== null && x.known === k));
+    let c: Cluster | undefined;
+    if (candidates.length === 1) c = candidates[0];
+    else if (candidates.length > 1) {
+      // Several people share the surname: the one mentioned last before this point.
+      c = candidates
+        .map((x) => ({ x, last: Math.max(-1, ...x.spans.filter((s) => s.start < span.start).map((s) => s.start)) }))
+        .sort((a, b) => b.last - a.last)[0]!.x;
+    }
+    if (c) {
+      c.spans.push(span);
+      if (!c.names.includes(span.name)) c.names.push(span.name);
+      spanCluster.set(span, c);
+    } else if (k !== null || hasPersonEvidence(text, span)) {
+      newCluster(span, k);
+    }
+  }
+
+  const nameTokens = new Set<number>();
+  for (const c of clusters) for (const span of c.spans) for (let t = span.firstToken; t <= span.lastToken; t++) nameTokens.add(t);
+  for (const c of clusters) for (const span of c.spans) c.roles.push(...rolesAround(text, tokens, span, nameTokens));
+
+  // Countries: the role's own nationality, else the country of the person the role is relative to
+  // ("Trump's son-in-law"), else the configured hint.
+  const countryOf = new Map<string, CountryCode | null>();
+  const clusterByName = (name: string): Cluster | undefined => clusters.find((x) => x.names.some((n) => namesMatch(n, name)));
+  const ownCountry = (c: Cluster): CountryCode | null => mostCommon(c.roles.map((r) => r.country).filter((x): x is CountryCode => x !== null));
+  for (const c of clusters) countryOf.set(c.key, ownCountry(c));
+  for (let pass = 0; pass < 3; pass++) {
+    for (const c of clusters) {
+      if (countryOf.get(c.key)) continue;
+      for (const r of c.roles) {
+        if (!r.relativeTo) continue;
+        const other = clusterByName(r.relativeTo);
+        const code = other && other !== c ? countryOf.get(other.key) ?? other.known?.country ?? null : null;
+        if (code) {
+          countryOf.set(c.key, code);
+          break;
+        }
+      }
+    }
+  }
+
+  const people: ExtractedPerson[] = clusters.map((c) => {
+    const name = c.known?.name ?? [...c.names].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length)[0]!;
+    const aliases = [...new Set([...c.names, ...(c.known ? [c.known.name, ...c.known.aliases] : [])])].filter((n) => n !== name);
+    const best = [...c.roles].sort((a, b) => roleSpecificity(b) - roleSpecificity(a))[0];
+    return {
+      key: c.key,
+      name: name.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/u, ''),
+      aliases,
+      country: countryOf.get(c.key) ?? c.known?.country ?? null,
+      role: best?.role ?? c.known?.role ?? null,
+    };
+  });
+
+  const mentions: PersonMention[] = [];
+  for (const [span, c] of spanCluster) mentions.push({ key: c.key, start: span.start, end: span.end, surface: span.name, possessive: span.possessive });
+  mentions.sort((a, b) => a.start - b.start);
+
+  const roles = new Map(clusters.map((c) => [c.key, c.roles]));
+  const delegates = new Set(
+    clusters
+      .filter((c) => c.roles.some((r) => r.role.split(/[\s,]+/).some((w) => DELEGATE_HEADS.has(w.toLowerCase())) || /\bdelegation\b/i.test(r.role)))
+      .map((c) => c.key),
+  );
+  return { people, mentions, roles, delegates };
+}
+
+/** Whether a word is a role noun ("president", "envoy"): used to resolve "the president said". */
+export function isRoleNoun(word: string): boolean {
+  return ROLE_HEADS.has(word.toLowerCase());
+}
+
+/** Country words standing alone are not people; exported for the event rules that check names. */
+export function isCountryWord(word: string): boolean {
+  return countryFromWord(word) !== null;
+}

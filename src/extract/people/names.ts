@@ -1,0 +1,145 @@
+// Finding the spans of text that look like personal names: runs of capitalised words, with the
+// title words in front peeled off ("Secretary of State Marco Rubio" gives "Marco Rubio") and
+// organisation or place phrases rejected ("Zaporizhzhia Nuclear Power Plant").
+import { countryFromWord } from '../geo/countries.ts';
+import { NAME_LIKE_COUNTRIES } from '../geo/countryWords.ts';
+import { HONORIFICS, NAME_PARTICLES, isCommonWord, isKnownFirstName } from './lexicon.ts';
+
+export interface WordToken {
+  /** The word without a possessive ending. */
+  text: string;
+  start: number;
+  /** End of the word, possessive ending excluded. */
+  end: number;
+  /** The word carried "'s" or "’s". */
+  possessive: boolean;
+}
+
+const WORD = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u2019](?:\p{Ll}[\p{L}\p{M}]*|\p{Lu}\p{Ll}[\p{L}\p{M}]*))*(?:['\u2019]s?)?\.?/gu;
+
+/** Words with their offsets; "Trump's" is the word "Trump", marked possessive; "Mr." keeps its dot. */
+export function wordTokens(text: string): WordToken[] {
+  const out: WordToken[] = [];
+  for (const m of text.matchAll(WORD)) {
+    let word = m[0];
+    const start = m.index;
+    // A trailing dot belongs to the word only for abbreviations and initials ("Mr.", "J.", "U.S.").
+    if (word.endsWith('.') && !/^(?:\p{Lu}\.)+$|^\p{Lu}\.?$/u.test(word) && !HONORIFICS.has(word.slice(0, -1)) && !/^(?:\p{Lu}\.)+\p{Lu}?\.?$/u.test(word)) {
+      word = word.slice(0, -1);
+    }
+    let possessive = false;
+    const poss = /['\u2019]s?$/u.exec(word);
+    if (poss && word.length > poss[0].length + 1) {
+      possessive = true;
+      word = word.slice(0, -poss[0].length);
+    }
+    out.push({ text: word, start, end: start + word.length, possessive });
+  }
+  return out;
+}
+
+const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
+
+/** Junk from scraped pages glues words together ("UmerovSteve"); real names rarely look like that. */
+function isGluedWord(w: string): boolean {
+  if (!/\p{Ll}\p{Lu}/u.test(w)) return false;
+  return !/^(?:Mc|Mac|O'|D'|De|Di|La|Le|Van|Von|Al-|El-)\p{Lu}/u.test(w);
+}
+
+/** A word that can be part of a personal name. */
+export function isNameWord(w: string): boolean {
+  if (!isCapitalised(w) || w.length < 2) return false;
+  if (/\d/.test(w)) return false;
+  if (w === w.toUpperCase()) return false; // acronyms: "AFP", "ZNPP", "U.S."
+  if (isGluedWord(w)) return false;
+  if (HONORIFICS.has(w.replace(/\.$/, ''))) return false;
+  if (isCommonWord(w)) return false;
+  if (countryFromWord(w) !== null && !NAME_LIKE_COUNTRIES.has(w)) return false;
+  return true;
+}
+
+export interface NameSpan {
+  /** The name as written, honorifics and titles removed. */
+  name: string;
+  start: number;
+  end: number;
+  words: number;
+  possessive: boolean;
+  /** Index of the first token of the name in the token list. */
+  firstToken: number;
+  lastToken: number;
+  /** A title or honorific stands right before the name ("President", "Mr."). */
+  titled: boolean;
+}
+
+/** The gap between two tokens keeps them in one name: one space, no punctuation, no line break. */
+function joined(text: string, a: WordToken, b: WordToken): boolean {
+  if (a.possessive) return false;
+  return /^ $/.test(text.slice(a.end, b.start));
+}
+
+/**
+ * Capitalised runs turned into name candidates. A run may hold lower-case particles ("von der").
+ * The name is the longest tail of the run made of name words; a trailing ordinary word is kept
+ * after a known first name ("Theresa May").
+ */
+export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(text)): NameSpan[] {
+  const spans: NameSpan[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i]!.text)) {
+      i++;
+      continue;
+    }
+    // Extend the run.
+    let j = i;
+    while (j + 1 < tokens.length && joined(text, tokens[j]!, tokens[j + 1]!)) {
+      const next = tokens[j + 1]!.text;
+      if (isCapitalised(next)) j++;
+      else if (NAME_PARTICLES.has(next) && j + 2 < tokens.length && joined(text, tokens[j + 1]!, tokens[j + 2]!) && isCapitalised(tokens[j + 2]!.text)) j += 2;
+      else break;
+    }
+    // Longest tail of name words.
+    let k = j;
+    const last = tokens[j]!.text;
+    const lastIsName = isNameWord(last) || (j > i && isKnownFirstName(tokens[j - 1]!.text) && isCapitalised(last) && !HONORIFICS.has(last) && countryFromWord(last) === null && last !== last.toUpperCase());
+    if (lastIsName) {
+      while (k - 1 >= i) {
+        const prev = tokens[k - 1]!.text;
+        if (isNameWord(prev)) k--;
+        else if (NAME_PARTICLES.has(prev) && k - 2 >= i && isNameWord(tokens[k - 2]!.text)) k -= 2;
+        else break;
+      }
+      // Keep at most four name words: longer runs are headings, not names.
+      const words = j - k + 1;
+      if (words <= 4) {
+        const prevToken = k > 0 ? tokens[k - 1]! : null;
+        const before = prevToken && /^\s+$/.test(text.slice(prevToken.end, tokens[k]!.start)) ? prevToken.text : '';
+        spans.push({
+          name: text.slice(tokens[k]!.start, tokens[j]!.end),
+          start: tokens[k]!.start,
+          end: tokens[j]!.end,
+          words,
+          possessive: tokens[j]!.possessive,
+          firstToken: k,
+          lastToken: j,
+          titled: before !== '' && (HONORIFICS.has(before.replace(/\.$/, '')) || isTitleWord(before)),
+        });
+      }
+    }
+    i = j + 1;
+  }
+  return spans;
+}
+
+const TITLE_WORDS = new Set([
+  'president', 'senator', 'sen', 'minister', 'chancellor', 'premier', 'secretary', 'general', 'envoy', 'ambassador',
+  'king', 'queen', 'prince', 'princess', 'pope', 'governor', 'mayor', 'speaker', 'representative', 'rep', 'gen',
+  'lt', 'colonel', 'admiral', 'commander', 'sheikh', 'emir', 'sultan', 'dictator', 'leader', 'aide', 'adviser',
+  'advisor', 'negotiator', 'counterpart', 'chief', 'head', 'director', 'spokesman', 'spokeswoman', 'spokesperson',
+  'businessman', 'son-in-law', 'official', 'diplomat', 'lawmaker', 'congressman', 'congresswoman', 'judge',
+]);
+
+export function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
+}

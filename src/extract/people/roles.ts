@@ -1,0 +1,159 @@
+// Roles from the words around a name: a title in front ("Russian envoy Kirill Dmitriev",
+// "Secretary of the National Security and Defense Council of Ukraine Rustem Umerov", "Trump's
+// son-in-law Jared Kushner"), an appositive after it ("Yuri Ushakov, an aide to Vladimir Putin,")
+// or a possessive appositive before it ("Putin's aide, Yuri Ushakov").
+import type { CountryCode } from '../../domain/types.ts';
+import { countryFromWord, findCountryMentions } from '../geo/countries.ts';
+import { HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon.ts';
+import type { WordToken } from './names.ts';
+
+export interface RoleFinding {
+  /** The role as written, nationality and determiners in front removed ("special envoy"). */
+  role: string;
+  /** Country named in the role by a nationality, country or institution word. */
+  country: CountryCode | null;
+  /** A person the role is relative to, as written: "Trump" in "Trump's son-in-law". */
+  relativeTo: string | null;
+  /** Offsets of the role phrase in the text. */
+  start: number;
+  end: number;
+}
+
+const CONNECTORS = new Set(['of', 'the', 'to', 'and', 'for', 'on']);
+const CALENDAR_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Today|Yesterday|On|In|At|The|A|An|And|But|As|After|Before|Meanwhile|However|Also|Then|While|When|Despite|Although)$/;
+
+const lower = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+const isRoleHead = (w: string): boolean => ROLE_HEADS.has(lower(w));
+const isModifier = (w: string): boolean => ROLE_MODIFIERS.has(lower(w));
+
+/** Country of a role phrase: the first nationality or institution word not used as a destination. */
+export function roleCountry(phrase: string): CountryCode | null {
+  for (const m of findCountryMentions(phrase)) {
+    if (m.locative && m.kind !== 'institution') continue;
+    if (/\b(?:envoy|ambassador|emissary|representative)\s+(?:to|for)\s+(?:the\s+)?$/i.test(phrase.slice(0, m.start))) continue;
+    return m.code;
+  }
+  return null;
+}
+
+function cleanRole(phrase: string): string {
+  let role = phrase.trim().replace(/^(?:the|a|an|his|her|their|its|one of the|one of)\s+/i, '');
+  // Nationality words in front belong to the country field: "Russian envoy" is an envoy.
+  for (;;) {
+    const m = findCountryMentions(role)[0];
+    if (!m || m.start !== 0 || m.kind === 'institution') break;
+    const rest = role.slice(m.end).replace(/^['\u2019]s\b/, '').trim();
+    if (rest.length === 0) break;
+    role = rest;
+  }
+  return role.replace(/[\s,]+$/, '');
+}
+
+/**
+ * The title in front of the name whose first token is `nameToken`: walks back over role words,
+ * capitalised title words, connectors and nationality words, and stops at a possessor
+ * ("Trump's"), a comma or any other word.
+ */
+export function titleBefore(text: string, tokens: WordToken[], nameToken: number, nameTokens: ReadonlySet<number> = new Set()): RoleFinding | null {
+  let k = nameToken - 1;
+  let relativeTo: string | null = null;
+  let first = -1;
+  let sawHead = false;
+  const capital = (i: number): boolean => i >= 0 && i < tokens.length && /^\p{Lu}/u.test(tokens[i]!.text) && !CALENDAR_WORDS.test(tokens[i]!.text);
+  while (k >= 0) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1]!;
+    const possessiveEnd = t.possessive ? (/^['\u2019]s?/u.exec(text.slice(t.end))?.[0].length ?? 0) : 0;
+    const gap = text.slice(t.end + possessiveEnd, next.start);
+    if (!/^\s+$/.test(gap)) break;
+    const w = t.text;
+    if (HONORIFICS.has(w.replace(/\.$/, '')) && k === nameToken - 1) {
+      k--;
+      continue;
+    }
+    if (t.possessive) {
+      // "Trump's envoy": the possessor ends the title. "Ukraine's chief negotiator": a country.
+      if (!sawHead) break;
+      let p = k;
+      while (p - 1 >= 0 && capital(p - 1) && /^ $/.test(text.slice(tokens[p - 1]!.end, tokens[p]!.start)) && !isRoleHead(tokens[p - 1]!.text)) p--;
+      const possessor = text.slice(tokens[p]!.start, t.end);
+      const country = findCountryMentions(possessor)[0];
+      if (!(country && country.start === 0 && country.end === possessor.length)) relativeTo = possessor;
+      first = k;
+      break;
+    }
+    if (nameTokens.has(k)) break; // another person's name: "Steve Witkoff and Jared Kushner"
+    if (isRoleHead(w)) {
+      sawHead = true;
+      first = k;
+    } else if (isModifier(w) || capital(k)) {
+      first = k;
+    } else if (CONNECTORS.has(w)) {
+      // Only inside a capitalised title: "Secretary of State", "Envoy to the Middle East".
+      const forwardOk = capital(k + 1) || (tokens[k + 1]?.text === 'the' && capital(k + 2));
+      const backwardOk = w === 'the' ? ['of', 'to', 'for'].includes(tokens[k - 1]?.text ?? '') : capital(k - 1);
+      if (!forwardOk || !backwardOk) break;
+    } else break;
+    k--;
+  }
+  if (first < 0 || !sawHead) return null;
+  // Trim leading words that are neither roles, modifiers, possessors nor nationality words.
+  let s = first;
+  const meaningful = (i: number): boolean => {
+    const w = tokens[i]!.text;
+    return isRoleHead(w) || isModifier(w) || tokens[i]!.possessive || countryFromWord(w) !== null;
+  };
+  while (s < nameToken && !meaningful(s)) s++;
+  if (s >= nameToken) return null;
+  const start = tokens[s]!.start;
+  const end = tokens[nameToken - 1]!.end;
+  const phrase = text.slice(start, end).replace(/\s+(?:Mr|Mrs|Ms|Dr)\.?$/u, '');
+  const country = relativeTo && tokens[s]!.possessive ? null : roleCountry(phrase);
+  const role = cleanRole(phrase);
+  if (!/[\p{L}]/u.test(role)) return null;
+  return { role, country, relativeTo, start, end };
+}
+
+const APPOSITIVE = /^,\s+((?:(?:the|a|an|one of the|his|her)\s+)?[^,.;:()"\u201c\u201d\[\]]{2,110}?)\s*(?=,|\.(?:\s|$)|;|\)|$|\s+(?:said|says|told|tells|announced|wrote|added|stated|noted|confirmed|warned|stressed))/u;
+
+/** An appositive role after the name: ", chief of Ukraine's General Staff", ", an aide to Vladimir Putin,". */
+export function appositiveAfter(text: string, nameEnd: number): RoleFinding | null {
+  // Honorific dots would end the phrase early: "Jared Kushner, Mr. Trump's son-in-law,".
+  const window = text.slice(nameEnd, nameEnd + 160).replace(/\b(Mr|Mrs|Ms|Dr)\./g, '$1 ');
+  const after = window.replace(/^['\u2019]s?(?=,)/u, '');
+  const offset = window.length - after.length;
+  const m = APPOSITIVE.exec(after);
+  if (!m) return null;
+  const phrase = m[1]!;
+  if (/^(?:who|which|that|whose|where|when|and|but|in|on|at|as|said|says|told|has|had|is|was|will)\b/i.test(phrase)) return null;
+  const words = phrase.split(/\s+/);
+  const headAt = words.slice(0, 6).findIndex((w) => isRoleHead(w.replace(/['\u2019]s$/, '')) || /-in-law$/.test(w));
+  if (headAt < 0) return null;
+  const start = nameEnd + offset + m[0].indexOf(phrase);
+  const possessor = /^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?((?:\p{Lu}[\p{L}\-]+\s+){0,2}\p{Lu}[\p{L}\-]+)['\u2019]s\s/u.exec(phrase.replace(/^(?:the|a|an|his|her)\s+/i, ''));
+  let relativeTo: string | null = null;
+  if (possessor && findCountryMentions(possessor[1]!).length === 0) relativeTo = possessor[1]!;
+  // "an aide to Vladimir Putin", "a special representative of the Russian dictator Vladimir Putin"
+  const relative = /\b(?:to|of|for)\s+(?:the\s+)?(?:[\p{Ll}\-]+\s+|\p{Lu}[\p{L}]+\s+(?=\p{Ll}))*?((?:\p{Lu}[\p{L}\-]+\s+){0,2}\p{Lu}[\p{L}\-]+)\s*$/u.exec(phrase);
+  if (!relativeTo && relative && findCountryMentions(relative[1]!).length === 0) relativeTo = relative[1]!;
+  return { role: cleanRole(text.slice(start, start + phrase.length)), country: roleCountry(phrase), relativeTo, start, end: start + phrase.length };
+}
+
+/** "Russian President Vladimir Putin's aide, Yuri Ushakov": a role before the name, set off by a comma. */
+export function possessiveAppositiveBefore(text: string, nameStart: number): RoleFinding | null {
+  const before = text.slice(Math.max(0, nameStart - 120), nameStart);
+  const m = /((?:\p{Lu}[\p{L}\-]+\s+){0,3}\p{Lu}[\p{L}\-]+)['\u2019]s\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+),\s+$/u.exec(before);
+  if (!m) return null;
+  const roleWords = m[2]!.split(/\s+/);
+  if (!isRoleHead(roleWords[roleWords.length - 1]!)) return null;
+  const start = nameStart - before.length + m.index;
+  // The possessor may itself carry a title ("Russian President Vladimir Putin"): keep its last name words.
+  const possessorWords = m[1]!.split(/\s+/).filter((w) => !isRoleHead(w) && findCountryMentions(w).length === 0);
+  return {
+    role: cleanRole(m[2]!),
+    country: null,
+    relativeTo: possessorWords.join(' ') || null,
+    start,
+    end: nameStart - before.length + m.index + m[0].length,
+  };
+}
