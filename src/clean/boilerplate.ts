@@ -52,7 +52,7 @@ const READING_TIME = /^\d+\s*(?:min|mins|minutes?)\.?(?:\s+(?:read|de lecture|de
 /** A list item's timestamp: "• 5:57 PM", "• 17:57", "12 hours ago". */
 const TIME_BULLET = /^[•·|-]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d+\s+(?:minutes?|hours?|days?)\s+ago)$/i;
 /** "by Jane Doe", "By Jane Doe and John Roe": a byline line with nothing else on it. */
-const BYLINE = /^(?:by|von|par|por|di|door)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+|, )?\p{Lu}[\p{L}.'’-]*){0,5})$/u;
+const BYLINE = /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+|, )?\p{Lu}[\p{L}.'’-]*){0,5})$/u;
 /** Inline links to other stories: "Read also: ...", "READ MORE: ...". */
 const RELATED_LINK = /^(?:read (?:also|more|next)|also read|see also|related|watch|listen|more on this)\s*[:|–—-]\s*\S/i;
 /** A sentence ends with terminal punctuation, possibly followed by a closing quote or bracket. */

@@ -1,0 +1,73 @@
+// RSS and Atom feeds through rss-parser: the items with their link, title, date and whatever
+// text the feed carries (full content or only a summary).
+import Parser from 'rss-parser';
+import type { IsoDay } from '../domain/types.ts';
+import { parseMetadataDate } from './publicationDate.ts';
+
+export interface FeedItem {
+  link: string | null;
+  title: string | null;
+  publishedAt: IsoDay | null;
+  /** The item's HTML content (content:encoded, Atom content), or its description when that is all there is. */
+  html: string | null;
+  /** Length of the item's text without markup: decides whether the linked page must be fetched. */
+  textLength: number;
+}
+
+export interface ParsedFeed {
+  title: string | null;
+  items: FeedItem[];
+}
+
+/** True when the document's root element is a feed: <rss>, Atom <feed> or RSS 1.0 <rdf:RDF>. */
+export function isFeedDocument(text: string): boolean {
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\ufeff/, '')
+    .replace(/<\?[\s\S]*?\?>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<!DOCTYPE[^>]*>/gi, '')
+    .trimStart();
+  return /^<(?:rss|feed|rdf:RDF)[\s>]/i.test(head);
+}
+
+export class MalformedFeedError extends Error {
+  constructor(where: string, detail: string) {
+    super(`malformed feed at ${where}: ${detail}`);
+    this.name = 'MalformedFeedError';
+  }
+}
+
+const parser = new Parser({ customFields: { item: [['content:encoded', 'contentEncoded']] } });
+
+function plainLength(html: string): number {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ').replace(/\s+/g, ' ').trim().length;
+}
+
+/** Parses an RSS or Atom document. Throws `MalformedFeedError` naming the feed when it is not one. */
+export async function parseFeed(xml: string, where: string): Promise<ParsedFeed> {
+  if (!isFeedDocument(xml)) throw new MalformedFeedError(where, 'the document is not RSS or Atom');
+  let output: Awaited<ReturnType<typeof parser.parseString>>;
+  try {
+    output = await parser.parseString(xml);
+  } catch (err) {
+    throw new MalformedFeedError(where, (err as Error).message.split('\n')[0] ?? 'unparsable XML');
+  }
+  const items = (output.items ?? []).map((item): FeedItem => {
+    const record = item as typeof item & { contentEncoded?: string; description?: string };
+    const candidates = [record.contentEncoded, record.content, record.summary, record.description].filter(
+      (c): c is string => typeof c === 'string' && c.trim() !== '',
+    );
+    // The longest of the item's texts: some feeds put the full article in content, some in description.
+    const html = candidates.sort((a, b) => plainLength(b) - plainLength(a))[0] ?? null;
+    const link = typeof item.link === 'string' && item.link.trim() ? item.link.trim() : null;
+    return {
+      link,
+      title: item.title?.trim() || null,
+      publishedAt: parseMetadataDate(item.isoDate ?? item.pubDate ?? null),
+      html,
+      textLength: html ? plainLength(html) : 0,
+    };
+  });
+  return { title: output.title?.trim() || null, items };
+}

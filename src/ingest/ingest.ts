@@ -1,0 +1,241 @@
+// The ingest pipeline: files, folders, page URLs and feed URLs in; clean, deduplicated articles
+// in the store out. The CLI (`parley ingest`) and the feed poller both go through here.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { LoadedConfig } from '../config/schema.ts';
+import type { ArticleInput, StoredArticle } from '../domain/types.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/store.ts';
+import { decodeText } from './charset.ts';
+import { canonicalUrl } from './dedup.ts';
+import { isFeedDocument, parseFeed, type FeedItem, type ParsedFeed } from './feed.ts';
+import { fetchUrl, type FetchOptions } from './fetch.ts';
+import { articleFromHtml } from './html.ts';
+import { articleFromPlainText } from './textFile.ts';
+
+export interface IngestDeps {
+  store: Store;
+  config: LoadedConfig;
+  logger: Logger;
+  /** Runs after each newly stored article (extraction and merging). A failure is reported, the article stays stored. */
+  afterStore?: (article: StoredArticle) => Promise<void>;
+  onProgress?: (p: { done: number; total: number; current: string }) => void;
+  /** The clock; defaults to the system clock. */
+  now?: () => Date;
+}
+
+export interface IngestSummary {
+  ingested: number;
+  duplicates: number;
+  failed: Array<{ input: string; reason: string }>;
+}
+
+/** Feed items whose text is shorter than this carry only a summary; the linked page has the article. */
+export const FULL_TEXT_MIN_CHARS = 500;
+
+/** File types a folder is searched for. */
+const ARTICLE_FILE_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
+
+export function emptySummary(): IngestSummary {
+  return { ingested: 0, duplicates: 0, failed: [] };
+}
+
+export function addSummaries(into: IngestSummary, from: IngestSummary): IngestSummary {
+  into.ingested += from.ingested;
+  into.duplicates += from.duplicates;
+  into.failed.push(...from.failed);
+  return into;
+}
+
+export function fetchOptionsFrom(config: LoadedConfig): FetchOptions {
+  const f = config.parley.fetch;
+  return { timeoutMs: f.timeoutMs, maxBytes: f.maxBytes, maxRedirects: f.maxRedirects, userAgent: f.userAgent };
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function isUrl(input: string): boolean {
+  return /^https?:\/\//i.test(input.trim());
+}
+
+type Job = { kind: 'url'; url: string } | { kind: 'file'; path: string };
+
+/** Files of the article types inside a folder and its subfolders, hidden ones skipped, in name order. */
+async function articleFilesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await articleFilesIn(path)));
+    else if (entry.isFile() && ARTICLE_FILE_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
+  }
+  return files;
+}
+
+async function expandInputs(inputs: string[], summary: IngestSummary): Promise<Job[]> {
+  const jobs: Job[] = [];
+  for (const input of inputs) {
+    if (isUrl(input)) {
+      jobs.push({ kind: 'url', url: input.trim() });
+      continue;
+    }
+    try {
+      const info = await stat(input);
+      if (info.isDirectory()) {
+        const files = await articleFilesIn(input);
+        if (files.length === 0) summary.failed.push({ input, reason: 'folder holds no .txt, .html or .htm files' });
+        jobs.push(...files.map((path): Job => ({ kind: 'file', path })));
+      } else jobs.push({ kind: 'file', path: input });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      summary.failed.push({ input, reason: code === 'ENOENT' ? 'no such file or folder' : errorMessage(err) });
+    }
+  }
+  return jobs;
+}
+
+/** Everything the pipeline steps share for one run. */
+export class IngestRun {
+  readonly summary = emptySummary();
+  readonly fetchOptions: FetchOptions;
+  readonly now: () => Date;
+
+  constructor(readonly deps: IngestDeps) {
+    this.fetchOptions = fetchOptionsFrom(deps.config);
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Stores one article (or records it as a duplicate) and runs the after-store hook. */
+  async store(article: ArticleInput, input: string): Promise<void> {
+    const result = await this.deps.store.articles.add(article);
+    if (result.status === 'duplicate') {
+      this.summary.duplicates++;
+      this.deps.logger.debug({ input, of: result.of, reason: result.reason }, 'duplicate article');
+      return;
+    }
+    this.summary.ingested++;
+    this.deps.logger.debug({ input, id: result.article.id }, 'stored article');
+    if (this.deps.afterStore) {
+      try {
+        await this.deps.afterStore(result.article);
+      } catch (err) {
+        this.deps.logger.warn({ input, id: result.article.id, err: errorMessage(err) }, 'article stored but post-processing failed');
+        this.summary.failed.push({ input, reason: `stored as article ${result.article.id}, but extraction failed: ${errorMessage(err)}` });
+      }
+    }
+  }
+
+  async ingestFile(path: string): Promise<void> {
+    const bytes = await readFile(path);
+    const text = decodeText(bytes, null);
+    const ext = extname(path).toLowerCase();
+    if (isFeedDocument(text)) {
+      await this.ingestFeed(await parseFeed(text, path), null);
+      return;
+    }
+    const now = this.now;
+    const looksLikeHtml = ext === '.html' || ext === '.htm' || (ext !== '.txt' && /^\s*(<!doctype html|<html)/i.test(text));
+    const article = looksLikeHtml
+      ? articleFromHtml(text, { file: basename(path), url: null, now })
+      : articleFromPlainText(text, { file: basename(path), url: null, now });
+    if (article.text === '') throw new Error('no article text left after removing boilerplate');
+    await this.store(article, path);
+  }
+
+  /** A page or feed URL, told apart by what comes back. */
+  async ingestUrl(rawUrl: string): Promise<void> {
+    const url = canonicalUrl(rawUrl);
+    // A URL stored as an article before is a page, not a feed: known, nothing to fetch.
+    const known = await this.deps.store.articles.findIdByUrl(url);
+    if (known !== null) {
+      this.summary.duplicates++;
+      this.deps.logger.debug({ input: url, of: known, reason: 'url' }, 'duplicate article');
+      return;
+    }
+    const result = await fetchUrl(url, this.fetchOptions);
+    if (result.status === 'not-modified') return;
+    if (isFeedDocument(result.text)) {
+      const state = await this.deps.store.feeds.getState(url);
+      await this.ingestFeed(await parseFeed(result.text, url), state?.id ?? null);
+      return;
+    }
+    await this.store(this.pageToArticle(result.text, result.contentType, canonicalUrl(result.finalUrl), {}), url);
+  }
+
+  private pageToArticle(
+    text: string,
+    contentType: string | null,
+    url: string,
+    item: { title?: string | null; publishedAt?: string | null; feedId?: number | null },
+  ): ArticleInput {
+    const now = this.now;
+    if (/^text\/plain/i.test(contentType ?? '')) {
+      const article = articleFromPlainText(text, { url, file: null, now, ...item });
+      if (article.text === '') throw new Error(`no article text found in ${url}`);
+      return article;
+    }
+    return articleFromHtml(text, { url, file: null, now, ...item });
+  }
+
+  /** Every item of a parsed feed; one bad item is a failure of that item only. */
+  async ingestFeed(feed: ParsedFeed, feedId: number | null): Promise<void> {
+    for (const item of feed.items) {
+      const input = item.link ?? item.title ?? '(feed item without link)';
+      try {
+        await this.ingestFeedItem(item, feedId);
+      } catch (err) {
+        this.deps.logger.warn({ item: input, err: errorMessage(err) }, 'feed item failed');
+        this.summary.failed.push({ input, reason: errorMessage(err) });
+      }
+    }
+  }
+
+  private async ingestFeedItem(item: FeedItem, feedId: number | null): Promise<void> {
+    const url = item.link ? canonicalUrl(item.link) : null;
+    // Known already: no need to fetch the page again.
+    if (url && (await this.deps.store.articles.findIdByUrl(url)) !== null) {
+      this.summary.duplicates++;
+      return;
+    }
+    const meta = { title: item.title, publishedAt: item.publishedAt, feedId };
+    const fullTextWanted = this.deps.config.parley.fetch.fetchFullText && url !== null && item.textLength < FULL_TEXT_MIN_CHARS;
+    if (fullTextWanted) {
+      const page = await fetchUrl(url, this.fetchOptions);
+      if (page.status === 'ok') {
+        await this.store(this.pageToArticle(page.text, page.contentType, url, meta), url);
+        return;
+      }
+    }
+    if (!item.html) throw new Error('feed item has neither text nor a page to fetch');
+    await this.store(articleFromHtml(item.html, { url, file: null, now: this.now, ...meta }), url ?? item.title ?? 'feed item');
+  }
+}
+
+/**
+ * Ingests files, folders (every .txt/.html/.htm inside), page URLs and feed URLs. A URL is a feed
+ * when the document's root is <rss>, <feed> or <rdf:RDF>. Failures are collected, never thrown:
+ * one bad input does not stop the batch.
+ */
+export async function ingest(inputs: string[], deps: IngestDeps): Promise<IngestSummary> {
+  const run = new IngestRun(deps);
+  const jobs = await expandInputs(inputs, run.summary);
+  for (let i = 0; i < jobs.length; i++) {
+    const job = jobs[i]!;
+    const current = job.kind === 'url' ? job.url : job.path;
+    deps.onProgress?.({ done: i, total: jobs.length, current });
+    try {
+      if (job.kind === 'url') await run.ingestUrl(job.url);
+      else await run.ingestFile(job.path);
+    } catch (err) {
+      deps.logger.warn({ input: current, err: errorMessage(err) }, 'ingest failed');
+      run.summary.failed.push({ input: current, reason: errorMessage(err) });
+    }
+  }
+  deps.onProgress?.({ done: jobs.length, total: jobs.length, current: '' });
+  deps.logger.info({ ingested: run.summary.ingested, duplicates: run.summary.duplicates, failed: run.summary.failed.length }, 'ingest finished');
+  return run.summary;
+}
