@@ -23,6 +23,13 @@ export function escapeMarkdown(text: string): string {
     .replace(ID_MENTION, (_m, sigil: string) => `<${ZERO_WIDTH_SPACE}${sigil}`);
 }
 
+/** Only neutralises mentions, for places that show text literally (embed footers, autocomplete). */
+export function neutraliseMentions(text: string): string {
+  return text
+    .replace(MASS_MENTION, (_m, word: string) => `@${ZERO_WIDTH_SPACE}${word}`)
+    .replace(ID_MENTION, (_m, sigil: string) => `<${ZERO_WIDTH_SPACE}${sigil}`);
+}
+
 /** Escapes text for use inside a masked link label, where "]" would end the label early. */
 export function escapeLinkLabel(text: string): string {
   return escapeMarkdown(text.replace(/\s+/g, ' '));

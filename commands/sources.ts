@@ -1,0 +1,45 @@
+// /sources: the configured feeds and how their polling is going, plus what the store holds.
+import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import type { Command } from '../src/interaction/command.ts';
+import type { FeedHealth } from '../src/domain/types.ts';
+import { escapeMarkdown, link, truncate } from '../src/render/markdown.ts';
+import { PARLEY_COLOR, formatAgo } from '../src/render/talks.ts';
+
+export default {
+  data: {
+    name: 'sources',
+    description: 'The news feeds Parley reads and their health',
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  },
+  async execute(_options, ctx) {
+    const [feeds, counts] = await Promise.all([ctx.store.queries.feedHealth(), ctx.store.queries.counts()]);
+    const now = ctx.now();
+    const totals = `${counts.articles} articles · ${counts.events} talks · ${counts.people} people · ${counts.quotes} quotes`;
+    if (feeds.length === 0) {
+      return { content: `No feeds configured yet: add them under \`feeds:\` in config/parley.yaml. The store holds ${totals}.` };
+    }
+    const healthy = feeds.filter((f) => f.enabled && f.consecutiveFailures === 0).length;
+    return {
+      embeds: [
+        {
+          title: 'News sources',
+          color: PARLEY_COLOR,
+          description: feeds.map((feed) => describeFeed(feed, now)).join('\n\n'),
+          footer: `${healthy} of ${feeds.length} feeds healthy · ${totals}`,
+        },
+      ],
+    };
+  },
+} satisfies Command;
+
+function describeFeed(feed: FeedHealth, now: Date): string {
+  const icon = !feed.enabled ? '⏸️' : feed.consecutiveFailures === 0 ? (feed.lastSuccessAt ? '✅' : '⏳') : feed.consecutiveFailures >= 3 ? '🔴' : '⚠️';
+  const lines = [`${icon} ${link(truncate(feed.name, 100), feed.url)} · ${feed.articleCount} article${feed.articleCount === 1 ? '' : 's'}`];
+  if (!feed.enabled) lines.push('disabled');
+  else lines.push(`last success ${formatAgo(feed.lastSuccessAt, now)}${feed.nextPollAt ? ` · next poll ${formatAgo(feed.nextPollAt, now)}` : ''}`);
+  if (feed.consecutiveFailures > 0 && feed.lastError) {
+    lines.push(`${feed.consecutiveFailures} failure${feed.consecutiveFailures === 1 ? '' : 's'} in a row, last ${formatAgo(feed.lastErrorAt, now)}: ${escapeMarkdown(truncate(feed.lastError, 200))}`);
+  }
+  return lines.join('\n');
+}

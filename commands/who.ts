@@ -1,0 +1,65 @@
+// /who name: a person's profile: names, roles, country, talks, latest quotes, first and last seen.
+import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import type { Command } from '../src/interaction/command.ts';
+import { countryFlag, countryName } from '../src/extract/geo/countries.ts';
+import { escapeMarkdown, neutraliseMentions, truncate } from '../src/render/markdown.ts';
+import { PARLEY_COLOR, formatAgo, formatDay, formatPlace, formatQuote, formatSides, formatStatus, formatTalkDate } from '../src/render/talks.ts';
+import { PERSON_OPTION_MAX_LENGTH, resolvePerson, suggestPeopleChoices } from './_people.ts';
+
+const MAX_TALKS = 10;
+const MAX_QUOTES = 3;
+
+export default {
+  data: {
+    name: 'who',
+    description: 'Who someone is: roles, country, the talks they took part in and their latest quotes',
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'name', description: 'Name or alias (suggestions as you type)', required: true, max_length: PERSON_OPTION_MAX_LENGTH, autocomplete: true },
+    ],
+  },
+  async execute(options, ctx) {
+    const person = await resolvePerson(String(options.values.name ?? ''), ctx);
+    const profile = await ctx.store.queries.personProfile(person.id, { events: MAX_TALKS, quotes: MAX_QUOTES });
+    if (!profile) throw new Error(`person ${person.id} vanished between look-up and profile`);
+    const now = ctx.now();
+
+    const roles = [...new Set([person.role, ...person.roles].filter((r): r is string => Boolean(r)))];
+    const country = person.country ? `${countryFlag(person.country)} ${escapeMarkdown(countryName(person.country))}`.trim() : 'unknown';
+    const description = [
+      roles.length ? `**Role${roles.length > 1 ? 's' : ''}:** ${roles.map((r) => escapeMarkdown(truncate(r, 200))).join('; ')}` : '**Role:** not known yet',
+      `**Country:** ${country}`,
+      person.aliases.length ? `**Also written:** ${person.aliases.map((a) => escapeMarkdown(truncate(a, 80))).join(', ')}` : null,
+      `**First seen:** ${formatAgo(person.firstSeenAt, now)} · **last seen:** ${formatAgo(person.lastSeenAt, now)}`,
+    ]
+      .filter((line): line is string => line !== null)
+      .join('\n');
+
+    const talks = profile.events.map(
+      (e) => `• ${formatTalkDate(e)} · ${formatPlace(e.location)} · ${formatSides(e.sides)} · ${formatStatus(e.status)} (#${e.id})`,
+    );
+    const quotes = profile.quotes.map((q) => `• ${formatQuote(q, { withSpeaker: false, maxLength: 250 })}`);
+
+    return {
+      embeds: [
+        {
+          title: escapeMarkdown(person.name),
+          color: PARLEY_COLOR,
+          description,
+          fields: [
+            {
+              name: talks.length ? `Talks (latest ${talks.length})` : 'Talks',
+              value: talks.length ? talks.join('\n') : 'No talks recorded with this person yet.',
+            },
+            { name: 'Latest quotes', value: quotes.length ? quotes.join('\n') : 'No quotes recorded yet.' },
+          ],
+          footer: talks.length ? `/latest-talks person:${neutraliseMentions(truncate(person.name, 60))} lists them in full; /event id:<number> shows one.` : `Known since ${formatDay(person.firstSeenAt.slice(0, 10))}.`,
+        },
+      ],
+    };
+  },
+  async autocomplete(focused, _options, ctx) {
+    return focused.name === 'name' ? suggestPeopleChoices(focused.value, ctx) : [];
+  },
+} satisfies Command;
