@@ -193,20 +193,31 @@ function pageTitle(document: DomDocument): string | null {
   return title ? title.replace(/\s+/g, ' ').trim() : null;
 }
 
+/** A DOM for a whole page or a fragment (feed items carry bare paragraphs). */
+function parseDocument(html: string): DomDocument {
+  const whole = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  return (parseHTML(whole) as unknown as { document: DomDocument }).document;
+}
+
 /** Turns an HTML document into an article. Throws `NoArticleTextError` when the page has no main text. */
 export function articleFromHtml(html: string, source: HtmlSource): ArticleInput {
-  const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><body>${html}</body></html>`) as unknown as { document: DomDocument };
+  const document = parseDocument(html);
   const where = source.url ?? source.file ?? 'the page';
   const title = source.title?.trim() || pageTitle(document);
   let publishedAt = source.publishedAt ?? pagePublicationDate(document);
   removeFurniture(document);
   // Readability drops datelines with the other page chrome, so the full text is kept for the date.
   const pageText = document.body ? blockText(document.body) : '';
-  const parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 250 }).parse();
-  let raw = parsed?.content ? blockText(parsed.content) : '';
+  let raw = '';
+  try {
+    const parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 250 }).parse();
+    raw = parsed?.content ? blockText(parsed.content) : '';
+  } catch {
+    // Readability gives up on some odd documents; the body text below is the fallback for those too.
+  }
   if (raw.trim().length < 100) {
     // Short pages fall under Readability's threshold; their body text is all there is.
-    const { document: again } = parseHTML(html) as unknown as { document: DomDocument };
+    const again = parseDocument(html);
     removeFurniture(again);
     const body = again.body ?? again.documentElement;
     raw = body ? blockText(body) : '';

@@ -173,6 +173,8 @@ export class IngestRun {
     item: { title?: string | null; publishedAt?: string | null; feedId?: number | null },
   ): ArticleInput {
     const now = this.now;
+    // Decoded binary (an image, a PDF) would parse as garbage text; NUL bytes never occur in a page.
+    if (text.includes('\u0000')) throw new Error(`not a text document: ${contentType ?? 'no content type'}`);
     if (/^text\/plain/i.test(contentType ?? '')) {
       const article = articleFromPlainText(text, { url, file: null, now, ...item });
       if (article.text === '') throw new Error(`no article text found in ${url}`);

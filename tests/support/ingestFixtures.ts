@@ -30,8 +30,8 @@ export const ISTANBUL_TALKS = [
 ].join('\n\n');
 
 /** A news page around ISTANBUL_TALKS: navigation, share bar, caption, bio, "Most popular" and a trailing list of unrelated headlines. */
-export function istanbulPage(options: { metaDate?: string; jsonLdDate?: string; timeDate?: string; dateline?: string } = {}): string {
-  const paragraphs = ISTANBUL_TALKS.split('\n\n').map((p) => `<p>${p}</p>`).join('\n');
+export function istanbulPage(options: { metaDate?: string; jsonLdDate?: string; timeDate?: string; dateline?: string; text?: string } = {}): string {
+  const paragraphs = (options.text ?? ISTANBUL_TALKS).split('\n\n').map((p) => `<p>${p}</p>`).join('\n');
   return `<!doctype html>
 <html lang="en"><head>
 <meta charset="utf-8">
