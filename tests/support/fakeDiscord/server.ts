@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { FailureScript, GlobalRateLimiter, type Failure } from './faults.ts';
 import { FakeGateway, type GatewaySessionInfo } from './gateway.ts';
-import { buildAutocomplete, buildChatInput, type AutocompleteSpec, type ChatInputSpec, type InteractionPayload } from './interactions.ts';
+import { buildAutocomplete, buildChatInput, type AutocompleteSpec, type ChatInputSpec, type InteractionOption, type InteractionPayload } from './interactions.ts';
 import { autocompleteProblems, commandProblems, messageBodyProblems, wouldPing, type DiscordErrorBody, type Pings } from './limits.ts';
 import { nextSnowflake } from './snowflake.ts';
 import { channelJson, createWorld, findChannel, userJson, type FakeWorld } from './world.ts';
@@ -202,18 +202,43 @@ export class FakeDiscord {
 
   // ---- building and sending interactions -------------------------------------------------
 
+  /**
+   * A chat-input INTERACTION_CREATE payload. When the command has been registered (deploy), the
+   * options are checked against its definition, since Discord only ever sends registered options.
+   */
   chatInput(spec: ChatInputSpec): InteractionPayload {
-    return buildChatInput(this.world, { ...spec, commandId: spec.commandId ?? this.#commandId(spec.command, spec.guildId) });
+    const payload = buildChatInput(this.world, { ...spec, commandId: spec.commandId ?? this.#registered(spec.command, spec.guildId)?.id });
+    this.#checkAgainstRegistration(payload);
+    return payload;
   }
 
   autocomplete(spec: AutocompleteSpec): InteractionPayload {
-    return buildAutocomplete(this.world, { ...spec, commandId: spec.commandId ?? this.#commandId(spec.command, spec.guildId) });
+    const payload = buildAutocomplete(this.world, { ...spec, commandId: spec.commandId ?? this.#registered(spec.command, spec.guildId)?.id });
+    this.#checkAgainstRegistration(payload);
+    return payload;
   }
 
-  #commandId(name: string, guildId: string | undefined): string | undefined {
+  #registered(name: string, guildId: string | undefined): RegisteredCommand | undefined {
     const guildCommands = this.#commands.get(guildId ?? this.world.guilds[0]?.id ?? '') ?? [];
     const global = this.#commands.get('global') ?? [];
-    return [...guildCommands, ...global].find((c) => c.name === name)?.id;
+    return [...guildCommands, ...global].find((c) => c.name === name);
+  }
+
+  #checkAgainstRegistration(payload: InteractionPayload): void {
+    const data = payload.data as { name: string; options?: InteractionOption[] };
+    const registered = this.#registered(data.name, 'guild_id' in payload ? payload.guild_id : undefined);
+    if (!registered) return;
+    const check = (given: InteractionOption[], defined: InteractionOption[] | undefined, where: string) => {
+      for (const option of given) {
+        const definition = (defined ?? []).find((d) => d.name === option.name);
+        if (!definition) throw new Error(`fake Discord: /${where} has no option "${option.name}" in its registered definition`);
+        if (definition.type !== option.type && !(option.focused && option.type === 3)) {
+          throw new Error(`fake Discord: option "${option.name}" of /${where} is registered with type ${definition.type}, sent as ${option.type}`);
+        }
+        if (option.options) check(option.options, definition.options, `${where} ${option.name}`);
+      }
+    };
+    check(data.options ?? [], registered.options as InteractionOption[] | undefined, data.name);
   }
 
   /** Sends INTERACTION_CREATE to every connected client; resolves when the frame is written. */
