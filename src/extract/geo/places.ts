@@ -1,0 +1,317 @@
+// Cities in running text (captions included: they are plain sentences), with their country,
+// from the generated world gazetteer (data/cities.json) and the operator's config/places.yaml.
+//
+// Rules:
+// - Only capitalised words start a place; the longest gazetteer phrase wins ("Hallandale Beach"
+//   before "Hallandale"). Countries and first-level regions ("Florida") are never cities.
+// - "City, Region" and "City, Country" pick the namesake in that region or country and are
+//   context enough on their own; otherwise the summit venue, then the most populous namesake wins.
+// - A city name right next to another capitalised name word is part of a name ("Vladimir Putin",
+//   "Miami Herald"), not a place.
+// - A city whose name is also an English word or a person's name ("Reading", "Nice", "Split",
+//   "Of", "Victoria", "Austin"), or that the same text uses as a surname ("Marco Rubio" makes a
+//   later bare "Rubio" a person), needs place context: a place preposition before it ("in",
+//   "at", "near", "to"...), a "City, Region/Country" tail, or a talks word after it ("Minsk
+//   agreements", "Istanbul talks").
+// - Known places from config win over the gazetteer, with no context needed.
+import type { CountryCode } from '../../domain/types.ts';
+import type { KnownPlace } from '../../config/schema.ts';
+import citiesData from './data/cities.json' with { type: 'json' };
+import { countryFromWord, phraseKey, tokenize } from './countries.ts';
+import { REGIONS, type Region } from './regions.ts';
+
+export interface PlaceMention {
+  city: string;
+  country: CountryCode;
+  start: number;
+  end: number;
+  surface: string;
+  /** A place preposition stands before it or a region/country follows ("in Miami", "Miami, Florida"). */
+  locative: boolean;
+}
+
+interface CityEntry {
+  name: string;
+  country: CountryCode;
+  admin1: string;
+  population: number;
+  wordLike: boolean;
+  venue: boolean;
+}
+
+interface Gazetteer {
+  byKey: Map<string, CityEntry[]>;
+  /** Leading words of multi-word names ("Hallandale", "Santiago de"): a longer match may follow. */
+  prefixes: Set<string>;
+  maxWords: number;
+  regionsByKey: Map<string, Region[]>;
+}
+
+type CityRow = [string, string, string, number, number, ...string[]];
+
+let gazetteer: Gazetteer | null = null;
+
+function buildGazetteer(): Gazetteer {
+  const regionsByKey = new Map<string, Region[]>();
+  for (const region of REGIONS) {
+    for (const name of region.names) {
+      const key = phraseKey(name);
+      regionsByKey.set(key, [...(regionsByKey.get(key) ?? []), region]);
+    }
+  }
+  const byKey = new Map<string, CityEntry[]>();
+  let maxWords = 1;
+  for (const row of (citiesData as { cities: CityRow[] }).cities) {
+    const [name, country, admin1, population, flags, ...alts] = row;
+    const capital = (flags & 2) !== 0;
+    const entry: CityEntry = { name, country, admin1, population, wordLike: (flags & 1) !== 0, venue: (flags & 4) !== 0 };
+    for (const form of [name, ...alts]) {
+      const key = phraseKey(form);
+      // A region's name ("Florida", "Victoria") means the region, except a national capital's.
+      if (regionsByKey.has(key) && !capital) continue;
+      const list = byKey.get(key);
+      if (list) {
+        if (!list.includes(entry)) list.push(entry);
+      } else byKey.set(key, [entry]);
+      maxWords = Math.max(maxWords, key.split(' ').length);
+    }
+  }
+  const prefixes = new Set<string>();
+  for (const key of byKey.keys()) {
+    const words = key.split(' ');
+    for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+  }
+  for (const list of byKey.values()) {
+    list.sort((a, b) => Number(b.venue) - Number(a.venue) || b.population - a.population);
+  }
+  return { byKey, prefixes, maxWords, regionsByKey };
+}
+
+/** Loads the gazetteer now (it is otherwise loaded on first use). */
+export function loadGazetteer(): void {
+  gazetteer ??= buildGazetteer();
+}
+
+function getGazetteer(): Gazetteer {
+  gazetteer ??= buildGazetteer();
+  return gazetteer;
+}
+
+interface KnownIndex {
+  byKey: Map<string, KnownPlace>;
+  maxWords: number;
+}
+
+const knownIndexes = new WeakMap<KnownPlace[], KnownIndex>();
+
+function knownIndex(places: KnownPlace[]): KnownIndex {
+  let index = knownIndexes.get(places);
+  if (!index) {
+    const byKey = new Map<string, KnownPlace>();
+    let maxWords = 1;
+    for (const place of places) {
+      for (const form of [place.name, ...place.aliases]) {
+        const key = phraseKey(form);
+        if (!key) continue;
+        byKey.set(key, place);
+        maxWords = Math.max(maxWords, key.split(' ').length);
+      }
+    }
+    index = { byKey, maxWords };
+    knownIndexes.set(places, index);
+  }
+  return index;
+}
+
+// ---------- context ----------
+
+const LOCATIVE_BEFORE = new Set([
+  'in', 'at', 'near', 'outside', 'to', 'from', 'into', 'inside', 'around', 'via', 'visit', 'visited', 'visiting',
+  'visits', 'arrived', 'arrive', 'arrives', 'toward', 'towards', 'hosted', 'host', 'hosts', 'city', 'town',
+  'capital', 'port', 'resort', 'village', 'held', 'venue',
+]);
+
+const TALKS_AFTER = new Set([
+  'talks', 'summit', 'summits', 'meeting', 'meetings', 'negotiations', 'conference', 'format', 'process', 'round',
+  'agreement', 'agreements', 'accord', 'accords', 'declaration', 'communique', 'communiqué', 'platform', 'forum',
+  'memorandum', 'protocol', 'peace',
+]);
+
+const FUNCTION_WORDS = new Set([
+  'In', 'At', 'To', 'From', 'The', 'And', 'Of', 'With', 'For', 'On', 'By', 'Near', 'Both', 'Between', 'As', 'But',
+  'While', 'After', 'Before', 'When', 'Meanwhile', 'Or', 'A', 'An', 'Like', 'Unlike', 'Into', 'Outside', 'Inside',
+  'During', 'Since', 'Until', 'Via', 'Across', 'Through', 'This', 'That', 'Then', 'Now', 'Also', 'Still', 'Later',
+  'Earlier', 'Today', 'Yesterday', 'Tomorrow', 'Only', 'Even', 'If', 'So', 'Yet',
+]);
+
+const isCapitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function gapBetween(text: string, a: Token, b: Token): string {
+  return text.slice(a.end, b.start);
+}
+
+/** Words of one phrase are joined by a space, hyphen, apostrophe or the dot of an abbreviation. */
+function joinable(text: string, a: Token, b: Token): boolean {
+  return /^(?: |-|\u2010|\u2011|'|\u2019|\. |\.)$/u.test(gapBetween(text, a, b));
+}
+
+function isNameWord(t: Token | undefined): boolean {
+  if (!t || !isCapitalised(t.text) || FUNCTION_WORDS.has(t.text)) return false;
+  if (/^\p{Lu}+$/u.test(t.text) && t.text.length <= 3) return false; // "US", "EU", "AP"
+  return countryFromWord(t.text) === null;
+}
+
+/** Capitalised words the text uses as the last word of a two-word name ("Marco Rubio" -> Rubio). */
+function surnamesIn(text: string, tokens: Token[], gaz: Gazetteer): Set<string> {
+  const surnames = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1]!;
+    const cur = tokens[i]!;
+    if (gapBetween(text, prev, cur) !== ' ' || !isCapitalised(cur.text) || !isNameWord(prev)) continue;
+    if (gaz.byKey.has(phraseKey(`${prev.text} ${cur.text}`)) || gaz.regionsByKey.has(phraseKey(`${prev.text} ${cur.text}`))) continue;
+    // Titles and place words before a city name do not make it a surname ("President Trump" does).
+    if (/^(?:Greater|Central|North|South|East|West|Northern|Southern|Eastern|Western|Downtown|Old|New|Port|Saint|St|San|Santa|Fort|Lake|Mount|Cape)$/.test(prev.text)) continue;
+    surnames.add(cur.text);
+  }
+  return surnames;
+}
+
+interface Tail {
+  country: CountryCode;
+  admin1: string | null;
+  end: number;
+}
+
+/** ", Florida", ", USA", " (Ukraine)" after a city: the region or country it is in. */
+function tailAfter(text: string, tokens: Token[], last: number, gaz: Gazetteer): Tail | null {
+  const after = tokens[last + 1];
+  if (!after) return null;
+  const gap = gapBetween(text, tokens[last]!, after);
+  if (!/^(?:,\s*|\s*\(\s*)$/.test(gap)) return null;
+  for (let n = 4; n >= 1; n--) {
+    const lastTail = last + n;
+    if (lastTail >= tokens.length) continue;
+    let ok = true;
+    for (let j = last + 2; j <= lastTail; j++) if (!joinable(text, tokens[j - 1]!, tokens[j]!)) ok = false;
+    if (!ok) continue;
+    const phrase = text.slice(after.start, tokens[lastTail]!.end);
+    const trailingDot = text[tokens[lastTail]!.end] === '.' && /\p{Lu}\.\p{Lu}$/u.test(phrase) ? 1 : 0;
+    const regions = gaz.regionsByKey.get(phraseKey(phrase));
+    if (regions?.[0]) return { country: regions[0].country, admin1: regions[0].admin1, end: tokens[lastTail]!.end + trailingDot };
+    if (!isCapitalised(after.text)) return null;
+    const country = countryFromWord(phrase);
+    if (country && country !== 'EU') return { country, admin1: null, end: tokens[lastTail]!.end };
+  }
+  return null;
+}
+
+function locativeBefore(text: string, tokens: Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  if (!prev || !/^\s+$/.test(gapBetween(text, prev, tokens[first]!))) return false;
+  return LOCATIVE_BEFORE.has(prev.text.toLowerCase());
+}
+
+function talksWordAfter(text: string, tokens: Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  if (!next || !/^(?:\s+|-)$/.test(gapBetween(text, tokens[last]!, next))) return false;
+  return TALKS_AFTER.has(next.text.toLowerCase());
+}
+
+function choose(entries: CityEntry[], tail: Tail | null): CityEntry | null {
+  if (tail) {
+    const inRegion = entries.filter((e) => e.country === tail.country && (tail.admin1 === null || e.admin1 === tail.admin1));
+    if (inRegion[0]) return inRegion[0];
+    const inCountry = entries.filter((e) => e.country === tail.country);
+    if (inCountry[0]) return inCountry[0];
+  }
+  return entries[0] ?? null;
+}
+
+/**
+ * Cities named in a text, in order, each with its country and offsets. Known places (from
+ * config/places.yaml) win over the gazetteer.
+ */
+export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceMention[] {
+  const gaz = getGazetteer();
+  const known = knownIndex(knownPlaces);
+  const tokens = tokenize(text);
+  const maxWords = Math.max(gaz.maxWords, known.maxWords);
+  let surnames: Set<string> | null = null;
+  const places: PlaceMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i]!;
+    if (!isCapitalised(first.text)) {
+      i++;
+      continue;
+    }
+    let knownMatch: { last: number; place: KnownPlace } | null = null;
+    let cityMatch: { last: number; entries: CityEntry[] } | null = null;
+    for (let last = i; last < i + maxWords && last < tokens.length; last++) {
+      if (last > i && !joinable(text, tokens[last - 1]!, tokens[last]!)) break;
+      const key = phraseKey(text.slice(first.start, tokens[last]!.end));
+      const place = known.byKey.get(key);
+      if (place) knownMatch = { last, place };
+      const entries = gaz.byKey.get(key);
+      if (entries) cityMatch = { last, entries };
+      if (!gaz.prefixes.has(key) && known.maxWords <= last - i + 1) break;
+    }
+    if (knownMatch && (!cityMatch || knownMatch.last >= cityMatch.last)) {
+      const end = tokens[knownMatch.last]!.end;
+      places.push({
+        city: knownMatch.place.name,
+        country: knownMatch.place.country,
+        start: first.start,
+        end,
+        surface: text.slice(first.start, end),
+        locative: locativeBefore(text, tokens, i),
+      });
+      i = knownMatch.last + 1;
+      continue;
+    }
+    if (!cityMatch) {
+      i++;
+      continue;
+    }
+    const last = cityMatch.last;
+    const tail = tailAfter(text, tokens, last, gaz);
+    const locative = tail !== null || locativeBefore(text, tokens, i);
+    const prev = tokens[i - 1];
+    const next = tokens[last + 1];
+    const partOfName =
+      !tail &&
+      ((prev !== undefined && gapBetween(text, prev, first) === ' ' && isNameWord(prev) && !locative) ||
+        (next !== undefined && gapBetween(text, tokens[last]!, next) === ' ' && isNameWord(next)));
+    if (partOfName) {
+      i = last + 1;
+      continue;
+    }
+    const entry = choose(cityMatch.entries, tail);
+    if (!entry) {
+      i++;
+      continue;
+    }
+    const surface = text.slice(first.start, tokens[last]!.end);
+    const singleWord = last === i;
+    if (singleWord) surnames ??= surnamesIn(text, tokens, gaz);
+    const needsContext = entry.wordLike || (singleWord && surnames!.has(first.text));
+    if (needsContext && !locative && !talksWordAfter(text, tokens, last)) {
+      i = last + 1;
+      continue;
+    }
+    places.push({ city: entry.name, country: entry.country, start: first.start, end: tokens[last]!.end, surface, locative });
+    let nextIndex = last + 1;
+    if (tail) {
+      const afterTail = tokens.findIndex((t) => t.start >= tail.end);
+      nextIndex = afterTail < 0 ? tokens.length : afterTail;
+    }
+    i = nextIndex;
+  }
+  return places;
+}
