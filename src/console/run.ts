@@ -1,0 +1,130 @@
+// Console mode: the slash commands over stdin/stdout, for trying Parley without Discord. Lines are
+// run through the same parser and handlers as `parley ask`; the reply is printed as plain text.
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { App } from '../app.ts';
+import type { Command, CommandContext, Invoker } from '../interaction/command.ts';
+import { loadCommands } from '../interaction/loadCommands.ts';
+import { runCommandLine } from '../interaction/commandLine.ts';
+import { replyToText } from '../render/text.ts';
+
+export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
+
+export interface ConsoleOptions {
+  app: App;
+  input?: NodeJS.ReadableStream & { isTTY?: boolean };
+  output?: NodeJS.WritableStream;
+  /** Defaults to every module in commands/. */
+  commands?: Command[];
+  /** Defaults to process.env; PARLEY_SAMPLES=1 loads the samples without asking, 0 never offers them. */
+  env?: NodeJS.ProcessEnv;
+  samplesDir?: string;
+}
+
+/** The person at the terminal owns the bot: every permission, in a "console" channel. */
+export const CONSOLE_INVOKER: Invoker = {
+  userId: 'console',
+  guildId: null,
+  channelId: 'console',
+  permissions: { manageChannels: true, manageGuild: true },
+};
+
+const EXIT_WORDS = new Set(['exit', 'quit', '.exit', ':q']);
+const YES = /^(y|yes|j|ja|oui|si|sí|ok)$/i;
+const NO = /^(n|no|nein|non)$/i;
+
+/** Runs until the input ends or the user types exit. */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { app } = options;
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const env = options.env ?? process.env;
+  const interactive = Boolean(input.isTTY);
+  const commands = options.commands ?? (await loadCommands());
+  const write = (text: string) => output.write(text.endsWith('\n') ? text : `${text}\n`);
+  const context = (): CommandContext => ({
+    store: app.store,
+    config: () => app.config.current(),
+    now: app.now,
+    invoker: CONSOLE_INVOKER,
+    logger: app.logger,
+  });
+
+  const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
+  const prompt = () => {
+    if (interactive) output.write('parley> ');
+  };
+  write('Parley console: type a slash command such as /latest-talks or /who name:Umerov, /help for the list, exit to leave.');
+
+  let awaitingSampleAnswer = false;
+  if ((await app.store.queries.counts()).articles === 0) {
+    const choice = (env.PARLEY_SAMPLES ?? '').trim();
+    if (choice === '1' || /^(true|yes)$/i.test(choice)) {
+      await loadSamples(options, write);
+    } else if (choice !== '0' && !/^(false|no)$/i.test(choice)) {
+      write('The store is empty. Load the sample corpus (nine short articles about real 2025 talks) so the commands have something to show? [Y/n]');
+      awaitingSampleAnswer = true;
+    }
+  }
+  if (!awaitingSampleAnswer) prompt();
+
+  try {
+    for await (const raw of lines) {
+      const line = raw.trim();
+      if (awaitingSampleAnswer) {
+        awaitingSampleAnswer = false;
+        // A command typed instead of an answer means "no, just run this".
+        if (line === '' || YES.test(line)) {
+          await loadSamples(options, write);
+          prompt();
+          continue;
+        }
+        if (NO.test(line)) {
+          write('Not loading samples. `parley ingest PATH|URL` adds articles; so does PARLEY_SAMPLES=1 next time.');
+          prompt();
+          continue;
+        }
+      }
+      if (line === '') {
+        prompt();
+        continue;
+      }
+      if (EXIT_WORDS.has(line.toLowerCase())) break;
+      const commandLine = line.startsWith('/') ? line : `/${line}`;
+      const reply = await runCommandLine(commandLine, commands, context());
+      write(`${reply.ephemeral ? '(only you would see this)\n' : ''}${replyToText(reply)}\n`);
+      prompt();
+    }
+  } finally {
+    lines.close();
+  }
+}
+
+/** Ingests the sample corpus and extracts it, printing what it added. Failures are reported, not thrown. */
+export async function loadSamples(options: ConsoleOptions, write: (text: string) => void): Promise<void> {
+  const { app } = options;
+  const started = performance.now();
+  write('Loading the sample corpus…');
+  try {
+    // Imported here so the console starts even while extraction is being rebuilt.
+    const [{ ingest }, { extractAndMerge }] = await Promise.all([import('../ingest/ingest.ts'), import('../merge/process.ts')]);
+    const config = app.config.current();
+    const summary = await ingest([options.samplesDir ?? SAMPLES_DIR], {
+      store: app.store,
+      config,
+      logger: app.logger,
+      now: app.now,
+      afterStore: (article) => extractAndMerge(app.store, article, config),
+    });
+    const counts = await app.store.queries.counts();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    write(
+      `Loaded ${summary.ingested} sample article${summary.ingested === 1 ? '' : 's'} in ${seconds} s: ${counts.events} talks, ${counts.people} people, ${counts.quotes} quotes.` +
+        (summary.failed.length ? ` ${summary.failed.length} failed: ${summary.failed.map((f) => `${f.input} (${f.reason})`).join('; ')}.` : '') +
+        ' Try /latest-talks or /who name:Umerov.',
+    );
+  } catch (error) {
+    app.logger.error({ err: error }, 'loading the sample corpus failed');
+    write(`Could not load the sample corpus: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

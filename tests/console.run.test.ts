@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from 'better-sqlite3';
+import { GENEVA_AND_MIAMI, insertTalks, openMigratedMemoryDb, queryOnlyStore } from './support/talksFixture.ts';
+import { runConsoleWith, testApp } from './support/consoleHarness.ts';
+
+let db: Database;
+beforeEach(async () => {
+  db = await openMigratedMemoryDb();
+});
+afterEach(() => db.close());
+
+describe('console mode', () => {
+  it('runs typed commands and prints their replies as text until exit', async () => {
+    insertTalks(db, GENEVA_AND_MIAMI);
+    const out = await runConsoleWith(testApp(queryOnlyStore(db)), ['/who name:Umerov', '', 'latest-talks count:1', 'exit', '/help']);
+    expect(out).toContain('Rustem Umerov\n=============');
+    expect(out).toContain('Secretary of the National Security and Defense Council');
+    expect(out).toContain('≈ 2 Dec 2025 · Moscow, Russia');
+    // Nothing after exit runs.
+    expect(out).not.toContain('What Parley can do');
+    expect(out).not.toContain('empty');
+  });
+
+  it('answers mistakes like the bot does, marked as private', async () => {
+    insertTalks(db, GENEVA_AND_MIAMI);
+    const out = await runConsoleWith(testApp(queryOnlyStore(db)), ['/whom name:x', '/latest-talks count:99']);
+    expect(out).toContain('(only you would see this)\nUnknown command "/whom"');
+    expect(out).toContain('"count" must be at most 10.');
+  });
+
+  it('offers the samples on an empty store and takes a command as "no"', async () => {
+    const out = await runConsoleWith(testApp(queryOnlyStore(db)), ['/latest-talks']);
+    expect(out).toContain('The store is empty. Load the sample corpus');
+    expect(out).toContain('No talks recorded yet');
+    expect(out).not.toContain('Loading the sample corpus');
+  });
+
+  it('does not load the samples when the answer is no', async () => {
+    const out = await runConsoleWith(testApp(queryOnlyStore(db)), ['n', '/sources']);
+    expect(out).toContain('Not loading samples.');
+    expect(out).toContain('No feeds configured yet');
+  });
+
+  it('never offers the samples with PARLEY_SAMPLES=0', async () => {
+    const out = await runConsoleWith(testApp(queryOnlyStore(db)), ['/latest-talks'], { env: { PARLEY_SAMPLES: '0' } });
+    expect(out).not.toContain('sample corpus');
+  });
+});
