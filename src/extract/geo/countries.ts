@@ -10,7 +10,7 @@
 // `kind` and whether a place preposition stands before it, so callers can tell "Moscow said" (an
 // actor) from "met in Moscow" (a place).
 import type { CountryCode } from '../../domain/types.ts';
-import countriesData from './data/countries.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
 import {
   AMBIGUOUS_CAPITALS,
   CAPITAL_ALIASES,
@@ -86,7 +86,7 @@ interface CountryLexicon {
 let lexicon: CountryLexicon | null = null;
 
 function buildLexicon(): CountryLexicon {
-  const records = countriesData as CountryRecord[];
+  const records = JSON.parse(readFileSync(new URL('./data/countries.json', import.meta.url), 'utf8')) as CountryRecord[];
   const sovereign = new Map(records.map((r) => [r.code, r.sovereign]));
   const entries = new Map<string, LexiconEntry>();
   let maxWords = 1;

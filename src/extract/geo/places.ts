@@ -16,7 +16,7 @@
 // - Known places from config win over the gazetteer, with no context needed.
 import type { CountryCode } from '../../domain/types.ts';
 import type { KnownPlace } from '../../config/schema.ts';
-import citiesData from './data/cities.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
 import { countryFromWord, phraseKey, tokenize } from './countries.ts';
 import { REGIONS, type Region } from './regions.ts';
 
@@ -61,7 +61,9 @@ function buildGazetteer(): Gazetteer {
   }
   const byKey = new Map<string, CityEntry[]>();
   let maxWords = 1;
-  for (const row of (citiesData as { cities: CityRow[] }).cities) {
+  // Read at first use rather than imported: 0.8 MB of JSON should not slow start-up or the type checker.
+  const data = JSON.parse(readFileSync(new URL('./data/cities.json', import.meta.url), 'utf8')) as { cities: CityRow[] };
+  for (const row of data.cities) {
     const [name, country, admin1, population, flags, ...alts] = row;
     const capital = (flags & 2) !== 0;
     const entry: CityEntry = { name, country, admin1, population, wordLike: (flags & 1) !== 0, venue: (flags & 4) !== 0 };
