@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { findPlaces } from '../src/extract/geo/places.ts';
+
+const cities = (text: string, known: Parameters<typeof findPlaces>[1] = []) =>
+  findPlaces(text, known).map((p) => `${p.city}/${p.country}`);
+
+describe('findPlaces', () => {
+  it('finds a city with its country and offsets', () => {
+    const text = 'Donald Trump and Vladimir Putin met at a military base in Anchorage on Aug. 15, 2025.';
+    const [place] = findPlaces(text);
+    expect(place).toMatchObject({ city: 'Anchorage', country: 'US', surface: 'Anchorage', locative: true });
+    expect(text.slice(place!.start, place!.end)).toBe('Anchorage');
+  });
+
+  it('uses "City, State" to pick the namesake in that state', () => {
+    expect(cities('A small protest was held in Moscow, Idaho, on Saturday.')).toEqual(['Moscow/US']);
+    expect(cities('The film festival opened in Paris, Texas.')).toEqual(['Paris/US']);
+    expect(cities('Trump received Zelensky in Palm Beach, Florida, on Dec. 28, 2025.')).toEqual(['Palm Beach/US']);
+  });
+
+  it('uses "City, Country" too', () => {
+    expect(cities('Envoys met in Miami, USA, for a second day.')).toEqual(['Miami/US']);
+  });
+
+  it('takes the most populous namesake otherwise', () => {
+    expect(cities('Rubio and Yermak met in Geneva.')).toEqual(['Geneva/CH']);
+    expect(cities('Talks in Moscow lasted five hours.')).toEqual(['Moscow/RU']);
+  });
+
+  it('prefers the longest name', () => {
+    expect(cities('Negotiators gathered in West Palm Beach and later in Rio de Janeiro.')).toEqual([
+      'West Palm Beach/US',
+      'Rio de Janeiro/BR',
+    ]);
+  });
+
+  it('knows English names for cities GeoNames spells locally', () => {
+    expect(cities('Officials in Kiev and Kyiv said the Cologne meeting was cancelled.')).toEqual([
+      'Kyiv/UA',
+      'Kyiv/UA',
+      'Cologne/DE',
+    ]);
+  });
+
+  it('finds places named only in a photo caption', () => {
+    const caption =
+      'Russian President Vladimir Putin greets US President Donald Trump at Joint Base Elmendorf-Richardson in Anchorage, Alaska, on Aug. 15, 2025. (Andrew Caballero-Reynolds / AFP via Getty Images)';
+    expect(cities(caption)).toEqual(['Anchorage/US']);
+  });
+
+  it('does not take common words that are also city names for places', () => {
+    expect(cities('Reading the statement aloud, the spokesman called the offer Nice but vague.')).toEqual([]);
+    expect(cities('Split decisions are common. Of the twelve points, six were agreed. Mobile networks failed.')).toEqual([]);
+    expect(cities('Bath time was over.')).toEqual([]);
+  });
+
+  it('accepts a word-like city name with a place context', () => {
+    expect(cities('The prime minister spoke at a rally in Reading.')).toEqual(['Reading/GB']);
+    expect(cities('The Minsk agreements were never carried out.')).toEqual(['Minsk/BY']);
+  });
+
+  it('does not take part of a person\'s or a newspaper\'s name for a place', () => {
+    expect(cities('Russian President Vladimir Putin spoke to reporters.')).toEqual([]);
+    expect(cities('The Washington Post and the Miami Herald both reported it.')).toEqual([]);
+    expect(cities('Secretary of State Marco Rubio arrived late. Rubio said the talks were useful.')).toEqual([]);
+  });
+
+  it('never reads a country or a US state alone as a city', () => {
+    expect(cities('Armenia and Azerbaijan signed; Florida and Georgia voted.')).toEqual([]);
+  });
+
+  it('reads "Washington" as the US capital and keeps "D.C." out of the next place', () => {
+    const [place] = findPlaces('The leaders met in Washington, D.C. on Monday.');
+    expect(place).toMatchObject({ city: 'Washington', country: 'US' });
+  });
+
+  it('lets known places from config win, with no context needed', () => {
+    const known = [{ name: 'Mar-a-Lago', aliases: ['Mar a Lago'], country: 'US' }];
+    expect(cities('Zelensky flew to Mar-a-Lago for lunch.', known)).toEqual(['Mar-a-Lago/US']);
+    expect(cities('Zelensky flew to Mar a Lago for lunch.', known)).toEqual(['Mar-a-Lago/US']);
+    const reading = [{ name: 'Reading', aliases: [], country: 'US' }];
+    expect(cities('Reading hosted the delegation.', reading)).toEqual(['Reading/US']);
+  });
+
+  it('returns nothing for an empty text', () => {
+    expect(findPlaces('')).toEqual([]);
+  });
+});
