@@ -2,7 +2,7 @@
 // one person combine into their canonical name, aliases, country and role.
 import type { CountryCode } from '../domain/types.ts';
 import type { KnownPerson } from '../config/schema.ts';
-import { namesMatch, normalizeName } from '../extract/people/nameMatch.ts';
+import { foldToken, namesMatch, normalizeName } from '../extract/people/nameMatch.ts';
 
 /** A person as the store holds them, for matching. `names` are the canonical name and every alias. */
 export interface PersonRecord {
@@ -21,6 +21,17 @@ export interface PersonMention {
 }
 
 const isFullName = (name: string): boolean => normalizeName(name).split(' ').length >= 2;
+
+/**
+ * A coarse key that every spelling of one surname shares: the first letter of the folded last
+ * name token (Witkoff and Vitkoff both give "v"). Two names can only match when their keys are
+ * equal, so the merge compares a new name with a few stored people instead of all of them.
+ */
+export function surnameKey(name: string): string {
+  const tokens = normalizeName(name).split(' ').filter((t) => t.length > 0);
+  const last = tokens[tokens.length - 1];
+  return last ? foldToken(last.replace(/^['-]+|['-]+$/g, '')).slice(0, 1) : '';
+}
 
 /** The names of a person worth comparing: full names when there are any (so "Trump" as an alias of Melania Trump does not make her Donald Trump), else the bare ones. */
 function comparableNames(names: readonly string[]): string[] {

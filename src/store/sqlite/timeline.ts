@@ -17,6 +17,7 @@ import {
   mergePersonMentions,
   peopleToFold,
   rankPersonMatches,
+  surnameKey,
   type PersonMention,
   type PersonRecord,
 } from '../../merge/people.ts';
@@ -282,6 +283,17 @@ export class SqliteTimelineRepo implements TimelineRepo {
     eventsToRecompute: Set<number>,
   ): Map<string, number> {
     const records = this.loadPersonRecords();
+    // People indexed by surname key, so each name is compared with the few that can match it.
+    const byKey = new Map<string, Set<PersonRecord>>();
+    const index = (rec: PersonRecord, names: readonly string[]) => {
+      for (const n of names) {
+        const key = surnameKey(n);
+        let set = byKey.get(key);
+        if (!set) byKey.set(key, (set = new Set()));
+        set.add(rec);
+      }
+    };
+    for (const rec of records.values()) index(rec, rec.names);
     const keyToPerson = new Map<string, number>();
     const insertMention = this.stmt(
       'INSERT INTO person_mentions (person_id, article_id, name, aliases_json, country, role) VALUES (?, ?, ?, ?, ?, ?)',
@@ -296,12 +308,17 @@ export class SqliteTimelineRepo implements TimelineRepo {
         role: p.role?.trim() || null,
       };
       const known = findKnownPerson(mention, knownPeople);
-      const ranked = rankPersonMatches(mention, [...records.values()], known);
+      const nearby = new Set<PersonRecord>();
+      for (const n of [mention.name, ...(known ? [known.name, ...known.aliases] : [])]) {
+        for (const rec of byKey.get(surnameKey(n)) ?? []) if (records.has(rec.id)) nearby.add(rec);
+      }
+      const ranked = rankPersonMatches(mention, [...nearby].sort((a, b) => a.id - b.id), known);
       let target = ranked[0];
       if (target) {
         for (const other of peopleToFold(mention, ranked)) {
           this.foldPerson(other.id, target.id, eventsToRecompute);
           target.names.push(...other.names);
+          index(target, other.names);
           target.mentions += other.mentions;
           records.delete(other.id);
           for (const [k, v] of keyToPerson) if (v === other.id) keyToPerson.set(k, target.id);
@@ -315,6 +332,7 @@ export class SqliteTimelineRepo implements TimelineRepo {
       }
       insertMention.run(target.id, articleId, mention.name, JSON.stringify(mention.aliases), mention.country, mention.role);
       target.names.push(mention.name, ...mention.aliases);
+      index(target, [mention.name, ...mention.aliases]);
       target.mentions++;
       keyToPerson.set(p.key, target.id);
     }
