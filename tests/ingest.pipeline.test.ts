@@ -82,7 +82,7 @@ describe('ingest()', () => {
     await ingest([server.url('/a')], deps);
     await ingest([server.url('/b')], deps);
     await ingest([server.url('/c')], deps);
-    expect(stored.map((a) => [a.publishedAt, a.publishedInferred])).toEqual([['2025-05-17', false], ['2025-05-15', false], ['2025-05-14', true]]);
+    expect(stored.map((a) => [a.publishedAt, a.publishedInferred])).toEqual([['2025-05-16', false], ['2025-05-15', false], ['2025-05-14', true]]);
   });
 
   it('ingests an RSS feed: full-text items as they are, summary-only items from their page', async () => {

@@ -61,10 +61,11 @@ export async function parseFeed(xml: string, where: string): Promise<ParsedFeed>
     // The longest of the item's texts: some feeds put the full article in content, some in description.
     const html = candidates.sort((a, b) => plainLength(b) - plainLength(a))[0] ?? null;
     const link = typeof item.link === 'string' && item.link.trim() ? item.link.trim() : null;
+    // pubDate as the publisher wrote it (isoDate is converted to UTC, which can shift the day).
     return {
       link,
       title: item.title?.trim() || null,
-      publishedAt: parseMetadataDate(item.isoDate ?? item.pubDate ?? null),
+      publishedAt: parseMetadataDate(item.pubDate ?? item.isoDate ?? null),
       html,
       textLength: html ? plainLength(html) : 0,
     };

@@ -28,7 +28,7 @@ interface DateMatch {
 
 const DATE_PATTERNS: Array<{ pattern: RegExp; toDay: (m: RegExpExecArray) => IsoDay | null }> = [
   // 2025-12-21 (also the start of 2025-12-21T00:01:00Z)
-  { pattern: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g, toDay: (m) => calendarDay(+m[1]!, +m[2]!, +m[3]!) },
+  { pattern: /(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/g, toDay: (m) => calendarDay(+m[1]!, +m[2]!, +m[3]!) },
   // December 21, 2025 / Dec. 21st 2025
   {
     pattern: new RegExp(`\\b${MONTH_NAME}\\s+${DAY},?\\s+${YEAR}\\b`, 'gi'),
@@ -70,16 +70,14 @@ export function findFullDates(text: string): DateMatch[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** The day in a metadata value: an ISO date or instant, an RFC 2822 date, or a written date. */
+/**
+ * The day in a metadata value: an ISO date or instant, an RFC 2822 date, or a written date.
+ * The day is the one written, in the publisher's own offset, not converted to UTC: "yesterday"
+ * in an article posted at 00:30 in Kyiv means the day before Kyiv's date.
+ */
 export function parseMetadataDate(value: string | null | undefined): IsoDay | null {
   if (!value) return null;
-  const trimmed = value.trim();
-  // An instant with a zone is reported in UTC; a bare date or local time keeps its own day.
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed) || /^[A-Za-z]{3},/.test(trimmed)) {
-    const ms = Date.parse(trimmed);
-    if (!Number.isNaN(ms)) return new Date(ms).toISOString().slice(0, 10);
-  }
-  return findFullDates(trimmed)[0]?.day ?? null;
+  return findFullDates(value.trim())[0]?.day ?? null;
 }
 
 export interface DateHeader {

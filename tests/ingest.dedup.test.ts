@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { canonicalUrl, contentHash, hammingDistance, isNearDuplicate, resemblance, simhash } from '../src/ingest/dedup.ts';
+import { GENEVA_TALKS, GENEVA_TALKS_OTHER_OUTLET, GENEVA_TALKS_SYNDICATED, ISTANBUL_TALKS } from './support/ingestFixtures.ts';
+
+describe('canonicalUrl', () => {
+  it('strips tracking parameters, the fragment and a trailing slash, and lower-cases the host', () => {
+    expect(canonicalUrl('https://News.Example.COM/world/talks/?utm_source=x&utm_medium=rss&id=7&fbclid=abc#comments')).toBe('https://news.example.com/world/talks?id=7');
+  });
+  it('sorts the parameters that remain and keeps the root path', () => {
+    expect(canonicalUrl('http://example.org/?b=2&a=1')).toBe('http://example.org/?a=1&b=2');
+    expect(canonicalUrl('http://example.org')).toBe('http://example.org/');
+  });
+  it('refuses what is not an http(s) URL', () => {
+    expect(() => canonicalUrl('mailto:desk@example.org')).toThrow('not an http(s) URL');
+    expect(() => canonicalUrl('not a url')).toThrow();
+  });
+});
+
+describe('contentHash', () => {
+  it('is the same for copies that differ in case, spacing and punctuation only', () => {
+    expect(contentHash('The talks, held in Geneva, ended.')).toBe(contentHash('the talks held in   Geneva ended'));
+    expect(contentHash('Kyiv’s position')).toBe(contentHash("Kyiv's position"));
+  });
+  it('differs when a word differs', () => {
+    expect(contentHash('The talks ended.')).not.toBe(contentHash('The talks began.'));
+  });
+});
+
+describe('simhash', () => {
+  it('is 16 hex digits and stable', () => {
+    expect(simhash(GENEVA_TALKS)).toMatch(/^[0-9a-f]{16}$/);
+    expect(simhash(GENEVA_TALKS)).toBe(simhash(GENEVA_TALKS));
+  });
+  it('puts a syndicated copy much closer than another article', () => {
+    const copy = hammingDistance(simhash(GENEVA_TALKS), simhash(GENEVA_TALKS_SYNDICATED));
+    const other = hammingDistance(simhash(GENEVA_TALKS), simhash(ISTANBUL_TALKS));
+    expect(copy).toBeLessThan(other);
+  });
+  it('has a symmetric Hamming distance that is zero only for equal hashes', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), (a, b) => {
+        const ha = a.toString(16).padStart(16, '0');
+        const hb = b.toString(16).padStart(16, '0');
+        const d = hammingDistance(ha, hb);
+        expect(d).toBe(hammingDistance(hb, ha));
+        expect(d).toBe((a ^ b).toString(2).replace(/0/g, '').length);
+      }),
+    );
+  });
+});
+
+describe('isNearDuplicate', () => {
+  it('calls a syndicated copy with small edits a duplicate', () => {
+    expect(resemblance(GENEVA_TALKS, GENEVA_TALKS_SYNDICATED)).toBeGreaterThan(0.6);
+    expect(isNearDuplicate(GENEVA_TALKS, GENEVA_TALKS_SYNDICATED)).toBe(true);
+  });
+  it('does not call another outlet on the same story a duplicate', () => {
+    expect(isNearDuplicate(GENEVA_TALKS, GENEVA_TALKS_OTHER_OUTLET)).toBe(false);
+  });
+  it('does not call two short texts duplicates by accident', () => {
+    expect(isNearDuplicate('Talks ended.', 'Talks ended today.')).toBe(false);
+  });
+});
