@@ -216,3 +216,11 @@ describe('chooseEventForReport', () => {
     expect(chooseEventForReport(report({ articleId: 2, date: null, participants: [] }), [ev])).toBeNull();
   });
 });
+
+describe('sides told differently by two sources', () => {
+  it('UA-US-EU and UA-US-DE overlap enough to be one round; UA-US and RU-US do not', () => {
+    expect(compareSides(['UA', 'US', 'EU'], ['UA', 'US', 'DE'])).toBe('overlapping');
+    expect(matchScore(report({ sides: ['UA', 'US', 'EU'] }), report({ articleId: 2, sides: ['UA', 'US', 'DE'] }))).toBeGreaterThan(0);
+    expect(compareSides(['UA', 'US', 'GB'], ['RU', 'US', 'CN'])).toBe('crossing');
+  });
+});

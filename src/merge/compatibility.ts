@@ -62,11 +62,13 @@ export function comparePlaces(a: Place, b: Place): PlaceRelation {
   return 'unknown';
 }
 
-export type SidesRelation = 'equal' | 'subset' | 'crossing' | 'disjoint' | 'unknown';
+export type SidesRelation = 'equal' | 'subset' | 'overlapping' | 'crossing' | 'disjoint' | 'unknown';
 
 /**
- * How two sets of sides relate. "crossing" (UA-US against RU-US) means two different
- * bilateral meetings: they share a side but each has one the other lacks.
+ * How two sets of sides relate. "crossing" (UA-US against RU-US) means two different meetings:
+ * they share a side but each has one the other lacks. "overlapping" is the milder case where
+ * most sides agree and each adds one (UA-US-EU against UA-US-DE: the same round told by one
+ * source as "European" and by another as "German"): at least two shared sides, Jaccard ≥ 0.5.
  */
 export function compareSides(a: readonly CountryCode[], b: readonly CountryCode[]): SidesRelation {
   if (a.length === 0 || b.length === 0) return 'unknown';
@@ -76,7 +78,8 @@ export function compareSides(a: readonly CountryCode[], b: readonly CountryCode[
   if (shared === 0) return 'disjoint';
   if (shared === sa.size && shared === sb.size) return 'equal';
   if (shared === sa.size || shared === sb.size) return 'subset';
-  return 'crossing';
+  const union = new Set([...sa, ...sb]).size;
+  return shared >= 2 && shared / union >= 0.5 ? 'overlapping' : 'crossing';
 }
 
 export function sharedCount<T>(a: readonly T[], b: readonly T[]): number {
