@@ -18,6 +18,8 @@ import type { LoadedConfig } from '../src/config/schema.ts';
 import type { Store } from '../src/store/store.ts';
 import { extractAndMerge } from '../src/merge/process.ts';
 import { logger } from '../src/log.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { ingest } from '../src/ingest/ingest.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -57,14 +59,8 @@ function parseArgs(argv: string[]): Options {
   };
 }
 
-async function loadConfigFolder(dir: string): Promise<LoadedConfig> {
-  const { loadConfig } = (await import('../src/config/load.ts')) as { loadConfig: (dir: string) => LoadedConfig | Promise<LoadedConfig> };
-  return await loadConfig(dir);
-}
-
 /** Ingests every article of `folder` through the real pipeline, extracting each as it is stored. */
 async function ingestFolder(store: Store, config: LoadedConfig, folder: string): Promise<void> {
-  const { ingest } = await import('../src/ingest/ingest.ts');
   const summary = await ingest([folder], {
     store,
     config,
@@ -88,7 +84,7 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  const loaded = await loadConfigFolder(opts.configDir);
+  const loaded = loadConfig(opts.configDir);
   const config: LoadedConfig = opts.emptyPeople ? { ...loaded, people: [] } : loaded;
   const work = mkdtempSync(join(tmpdir(), 'parley-score-'));
   const store = await openStore(join(work, 'parley.db'));
