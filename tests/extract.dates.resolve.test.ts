@@ -186,3 +186,13 @@ describe('tense', () => {
     expect(tenseAt(s, s.indexOf('Sunday'), s.indexOf('Sunday') + 6)).toBe('future');
   });
 });
+
+describe('noise', () => {
+  it('ignores date-like numbers inside links', () => {
+    expect(findDates('Read more at https://www.example.com/2025/12/21/talks-resume for details.', '2025-12-21')).toEqual([]);
+  });
+
+  it('reads a mid-month reference as an approximate range', () => {
+    expect(first('Another round is expected in mid-January.', '2025-12-21')).toBe('2026-01-11..2026-01-20 ~');
+  });
+});

@@ -58,6 +58,8 @@ interface RuleContext {
 
 interface Rule {
   name: string;
+  /** A cheap test that must pass before the full pattern runs (most sentences hold no date). */
+  hint: RegExp;
   pattern: RegExp;
   resolve(m: RegExpMatchArray, ctx: RuleContext): Resolved | null;
 }
@@ -75,6 +77,9 @@ const YEAR = '(?:,?\\s+(\\d{4}))?(?!\\d)';
 const WEEKDAY_WORD = '(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?';
 const OPTIONAL_WEEKDAY = `(?:${WEEKDAY_WORD}\\.?,?\\s+(?:the\\s+)?)?`;
 const RANGE_JOIN = '\\s*(?:-|\u2013|\u2014|to|and|through|till|until|or)\\s*';
+
+const MONTH_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
+const MONTH_HINT_DIGIT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[\s\S]*\d|\d[\s\S]*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
 
 const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
@@ -196,11 +201,13 @@ function shift(ref: IsoDay, count: number, unit: string): IsoDay {
 const RULES: Rule[] = [
   {
     name: 'iso day',
+    hint: /\d{4}-/,
     pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
     resolve: (m) => (isIsoDay(`${m[1]}-${m[2]}-${m[3]}`) ? { date: `${m[1]}-${m[2]}-${m[3]}`, dateTo: null, approx: false } : null),
   },
   {
     name: 'dotted day',
+    hint: /\d\.\d/,
     pattern: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g,
     resolve: (m) => {
       const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -209,26 +216,31 @@ const RULES: Rule[] = [
   },
   {
     name: 'month day to month day',
+    hint: MONTH_HINT_DIGIT,
     pattern: new RegExp(`\\b${OPTIONAL_WEEKDAY}${MONTH}\\s+${DAY}${RANGE_JOIN}${MONTH}\\s+${DAY}${YEAR}`, 'gi'),
     resolve: (m, ctx) => range(monthNumber(m[1]!), Number(m[2]), monthNumber(m[3]!), Number(m[4]), m[5], ctx),
   },
   {
     name: 'month day to day',
+    hint: MONTH_HINT_DIGIT,
     pattern: new RegExp(`\\b${OPTIONAL_WEEKDAY}${MONTH}\\s+${DAY}${RANGE_JOIN}${DAY}${YEAR}`, 'gi'),
     resolve: (m, ctx) => range(monthNumber(m[1]!), Number(m[2]), monthNumber(m[1]!), Number(m[3]), m[4], ctx),
   },
   {
     name: 'day to day month',
+    hint: MONTH_HINT_DIGIT,
     pattern: new RegExp(`\\b${DAY}${RANGE_JOIN}${DAY}\\s+(?:of\\s+)?${MONTH}${YEAR}`, 'gi'),
     resolve: (m, ctx) => range(monthNumber(m[3]!), Number(m[1]), monthNumber(m[3]!), Number(m[2]), m[4], ctx),
   },
   {
     name: 'day month to day month',
+    hint: MONTH_HINT_DIGIT,
     pattern: new RegExp(`\\b${DAY}\\s+${MONTH}${RANGE_JOIN}${DAY}\\s+${MONTH}${YEAR}`, 'gi'),
     resolve: (m, ctx) => range(monthNumber(m[2]!), Number(m[1]), monthNumber(m[4]!), Number(m[3]), m[5], ctx),
   },
   {
     name: 'month day',
+    hint: MONTH_HINT_DIGIT,
     pattern: new RegExp(`\\b${OPTIONAL_WEEKDAY}${MONTH}\\s+${DAY}${YEAR}`, 'gi'),
     resolve: (m, ctx) => {
       const date = explicitOrInferred(monthNumber(m[1]!), Number(m[2]), m[3], ctx);
@@ -237,6 +249,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'day month',
+    hint: MONTH_HINT_DIGIT,
     pattern: new RegExp(`\\b${OPTIONAL_WEEKDAY}${DAY}\\s+(?:of\\s+)?${MONTH}${YEAR}`, 'gi'),
     resolve: (m, ctx) => {
       const date = explicitOrInferred(monthNumber(m[2]!), Number(m[1]), m[3], ctx);
@@ -246,6 +259,7 @@ const RULES: Rule[] = [
   {
     // Month names alone are capitalised in running text; "may" and "march" in lower case are verbs.
     name: 'month without day',
+    hint: MONTH_HINT,
     pattern: new RegExp(
       `(?:(?<=\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Oo]f|[Tt]hrough|[Bb]efore|[Aa]fter|[Tt]his|[Ll]ast|[Nn]ext) )|\\b(early|mid|late|the end of|the beginning of|the start of|the middle of)[ -])${MONTH_WORD.replace('(?:', '(')}\\b(?:,?\\s+(\\d{4})\\b)?`,
       'g',
@@ -269,6 +283,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'day word',
+    hint: /today|tonight|yesterday|tomorrow|day before|previous day|this (?:morning|afternoon|evening)/i,
     pattern: /\b(?:(the day before yesterday)|(the day after tomorrow)|((?:earlier |later )?today|tonight|this (?:morning|afternoon|evening))|(yesterday|the day before|the previous day)|(tomorrow))\b/gi,
     resolve: (m, ctx) => {
       if (!ctx.ref) return null;
@@ -278,11 +293,13 @@ const RULES: Rule[] = [
   },
   {
     name: 'weekend',
+    hint: /weekend/i,
     pattern: /\b(?:(?:(last|next|this past|this coming|this|past|coming|over the|at the|on the|the)\s+)?weekend)(?:['\u2019]s)?\b/gi,
     resolve: (m, ctx) => (ctx.ref ? resolveWeekend(ctx.ref, ctx.tense(), (m[1] ?? '').toLowerCase()) : null),
   },
   {
     name: 'week',
+    hint: /week/i,
     pattern: /\b(earlier this week|later this week|this week|last week|next week|(?:in |over |during )?the (?:past|last|previous) (?:week|seven days)|the week before|(?:in |over )?recent weeks|the coming weeks?|the next (?:week|seven days))\b/gi,
     resolve: (m, ctx) => {
       if (!ctx.ref) return null;
@@ -301,6 +318,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'month relative',
+    hint: / month\b/i,
     pattern: /\b(earlier this month|later this month|this month|last month|next month)\b/gi,
     resolve: (m, ctx) => {
       if (!ctx.ref) return null;
@@ -316,6 +334,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'span ago or after',
+    hint: /\b(?:ago|earlier|before|after|previously)\b/i,
     pattern: new RegExp(
       `\\b(?:(more than|over|about|around|roughly|nearly|almost|some|just over|less than|just under)\\s+)?${NUMBER}\\s+(days?|weeks?|months?|years?)\\s+(ago|earlier|before|after|previously)\\b`,
       'gi',
@@ -338,6 +357,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'span ahead',
+    hint: /\b(?:in|within) .*\b(?:day|week|month|year)/i,
     pattern: new RegExp(`\\b(in|within)\\s+(?:(about|around|roughly|some|less than|more than)\\s+)?${NUMBER}\\s+(days?|weeks?|months?|years?)(?:['\u2019]\\s*time)?\\b`, 'gi'),
     resolve: (m, ctx) => {
       // "the first talks in six months" is a duration, not a date: only a future clause looks ahead.
@@ -351,6 +371,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'weekday',
+    hint: /day\b/,
     pattern: new RegExp(
       `\\b(?:(last|next|this past|this coming|this)\\s+)?(${'Mon|Tues|Wednes|Thurs|Fri|Satur|Sun'.split('|').map((w) => w + 'day').join('|')})(?:['\u2019]s)?\\b`,
       'g',
@@ -376,7 +397,9 @@ const TIME_ZONE_NOTE = /^\s*\((?:[A-Z]{2,4}|local|[A-Z][a-z]+) time\)/;
 
 // chrono-node knows forms the rules above do not ("12/19/2025", "the 19th"); it runs only when a
 // sentence holds something like a date that no rule took, to keep a whole article under a few ms.
-const CHRONO_HINT = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/;
+const CHRONO_HINT = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/;
+/** Dates inside URLs ("/2025/12/21/") are paths, not dates the text states. */
+const INSIDE_URL = /\S*(?:https?:|www\.|\.com|\.org|\.net)\S*$/;
 
 function chronoCandidates(sentence: string, ref: IsoDay, taken: Candidate[]): Candidate[] {
   if (!CHRONO_HINT.test(sentence)) return [];
@@ -386,6 +409,7 @@ function chronoCandidates(sentence: string, ref: IsoDay, taken: Candidate[]): Ca
     const start = r.index;
     const end = r.index + r.text.length;
     if (taken.some((c) => start < c.end && c.start < end)) continue;
+    if (/[\w/]/.test(sentence[start - 1] ?? '') || INSIDE_URL.test(sentence.slice(Math.max(0, start - 200), start))) continue;
     if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
     const month = r.start.get('month')!;
     const day = r.start.get('day')!;
@@ -405,6 +429,7 @@ export function findDates(sentence: string, publishedAt: IsoDay | null): DateMen
   const ref = publishedAt && isIsoDay(publishedAt) ? publishedAt : null;
   const candidates: Candidate[] = [];
   RULES.forEach((rule, priority) => {
+    if (!rule.hint.test(sentence)) return;
     for (const m of sentence.matchAll(rule.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
