@@ -280,9 +280,21 @@ function suggestSchedules(typed: string): AutocompleteChoice[] {
   return choices.slice(0, 25);
 }
 
+// The runtime lists zones by their CLDR ids, some of which are IANA's old names ("Europe/Kiev");
+// people type the current ones, which the runtime also accepts.
+const CURRENT_IANA_NAMES = [
+  'UTC', 'Europe/Kyiv', 'Asia/Kolkata', 'Asia/Ho_Chi_Minh', 'Asia/Kathmandu', 'Asia/Yangon', 'Atlantic/Faroe',
+  'America/Nuuk', 'America/Argentina/Buenos_Aires', 'America/Indiana/Indianapolis', 'Pacific/Kanton', 'Pacific/Chuuk', 'Pacific/Pohnpei',
+];
+let timeZoneNames: string[] | null = null;
+function allTimeZones(): string[] {
+  timeZoneNames ??= [...new Set([...CURRENT_IANA_NAMES.filter((z) => canonicalTimeZone(z) !== null), ...Intl.supportedValuesOf('timeZone')])];
+  return timeZoneNames;
+}
+
 function suggestTimeZones(typed: string): AutocompleteChoice[] {
   const wanted = typed.trim().toLowerCase().replace(/\s+/g, '_');
-  const zones = Intl.supportedValuesOf('timeZone');
+  const zones = allTimeZones();
   const matches = wanted ? zones.filter((z) => z.toLowerCase().includes(wanted)) : ['UTC', 'Europe/Kyiv', 'Europe/London', 'Europe/Brussels', 'America/New_York'];
   const ranked = matches.sort((a, b) => Number(!b.toLowerCase().startsWith(wanted)) - Number(!a.toLowerCase().startsWith(wanted)) || a.localeCompare(b));
   return ranked.slice(0, 25).map((z) => ({ name: z, value: z }));
