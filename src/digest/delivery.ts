@@ -101,7 +101,10 @@ export class DeliveryTimeoutError extends Error {
 
 export interface DeliveryQueueOptions {
   poster: ChannelPoster;
-  /** Discord's global limit is 50 requests/s for the whole bot; leave room for command replies. */
+  /**
+   * Discord's global limit is 50 requests/s per bot. Interaction replies do not count towards it,
+   * so digests may use nearly all of it; the margin absorbs other REST calls and clock jitter.
+   */
   requestsPerSecond?: number;
   /** Requests in flight at once (latency should not cap the rate). */
   concurrency?: number;
@@ -166,7 +169,7 @@ export class DeliveryQueue {
 
   constructor(options: DeliveryQueueOptions) {
     this.#poster = options.poster;
-    this.#rate = Math.max(1, Math.floor(options.requestsPerSecond ?? 45));
+    this.#rate = Math.max(1, Math.floor(options.requestsPerSecond ?? 48));
     this.#concurrency = Math.max(1, options.concurrency ?? 10);
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? 5);
     this.#backoffBaseMs = options.backoffBaseMs ?? 2000;

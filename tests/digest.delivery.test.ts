@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { DeliveryError } from '../src/bot/deliver.ts';
+import { classifyDeliveryError, DeliveryQueue, type ChannelPoster } from '../src/digest/delivery.ts';
+
+function recordingPoster(behaviour: (channelId: string, attempt: number) => void | Promise<void> = () => {}): ChannelPoster & { calls: Array<{ channelId: string; at: number; nonce: string }> } {
+  const calls: Array<{ channelId: string; at: number; nonce: string }> = [];
+  const attempts = new Map<string, number>();
+  return {
+    calls,
+    async post(channelId, _reply, { nonce }) {
+      calls.push({ channelId, at: Date.now(), nonce });
+      const attempt = (attempts.get(channelId) ?? 0) + 1;
+      attempts.set(channelId, attempt);
+      await behaviour(channelId, attempt);
+      return { messageId: `m-${channelId}-${attempt}` };
+    },
+  };
+}
+
+const reply = { content: 'digest' };
+
+describe('classifyDeliveryError', () => {
+  const error = (status: number | null, retryAfterMs: number | null = null) => new DeliveryError('x', status, null, false, retryAfterMs);
+  it('reads the bot poster’s errors', () => {
+    expect(classifyDeliveryError(error(403)).kind).toBe('channel');
+    expect(classifyDeliveryError(error(404)).kind).toBe('channel');
+    expect(classifyDeliveryError(error(500)).kind).toBe('transient');
+    expect(classifyDeliveryError(error(503)).kind).toBe('transient');
+    expect(classifyDeliveryError(error(null)).kind).toBe('transient');
+    expect(classifyDeliveryError(error(400)).kind).toBe('rejected');
+    expect(classifyDeliveryError(error(429, 1500))).toMatchObject({ kind: 'rate-limited', retryAfterMs: 1500 });
+  });
+  it('reads network errors and raw 429 bodies', () => {
+    expect(classifyDeliveryError(Object.assign(new Error('socket'), { code: 'ECONNRESET' })).kind).toBe('transient');
+    expect(classifyDeliveryError({ status: 429, retry_after: 2, global: true })).toMatchObject({ kind: 'rate-limited', retryAfterMs: 2000, global: true });
+  });
+});
+
+describe('DeliveryQueue', () => {
+  it('never starts more than the rate allows in any one-second window', async () => {
+    const poster = recordingPoster();
+    const queue = new DeliveryQueue({ poster, requestsPerSecond: 20, concurrency: 5 });
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 45 }, (_, i) => queue.send(`c${i}`, reply, `n${i}`)));
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(2000);
+    const times = poster.calls.map((c) => c.at);
+    for (let i = 0; i < times.length; i++) {
+      expect(times.filter((t) => t >= times[i]! && t < times[i]! + 1000).length).toBeLessThanOrEqual(20);
+    }
+    expect(queue.stats.peakRequestsPerSecond).toBe(20);
+  });
+
+  it('keeps the queue order, and a retried message keeps its place without holding up the rest', async () => {
+    const poster = recordingPoster((channelId, attempt) => {
+      if (channelId === 'c1' && attempt === 1) throw new DeliveryError('boom', 500, null, false, null);
+    });
+    const queue = new DeliveryQueue({ poster, concurrency: 1, backoffBaseMs: 50 });
+    const outcomes = await Promise.all(['c0', 'c1', 'c2', 'c3'].map((c) => queue.send(c, reply, `nonce-${c}`)));
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(poster.calls.map((c) => c.channelId)).toEqual(['c0', 'c1', 'c2', 'c3', 'c1']);
+    expect(poster.calls.filter((c) => c.channelId === 'c1').map((c) => c.nonce)).toEqual(['nonce-c1', 'nonce-c1']);
+    expect(outcomes[1]).toMatchObject({ ok: true, attempts: 2 });
+  });
+
+  it('waits as long as a 429 asks before trying that message again', async () => {
+    const poster = recordingPoster((_c, attempt) => {
+      if (attempt === 1) throw new DeliveryError('slow down', 429, null, false, 300);
+    });
+    const queue = new DeliveryQueue({ poster });
+    const outcome = await queue.send('c', reply, 'n');
+    expect(outcome).toMatchObject({ ok: true, attempts: 1 });
+    expect(poster.calls[1]!.at - poster.calls[0]!.at).toBeGreaterThanOrEqual(295);
+  });
+
+  it('gives up on a forbidden channel at once, and on a failing server after its attempts', async () => {
+    const poster = recordingPoster((channelId) => {
+      if (channelId === 'forbidden') throw new DeliveryError('Missing Permissions', 403, 50013, true, null);
+      throw new DeliveryError('down', 502, null, false, null);
+    });
+    const queue = new DeliveryQueue({ poster, maxAttempts: 3, backoffBaseMs: 10 });
+    const [forbidden, down] = await Promise.all([queue.send('forbidden', reply, 'a'), queue.send('down', reply, 'b')]);
+    expect(forbidden).toMatchObject({ ok: false, attempts: 1, failure: { kind: 'channel' } });
+    expect(down).toMatchObject({ ok: false, attempts: 3, failure: { kind: 'transient' } });
+  });
+
+  it('treats a post that never answers as a timeout and retries it with the same nonce', async () => {
+    const poster = recordingPoster(async (_c, attempt) => {
+      if (attempt === 1) await new Promise(() => {});
+    });
+    const queue = new DeliveryQueue({ poster, requestTimeoutMs: 100, backoffBaseMs: 10 });
+    const outcome = await queue.send('c', reply, 'same');
+    expect(outcome).toMatchObject({ ok: true, attempts: 2 });
+    expect(poster.calls.map((c) => c.nonce)).toEqual(['same', 'same']);
+  });
+});
