@@ -84,13 +84,20 @@ const EXTRA_WORD_NAMES = [
   'bradford', 'derby', 'chelsea', 'dover', 'ely', 'sherman', 'grant', 'lee', 'harris', 'marshall', 'more',
   'most', 'police', 'sunday', 'monday', 'friday', 'tuesday', 'wednesday', 'thursday', 'saturday',
   'asia', 'europe', 'africa', 'america', 'lima', 'la', 'el', 'al', 'as', 'de', 'une', 'kiel',
+  // Surnames in the news that are also the names of sizeable towns.
+  'garcia', 'carney', 'costa', 'silva', 'santos', 'lopez', 'martinez', 'gonzalez', 'perez', 'sanchez', 'ramirez',
+  'torres', 'flores', 'rivera', 'gomez', 'diaz', 'morales', 'ortiz', 'castro', 'vargas', 'romero', 'herrera',
+  'medina', 'aguilar', 'mendoza', 'guzman', 'navarro', 'rubio', 'cortes', 'leon', 'pena', 'fernandez', 'barrot',
+  'khan', 'ali', 'singh', 'shah', 'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou',
+  'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin', 'kim', 'park', 'lee', 'moon', 'yoon', 'abbas', 'hassan',
 ];
 
 const PLACE_TAGS = new Set(['City', 'Place', 'Country', 'Region', 'ProperNoun']);
 
 function isOrdinaryWordOrName(name: string, lexicon: Record<string, string | string[]>): boolean {
   const lower = name.toLowerCase();
-  if (EXTRA_WORD_NAMES.includes(lower)) return true;
+  const ascii = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (EXTRA_WORD_NAMES.includes(lower) || EXTRA_WORD_NAMES.includes(ascii)) return true;
   if (/\s|-/.test(lower)) return false;
   const tags = lexicon[lower];
   if (!tags) return false;

@@ -65,6 +65,14 @@ describe('findPlaces', () => {
     expect(cities('Secretary of State Marco Rubio arrived late. Rubio said the talks were useful.')).toEqual([]);
   });
 
+  it('needs place context for a small town, since a bare match is usually a surname', () => {
+    expect(cities('Carney said Canada would keep its sanctions.')).toEqual([]);
+    expect(cities('Pokrovsk said nothing.')).toEqual([]);
+    expect(cities('Fighting continued near Pokrovsk.')).toEqual(['Pokrovsk/UA']);
+    expect(cities('Drones struck the city of Pokrovsk overnight.')).toEqual(['Pokrovsk/UA']);
+    expect(cities('Russian troops shelled the outskirts of Pokrovsk.')).toEqual(['Pokrovsk/UA']);
+  });
+
   it('never reads a country or a US state alone as a city', () => {
     expect(cities('Armenia and Azerbaijan signed; Florida and Georgia voted.')).toEqual([]);
   });

@@ -133,6 +133,15 @@ const LOCATIVE_BEFORE = new Set([
   'capital', 'port', 'resort', 'village', 'held', 'venue',
 ]);
 
+/**
+ * Towns below this size need place context too: news introduces them with one ("in Hallandale
+ * Beach"), while a bare capitalised word matching a small town is usually a surname ("Carney").
+ */
+const SMALL_TOWN = 100_000;
+
+/** "the city of X", "the outskirts of X": the word before "of" makes X a place. */
+const PLACE_BEFORE_OF = new Set(['city', 'town', 'village', 'port', 'capital', 'outskirts', 'suburbs', 'centre', 'center', 'streets', 'mayor', 'residents', 'people']);
+
 const TALKS_AFTER = new Set([
   'talks', 'summit', 'summits', 'meeting', 'meetings', 'negotiations', 'conference', 'format', 'process', 'round',
   'agreement', 'agreements', 'accord', 'accords', 'declaration', 'communique', 'communiqué', 'platform', 'forum',
@@ -216,7 +225,12 @@ function tailAfter(text: string, tokens: Token[], last: number, gaz: Gazetteer):
 function locativeBefore(text: string, tokens: Token[], first: number): boolean {
   const prev = tokens[first - 1];
   if (!prev || !/^\s+$/.test(gapBetween(text, prev, tokens[first]!))) return false;
-  return LOCATIVE_BEFORE.has(prev.text.toLowerCase());
+  const word = prev.text.toLowerCase();
+  if (word === 'of') {
+    const beforeOf = tokens[first - 2];
+    return beforeOf !== undefined && PLACE_BEFORE_OF.has(beforeOf.text.toLowerCase());
+  }
+  return LOCATIVE_BEFORE.has(word);
 }
 
 function talksWordAfter(text: string, tokens: Token[], last: number): boolean {
@@ -302,7 +316,8 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
     const surface = text.slice(first.start, tokens[last]!.end);
     const singleWord = last === i;
     if (singleWord) surnames ??= surnamesIn(text, tokens, gaz);
-    const needsContext = entry.wordLike || (singleWord && surnames!.has(first.text));
+    const needsContext =
+      entry.wordLike || (entry.population < SMALL_TOWN && !entry.venue) || (singleWord && surnames!.has(first.text));
     if (needsContext && !locative && !talksWordAfter(text, tokens, last)) {
       i = last + 1;
       continue;
