@@ -121,6 +121,7 @@ describe('relative days', () => {
     ['Yesterday the envoys met in Miami.', '2025-12-18'],
     ['Tomorrow the envoys will meet in Miami.', '2025-12-20'],
     ['The day before, the agency quoted an unnamed official.', '2025-12-18'],
+    ['The envoys talked late last night.', '2025-12-18'],
   ])('%s', (sentence, expected) => {
     expect(first(sentence, '2025-12-19')).toBe(expected);
   });

@@ -73,6 +73,12 @@ describe('findPlaces', () => {
     expect(cities('Russian troops shelled the outskirts of Pokrovsk.')).toEqual(['Pokrovsk/UA']);
   });
 
+  it('does not take a compound modifier or a pair of actors for a place', () => {
+    expect(cities('Moscow-backed forces and Kyiv-based analysts disagreed.')).toEqual([]);
+    expect(cities('The Washington-Moscow channel stayed open.')).toEqual([]);
+    expect(cities('The Istanbul-format talks resumed in Istanbul.')).toEqual(['Istanbul/TR', 'Istanbul/TR']);
+  });
+
   it('never reads a country or a US state alone as a city', () => {
     expect(cities('Armenia and Azerbaijan signed; Florida and Georgia voted.')).toEqual([]);
   });

@@ -283,8 +283,8 @@ const RULES: Rule[] = [
   },
   {
     name: 'day word',
-    hint: /today|tonight|yesterday|tomorrow|day before|previous day|this (?:morning|afternoon|evening)/i,
-    pattern: /\b(?:(the day before yesterday)|(the day after tomorrow)|((?:earlier |later )?today|tonight|this (?:morning|afternoon|evening))|(yesterday|the day before|the previous day)|(tomorrow))\b/gi,
+    hint: /today|tonight|yesterday|tomorrow|day before|previous day|last night|this (?:morning|afternoon|evening)/i,
+    pattern: /\b(?:(the day before yesterday)|(the day after tomorrow)|((?:earlier |later )?today|tonight|this (?:morning|afternoon|evening))|(yesterday|last night|the day before|the previous day)|(tomorrow))\b/gi,
     resolve: (m, ctx) => {
       if (!ctx.ref) return null;
       const offset = m[1] ? -2 : m[2] ? 2 : m[3] ? 0 : m[4] ? -1 : 1;

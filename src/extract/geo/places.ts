@@ -239,6 +239,21 @@ function talksWordAfter(text: string, tokens: Token[], last: number): boolean {
   return TALKS_AFTER.has(next.text.toLowerCase());
 }
 
+/**
+ * "Moscow-backed", "Kyiv-based" (a modifier) and "Washington-Moscow talks" (a pair of actors)
+ * name no place where something happened.
+ */
+function inCompound(text: string, tokens: Token[], first: number, last: number): boolean {
+  const next = tokens[last + 1];
+  if (next && /^[-\u2010\u2011\u2013]$/.test(gapBetween(text, tokens[last]!, next))) {
+    if (!isCapitalised(next.text)) return !TALKS_AFTER.has(next.text.toLowerCase());
+    if (countryFromWord(next.text) !== null) return true;
+  }
+  const prev = tokens[first - 1];
+  if (prev && /^[-\u2010\u2011\u2013]$/.test(gapBetween(text, prev, tokens[first]!)) && countryFromWord(prev.text) !== null) return true;
+  return false;
+}
+
 function choose(entries: CityEntry[], tail: Tail | null): CityEntry | null {
   if (tail) {
     const inRegion = entries.filter((e) => e.country === tail.country && (tail.admin1 === null || e.admin1 === tail.admin1));
@@ -304,7 +319,7 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
       !tail &&
       ((prev !== undefined && gapBetween(text, prev, first) === ' ' && isNameWord(prev) && !locative) ||
         (next !== undefined && gapBetween(text, tokens[last]!, next) === ' ' && isNameWord(next)));
-    if (partOfName) {
+    if (partOfName || inCompound(text, tokens, i, last)) {
       i = last + 1;
       continue;
     }
