@@ -114,8 +114,32 @@ describe('search', () => {
 
   it('reduces a query to quoted words', () => {
     expect(searchTerms('summary:"Geneva" NEAR(talks*)')).toEqual(['summary', 'geneva', 'near', 'talks']);
-    expect(ftsQuery(['geneva', 'ta'], 'AND')).toBe('"geneva" AND "ta"');
-    expect(ftsQuery(['geneva', 'talks'], 'OR')).toBe('"geneva" OR "talks"*');
+    expect(ftsQuery(['geneva', 'ta'], 'AND', true)).toBe('"geneva" AND "ta"');
+    expect(ftsQuery(['geneva', 'talks'], 'AND', true)).toBe('"geneva" AND "talks"*');
+    expect(ftsQuery(['geneva', 'talks'], 'OR', false)).toBe('"geneva" OR "talks"');
+  });
+});
+
+describe('keeping up with writes', () => {
+  it('adds new people and aliases to the name index without a rebuild', async () => {
+    expect(await repo.findPerson('Hnatov')).toBeNull();
+    insertTalks(db, { people: [{ key: 'h', name: 'Andrii Hnatov', aliases: ['Hnatov'] }] });
+    expect((await repo.findPerson('Hnatov'))?.name).toBe('Andrii Hnatov');
+    db.prepare('INSERT INTO person_aliases (person_id, alias, alias_norm) VALUES (?, ?, ?)').run(ids.people.get('rubio')!, 'Marco Antonio Rubio', 'marco antonio rubio');
+    expect((await repo.suggestPeople('marco antonio', 5)).map((s) => s.label)).toEqual(['Marco Rubio (Marco Antonio Rubio)']);
+  });
+
+  it('rebuilds the name index when a name changes or a person is removed', async () => {
+    expect((await repo.findPerson('Witkoff'))?.name).toBe('Steve Witkoff');
+    db.prepare('UPDATE people SET name = ? WHERE id = ?').run('Steven Witkoff', ids.people.get('witkoff')!);
+    expect((await repo.findPerson('Witkoff'))?.name).toBe('Steven Witkoff');
+    db.prepare('DELETE FROM people WHERE id = ?').run(ids.people.get('witkoff')!);
+    expect(await repo.findPerson('Witkoff')).toBeNull();
+  });
+
+  it('keeps the side index in date order when an event is re-dated', async () => {
+    db.prepare('UPDATE events SET date = ? WHERE id = ?').run('2025-12-20', ids.events[0]!);
+    expect((await repo.latestTalks({ limit: 1, side: 'UA' }))[0]!.location.city).toBe('Geneva');
   });
 });
 

@@ -2,6 +2,7 @@
 // Holding 10,000 people (a few labels each) costs a few MB and answers in well under a
 // millisecond, where a LIKE or fuzzy scan in SQL would not. Matching is spelling-insensitive
 // through the same token folding the extractor uses (Zelensky / Zelenskyy / Zelenskiy).
+// New labels are added incrementally, so ingest adding people does not force a rebuild.
 import { foldToken, normalizeName } from '../../extract/people/nameMatch.ts';
 
 export interface NameLabel {
@@ -25,6 +26,8 @@ interface Entry {
   isCanonical: boolean;
   normalized: string;
   folded: string;
+  normalizedTokens: string[];
+  foldedTokens: string[];
   gramCount: number;
 }
 
@@ -35,32 +38,54 @@ const LABEL_PREFIX = 800;
 const TOKEN_PREFIX = 700;
 const FOLDED_PREFIX = 600;
 const FUZZY = 400;
-/** Trigram similarity (Dice) below which a fuzzy candidate is not a match. */
+/** Trigram similarity below which a fuzzy candidate is not a match. */
 const MIN_SIMILARITY = 0.4;
+/** Prefix candidates examined at most; a one-letter prefix could otherwise touch every name. */
+const MAX_PREFIX_CANDIDATES = 1500;
+/** Fuzzy matching only runs when prefix matching found fewer people than this. */
+const FUZZY_WHEN_FEWER_THAN = 5;
 
 export class PeopleNameIndex {
   private readonly entries: Entry[] = [];
   private readonly canonical = new Map<number, string>();
   private readonly weight = new Map<number, number>();
-  /** Sorted (token, entry) pairs over normalised and folded tokens, for prefix search by bisection. */
-  private readonly tokens: Array<{ token: string; entry: number }> = [];
+  /** Sorted tokens (normalised and folded) with the entries that have them, for prefix search. */
+  private tokenKeys: string[] = [];
+  private readonly tokenEntries = new Map<string, number[]>();
   private readonly trigrams = new Map<string, number[]>();
+  private readonly foldCache = new Map<string, string>();
+  private sharedCounts = new Uint16Array(0);
 
   /** `weights` (e.g. how many events a person took part in) break ties between equal matches. */
-  constructor(labels: readonly NameLabel[], weights: ReadonlyMap<number, number> = new Map()) {
+  constructor(labels: readonly NameLabel[] = [], weights: ReadonlyMap<number, number> = new Map()) {
+    for (const [id, w] of weights) this.weight.set(id, w);
+    this.add(labels, true);
+  }
+
+  get size(): number {
+    return this.canonical.size;
+  }
+
+  /** Adds labels (new people, or new aliases of known people). */
+  add(labels: readonly NameLabel[], bulk = labels.length > 50): void {
+    const newTokens: string[] = [];
     for (const l of labels) {
       const normalized = normalizeName(l.label);
       if (!normalized) continue;
-      const folded = foldName(normalized);
-      const grams = new Set(trigramsOf(folded));
-      const index = this.entries.push({ personId: l.personId, label: l.label, isCanonical: l.isCanonical, normalized, folded, gramCount: grams.size }) - 1;
+      const normalizedTokens = normalized.split(' ');
+      const foldedTokens = normalizedTokens.map((t) => this.fold(t)).filter((t) => t.length > 0);
+      const folded = foldedTokens.join(' ');
+      const grams = new Set(trigramsOf(foldedTokens));
+      const index = this.entries.length;
+      this.entries.push({ personId: l.personId, label: l.label, isCanonical: l.isCanonical, normalized, folded, normalizedTokens, foldedTokens, gramCount: grams.size });
       if (l.isCanonical || !this.canonical.has(l.personId)) this.canonical.set(l.personId, l.label);
-      const seen = new Set<string>();
-      for (const token of [...normalized.split(' '), ...folded.split(' ')]) {
-        if (token && !seen.has(token)) {
-          seen.add(token);
-          this.tokens.push({ token, entry: index });
+      for (const token of new Set([...normalizedTokens, ...foldedTokens])) {
+        let list = this.tokenEntries.get(token);
+        if (!list) {
+          this.tokenEntries.set(token, (list = []));
+          newTokens.push(token);
         }
+        list.push(index);
       }
       for (const gram of grams) {
         let list = this.trigrams.get(gram);
@@ -68,19 +93,25 @@ export class PeopleNameIndex {
         list.push(index);
       }
     }
-    this.tokens.sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : a.entry - b.entry));
-    for (const [id, w] of weights) this.weight.set(id, w);
+    if (bulk) {
+      this.tokenKeys.push(...newTokens);
+      this.tokenKeys.sort();
+    } else {
+      for (const token of newTokens) this.tokenKeys.splice(lowerBound(this.tokenKeys, token), 0, token);
+    }
   }
 
-  get size(): number {
-    return this.canonical.size;
+  setWeight(personId: number, weight: number): void {
+    this.weight.set(personId, weight);
   }
 
   /** People whose name or alias matches `query`, best first, one match per person. */
   search(query: string, limit: number): NameMatch[] {
     const normalized = normalizeName(query);
     if (!normalized || limit <= 0) return [];
-    const folded = foldName(normalized);
+    const queryTokens = normalized.split(' ');
+    const foldedTokens = queryTokens.map((t) => foldToken(t)).filter((t) => t.length > 0);
+    const folded = foldedTokens.join(' ');
     const best = new Map<number, { entry: Entry; score: number }>();
     const consider = (index: number, score: number) => {
       const entry = this.entries[index]!;
@@ -90,69 +121,91 @@ export class PeopleNameIndex {
       if (!current || current.score < adjusted) best.set(entry.personId, { entry, score: adjusted });
     };
 
-    const queryTokens = normalized.split(' ');
-    const foldedTokens = folded.split(' ');
     const lastToken = queryTokens[queryTokens.length - 1]!;
-    const lastFolded = foldedTokens[foldedTokens.length - 1]!;
-    const candidates = new Set<number>([...this.prefixEntries(lastToken), ...this.prefixEntries(lastFolded)]);
-    for (const index of candidates) {
+    const lastFolded = foldedTokens[foldedTokens.length - 1] ?? lastToken;
+    for (const index of this.prefixCandidates([lastToken, lastFolded])) {
       const entry = this.entries[index]!;
       if (entry.normalized === normalized) consider(index, EXACT);
       else if (entry.folded === folded) consider(index, FOLDED_EXACT);
       else if (entry.normalized.startsWith(normalized)) consider(index, LABEL_PREFIX);
-      else if (tokensPrefixMatch(entry.normalized.split(' '), queryTokens)) consider(index, TOKEN_PREFIX);
-      else if (tokensPrefixMatch(entry.folded.split(' '), foldedTokens)) consider(index, FOLDED_PREFIX);
+      else if (tokensPrefixMatch(entry.normalizedTokens, queryTokens)) consider(index, TOKEN_PREFIX);
+      else if (tokensPrefixMatch(entry.foldedTokens, foldedTokens)) consider(index, FOLDED_PREFIX);
     }
 
-    if (best.size < limit) {
-      for (const [index, similarity] of this.similar(folded)) consider(index, FUZZY + similarity * 100);
+    if (best.size < Math.min(limit, FUZZY_WHEN_FEWER_THAN)) {
+      for (const [index, similarity] of this.similar(foldedTokens)) consider(index, FUZZY + similarity * 100);
     }
 
     return [...best.values()]
-      .sort((a, b) => b.score - a.score || (this.weight.get(b.entry.personId) ?? 0) - (this.weight.get(a.entry.personId) ?? 0) || a.entry.personId - b.entry.personId)
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          (this.weight.get(b.entry.personId) ?? 0) - (this.weight.get(a.entry.personId) ?? 0) ||
+          a.entry.personId - b.entry.personId,
+      )
       .slice(0, limit)
       .map(({ entry, score }) => ({ personId: entry.personId, label: entry.label, canonicalName: this.canonical.get(entry.personId)!, score }));
   }
 
-  /** Entries with a token that starts with `prefix`. */
-  private prefixEntries(prefix: string): number[] {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.tokens[mid]!.token < prefix) lo = mid + 1;
-      else hi = mid;
+  private fold(token: string): string {
+    let folded = this.foldCache.get(token);
+    if (folded === undefined) {
+      folded = foldToken(token);
+      this.foldCache.set(token, folded);
     }
-    const found: number[] = [];
-    // Very short prefixes can match thousands of tokens; a cap keeps autocomplete fast.
-    for (let i = lo; i < this.tokens.length && this.tokens[i]!.token.startsWith(prefix) && found.length < 2000; i += 1) found.push(this.tokens[i]!.entry);
+    return folded;
+  }
+
+  /** Entries with a token that starts with one of `prefixes`. */
+  private prefixCandidates(prefixes: string[]): Set<number> {
+    const found = new Set<number>();
+    for (const prefix of new Set(prefixes)) {
+      for (let i = lowerBound(this.tokenKeys, prefix); i < this.tokenKeys.length && this.tokenKeys[i]!.startsWith(prefix); i += 1) {
+        for (const index of this.tokenEntries.get(this.tokenKeys[i]!) ?? []) {
+          found.add(index);
+          if (found.size >= MAX_PREFIX_CANDIDATES) return found;
+        }
+      }
+    }
     return found;
   }
 
-  /** Entries whose folded label shares enough trigrams with `folded`. */
-  private similar(folded: string): Array<[number, number]> {
-    const grams = [...new Set(trigramsOf(folded))];
+  /**
+   * Entries sharing enough trigrams with the query. The label's gram count is capped near the
+   * query's, so a surname typed alone (with a typo) still matches a full name.
+   */
+  private similar(foldedTokens: string[]): Array<[number, number]> {
+    const grams = [...new Set(trigramsOf(foldedTokens))];
     if (grams.length === 0) return [];
-    const shared = new Map<number, number>();
-    for (const gram of grams) for (const index of this.trigrams.get(gram) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    if (this.sharedCounts.length < this.entries.length) this.sharedCounts = new Uint16Array(Math.max(this.entries.length, 1024) * 2);
+    const counts = this.sharedCounts;
+    const touched: number[] = [];
+    for (const gram of grams) {
+      for (const index of this.trigrams.get(gram) ?? []) {
+        if (counts[index] === 0) touched.push(index);
+        counts[index] = counts[index]! + 1;
+      }
+    }
     const results: Array<[number, number]> = [];
-    for (const [index, count] of shared) {
-      const entryGrams = this.entries[index]!.gramCount;
-      // Compare against the best-matching stretch of the label, so a surname typed alone still
-      // matches a full name: Dice over the query's grams and the label's, capped by the query.
-      const dice = (2 * count) / (grams.length + Math.min(entryGrams, grams.length + 2));
+    for (const index of touched) {
+      const shared = counts[index]!;
+      counts[index] = 0;
+      const dice = (2 * shared) / (grams.length + Math.min(this.entries[index]!.gramCount, grams.length + 2));
       if (dice >= MIN_SIMILARITY) results.push([index, Math.min(dice, 1)]);
     }
     return results;
   }
 }
 
-function foldName(normalized: string): string {
-  return normalized
-    .split(' ')
-    .map(foldToken)
-    .filter((t) => t.length > 0)
-    .join(' ');
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Each query token is a prefix of a distinct label token, in order. */
@@ -172,9 +225,9 @@ function tokensPrefixMatch(labelTokens: string[], queryTokens: string[]): boolea
   return true;
 }
 
-function trigramsOf(text: string): string[] {
+function trigramsOf(tokens: string[]): string[] {
   const grams: string[] = [];
-  for (const word of text.split(' ')) {
+  for (const word of tokens) {
     if (!word) continue;
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i += 1) grams.push(padded.slice(i, i + 3));

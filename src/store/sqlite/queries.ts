@@ -60,20 +60,23 @@ const QUOTE_COLUMNS = `q.id, q.person_id, COALESCE(p.name, q.speaker) AS speaker
 // Newest first; events without a date last. The same order everywhere a list of talks is shown.
 const NEWEST_FIRST = 'ORDER BY e.date DESC, e.id DESC';
 
+/** Above this many matches in a table, search shows the newest matches instead of ranking them all. */
+const RANK_AT_MOST = 2000;
+
 /** The most search terms taken from one query, so a pasted paragraph cannot make a huge FTS query. */
 const MAX_SEARCH_TERMS = 12;
 
 export class SqliteQueryRepo implements QueryRepo {
   private readonly statements: Record<string, Statement>;
-  private nameIndex: { version: number; index: PeopleNameIndex } | null = null;
+  private nameIndex: { changed: number; added: number; lastPersonId: number; lastAliasRow: number; index: PeopleNameIndex } | null = null;
 
   constructor(private readonly db: Database) {
     const s = (sql: string) => db.prepare(sql);
     this.statements = {
       latest: s(`SELECT ${EVENT_COLUMNS} FROM events e ${NEWEST_FIRST} LIMIT ?`),
-      // EXISTS lets SQLite walk events in date order and stop at the LIMIT.
-      latestBySide: s(`SELECT ${EVENT_COLUMNS} FROM events e
-        WHERE EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = e.id AND s.side = ?) ${NEWEST_FIRST} LIMIT ?`),
+      // event_sides_side_date (migration 031) is in date order per side: read until the LIMIT.
+      latestBySide: s(`SELECT ${EVENT_COLUMNS} FROM event_sides s JOIN events e ON e.id = s.event_id
+        WHERE s.side = ? ORDER BY s.event_date DESC, s.event_id DESC LIMIT ?`),
       latestByPerson: s(`SELECT ${EVENT_COLUMNS} FROM event_participants ep JOIN events e ON e.id = ep.event_id
         WHERE ep.person_id = ? ${NEWEST_FIRST} LIMIT ?`),
       latestByPersonAndSide: s(`SELECT ${EVENT_COLUMNS} FROM event_participants ep JOIN events e ON e.id = ep.event_id
@@ -95,8 +98,15 @@ export class SqliteQueryRepo implements QueryRepo {
         LEFT JOIN people p ON p.id = q.person_id WHERE q.id IN (SELECT value FROM json_each(?))`),
       searchEvents: s('SELECT rowid AS id, bm25(events_fts) AS rank FROM events_fts WHERE events_fts MATCH ? ORDER BY rank LIMIT ?'),
       searchQuotes: s('SELECT rowid AS id, bm25(quotes_fts) AS rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?'),
-      peopleVersion: s("SELECT version FROM query_cache_versions WHERE name = 'people'"),
-      allNames: s('SELECT id AS person_id, name AS label, 1 AS canonical FROM people UNION ALL SELECT person_id, alias, 0 FROM person_aliases'),
+      // For words in thousands of rows, ranking every match costs more than a reply may take:
+      // newest matches first instead (FTS5 walks rowids in order and stops at the LIMIT).
+      countEventMatches: s(`SELECT count(*) AS n FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ${RANK_AT_MOST})`),
+      countQuoteMatches: s(`SELECT count(*) AS n FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ${RANK_AT_MOST})`),
+      newestEventMatches: s('SELECT rowid AS id, 0 AS rank FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
+      newestQuoteMatches: s('SELECT rowid AS id, 0 AS rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
+      peopleVersions: s("SELECT max(CASE WHEN name = 'people' THEN version END) AS changed, max(CASE WHEN name = 'people_added' THEN version END) AS added FROM query_cache_versions"),
+      namesAfter: s(`SELECT id AS person_id, name AS label, 1 AS canonical, id AS seq, 0 AS alias_row FROM people WHERE id > ?
+        UNION ALL SELECT person_id, alias, 0, 0, rowid FROM person_aliases WHERE rowid > ?`),
       eventCountsByPerson: s('SELECT person_id, count(*) AS n FROM event_participants GROUP BY person_id'),
       // Distinct sides by skipping through the index: one seek per side, not one row per event.
       distinctSides: s(`WITH RECURSIVE sides(side) AS (
@@ -145,9 +155,16 @@ export class SqliteQueryRepo implements QueryRepo {
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const terms = searchTerms(query);
     if (terms.length === 0 || limit <= 0) return [];
-    // All terms first; when that finds nothing, any term, so a long query still finds something.
-    let hits = this.runSearch(ftsQuery(terms, 'AND'), limit);
-    if (hits.length === 0 && terms.length > 1) hits = this.runSearch(ftsQuery(terms, 'OR'), limit);
+    // Exact words together first (cheap even for common words); then the last word as a prefix
+    // ("negotiat" finds "negotiations"; prefix queries merge many terms, so only as a fallback);
+    // then any of the words, so a long query still finds something.
+    const attempts = [ftsQuery(terms, 'AND', false), ftsQuery(terms, 'AND', true)];
+    if (terms.length > 1) attempts.push(ftsQuery(terms, 'OR', false));
+    let hits: SearchHit[] = [];
+    for (const match of new Set(attempts)) {
+      hits = this.runSearch(match, limit);
+      if (hits.length > 0) break;
+    }
     return hits;
   }
 
@@ -195,8 +212,10 @@ export class SqliteQueryRepo implements QueryRepo {
   }
 
   private runSearch(match: string, limit: number): SearchHit[] {
-    const eventHits = this.all<{ id: number; rank: number }>('searchEvents', match, limit);
-    const quoteHits = this.all<{ id: number; rank: number }>('searchQuotes', match, limit);
+    const manyEvents = (this.statements.countEventMatches!.get(match) as { n: number }).n >= RANK_AT_MOST;
+    const manyQuotes = (this.statements.countQuoteMatches!.get(match) as { n: number }).n >= RANK_AT_MOST;
+    const eventHits = this.all<{ id: number; rank: number }>(manyEvents ? 'newestEventMatches' : 'searchEvents', match, limit);
+    const quoteHits = this.all<{ id: number; rank: number }>(manyQuotes ? 'newestQuoteMatches' : 'searchQuotes', match, limit);
     const events = new Map(this.hydrateEvents(this.all<EventRow>('eventsByIds', JSON.stringify(eventHits.map((h) => h.id)))).map((e) => [e.id, e]));
     const quotes = new Map(this.all<QuoteRow>('quotesByIds', JSON.stringify(quoteHits.map((h) => h.id))).map((r) => [r.id, toQuote(r)]));
     // bm25 is lower-is-better and comparable enough across the two tables to interleave them.
@@ -231,17 +250,42 @@ export class SqliteQueryRepo implements QueryRepo {
     };
   }
 
-  /** The name index, rebuilt when the triggers of migration 030 say people or aliases changed. */
+  /**
+   * The name index. Migration 031's triggers count changes: when names were only added, the new
+   * rows are added to the index in place; when one was changed or removed, it is rebuilt.
+   */
   private names(): PeopleNameIndex {
-    const version = (this.statements.peopleVersion!.get() as { version: number } | undefined)?.version ?? -1;
-    if (this.nameIndex && this.nameIndex.version === version) return this.nameIndex.index;
-    const labels = (this.statements.allNames!.all() as Array<{ person_id: number; label: string; canonical: number }>).map(
-      (r): NameLabel => ({ personId: r.person_id, label: r.label, isCanonical: r.canonical === 1 }),
-    );
+    const versions = this.statements.peopleVersions!.get() as { changed: number | null; added: number | null };
+    const changed = versions.changed ?? -1;
+    const added = versions.added ?? -1;
+    const current = this.nameIndex;
+    if (current && current.changed === changed) {
+      if (current.added !== added) {
+        const rows = this.newNameRows(current.lastPersonId, current.lastAliasRow);
+        current.index.add(rows.labels);
+        current.lastPersonId = rows.lastPersonId;
+        current.lastAliasRow = rows.lastAliasRow;
+        current.added = added;
+      }
+      return current.index;
+    }
+    const rows = this.newNameRows(0, 0);
     const weights = new Map((this.statements.eventCountsByPerson!.all() as Array<{ person_id: number; n: number }>).map((r) => [r.person_id, r.n]));
-    const index = new PeopleNameIndex(labels, weights);
-    this.nameIndex = { version, index };
+    const index = new PeopleNameIndex(rows.labels, weights);
+    this.nameIndex = { changed, added, lastPersonId: rows.lastPersonId, lastAliasRow: rows.lastAliasRow, index };
     return index;
+  }
+
+  private newNameRows(afterPersonId: number, afterAliasRow: number): { labels: NameLabel[]; lastPersonId: number; lastAliasRow: number } {
+    const rows = this.statements.namesAfter!.all(afterPersonId, afterAliasRow) as Array<{ person_id: number; label: string; canonical: number; seq: number; alias_row: number }>;
+    let lastPersonId = afterPersonId;
+    let lastAliasRow = afterAliasRow;
+    const labels = rows.map((r): NameLabel => {
+      if (r.seq > lastPersonId) lastPersonId = r.seq;
+      if (r.alias_row > lastAliasRow) lastAliasRow = r.alias_row;
+      return { personId: r.person_id, label: r.label, isCanonical: r.canonical === 1 };
+    });
+    return { labels, lastPersonId, lastAliasRow };
   }
 
   /** Sides, participants and sources for a page of events: three queries whatever the page size. */
@@ -320,7 +364,7 @@ export function searchTerms(query: string): string[] {
   return [...new Set(words.map((w) => w.toLowerCase()))].slice(0, MAX_SEARCH_TERMS);
 }
 
-/** Terms as quoted FTS5 strings; the last one also matches as a prefix ("nego" finds "negotiations"). */
-export function ftsQuery(terms: string[], operator: 'AND' | 'OR'): string {
-  return terms.map((t, i) => (i === terms.length - 1 && t.length >= 3 ? `"${t}"*` : `"${t}"`)).join(` ${operator} `);
+/** Terms as quoted FTS5 strings, joined by `operator`; with `prefixLast`, the last one of 3+ letters matches as a prefix. */
+export function ftsQuery(terms: string[], operator: 'AND' | 'OR', prefixLast: boolean): string {
+  return terms.map((t, i) => (prefixLast && i === terms.length - 1 && t.length >= 3 ? `"${t}"*` : `"${t}"`)).join(` ${operator} `);
 }
