@@ -1,21 +1,25 @@
-// `parley poll`: every enabled configured feed once, then their health.
+// `parley poll`: every enabled configured feed once (whether due or not), then their health.
 import type { App } from '../../app.ts';
 import { fixedConfigSource } from '../../config/load.ts';
 import { logger } from '../../log.ts';
 import { withStore } from '../context.ts';
 import { println, type CliIo } from '../io.ts';
 import { formatFeedHealthTable } from './feeds.ts';
+import { formatIngestSummary } from './ingest.ts';
 
 export async function pollCommand(io: CliIo): Promise<number> {
   const { pollAllFeeds } = await import('../../ingest/poller.ts');
-  const health = await withStore(io, async ({ store, config }) => {
+  const { summary, health } = await withStore(io, async ({ store, config }) => {
     const app: App = { store, config: fixedConfigSource(config), logger, now: () => new Date() };
-    await pollAllFeeds(app);
-    return store.feeds.health();
+    const summary = await pollAllFeeds(app);
+    return { summary, health: await store.feeds.health() };
   });
   println(io.stdout, formatFeedHealthTable(health));
-  const enabled = health.filter((feed) => feed.enabled);
-  const failing = enabled.filter((feed) => feed.consecutiveFailures > 0);
-  println(io.stdout, `polled ${enabled.length} feed${enabled.length === 1 ? '' : 's'}, ${failing.length} failing`);
+  println(io.stdout, '');
+  const failing = summary.feeds.filter((feed) => feed.outcome === 'failed');
+  println(io.stdout, `polled ${summary.feeds.length} feed${summary.feeds.length === 1 ? '' : 's'}, ${failing.length} failing`);
+  for (const feed of failing) println(io.stdout, `feed failed: ${feed.name} <${feed.url}>: ${feed.error ?? 'unknown error'}`);
+  // Articles, as for ingest; failed items here are single feed items that could not be stored.
+  for (const line of formatIngestSummary(summary)) println(io.stdout, line);
   return 0;
 }

@@ -9,7 +9,7 @@ import type { LoadedConfig } from '../../config/schema.ts';
 import { ConfigWatcher } from '../../config/watch.ts';
 import { logger } from '../../log.ts';
 import { openStore } from '../../store/open.ts';
-import { println, UsageError, type CliIo } from '../io.ts';
+import { UsageError, type CliIo } from '../io.ts';
 
 interface Stoppable {
   stop(): Promise<void> | void;
@@ -69,7 +69,7 @@ export async function startCommand(io: CliIo): Promise<number> {
     await stopQuietly('store', () => store.close());
     clearTimeout(forceExit);
   }
-  println(io.stderr, 'parley stopped');
+  logger.info('parley stopped');
   return 0;
 }
 
