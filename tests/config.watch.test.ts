@@ -159,3 +159,24 @@ describe('ConfigWatcher', () => {
     expect(watcher.current().parley.timeZone).toBe('Asia/Tokyo');
   });
 });
+
+describe('ConfigWatcher with an atomically swapped folder', () => {
+  it('reloads when the ..data link that holds the files is replaced (Kubernetes ConfigMap style)', async () => {
+    const { mkdirSync, symlinkSync } = await import('node:fs');
+    // dir/parley.yaml -> ..data/parley.yaml, ..data -> v1; an update writes v2 and swaps ..data.
+    rmSync(join(dir, 'parley.yaml'));
+    mkdirSync(join(dir, 'v1'));
+    writeFileSync(join(dir, 'v1', 'parley.yaml'), 'timeZone: UTC\n');
+    symlinkSync('v1', join(dir, '..data'));
+    symlinkSync(join('..data', 'parley.yaml'), join(dir, 'parley.yaml'));
+    watcher = new ConfigWatcher(dir, { debounceMs: 30, reloadOnSighup: false });
+    expect(watcher.current().parley.timeZone).toBe('UTC');
+
+    const changed = nextChange(watcher);
+    mkdirSync(join(dir, 'v2'));
+    writeFileSync(join(dir, 'v2', 'parley.yaml'), 'timeZone: Europe/Kyiv\n');
+    symlinkSync('v2', join(dir, '..data_tmp'));
+    renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
+    expect((await changed).parley.timeZone).toBe('Europe/Kyiv');
+  });
+});

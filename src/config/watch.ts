@@ -21,6 +21,14 @@ export type ReloadOutcome = 'applied' | 'unchanged' | 'rejected';
 
 const WATCHED_FILES = new Set<string>(Object.values(CONFIG_FILES));
 
+/**
+ * A config file itself, or the `..data` link that Kubernetes (and other atomic writers) swap to
+ * replace every file of a mounted folder at once.
+ */
+function isConfigChange(filename: string): boolean {
+  return WATCHED_FILES.has(filename) || filename.startsWith('..data');
+}
+
 export class ConfigWatcher implements ConfigSource {
   readonly dir: string;
   private config: LoadedConfig;
@@ -104,7 +112,7 @@ export class ConfigWatcher implements ConfigSource {
       // The folder, not the files: editors replace a file by renaming a new one over it, which
       // would silently end a watch on the old file.
       this.fsWatcher = watch(this.dir, { persistent: false }, (_event, filename) => {
-        if (filename !== null && !WATCHED_FILES.has(String(filename))) return;
+        if (filename !== null && !isConfigChange(String(filename))) return;
         this.scheduleReload();
       });
       this.fsWatcher.on('error', (error) => {
