@@ -160,6 +160,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
         `DISCORD_APPLICATION_ID is ${options.applicationId} but the token belongs to application ${readyClient.application.id}; fix DISCORD_APPLICATION_ID`,
       );
     }
+    await warmReadCaches(app, log);
     log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, commands: commands.length }, 'connected to Discord');
   } catch (error) {
     await client.destroy();
@@ -182,6 +183,21 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
     })());
 
   return { client: client as Client<true>, stop };
+}
+
+/**
+ * The first name look-up builds the people index synchronously (about a second with 10,000
+ * people), which would block the event loop inside Discord's 3-second window and keep even
+ * the deferral from going out. Paying for it before the first interaction avoids that.
+ */
+async function warmReadCaches(app: App, log: Logger): Promise<void> {
+  const started = performance.now();
+  try {
+    await app.store.queries.suggestPeople('a', 1);
+    log.debug({ ms: Math.round(performance.now() - started) }, 'read caches warmed');
+  } catch (error) {
+    log.warn({ err: error }, 'could not warm the read caches; the first /who may be slow');
+  }
 }
 
 /** Tells the user why nothing ran; only they see it. */
