@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPlaces } from '../src/extract/geo/places.ts';
+import { findPlaces, findRegionMentions } from '../src/extract/geo/places.ts';
 
 const cities = (text: string, known: Parameters<typeof findPlaces>[1] = []) =>
   findPlaces(text, known).map((p) => `${p.city}/${p.country}`);
@@ -96,7 +96,30 @@ describe('findPlaces', () => {
     expect(cities('Reading hosted the delegation.', reading)).toEqual(['Reading/US']);
   });
 
+  it('places a meeting at a seat of government in its city', () => {
+    expect(cities('Witkoff met Putin at the Kremlin for five hours.')).toEqual(['Moscow/RU']);
+    expect(cities('Zelensky returned to the White House on Monday.')).toEqual(['Washington/US']);
+    expect(cities('The Kremlin said the talks were useful.')).toEqual([]);
+  });
+
   it('returns nothing for an empty text', () => {
     expect(findPlaces('')).toEqual([]);
+  });
+});
+
+describe('findRegionMentions', () => {
+  it('finds a state named alone, with its country', () => {
+    const [region] = findRegionMentions('The weekend meetings in Florida ended without a deal.');
+    expect(region).toMatchObject({ region: 'Florida', country: 'US', surface: 'Florida', locative: true });
+  });
+
+  it('skips a region that belongs to a "City, State" and countries named like states', () => {
+    expect(findRegionMentions('Trump and Putin met in Anchorage, Alaska.')).toEqual([]);
+    expect(findRegionMentions('Georgia and Armenia signed a deal.')).toEqual([]);
+    expect(findRegionMentions('Victoria Nuland and Virginia Woolf were named.')).toEqual([]);
+  });
+
+  it('skips state abbreviations standing alone', () => {
+    expect(findRegionMentions('Ga. Pa. ME and OK are not places here.')).toEqual([]);
   });
 });

@@ -157,6 +157,35 @@ const FUNCTION_WORDS = new Set([
 
 const isCapitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
 
+/**
+ * Seats of government that place a meeting in their city: "met Putin at the Kremlin" happened in
+ * Moscow. Only read as places after "at/in/to/inside/outside/from the"; elsewhere they are actors.
+ */
+const SEATS: Array<[string, string, CountryCode]> = [
+  ['Kremlin', 'Moscow', 'RU'], ['White House', 'Washington', 'US'], ['Oval Office', 'Washington', 'US'],
+  ['Pentagon', 'Washington', 'US'], ['State Department', 'Washington', 'US'], ['Capitol', 'Washington', 'US'],
+  ['Elysee', 'Paris', 'FR'], ['Elysee Palace', 'Paris', 'FR'], ['Downing Street', 'London', 'GB'],
+  ['Bankova', 'Kyiv', 'UA'], ['Mariinskyi Palace', 'Kyiv', 'UA'], ['Zhongnanhai', 'Beijing', 'CN'],
+  ['Great Hall of the People', 'Beijing', 'CN'], ['Chancellery', 'Berlin', 'DE'], ['Bundestag', 'Berlin', 'DE'],
+  ['Palazzo Chigi', 'Rome', 'IT'], ['Quirinale', 'Rome', 'IT'], ['Vatican', 'Vatican City', 'VA'],
+  ['Berlaymont', 'Brussels', 'BE'], ['Dolmabahce Palace', 'Istanbul', 'TR'], ['Ciragan Palace', 'Istanbul', 'TR'],
+];
+const SEAT_KEYS = new Map(SEATS.map(([seat, city, country]) => [phraseKey(seat), { city, country }]));
+const SEAT_MAX_WORDS = Math.max(...SEATS.map(([seat]) => seat.split(' ').length));
+const SEAT_INTRO = /\b(?:at|in|to|inside|outside|into|from|on)\s+the\s+$/i;
+
+/** A seat of government at token i read as its city, or null. */
+function seatAt(text: string, tokens: Token[], i: number): { last: number; city: string; country: CountryCode } | null {
+  if (!SEAT_INTRO.test(text.slice(Math.max(0, tokens[i]!.start - 12), tokens[i]!.start))) return null;
+  let found: { last: number; city: string; country: CountryCode } | null = null;
+  for (let last = i; last < i + SEAT_MAX_WORDS && last < tokens.length; last++) {
+    if (last > i && !joinable(text, tokens[last - 1]!, tokens[last]!)) break;
+    const seat = SEAT_KEYS.get(phraseKey(text.slice(tokens[i]!.start, tokens[last]!.end)));
+    if (seat) found = { last, ...seat };
+  }
+  return found;
+}
+
 interface Token {
   text: string;
   start: number;
@@ -307,6 +336,13 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
       continue;
     }
     if (!cityMatch) {
+      const seat = seatAt(text, tokens, i);
+      if (seat) {
+        const end = tokens[seat.last]!.end;
+        places.push({ city: seat.city, country: seat.country, start: first.start, end, surface: text.slice(first.start, end), locative: true });
+        i = seat.last + 1;
+        continue;
+      }
       i++;
       continue;
     }
@@ -346,4 +382,60 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
     i = nextIndex;
   }
   return places;
+}
+
+export interface RegionMention {
+  region: string;
+  country: CountryCode;
+  start: number;
+  end: number;
+  surface: string;
+  /** A place preposition stands before it ("talks in Florida"). */
+  locative: boolean;
+}
+
+/**
+ * States, provinces and nations named in a text ("weekend meetings in Florida"), for a country
+ * when no city is named. Regions right after "City," are part of that city's name and skipped.
+ */
+export function findRegionMentions(text: string): RegionMention[] {
+  const gaz = getGazetteer();
+  const tokens = tokenize(text);
+  const found: RegionMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    if (!isCapitalised(first.text)) continue;
+    let match: { last: number; region: Region } | null = null;
+    for (let last = i; last < i + 4 && last < tokens.length; last++) {
+      if (last > i && !joinable(text, tokens[last - 1]!, tokens[last]!)) break;
+      const region = gaz.regionsByKey.get(phraseKey(text.slice(first.start, tokens[last]!.end)))?.[0];
+      if (region) match = { last, region };
+    }
+    if (!match) continue;
+    const surface = text.slice(first.start, tokens[match.last]!.end);
+    // Abbreviations ("Ga.", "Pa.", "ACT") are read only after "City," where findPlaces uses them.
+    if (/^\p{Lu}[\p{Ll}]?\.?$|^\p{Lu}+$/u.test(surface) || /^\p{Lu}\.\p{Lu}/u.test(surface)) continue;
+    const before = text.slice(Math.max(0, first.start - 2), first.start);
+    const prev = tokens[i - 1];
+    const afterCity = /,\s*$/.test(before) && prev !== undefined && isCapitalised(prev.text);
+    const next = tokens[match.last + 1];
+    const nameWord =
+      !afterCity &&
+      ((prev !== undefined && gapBetween(text, prev, first) === ' ' && isNameWord(prev) && !gaz.regionsByKey.has(phraseKey(prev.text))) ||
+        (next !== undefined && gapBetween(text, tokens[match.last]!, next) === ' ' && isNameWord(next)));
+    if (afterCity || nameWord || countryFromWord(surface) !== null) {
+      i = match.last;
+      continue;
+    }
+    found.push({
+      region: match.region.names[0]!,
+      country: match.region.country,
+      start: first.start,
+      end: tokens[match.last]!.end,
+      surface,
+      locative: locativeBefore(text, tokens, i),
+    });
+    i = match.last;
+  }
+  return found;
 }
