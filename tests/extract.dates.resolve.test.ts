@@ -181,6 +181,17 @@ describe('tense', () => {
     expect(tenseOf(sentence)).toBe(tense);
   });
 
+  it.each([
+    ['The meeting, first reported by Axios on Wednesday, drew criticism.', '2025-10-15'],
+    ['Trump called Putin on Thursday.', '2025-10-16'],
+    ['The two leaders have agreed to meet on Sunday.', '2025-10-19'],
+    ['Zelensky, who met Trump on Friday, flew home.', '2025-10-17'],
+    ['Talks are set for Sunday.', '2025-10-19'],
+    ['In a phone call on Thursday, the presidents agreed on a summit.', '2025-10-16'],
+  ])('%s (published Saturday 2025-10-18)', (sentence, expected) => {
+    expect(first(sentence, '2025-10-18')).toBe(expected);
+  });
+
   it('tenseAt reads the clause around a position', () => {
     const s = 'Umerov said on Friday that the teams would meet on Sunday.';
     expect(tenseAt(s, s.indexOf('Friday'), s.indexOf('Friday') + 6)).toBe('past');

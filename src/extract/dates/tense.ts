@@ -5,7 +5,7 @@ export type Tense = 'past' | 'present' | 'future';
 
 // Order matters only inside one position; the nearest marker to the date wins (see tenseAt).
 const FUTURE_MARKERS =
-  /\b(?:will|won['\u2019]t|shall|['\u2019]ll|going to|(?:is|are|am|was|were) (?:due|set|slated|scheduled|expected|planning|going|about) to|(?:is|are) to|to be held|expected to|scheduled (?:to|for)|set to|plans? to|planned (?:to|for)|intends? to|hopes? to|aims? to|would|could|might|upcoming|next)\b/gi;
+  /\b(?:will|won['\u2019]t|shall|['\u2019]ll|going to|(?:is|are|am|was|were) (?:due|set|slated|scheduled|expected|planning|going|about) to|(?:is|are) to|to be held|expected to|scheduled (?:to|for)|set (?:to|for)|slated (?:to|for)|due (?:to|on|for)|plans? to|planned (?:to|for)|intends? to|hopes? to|aims? to|(?:agreed|promised|pledged|offered|decided|vowed|invited \w+|proposed) to|would|could|might|upcoming|next)\b/gi;
 
 const IRREGULAR_PAST = [
   'was', 'were', 'had', 'did', 'met', 'held', 'said', 'told', 'spoke', 'began', 'took', 'went', 'came', 'gave',
@@ -20,7 +20,9 @@ const PAST_MARKERS = new RegExp(
   'gi',
 );
 /** "-ed" words that are not past verbs here ("expected to" is future, "so-called" an adjective). */
-const NOT_PAST = /^(?:expected|scheduled|planned|proposed|called|so-called|based|related|united|limited|reported|alleged|supposed|needed|interested|concerned|unprecedented|detailed|advanced|armed|red|bed|need|speed|feed|seed|shed|indeed|hundred|united)$/i;
+const NOT_PAST = /^(?:expected|scheduled|planned|based|related|united|limited|supposed|interested|concerned|unprecedented|detailed|advanced|armed|red|bed|need|speed|feed|seed|shed|indeed|hundred)$/i;
+/** An "-ed" word after a determiner is an adjective ("the proposed plan"), as is "so-called". */
+const ADJECTIVE_BEFORE = /(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)\s+|so-)$/i;
 
 const PRESENT_MARKERS = /\b(?:is|are|am) (?:\w+ly )?\w+ing\b|\b(?:today|now|currently|this (?:morning|afternoon|evening))\b/gi;
 
@@ -37,8 +39,9 @@ function markersIn(text: string): Marker[] {
     const word = m[0];
     if (NOT_PAST.test(word)) continue;
     // "is expected", "are set": a passive or adjective after a present "to be" is not past.
-    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
     if (/(?:is|are|be) $/i.test(before) && /ed$/i.test(word)) continue;
+    if (/ed$/i.test(word) && ADJECTIVE_BEFORE.test(before)) continue;
     if (markers.some((x) => x.tense === 'future' && m.index >= x.index && m.index < x.end)) continue;
     markers.push({ index: m.index, end: m.index + word.length, tense: 'past' });
   }
