@@ -20,7 +20,7 @@ function recordingPoster(behaviour: (channelId: string, attempt: number) => void
 const reply = { content: 'digest' };
 
 describe('classifyDeliveryError', () => {
-  const error = (status: number | null, retryAfterMs: number | null = null) => new DeliveryError('x', status, null, false, retryAfterMs);
+  const error = (status: number | null, retryAfterMs: number | null = null) => new DeliveryError('x', status, null, false, retryAfterMs, false);
   it('reads the bot poster’s errors', () => {
     expect(classifyDeliveryError(error(403)).kind).toBe('channel');
     expect(classifyDeliveryError(error(404)).kind).toBe('channel');
@@ -53,7 +53,7 @@ describe('DeliveryQueue', () => {
 
   it('keeps the queue order, and a retried message keeps its place without holding up the rest', async () => {
     const poster = recordingPoster((channelId, attempt) => {
-      if (channelId === 'c1' && attempt === 1) throw new DeliveryError('boom', 500, null, false, null);
+      if (channelId === 'c1' && attempt === 1) throw new DeliveryError('boom', 500, null, false, null, false);
     });
     const queue = new DeliveryQueue({ poster, concurrency: 1, backoffBaseMs: 50 });
     const outcomes = await Promise.all(['c0', 'c1', 'c2', 'c3'].map((c) => queue.send(c, reply, `nonce-${c}`)));
@@ -65,7 +65,7 @@ describe('DeliveryQueue', () => {
 
   it('waits as long as a 429 asks before trying that message again', async () => {
     const poster = recordingPoster((_c, attempt) => {
-      if (attempt === 1) throw new DeliveryError('slow down', 429, null, false, 300);
+      if (attempt === 1) throw new DeliveryError('slow down', 429, null, false, 300, false);
     });
     const queue = new DeliveryQueue({ poster });
     const outcome = await queue.send('c', reply, 'n');
@@ -75,8 +75,8 @@ describe('DeliveryQueue', () => {
 
   it('gives up on a forbidden channel at once, and on a failing server after its attempts', async () => {
     const poster = recordingPoster((channelId) => {
-      if (channelId === 'forbidden') throw new DeliveryError('Missing Permissions', 403, 50013, true, null);
-      throw new DeliveryError('down', 502, null, false, null);
+      if (channelId === 'forbidden') throw new DeliveryError('Missing Permissions', 403, 50013, true, null, false);
+      throw new DeliveryError('down', 502, null, false, null, false);
     });
     const queue = new DeliveryQueue({ poster, maxAttempts: 3, backoffBaseMs: 10 });
     const [forbidden, down] = await Promise.all([queue.send('forbidden', reply, 'a'), queue.send('down', reply, 'b')]);

@@ -144,8 +144,8 @@ export interface DeliveryStats {
 
 /**
  * One FIFO queue for every digest message. Jobs start in the order they were queued (a retried
- * job keeps its place, waiting only for its own back-off), at most `requestsPerSecond` starts in
- * any one-second window, at most `concurrency` in flight.
+ * job keeps its place, waiting only for its own back-off), at most `concurrency` in flight, and
+ * never more than `requestsPerSecond` that can reach Discord within one second.
  */
 export class DeliveryQueue {
   readonly #poster: ChannelPoster;
@@ -160,7 +160,10 @@ export class DeliveryQueue {
   #jobs: Job[] = [];
   #seq = 0;
   #inFlight = 0;
+  /** Start times within the last second (for the stats). */
   #starts: number[] = [];
+  /** When each request of the last second was answered (for the limit). */
+  #finished: number[] = [];
   #pausedUntil = 0;
   #pumping = false;
   #wake: (() => void) | null = null;
@@ -240,17 +243,23 @@ export class DeliveryQueue {
           await this.#wait(soonest - now);
           continue;
         }
-        while (this.#starts.length > 0 && this.#starts[0]! <= now - 1000) this.#starts.shift();
-        if (this.#starts.length >= this.#rate) {
-          await this.#wait(this.#starts[0]! + 1000 - now);
+        // Discord counts a request when it arrives, somewhere between our start and our answer.
+        // Counting every request in flight or answered within the last second keeps arrivals
+        // under the limit in any one-second window whatever the latency (the cost: a request
+        // occupies its slot for its latency plus one second).
+        while (this.#finished.length > 0 && this.#finished[0]! <= now - 1000) this.#finished.shift();
+        if (this.#inFlight + this.#finished.length >= this.#rate) {
+          await this.#wait(this.#finished.length > 0 ? this.#finished[0]! + 1000 - now : 1000);
           continue;
         }
         const [job] = this.#jobs.splice(ready, 1);
+        while (this.#starts.length > 0 && this.#starts[0]! <= now - 1000) this.#starts.shift();
         this.#starts.push(now);
         this.stats.peakRequestsPerSecond = Math.max(this.stats.peakRequestsPerSecond, this.#starts.length);
         this.#inFlight += 1;
         void this.#attempt(job!).finally(() => {
           this.#inFlight -= 1;
+          this.#finished.push(Date.now());
           this.#signal();
         });
       }

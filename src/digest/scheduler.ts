@@ -58,6 +58,8 @@ export interface DigestScheduler {
 }
 
 const DEFAULT_NONCE_WINDOW_MS = 4 * 60_000;
+/** More than a second's worth of requests at Discord's limit, so the queue never waits on composing. */
+const PREPARED_AHEAD = 64;
 
 /** Discord accepts nonces of at most 25 characters. */
 export function newNonce(): string {
@@ -198,8 +200,18 @@ export function startDigestScheduler(app: App, deliver: ChannelPoster | PostToCh
       due.push({ subscription, slot });
     }
     summary.due = due.length;
-    // Queued in subscription order, which the delivery queue keeps.
-    const results = await Promise.all(due.map(({ subscription, slot }) => runSlot(subscription, slot)));
+    // A fixed number of runs are prepared (recorded, composed) ahead of the delivery queue, in
+    // subscription order: enough to keep the queue busy, few enough that a thousand due digests
+    // are never all held in memory at once.
+    const results: RunResult[] = [];
+    let next = 0;
+    const prepareNext = async () => {
+      while (next < due.length) {
+        const index = next++;
+        results[index] = await runSlot(due[index]!.subscription, due[index]!.slot);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PREPARED_AHEAD, due.length) }, prepareNext));
     for (const result of results) {
       if (result === 'sent') summary.sent += 1;
       else if (result === 'empty') summary.empty += 1;
