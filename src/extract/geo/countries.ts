@@ -52,7 +52,7 @@ interface LexiconEntry {
 }
 
 /** Forms from the generated data that are ordinary English in running text. */
-const BLOCKED_FORMS = new Set(['Island', 'Mann', 'Dominique', 'Douglas', 'Sofia', 'Man', 'Georgian', 'Guinea', 'Viti']);
+const BLOCKED_FORMS = new Set(['Island', 'Mann', 'Dominique', 'Douglas', 'Sofia', 'Man', 'Viti']);
 
 const KIND_RANK: Record<CountryWordKind, number> = { institution: 0, name: 1, demonym: 2, capital: 3 };
 
