@@ -129,7 +129,7 @@ describe('deploy-commands against the fake Discord', () => {
     await expect(deployCommands({ token: 'not-the-token', applicationId: fake.applicationId, commands, api: fake.apiUrl })).rejects.toThrow(/refused DISCORD_TOKEN/);
   });
 
-  it('registers no command that Discord would offer in DMs when it must not run there', () => {
+  it('has every command declare where Discord offers it (servers, DMs)', () => {
     for (const command of commands) {
       const contexts = (command.data as { contexts?: number[] }).contexts;
       expect(contexts, `/${command.data.name} declares where it can be used`).toBeDefined();
@@ -294,6 +294,16 @@ describe('/digest', () => {
     const removed = await ask({ command: 'digest', subcommand: 'unsubscribe', channelId, permissions: MODERATOR_PERMISSIONS });
     expectSafeMessage(removed.message);
     expect(await temp.store.digests.listSubscriptions({ channelId })).toEqual([]);
+  });
+
+  it('suggests schedules, time zones and people for subscribe', async () => {
+    if (!hasDigest()) return expect.fail('commands/digest.ts is missing');
+    const schedules = await suggest({ command: 'digest', subcommand: 'subscribe', channelId: digestChannel(), focused: { name: 'schedule', value: 'week' } });
+    expect(schedules.map((c) => String(c.value)).join(' ')).toMatch(/weekly/);
+    const zones = await suggest({ command: 'digest', subcommand: 'subscribe', channelId: digestChannel(), focused: { name: 'timezone', value: 'Kyiv' } });
+    expect(zones.map((c) => c.value)).toContain('Europe/Kyiv');
+    const people = await suggest({ command: 'digest', subcommand: 'subscribe', channelId: digestChannel(), focused: { name: 'person', value: 'umer' } });
+    expect(people.map((c) => c.name).join(' ')).toContain('Rustem Umerov');
   });
 
   it('is refused in a DM', async () => {

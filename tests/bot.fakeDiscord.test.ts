@@ -133,6 +133,22 @@ describe('a real discord.js Client against the fake Discord', () => {
   });
 });
 
+describe('gateway reconnects', () => {
+  it('resumes the session after op 7 and keeps delivering interactions', async () => {
+    const before = fake.gatewaySessions.length;
+    fake.requestReconnect();
+    await expect.poll(() => fake.gatewaySessions.slice(before).some((s) => s.resumed && s.ready), { timeout: 5000 }).toBe(true);
+    const resumed = fake.gatewaySessions.at(-1)!;
+    expect(resumed.sessionId).toBe(fake.gatewaySessions[before - 1]!.sessionId);
+    onInteraction = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'still here' });
+    };
+    const payload = fake.chatInput({ command: 'probe' });
+    await fake.sendInteraction(payload);
+    expect((await fake.waitForReply(payload.id)).message?.content).toBe('still here');
+  });
+});
+
 describe('fake Discord REST', () => {
   const channelId = () => fake.guild.channels[1]!.id;
 

@@ -187,6 +187,11 @@ describe('runBot start and stop', () => {
     }
   });
 
+  it('refuses to start with a token Discord does not accept', async () => {
+    const starting = runBot({ app: testApp(temp.store), token: 'not-the-token', applicationId: fake.applicationId, rest: { api: fake.apiUrl }, commands });
+    await expect(starting).rejects.toThrow(/invalid token/i);
+  });
+
   it('finishes in-flight replies on stop and turns away interactions that arrive meanwhile', async () => {
     const other = await startFakeDiscord();
     const stopping = await runBot({ app: testApp(temp.store), token: other.token, applicationId: other.applicationId, rest: { api: other.apiUrl }, commands, deferAfterMs: 100 });

@@ -24,6 +24,10 @@ export interface GatewaySessionInfo {
   sequence: number;
   ready: boolean;
   closed: boolean;
+  /** This connection continued an earlier session with RESUME. */
+  resumed: boolean;
+  /** A later connection resumed this session. */
+  superseded: boolean;
 }
 
 class GatewaySession {
@@ -34,7 +38,7 @@ class GatewaySession {
     query: Record<string, string>,
     private readonly gateway: FakeGateway,
   ) {
-    this.info = { sessionId: randomUUID().replaceAll('-', ''), query, identify: null, heartbeats: 0, sequence: 0, ready: false, closed: false };
+    this.info = { sessionId: randomUUID().replaceAll('-', ''), query, identify: null, heartbeats: 0, sequence: 0, ready: false, closed: false, resumed: false, superseded: false };
     socket.on('message', (raw) => this.onFrame(raw.toString()));
     socket.on('close', () => {
       this.info.closed = true;
@@ -71,13 +75,34 @@ class GatewaySession {
         void this.identify(frame.d as IdentifyRecord);
         return;
       case Op.Resume:
-        // The fake keeps no replay buffer; asking for a fresh identify is what Discord does for stale sessions.
-        void this.send({ op: Op.InvalidSession, d: false, s: null, t: null });
+        void this.resume(frame.d as { token: string; session_id: string; seq: number });
         return;
       default:
         // Presence and voice updates are accepted and ignored, as Parley never sends them.
         return;
     }
+  }
+
+  /**
+   * Resumes a session this fake started before (after op 7 or a dropped connection). Nothing is
+   * replayed: the fake dispatches only while a session is ready. Unknown sessions get op 9, as
+   * Discord answers stale ones, and the client identifies afresh.
+   */
+  private async resume(resume: { token: string; session_id: string; seq: number }): Promise<void> {
+    const previous = this.gateway.findSession(resume.session_id);
+    const { world } = this.gateway;
+    if (!previous || (resume.token !== world.token && resume.token !== `Bot ${world.token}`)) {
+      await this.send({ op: Op.InvalidSession, d: false, s: null, t: null });
+      return;
+    }
+    this.info.sessionId = previous.sessionId;
+    this.info.identify = previous.identify;
+    this.info.sequence = Math.max(resume.seq ?? 0, previous.sequence);
+    this.info.resumed = true;
+    previous.superseded = true;
+    await this.dispatch('RESUMED', null);
+    this.info.ready = true;
+    this.gateway.emitReady(this);
   }
 
   private async identify(identify: IdentifyRecord): Promise<void> {
@@ -148,6 +173,10 @@ export class FakeGateway {
     for (const resolve of waiters) resolve();
   }
 
+  findSession(sessionId: string): GatewaySessionInfo | undefined {
+    return this.#sessions.map((s) => s.info).find((info) => info.sessionId === sessionId && info.identify !== null && !info.superseded);
+  }
+
   get sessions(): GatewaySessionInfo[] {
     return this.#sessions.map((s) => s.info);
   }
@@ -160,7 +189,7 @@ export class FakeGateway {
 
   /** Sends a dispatch to every ready session; resolves when the frames are written. */
   async dispatch(type: string, data: unknown): Promise<number> {
-    const ready = this.#sessions.filter((s) => s.info.ready);
+    const ready = this.#sessions.filter((s) => s.info.ready && !s.info.closed);
     await Promise.all(ready.map((s) => s.dispatch(type, data)));
     return ready.length;
   }
