@@ -193,6 +193,25 @@ describe('digest scheduler', () => {
     expect(await temp.store.digests.getSubscription(subscription.id)).toMatchObject({ enabled: false });
   });
 
+  it('a shutdown in the middle of a fan-out leaves the rest for the next start; each channel gets exactly one digest', async () => {
+    const channels = Array.from({ length: 12 }, () => addChannel());
+    for (const channel of channels) await subscribe(channel, { notifyEmpty: true });
+    const clock = new TestClock(new Date('2026-11-10T08:00:00.000Z'));
+    const slow = start(clock, { tick: 'manual', queue: { requestsPerSecond: 4, concurrency: 1 } });
+    await new Promise((r) => setTimeout(r, 300));
+    await slow.stop();
+    const sentBefore = channels.filter((c) => fake.messages(c).length === 1).length;
+    expect(sentBefore).toBeGreaterThan(0);
+    expect(sentBefore).toBeLessThan(channels.length);
+
+    clock.set('2026-11-10T08:01:00.000Z');
+    const restarted = start(clock);
+    await restarted.ready;
+    for (const channel of channels) expect(fake.messages(channel)).toHaveLength(1);
+    const runs = (await Promise.all((await temp.store.digests.listSubscriptions()).map((s) => temp.store.digests.runsFor(s.id)))).flat();
+    expect(runs.map((r) => r.status)).toEqual(channels.map(() => 'sent'));
+  });
+
   it('syncs configured subscriptions on start and on reload, and stays quiet when digests are off', async () => {
     const channel = addChannel();
     const config = new TestConfigSource({ digests: { enabled: false, subscriptions: [{ channelId: channel, schedule: 'daily 08:00', notifyEmpty: true }] } });

@@ -53,7 +53,9 @@ export type DeliveryFailure =
   /** The channel is gone or the bot may not post there (403, 404). */
   | { kind: 'channel'; message: string }
   /** Discord refused this message (400 and the like); trying again will not help. */
-  | { kind: 'rejected'; message: string };
+  | { kind: 'rejected'; message: string }
+  /** The queue was closed (shutdown) before this message was sent. */
+  | { kind: 'cancelled'; message: string };
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
@@ -94,6 +96,8 @@ export function classifyDeliveryError(error: unknown): DeliveryFailure {
   // lose it for this slot, while a retry costs one request.
   return { kind: 'transient', message };
 }
+
+const CANCELLED: DeliveryFailure = { kind: 'cancelled', message: 'not sent: the digest queue was closed' };
 
 export class DeliveryTimeoutError extends Error {
   override name = 'DeliveryTimeoutError';
@@ -166,6 +170,7 @@ export class DeliveryQueue {
   #finished: number[] = [];
   #pausedUntil = 0;
   #pumping = false;
+  #closed = false;
   #wake: (() => void) | null = null;
   #idleWaiters: Array<() => void> = [];
   readonly stats: DeliveryStats = { requests: 0, peakRequestsPerSecond: 0, retries: 0, rateLimited: 0 };
@@ -187,11 +192,24 @@ export class DeliveryQueue {
   }
 
   send(channelId: string, reply: Reply, nonce: string): Promise<DeliveryOutcome> {
+    if (this.#closed) return Promise.resolve({ ok: false, failure: CANCELLED, attempts: 0 });
     return new Promise((resolve) => {
       this.#jobs.push({ seq: this.#seq++, channelId, reply, nonce, attempts: 0, rateLimited: 0, notBefore: 0, resolve });
       this.#signal();
       void this.#pump();
     });
+  }
+
+  /**
+   * Stops starting requests: every queued message resolves as cancelled at once; requests
+   * already in flight finish (await `idle()` for them).
+   */
+  close(): void {
+    this.#closed = true;
+    const cancelled = this.#jobs;
+    this.#jobs = [];
+    for (const job of cancelled) job.resolve({ ok: false, failure: CANCELLED, attempts: job.attempts });
+    this.#signal();
   }
 
   /** Resolves when nothing is queued or in flight. */
@@ -302,6 +320,10 @@ export class DeliveryQueue {
 
   /** Puts a job back in its original place, so retries never reorder the queue. */
   #requeue(job: Job): void {
+    if (this.#closed) {
+      job.resolve({ ok: false, failure: CANCELLED, attempts: job.attempts });
+      return;
+    }
     const index = this.#jobs.findIndex((j) => j.seq > job.seq);
     if (index < 0) this.#jobs.push(job);
     else this.#jobs.splice(index, 0, job);

@@ -113,6 +113,11 @@ export function startDigestScheduler(app: App, deliver: ChannelPoster | PostToCh
       logger.info({ subscription: subscription.id, channelId: subscription.channelId, slot: run.slot, messageId: outcome.messageId }, 'digest delivered');
       return 'sent';
     }
+    if (outcome.failure.kind === 'cancelled') {
+      // Shutting down: the run stays 'recorded' and the next start sends it with the same nonce.
+      logger.info({ subscription: subscription.id, slot: run.slot }, 'digest left for the next start');
+      return 'skipped';
+    }
     const channelFault = outcome.failure.kind === 'channel';
     const after = await store.digests.markRunFailed(run.id, outcome.failure.message, app.now().toISOString(), { channelFault, disableAfter });
     if (after && !after.enabled) {
@@ -206,7 +211,7 @@ export function startDigestScheduler(app: App, deliver: ChannelPoster | PostToCh
     const results: RunResult[] = [];
     let next = 0;
     const prepareNext = async () => {
-      while (next < due.length) {
+      while (next < due.length && !stopped) {
         const index = next++;
         results[index] = await runSlot(due[index]!.subscription, due[index]!.slot);
       }
@@ -262,6 +267,8 @@ export function startDigestScheduler(app: App, deliver: ChannelPoster | PostToCh
       stopped = true;
       unsubscribe();
       if (task) await task.stop();
+      // Messages not yet started are left 'recorded' for the next start; in-flight ones finish.
+      queue.close();
       await ready;
       await queue.idle();
     },
