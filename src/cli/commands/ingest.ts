@@ -15,7 +15,10 @@ export interface IngestOutcome {
 export async function ingestCommand(inputs: string[], io: CliIo): Promise<number> {
   if (inputs.length === 0) throw new UsageError('ingest needs at least one file, folder or URL, e.g. `parley ingest ./articles`');
   const { ingest } = await import('../../ingest/ingest.ts');
-  const { extractAndMerge } = await import('../../merge/process.ts');
+  // Extraction (and its gazetteer) is loaded on the first new article, so a run that finds only
+  // duplicates stays quick.
+  const extractAndMerge: typeof import('../../merge/process.ts').extractAndMerge = async (...args) =>
+    (await import('../../merge/process.ts')).extractAndMerge(...args);
   const summary: IngestOutcome = await withStore(io, async ({ store, config }) => {
     const progress = createProgressReporter(io.stderr, 'ingest');
     try {
