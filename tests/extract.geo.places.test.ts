@@ -42,6 +42,11 @@ describe('findPlaces', () => {
     ]);
   });
 
+  it('reads "St." and "Saint" alike, with the state deciding between namesakes', () => {
+    expect(cities('Putin hosted the envoy in St. Petersburg.')).toEqual(['Saint Petersburg/RU']);
+    expect(cities('A rally was held in Saint Petersburg, Florida.')).toEqual(['St. Petersburg/US']);
+  });
+
   it('finds places named only in a photo caption', () => {
     const caption =
       'Russian President Vladimir Putin greets US President Donald Trump at Joint Base Elmendorf-Richardson in Anchorage, Alaska, on Aug. 15, 2025. (Andrew Caballero-Reynolds / AFP via Getty Images)';

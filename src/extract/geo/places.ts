@@ -51,6 +51,18 @@ type CityRow = [string, string, string, number, number, ...string[]];
 
 let gazetteer: Gazetteer | null = null;
 
+/** "Saint Petersburg" is also written "St. Petersburg" and "St Petersburg", and the other way round. */
+function withSaintVariants(forms: string[]): string[] {
+  const all = new Set(forms);
+  for (const form of forms) {
+    const saint = /^Saint[ -](.+)$/.exec(form);
+    if (saint) all.add(`St. ${saint[1]}`);
+    const st = /^St\.? (.+)$/.exec(form);
+    if (st) all.add(`Saint ${st[1]}`);
+  }
+  return [...all];
+}
+
 function buildGazetteer(): Gazetteer {
   const regionsByKey = new Map<string, Region[]>();
   for (const region of REGIONS) {
@@ -67,7 +79,7 @@ function buildGazetteer(): Gazetteer {
     const [name, country, admin1, population, flags, ...alts] = row;
     const capital = (flags & 2) !== 0;
     const entry: CityEntry = { name, country, admin1, population, wordLike: (flags & 1) !== 0, venue: (flags & 4) !== 0 };
-    for (const form of [name, ...alts]) {
+    for (const form of withSaintVariants([name, ...alts])) {
       const key = phraseKey(form);
       // A region's name ("Florida", "Victoria") means the region, except a national capital's.
       if (regionsByKey.has(key) && !capital) continue;
