@@ -97,6 +97,8 @@ async function measure(fake: FakeDiscord, spec: () => Parameters<FakeDiscord['ch
 }
 
 async function benchStore(label: string, store: Store, config: LoadedConfig, names: { random: () => string; busiest: string }) {
+  const counts = await store.queries.counts();
+  console.error(`${label}: ${counts.events} events, ${counts.people} people, ${counts.quotes} quotes, ${counts.articles} articles`);
   const fake = await startFakeDiscord();
   const app: App = { store, config: { current: () => config, onChange: () => () => {} }, logger, now: () => new Date() };
   const bot = await runBot({ app, token: fake.token, applicationId: fake.applicationId, rest: { api: fake.apiUrl }, commands: await loadCommands() });

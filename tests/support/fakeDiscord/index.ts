@@ -1,4 +1,17 @@
 // A fake Discord (REST + gateway on 127.0.0.1) for end-to-end tests with a real discord.js Client.
+//
+//   const fake = await startFakeDiscord();
+//   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+//   await client.login(fake.token);                       // or runBot({ token: fake.token, rest: { api: fake.apiUrl }, ... })
+//   const payload = fake.chatInput({ command: 'who', options: { name: 'Umerov' }, permissions: MODERATOR_PERMISSIONS });
+//   await fake.sendInteraction(payload);
+//   const reply = await fake.waitForReply(payload.id);    // immediate reply, deferred + edit, or autocomplete choices
+//
+// Posting outside interactions (digests): `new REST({ api: fake.apiUrl }).setToken(fake.token)`, then
+// `fake.messages(channelId)`. Failures: `fake.failNext('POST /channels/:channelId/messages', fail.forbidden())`,
+// `fail.serverError()`, `fail.rateLimited(seconds, { global })`, `fail.delay(ms)`; `fake.setGlobalRateLimit(n)`
+// answers 429 above n requests per second. Every request is in `fake.requests` (`fake.requestsTo(route)`).
+// Bodies over Discord's limits get 400 like the real API; `message.pings` says whom a message would notify.
 export { startFakeDiscord, FakeDiscord } from './server.ts';
 export type { FakeDiscordOptions, FakeMessage, InteractionCallback, InteractionRecord, InteractionReply, RecordedRequest, RegisteredCommand } from './server.ts';
 export { fail, type Failure } from './faults.ts';
