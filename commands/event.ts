@@ -2,7 +2,7 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import { UserFacingError, type Command } from '../src/interaction/command.ts';
 import { escapeMarkdown, truncate } from '../src/render/markdown.ts';
-import { PARLEY_COLOR, formatDay, formatParticipants, formatPlace, formatSides, formatStatus, formatTalkDate, sourceLink } from '../src/render/talks.ts';
+import { PARLEY_COLOR, oneLine, formatDay, formatParticipants, formatPlace, formatSides, formatStatus, formatTalkDate, sourceLink } from '../src/render/talks.ts';
 
 const KIND_NAMES = { talks: 'Talks', meeting: 'Meeting', call: 'Call', summit: 'Summit' } as const;
 
@@ -28,17 +28,17 @@ export default {
       `**Status:** ${formatStatus(event.status)}`,
       `**Sides:** ${formatSides(event.sides)}`,
       `**Participants:** ${formatParticipants(event.participants, 25)}`,
-      event.summary ? `\n${escapeMarkdown(event.summary)}` : null,
+      event.summary ? `\n${escapeMarkdown(oneLine(event.summary))}` : null,
     ]
       .filter((line): line is string => line !== null)
       .join('\n');
 
     const fields = event.sources.map((source, i) => {
       const day = source.publishedAt ? ` · ${formatDay(source.publishedAt)}` : '';
-      const title = source.title ? escapeMarkdown(truncate(source.title.replace(/\s+/g, ' '), 200)) : null;
+      const title = source.title ? escapeMarkdown(truncate(oneLine(source.title), 200)) : null;
       return {
         name: `Source ${i + 1}${day}`,
-        value: [`> ${escapeMarkdown(truncate(source.evidence.replace(/\s+/g, ' ').trim(), 700))}`, `${title ? `${title} — ` : ''}${sourceLink(source)}`].join('\n'),
+        value: [`> ${escapeMarkdown(truncate(oneLine(source.evidence), 700))}`, `${title ? `${title} — ` : ''}${sourceLink(source)}`].join('\n'),
       };
     });
 

@@ -3,7 +3,7 @@ import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionCo
 import type { Command } from '../src/interaction/command.ts';
 import { countryFlag, countryName } from '../src/extract/geo/countries.ts';
 import { escapeMarkdown, neutraliseMentions, truncate } from '../src/render/markdown.ts';
-import { PARLEY_COLOR, formatAgo, formatDay, formatPlace, formatQuote, formatSides, formatStatus, formatTalkDate } from '../src/render/talks.ts';
+import { PARLEY_COLOR, oneLine, formatAgo, formatDay, formatPlace, formatQuote, formatSides, formatStatus, formatTalkDate } from '../src/render/talks.ts';
 import { PERSON_OPTION_MAX_LENGTH, resolvePerson, suggestPeopleChoices } from './_people.ts';
 
 const MAX_TALKS = 10;
@@ -25,12 +25,12 @@ export default {
     if (!profile) throw new Error(`person ${person.id} vanished between look-up and profile`);
     const now = ctx.now();
 
-    const roles = [...new Set([person.role, ...person.roles].filter((r): r is string => Boolean(r)))];
+    const roles = [...new Set([person.role, ...person.roles].filter((r): r is string => Boolean(r?.trim())).map(oneLine))];
     const country = person.country ? `${countryFlag(person.country)} ${escapeMarkdown(countryName(person.country))}`.trim() : 'unknown';
     const description = [
       roles.length ? `**Role${roles.length > 1 ? 's' : ''}:** ${roles.map((r) => escapeMarkdown(truncate(r, 200))).join('; ')}` : '**Role:** not known yet',
       `**Country:** ${country}`,
-      person.aliases.length ? `**Also written:** ${person.aliases.map((a) => escapeMarkdown(truncate(a, 80))).join(', ')}` : null,
+      person.aliases.length ? `**Also written:** ${person.aliases.map((a) => escapeMarkdown(truncate(oneLine(a), 80))).join(', ')}` : null,
       `**First seen:** ${formatAgo(person.firstSeenAt, now)} · **last seen:** ${formatAgo(person.lastSeenAt, now)}`,
     ]
       .filter((line): line is string => line !== null)
@@ -44,7 +44,7 @@ export default {
     return {
       embeds: [
         {
-          title: escapeMarkdown(person.name),
+          title: escapeMarkdown(oneLine(person.name)),
           color: PARLEY_COLOR,
           description,
           fields: [

@@ -51,6 +51,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   });
 
   const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
+  // Take the iterator now: readline emits lines as soon as input arrives, and lines read while
+  // the samples load (piped input) would otherwise be lost before the loop below starts.
+  const pending = lines[Symbol.asyncIterator]();
   const prompt = () => {
     if (interactive) output.write('parley> ');
   };
@@ -69,7 +72,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   if (!awaitingSampleAnswer) prompt();
 
   try {
-    for await (const raw of lines) {
+    for await (const raw of { [Symbol.asyncIterator]: () => pending }) {
       const line = raw.trim();
       if (awaitingSampleAnswer) {
         awaitingSampleAnswer = false;

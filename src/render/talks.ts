@@ -4,6 +4,11 @@ import type { CountryCode, EventStatus, Participant, Place, Quote, SourceCitatio
 import { countryFlag, countryName } from '../extract/geo/countries.ts';
 import { escapeMarkdown, link, truncate } from './markdown.ts';
 
+/** Text from an article on one line: line breaks and runs of spaces become single spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "23 Nov 2025" from an ISO day; the input unchanged when it is not one. */
@@ -26,7 +31,7 @@ export function formatTalkDate(event: Pick<TalkEvent, 'date' | 'dateTo' | 'appro
 }
 
 export function formatPlace(place: Place): string {
-  const parts = [place.city ? escapeMarkdown(place.city) : null, place.country ? escapeMarkdown(countryName(place.country)) : null];
+  const parts = [place.city ? escapeMarkdown(oneLine(place.city)) : null, place.country ? escapeMarkdown(countryName(place.country)) : null];
   const text = parts.filter((p): p is string => p !== null).join(', ');
   return text || 'place unknown';
 }
@@ -57,7 +62,7 @@ export function formatStatus(status: EventStatus): string {
 export function formatParticipants(participants: readonly Participant[], max = 6): string {
   if (participants.length === 0) return 'participants not named';
   const shown = participants.slice(0, max).map((p) => {
-    const name = escapeMarkdown(truncate(p.name, 80));
+    const name = escapeMarkdown(truncate(oneLine(p.name), 80));
     const flag = p.country ? countryFlag(p.country) : '';
     return flag ? `${name} ${flag}` : name;
   });
@@ -111,7 +116,7 @@ export function talkSummaryLines(event: TalkEvent): string {
   return [
     `${formatStatus(event.status)} · ${kind} · ${formatSides(event.sides)}`,
     `👥 ${formatParticipants(event.participants)}`,
-    event.summary ? `📝 ${escapeMarkdown(truncate(event.summary, 300))}` : null,
+    event.summary ? `📝 ${escapeMarkdown(truncate(oneLine(event.summary), 300))}` : null,
     `📰 ${formatSourceLinks(event.sources)}`,
   ]
     .filter((line): line is string => line !== null)
@@ -125,8 +130,8 @@ export function talkField(event: TalkEvent): { name: string; value: string } {
 
 /** A quote with its speaker, day and a link to where it was said. */
 export function formatQuote(quote: Quote, options: { withSpeaker: boolean; maxLength?: number }): string {
-  const words = `“${escapeMarkdown(truncate(quote.text.trim(), options.maxLength ?? 300))}”`;
-  const who = options.withSpeaker ? ` — ${quote.speaker ? escapeMarkdown(quote.speaker) : 'unattributed'}` : '';
+  const words = `“${escapeMarkdown(truncate(oneLine(quote.text), options.maxLength ?? 300))}”`;
+  const who = options.withSpeaker ? ` — ${quote.speaker ? escapeMarkdown(oneLine(quote.speaker)) : 'unattributed'}` : '';
   const day = quote.date ? `, ${formatDay(quote.date)}` : '';
   return `${words}${who}${day} (${sourceLink(quote.source)})`;
 }

@@ -61,7 +61,7 @@ const QUOTE_COLUMNS = `q.id, q.person_id, COALESCE(p.name, q.speaker) AS speaker
 const NEWEST_FIRST = 'ORDER BY e.date DESC, e.id DESC';
 
 /** Above this many matches in a table, search shows the newest matches instead of ranking them all. */
-const RANK_AT_MOST = 2000;
+const RANK_AT_MOST = 500;
 
 /** The most search terms taken from one query, so a pasted paragraph cannot make a huge FTS query. */
 const MAX_SEARCH_TERMS = 12;
