@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareDates, comparePlaces, compareSides, kindsCompatible, matchScore, sameArticleReportsAgree, type MatchShape } from '../src/merge/compatibility.ts';
 import { mergeReports, resolveDates, resolvePlace, resolveStatus } from '../src/merge/resolveEvent.ts';
-import { chooseEventForReport } from '../src/merge/assign.ts';
+import { chooseEventForReport, undatedEventsToAttach } from '../src/merge/assign.ts';
 import type { EventCandidate, EventReport } from '../src/merge/report.ts';
 
 function report(over: Partial<EventReport> = {}): EventReport {
@@ -87,11 +87,12 @@ describe('matchScore', () => {
     expect(matchScore(report({ date: '2025-12-20', sides: ['RU', 'US'], participants: [1, 3] }), event)).toBeNull();
     expect(matchScore(report({ sides: ['RU', 'US'], participants: [1, 3] }), event)).toBeNull();
   });
-  it('an undated report joins only on a clear match: same city, same sides, a shared person', () => {
+  it('an undated report joins only on a clear match: same city, same sides (or within them), a shared person', () => {
     expect(matchScore(report({ date: null }), event)).toBeGreaterThan(0);
+    expect(matchScore(report({ date: null, sides: ['UA'] }), event)).toBeGreaterThan(0);
     expect(matchScore(report({ date: null, participants: [7] }), event)).toBeNull();
     expect(matchScore(report({ date: null, location: { city: null, country: 'US' } }), event)).toBeNull();
-    expect(matchScore(report({ date: null, sides: ['UA'] }), event)).toBeNull();
+    expect(matchScore(report({ date: null, sides: ['EU', 'US'] }), event)).toBeNull();
   });
   it('a proposed trilateral never attaches to held bilateral talks', () => {
     expect(matchScore(report({ status: 'proposed', sides: ['RU', 'UA', 'US'] }), event)).toBeNull();
@@ -142,9 +143,18 @@ describe('resolveDates', () => {
       date: '2025-12-19', dateTo: null, approx: false,
     });
   });
-  it('a two-day range given by one source covers the single day another gives', () => {
+  it('a two-day range given by several sources is kept', () => {
+    expect(
+      resolveDates([
+        { date: '2025-12-20', dateTo: null, approx: false },
+        { date: '2025-12-20', dateTo: '2025-12-21', approx: false },
+        { date: '2025-12-20', dateTo: '2025-12-21', approx: false },
+      ]),
+    ).toEqual({ date: '2025-12-20', dateTo: '2025-12-21', approx: false });
+  });
+  it('one source\'s two-day range does not widen another source\'s single day', () => {
     expect(resolveDates([{ date: '2025-12-20', dateTo: null, approx: false }, { date: '2025-12-20', dateTo: '2025-12-21', approx: false }])).toEqual({
-      date: '2025-12-20', dateTo: '2025-12-21', approx: false,
+      date: '2025-12-20', dateTo: null, approx: false,
     });
   });
   it('single days that disagree do not widen into a range: the day most sources give wins', () => {
@@ -222,5 +232,30 @@ describe('sides told differently by two sources', () => {
     expect(compareSides(['UA', 'US', 'EU'], ['UA', 'US', 'DE'])).toBe('overlapping');
     expect(matchScore(report({ sides: ['UA', 'US', 'EU'] }), report({ articleId: 2, sides: ['UA', 'US', 'DE'] }))).toBeGreaterThan(0);
     expect(compareSides(['UA', 'US', 'GB'], ['RU', 'US', 'CN'])).toBe('crossing');
+  });
+});
+
+describe('undated reports', () => {
+  it('an undated report fitting two dated events (the 19th and the 21st) joins the one nearest its publication', () => {
+    const d19 = candidate(1, [report()]);
+    const d21 = candidate(2, [report({ articleId: 2, date: '2025-12-21' })]);
+    expect(chooseEventForReport(report({ articleId: 3, date: null, publishedAt: '2025-12-22' }), [d19, d21])?.id).toBe(2);
+    expect(chooseEventForReport(report({ articleId: 3, date: null, publishedAt: '2025-12-19' }), [d19, d21])?.id).toBe(1);
+  });
+  it('an undated event is folded into the one dated event it now clearly matches', () => {
+    const undated = candidate(1, [report({ articleId: 1, date: null, participants: [1, 2] })]);
+    const dated = candidate(2, [report({ articleId: 2, participants: [2] })]);
+    const other = candidate(3, [report({ articleId: 3, date: '2025-12-20', sides: ['RU', 'US'], participants: [5] })]);
+    expect(undatedEventsToAttach([undated, dated, other]).map((m) => [m.undated.id, m.into.id])).toEqual([[1, 2]]);
+  });
+  it('an undated event with two dated fits goes to the nearer one', () => {
+    const undated = candidate(1, [report({ articleId: 1, date: null, publishedAt: '2025-12-22' })]);
+    const d19 = candidate(2, [report({ articleId: 2 })]);
+    const d21 = candidate(3, [report({ articleId: 3, date: '2025-12-21' })]);
+    expect(undatedEventsToAttach([undated, d19, d21]).map((m) => m.into.id)).toEqual([3]);
+  });
+  it('an undated event in another city stays apart', () => {
+    const undated = candidate(1, [report({ articleId: 1, date: null, location: { city: 'Berlin', country: 'DE' } })]);
+    expect(undatedEventsToAttach([undated, candidate(2, [report({ articleId: 2 })])])).toEqual([]);
   });
 });

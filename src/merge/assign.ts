@@ -1,6 +1,13 @@
 // Which existing event a new report belongs to, if any.
-import { compareSides, matchScore, sameArticleReportsAgree } from './compatibility.ts';
+import { compareSides, dayNumber, matchScore, sameArticleReportsAgree } from './compatibility.ts';
 import type { EventCandidate, EventReport } from './report.ts';
+
+/** Days between an event and a publication day; 0 when either is unknown (no preference). */
+function dayDistance(eventDay: string | null, publishedAt: string | null): number {
+  const a = dayNumber(eventDay);
+  const b = dayNumber(publishedAt);
+  return a === null || b === null ? 0 : Math.min(Math.abs(a - b), 999);
+}
 
 /**
  * The candidate event that `report` is a report of, or null when it reports an event the store
@@ -10,16 +17,23 @@ import type { EventCandidate, EventReport } from './report.ts';
  * - a report whose sides bundle two known events that cross each other (UA-RU-US over UA-US
  *   and RU-US on the same day) is a claim about a different, larger meeting, never a source
  *   for either bilateral one;
+ * - an undated report that fits several dated events joins the best fit, between equals the
+ *   one nearest the article's publication day;
  * - the best score wins; ties go to the candidate listed first (the older event).
  */
 export function chooseEventForReport(report: EventReport, candidates: readonly EventCandidate[]): EventCandidate | null {
-  const scored: Array<{ candidate: EventCandidate; score: number }> = [];
+  let scored: Array<{ candidate: EventCandidate; score: number }> = [];
   for (const candidate of candidates) {
     const score = matchScore(report, candidate.fields);
     if (score === null) continue;
     const fromSameArticle = candidate.reports.filter((r) => r.articleId === report.articleId);
     if (!fromSameArticle.every((r) => sameArticleReportsAgree(report, r))) continue;
     scored.push({ candidate, score });
+  }
+  // An undated report that fits several dated events (talks on the 19th and on the 21st) goes
+  // to the best fit, and between equals to the one nearest the day the article came out.
+  if (report.date === null) {
+    scored = scored.map((s) => ({ ...s, score: s.score - dayDistance(s.candidate.fields.date, report.publishedAt) / 1000 }));
   }
   const reportSides = new Set(report.sides);
   const inside = scored.filter(
@@ -30,4 +44,30 @@ export function chooseEventForReport(report: EventReport, candidates: readonly E
   let best: { candidate: EventCandidate; score: number } | null = null;
   for (const s of eligible) if (!best || s.score > best.score) best = s;
   return best ? best.candidate : null;
+}
+
+/**
+ * Undated events that now clearly match a dated event, with the event to fold each into (the
+ * best fit, between equals the one nearest the latest source's publication day). An undated
+ * report often arrives before the dated ones it belongs with, or before the dated event has
+ * gained the side or person that makes the match clear; this settles it later.
+ */
+export function undatedEventsToAttach(candidates: readonly EventCandidate[]): Array<{ undated: EventCandidate; into: EventCandidate }> {
+  const moves: Array<{ undated: EventCandidate; into: EventCandidate }> = [];
+  for (const undated of candidates) {
+    if (undated.fields.date !== null || undated.reports.length === 0) continue;
+    const latest = undated.reports.map((r) => r.publishedAt).filter((d): d is string => d !== null).sort().pop() ?? null;
+    let best: { into: EventCandidate; score: number } | null = null;
+    for (const dated of candidates) {
+      if (dated.fields.date === null || dated.reports.length === 0) continue;
+      const score = matchScore(undated.fields, dated.fields);
+      if (score === null) continue;
+      const agree = undated.reports.every((u) => dated.reports.filter((r) => r.articleId === u.articleId).every((r) => sameArticleReportsAgree(u, r)));
+      if (!agree) continue;
+      const adjusted = score - dayDistance(dated.fields.date, latest) / 1000;
+      if (!best || adjusted > best.score) best = { into: dated, score: adjusted };
+    }
+    if (best) moves.push({ undated, into: best.into });
+  }
+  return moves;
 }

@@ -124,9 +124,9 @@ export function matchScore(report: MatchShape, event: MatchShape | MergedEventFi
   const dates = compareDates(report, event);
   if (dates === 'disjoint') return null;
   if (dates === 'unknown') {
-    // An undated report joins a dated event only on a clear match: same city, same sides, a
-    // shared person. Two undated reports need the same.
-    if (place !== 'same' || sides !== 'equal' || people === 0) return null;
+    // An undated report joins a dated event only on a clear match: same city, the same sides
+    // (or one side's list within the other's), a shared person. Two undated reports need the same.
+    if (place !== 'same' || (sides !== 'equal' && sides !== 'subset') || people === 0) return null;
   } else {
     const evidence = people > 0 || sides === 'equal' || sideCount >= 1 || (place === 'same' && sides === 'unknown');
     if (!evidence) return null;

@@ -35,29 +35,23 @@ function spanOf(r: Dated): { from: IsoDay; to: IsoDay } {
 }
 
 /**
- * The event's dates. A precise date wins over an approximate one. Among precise dates, a range
- * that covers every other reported day is taken (a report of a two-day round is the evidence for
- * the range); otherwise the day most sources give, then the earliest source's. With only
+ * The event's dates. A precise date wins over an approximate one. Among precise dates, the span
+ * most sources give exactly; on a tie the narrower one, since a range widens only on evidence
+ * that outweighs the single days (one source's "two days of talks" does not turn two other
+ * sources' "talks on Saturday" into a two-day round); then the earliest source's. With only
  * approximate dates, the narrowest one, flagged approximate.
  */
 export function resolveDates(reports: readonly Dated[]): ResolvedDates {
   const precise = reports.filter((r) => r.date !== null && !r.approx);
   if (precise.length > 0) {
-    const spans = precise.map(spanOf);
-    const covering = spans
-      .filter((s) => spans.every((o) => s.from <= o.from && o.to <= s.to))
-      .sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0))[0];
-    let chosen = covering;
-    if (!chosen) {
-      const support = new Map<string, { span: { from: IsoDay; to: IsoDay }; count: number; first: number }>();
-      spans.forEach((span, i) => {
-        const key = `${span.from}/${span.to}`;
-        const entry = support.get(key);
-        if (entry) entry.count++;
-        else support.set(key, { span, count: 1, first: i });
-      });
-      chosen = [...support.values()].sort((a, b) => b.count - a.count || a.first - b.first)[0]!.span;
-    }
+    const support = new Map<string, { span: { from: IsoDay; to: IsoDay }; count: number; width: number; first: number }>();
+    precise.map(spanOf).forEach((span, i) => {
+      const key = `${span.from}/${span.to}`;
+      const entry = support.get(key);
+      if (entry) entry.count++;
+      else support.set(key, { span, count: 1, width: span.to > span.from ? Date.parse(span.to) - Date.parse(span.from) : 0, first: i });
+    });
+    const chosen = [...support.values()].sort((a, b) => b.count - a.count || a.width - b.width || a.first - b.first)[0]!.span;
     return { date: chosen.from, dateTo: chosen.to > chosen.from ? chosen.to : null, approx: false };
   }
   const approximate = reports.filter((r) => r.date !== null);

@@ -9,7 +9,7 @@ import type { ArticleExtraction, StoredArticle } from '../../domain/types.ts';
 import type { KnownPerson } from '../../config/schema.ts';
 import type { TimelineExport, TimelineRepo } from '../timeline.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
-import { chooseEventForReport } from '../../merge/assign.ts';
+import { chooseEventForReport, undatedEventsToAttach } from '../../merge/assign.ts';
 import { mergeReports } from '../../merge/resolveEvent.ts';
 import type { EventCandidate, EventReport, MergedEventFields } from '../../merge/report.ts';
 import {
@@ -245,6 +245,15 @@ export class SqliteTimelineRepo implements TimelineRepo {
       const target = placed.get(report)!;
       insertSource.run(target.id, articleId, report.evidence, report.status, reportJson(report));
       eventsToRecompute.add(target.id);
+    }
+    for (const { undated, into } of undatedEventsToAttach(candidates)) {
+      this.stmt('INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, reported_status, report_json) SELECT ?, article_id, evidence, reported_status, report_json FROM event_sources WHERE event_id = ?').run(into.id, undated.id);
+      this.stmt('DELETE FROM event_sources WHERE event_id = ?').run(undated.id);
+      into.reports.push(...undated.reports);
+      into.fields = mergeReports(into.reports);
+      undated.reports = [];
+      eventsToRecompute.add(undated.id);
+      eventsToRecompute.add(into.id);
     }
     for (const id of eventsToRecompute) {
       const changed = this.recomputeEvent(id, fingerprintsBefore.get(id) ?? null, nowIso);
