@@ -74,6 +74,13 @@ describe('findCountryMentions', () => {
     expect(codes('King Abdullah II of Jordan met the US president.')).toEqual(['JO', 'US']);
   });
 
+  it('does not read world regions, seas or sub-national regions as countries', () => {
+    expect(codes('Latin American and South American leaders met; a Pan-American forum followed.')).toEqual([]);
+    expect(codes('Ships crossed the Indian Ocean.')).toEqual([]);
+    expect(codes('Voters in New Mexico, British Columbia and Northern Ireland.')).toEqual([]);
+    expect(codes('The rally in Atlanta, Georgia drew crowds; Georgia and Armenia signed.')).toEqual(['GE', 'AM']);
+  });
+
   it('does not read lower-case "us" as the United States', () => {
     expect(codes('He told us the talks in Riyadh went well.')).toEqual(['SA']);
   });

@@ -23,6 +23,7 @@ import {
   NAME_LIKE_COUNTRIES,
   PREFERRED_OWNER,
 } from './countryWords.ts';
+import { REGIONS } from './regions.ts';
 
 export type CountryWordKind = 'name' | 'demonym' | 'capital' | 'institution';
 
@@ -77,6 +78,8 @@ function pluralDemonym(demonym: string): string | null {
 
 interface CountryLexicon {
   entries: Map<string, LexiconEntry>;
+  /** Multi-word region names that hold a country word ("New Mexico", "British Columbia", "Northern Ireland"). */
+  regionPhrases: Set<string>;
   /** Leading words of multi-word forms ("United", "White"): a longer match may follow. */
   prefixes: Set<string>;
   maxWords: number;
@@ -136,7 +139,18 @@ function buildLexicon(): CountryLexicon {
     const words = key.split(' ');
     for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
   }
-  return { entries, prefixes, maxWords, names };
+  const regionPhrases = new Set<string>();
+  for (const region of REGIONS) {
+    for (const name of region.names) {
+      const key = phraseKey(name);
+      const words = key.split(' ');
+      if (words.length > 1 && words.some((w) => entries.has(w))) {
+        regionPhrases.add(key);
+        for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
+      }
+    }
+  }
+  return { entries, regionPhrases, prefixes, maxWords, names };
 }
 
 function getLexicon(): CountryLexicon {
@@ -209,6 +223,11 @@ const FUNCTION_WORDS = new Set([
 
 const isCapitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
 
+/** Before a demonym these make it a region of the world, not the country: "Latin American". */
+const DEMONYM_REGION_QUALIFIERS = new Set(['Latin', 'South', 'North', 'Central', 'African', 'Native', 'Pan', 'Anglo', 'Meso']);
+/** After a country word these make it a sea or a landmass: "Indian Ocean". */
+const GEOGRAPHIC_NOUNS = new Set(['Ocean', 'Sea', 'Gulf', 'Peninsula', 'Subcontinent', 'Archipelago']);
+
 /** Only spaces (and at most one hyphen or apostrophe) may join the words of one phrase. */
 function joinable(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
@@ -238,7 +257,7 @@ function adjacentNameWord(text: string, tokens: Token[], first: number, last: nu
  * with character offsets into `text`.
  */
 export function findCountryMentions(text: string): CountryMention[] {
-  const { entries, prefixes, maxWords } = getLexicon();
+  const { entries, regionPhrases, prefixes, maxWords } = getLexicon();
   const tokens = tokenize(text);
   const mentions: CountryMention[] = [];
   let i = 0;
@@ -249,12 +268,18 @@ export function findCountryMentions(text: string): CountryMention[] {
       continue;
     }
     let matched: { last: number; entry: LexiconEntry } | null = null;
+    let region = -1;
     for (let last = i; last < i + maxWords && last < tokens.length; last++) {
       if (last > i && !joinable(text, tokens[last - 1]!, tokens[last]!)) break;
       const key = phraseKey(text.slice(first.start, tokens[last]!.end));
       const entry = entries.get(key);
       if (entry) matched = { last, entry };
+      if (regionPhrases.has(key)) region = last;
       if (!prefixes.has(key)) break;
+    }
+    if (region >= 0 && (!matched || region >= matched.last)) {
+      i = region + 1;
+      continue;
     }
     if (!matched) {
       i++;
@@ -268,6 +293,12 @@ export function findCountryMentions(text: string): CountryMention[] {
     let keep = true;
     if (NAME_LIKE_COUNTRIES.has(surface) && adjacentNameWord(text, tokens, i, matched.last)) keep = false;
     if (code === 'EU' && kind === 'demonym' && prevWord !== null && EU_GEOGRAPHIC_QUALIFIERS.has(prevWord)) keep = false;
+    if (kind === 'demonym' && code !== 'EU' && prevWord !== null && DEMONYM_REGION_QUALIFIERS.has(prevWord)) keep = false;
+    if (kind === 'demonym' && code !== 'EU' && /-$/.test(text.slice(0, first.start)) && DEMONYM_REGION_QUALIFIERS.has(tokens[i - 1]?.text ?? '')) keep = false;
+    const nextToken = tokens[matched.last + 1];
+    if (nextToken && /^ $/.test(text.slice(end, nextToken.start)) && GEOGRAPHIC_NOUNS.has(nextToken.text)) keep = false;
+    // "Atlanta, Georgia": a US state after a city, not the country.
+    if (surface === 'Georgia' && /^,\s*$/.test(text.slice(tokens[i - 1]?.end ?? 0, first.start)) && isCapitalised(tokens[i - 1]?.text ?? '')) keep = false;
     if (code === 'EU' && /-\s*$/.test(text.slice(Math.max(0, first.start - 2), first.start)) && /^(non|pan)$/i.test(tokens[i - 1]?.text ?? '')) keep = false;
     if (surface === 'Brussels' && locative) {
       code = 'BE';
