@@ -79,6 +79,18 @@ describe('parley (in-process)', () => {
     expect(stderr).toBe(`parley: invalid configuration:\n${join(configDir, 'parley.yaml')}: feeds[0].url: expected an http(s) URL, got "ftp://x"\n`);
   });
 
+  it('names the store file when it cannot be opened', async () => {
+    const configDir = join(dir, 'good-config');
+    mkdirSync(configDir, { recursive: true });
+    writeFileSync(join(configDir, 'parley.yaml'), '');
+    writeFileSync(join(dir, 'a-file'), 'not a folder');
+    const db = join(dir, 'a-file', 'parley.db');
+    const { code, stderr } = await runMain(['export'], { PARLEY_CONFIG: configDir, PARLEY_DB: db });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`parley: cannot open the store at ${db}: `);
+    expect(stderr).toContain('(set PARLEY_DB or store.path in parley.yaml)');
+  });
+
   it('says where parley.yaml was looked for when the folder has none', async () => {
     const { code, stderr } = await runMain(['feeds'], { PARLEY_CONFIG: join(dir, 'nowhere') });
     expect(code).toBe(1);

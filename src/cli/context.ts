@@ -21,12 +21,22 @@ export async function withStore<T>(io: CliIo, work: (ctx: CliContext) => Promise
   const config = loadCliConfig(io);
   const dbPath = resolveDatabasePath(config, io.env, io.cwd);
   logger.debug({ config: config.dir, db: dbPath }, 'opening store');
-  // Imported after the config is validated, so a config mistake is reported first.
-  const { openStore } = await import('../store/open.ts');
-  const store = await openStore(dbPath);
+  const store = await openStoreAt(dbPath);
   try {
     return await work({ config, store, dbPath });
   } finally {
     await store.close();
+  }
+}
+
+/** Opens (creating and migrating) the store, with an error that names the file when it cannot. */
+export async function openStoreAt(dbPath: string): Promise<Store> {
+  // Imported after the config is validated, so a config mistake is reported first.
+  const { openStore } = await import('../store/open.ts');
+  try {
+    return await openStore(dbPath);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot open the store at ${dbPath}: ${reason} (set PARLEY_DB or store.path in parley.yaml)`, { cause: error });
   }
 }

@@ -8,7 +8,8 @@ import { resolveConfigDir } from '../../config/paths.ts';
 import type { LoadedConfig } from '../../config/schema.ts';
 import { ConfigWatcher } from '../../config/watch.ts';
 import { logger } from '../../log.ts';
-import { openStore } from '../../store/open.ts';
+import type { Store } from '../../store/store.ts';
+import { openStoreAt } from '../context.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 interface Stoppable {
@@ -30,9 +31,21 @@ const SHUTDOWN_GRACE_MS = 15_000;
 export async function startCommand(io: CliIo): Promise<number> {
   const watcher = new ConfigWatcher(resolveConfigDir(io.env, io.cwd), { logger });
   const dbPath = resolveDatabasePath(watcher.current(), io.env, io.cwd);
-  const store = await openStore(dbPath);
+  let store: Store;
+  try {
+    store = await openStoreAt(dbPath);
+  } catch (error) {
+    watcher.close();
+    throw error;
+  }
   const app: App = { store, config: watcher, logger, now: () => new Date() };
   logger.info({ config: watcher.dir, db: dbPath }, 'parley starting');
+  const initialStorePath = watcher.current().parley.store.path;
+  watcher.onChange((config) => {
+    if (config.parley.store.path !== initialStorePath) {
+      logger.warn({ storePath: config.parley.store.path, inUse: dbPath }, 'store.path changed: it takes effect at the next start');
+    }
+  });
 
   const background: BackgroundServices[] = [];
   let shell: Shell | null = null;
