@@ -33,6 +33,15 @@ const commands: Command[] = [
   { data: define('eager'), defer: true, execute: async () => ({ content: 'deferred on purpose' }) },
   { data: define('boom'), execute: async () => Promise.reject(new Error('database is on fire')) },
   { data: define('guild-only', { contexts: [0] }), execute: async () => ({ content: 'in a guild' }) },
+  {
+    data: define('stall'),
+    // Synchronous work blocks the event loop, so not even the deferral timer can fire.
+    execute: async () => {
+      const until = Date.now() + 300;
+      while (Date.now() < until);
+      return { content: 'too late' };
+    },
+  },
   { data: define('gated'), execute: async () => (await new Promise<void>((r) => (releaseGate = r)), { content: 'finished after stop began' }) },
   {
     data: define('pick'),
@@ -190,6 +199,22 @@ describe('runBot start and stop', () => {
   it('refuses to start with a token Discord does not accept', async () => {
     const starting = runBot({ app: testApp(temp.store), token: 'not-the-token', applicationId: fake.applicationId, rest: { api: fake.apiUrl }, commands });
     await expect(starting).rejects.toThrow(/invalid token/i);
+  });
+
+  it('gives up on an interaction Discord has expired instead of sending more', async () => {
+    const strict = await startFakeDiscord({ interactionResponseWindowMs: 100 });
+    const strictBot = await runBot({ app: testApp(temp.store), token: strict.token, applicationId: strict.applicationId, rest: { api: strict.apiUrl }, commands });
+    try {
+      const payload = strict.chatInput({ command: 'stall' });
+      await strict.sendInteraction(payload);
+      await expect.poll(() => strict.interaction(payload.id)?.refusedCallbacks.length).toBe(1);
+      await sleep(200);
+      expect(strict.interaction(payload.id)?.refusedCallbacks).toEqual([{ type: 4, code: 10062 }]);
+      expect(strict.requestsTo(`POST /webhooks/${strict.applicationId}/${payload.token}`)).toEqual([]);
+    } finally {
+      await strictBot.stop();
+      await strict.close();
+    }
   });
 
   it('finishes in-flight replies on stop and turns away interactions that arrive meanwhile', async () => {

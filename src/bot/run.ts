@@ -3,11 +3,13 @@
 import { performance } from 'node:perf_hooks';
 import {
   Client,
+  DiscordAPIError,
   Events,
   GatewayIntentBits,
   MessageFlags,
   Options,
   PermissionFlagsBits,
+  RESTJSONErrorCodes,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -121,7 +123,13 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
       });
       log.info({ ...fields, subcommand: commandOptions.subcommand, deferred, ms: Math.round(performance.now() - started) }, 'command answered');
     } catch (error) {
-      log.error({ ...fields, err: error, ms: Math.round(performance.now() - started) }, 'could not answer command');
+      const ms = Math.round(performance.now() - started);
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction) {
+        // Past Discord's window nothing more can be sent for this interaction; the user saw "did not respond".
+        log.error({ ...fields, ms }, 'interaction expired before Parley answered');
+        return;
+      }
+      log.error({ ...fields, err: error, ms }, 'could not answer command');
       await refuse(interaction, SOMETHING_WENT_WRONG, log);
     }
   }
