@@ -7,8 +7,19 @@ const HONORIFICS = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam', 'mme', 'm', 'herr', 'frau', 'sen', 'rep', 'gen', 'lt', 'col', 'capt',
 ]);
 
+const normalizeCache = new Map<string, string>();
+
 /** Lower case, accents folded, apostrophes and dashes unified, honorifics and punctuation dropped. */
 export function normalizeName(name: string): string {
+  const cached = normalizeCache.get(name);
+  if (cached !== undefined) return cached;
+  if (normalizeCache.size > 50_000) normalizeCache.clear();
+  const normalized = normalizeUncached(name);
+  normalizeCache.set(name, normalized);
+  return normalized;
+}
+
+function normalizeUncached(name: string): string {
   const folded = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -65,7 +76,18 @@ const FOLD_RULES: Array<[RegExp, string]> = [
 ];
 
 /** A spelling-insensitive key for one name token. */
+const foldCache = new Map<string, string>();
+
 export function foldToken(token: string): string {
+  const cached = foldCache.get(token);
+  if (cached !== undefined) return cached;
+  if (foldCache.size > 50_000) foldCache.clear();
+  const folded = applyFoldRules(token);
+  foldCache.set(token, folded);
+  return folded;
+}
+
+function applyFoldRules(token: string): string {
   let t = token.toLowerCase();
   for (const [pattern, replacement] of FOLD_RULES) t = t.replace(pattern, replacement);
   return t;

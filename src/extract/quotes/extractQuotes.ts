@@ -164,9 +164,15 @@ function quoteDate(ctx: QuoteContext, q: QuoteSpan, publishedAt: IsoDay | null):
   return publishedAt;
 }
 
-export function extractQuotes(frame: ArticleFrame, publishedAt: IsoDay | null): ExtractedQuote[] {
+export interface AttributedQuote {
+  quote: ExtractedQuote;
+  span: QuoteSpan;
+}
+
+/** The article's quotations with their speakers (keys into the article's people) and spans. */
+export function attributeQuotes(frame: ArticleFrame, publishedAt: IsoDay | null): AttributedQuote[] {
   const ctx: QuoteContext = { frame, framed: blankQuotes(frame.text, frame.quotes) };
-  const out: Array<ExtractedQuote & { open: number; paragraph: number }> = [];
+  const out: AttributedQuote[] = [];
   let previous: { speakerKey: string | null; close: number; paragraph: number } | null = null;
   for (const q of frame.quotes) {
     if (looksLikeTitle(q.text) || looksLikeMarkup(frame.text, q)) continue;
@@ -189,9 +195,13 @@ export function extractQuotes(frame: ArticleFrame, publishedAt: IsoDay | null): 
     }
     const words = q.text.trim().split(/\s+/).length;
     if (speakerKey === null && words < 4) continue;
-    out.push({ speakerKey, text: q.text.trim().replace(/\s*,$/, ''), date: quoteDate(ctx, q, publishedAt), open: q.open, paragraph });
+    out.push({ quote: { speakerKey, text: q.text.trim().replace(/\s*,$/, ''), date: quoteDate(ctx, q, publishedAt) }, span: q });
     previous = { speakerKey, close: q.close, paragraph };
   }
-  return out.map(({ speakerKey, text, date }) => ({ speakerKey, text, date }));
+  return out;
+}
+
+export function extractQuotes(frame: ArticleFrame, publishedAt: IsoDay | null): ExtractedQuote[] {
+  return attributeQuotes(frame, publishedAt).map((a) => a.quote);
 }
 

@@ -1,0 +1,73 @@
+// Clauses and talk triggers. A sentence such as "Ukraine and Russia did not hold direct talks,
+// and each side met separately with US officials" reports two things with different statuses, so
+// rules look at one clause at a time; "It follows Ukrainian-U.S. talks on Dec. 19 and Russian-U.S.
+// talks on Dec. 20 in Miami" holds two events in one clause, so a clause may be cut further at
+// each talks noun that has its own date.
+import type { EventKind } from '../../domain/types.ts';
+
+export interface Clause {
+  /** Offsets into the article text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Trigger {
+  kind: EventKind;
+  /** Offsets into the article text. */
+  start: number;
+  end: number;
+  surface: string;
+  noun: boolean;
+}
+
+// Where a sentence splits into clauses that can carry their own status: "although", "but",
+// ", which", ", while", "; ", " - ", and " as " between two events ("hold talks as Russian team meets").
+const CLAUSE_BREAK = /;\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:although|though|but|while|whereas|which|who|and each|and both|and the two|even as|as)\b)|\s+(?=(?:although|though|whereas)\b)|\s+but\s+(?=\p{Ll})|\s+as\s+(?!well\b|part\b|a\s+way\b|much\b|many\b|long\b|soon\b|far\b|if\b)(?=(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:team|delegation|officials|envoys?)))/gu;
+
+export function splitClauses(text: string, offset: number): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    if (m.index <= start) continue;
+    out.push({ start: offset + start, end: offset + m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  out.push({ start: offset + start, end: offset + text.length, text: text.slice(start) });
+  return out.filter((c) => c.text.trim().length > 0);
+}
+
+const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
+  { re: /\bsummits?\b/g, kind: 'summit', noun: true },
+  { re: /\b(?:(?:phone|telephone|video)\s+(?:call|conversation|talks?)|call(?:ed)?\s+by\s+(?:phone|telephone)|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned)\b/g, kind: 'call', noun: true },
+  { re: /\b(?:talks|negotiations|consultations|round\s+of\s+(?:peace\s+)?(?:talks|negotiations|consultations))\b/g, kind: 'talks', noun: true },
+  { re: /\bmeetings?\b/g, kind: 'meeting', noun: true },
+  // "has been met with criticism" is not a meeting.
+  { re: /(?<!\b(?:been|was|were|is|are|be)\s+)\b(?:meet|meets|met|meeting\s+with|sit\s+down\s+with|sat\s+down\s+with|sits\s+down\s+with)\b/g, kind: 'meeting', noun: false },
+];
+
+/** Talk triggers in a clause, in order; overlapping matches keep the first pattern's. */
+export function findTriggers(clause: Clause): Trigger[] {
+  const found: Trigger[] = [];
+  for (const t of TRIGGERS) {
+    for (const m of clause.text.matchAll(t.re)) {
+      const start = clause.start + m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => f.start < end && start < f.end)) continue;
+      // "terms in peace talks", "progress in negotiations": talks as a notion, not an event.
+      if (t.noun && /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(clause.text.slice(Math.max(0, m.index - 30), m.index)) && !/\bround\s+of\s+$/i.test(clause.text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // "meeting" as a verb ("are meeting with") is the verb trigger, not the noun.
+      found.push({ kind: t.kind, start, end, surface: m[0], noun: t.noun });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The most specific kind among triggers: a summit or a call says more than "talks". */
+export function eventKind(triggers: readonly Trigger[]): EventKind {
+  const kinds = new Set(triggers.map((t) => t.kind));
+  if (kinds.has('summit')) return 'summit';
+  if (kinds.has('call')) return 'call';
+  if (kinds.has('talks')) return 'talks';
+  return 'meeting';
+}

@@ -1,0 +1,549 @@
+// Events of one article: talks, meetings, calls and summits, each with its status, date, place,
+// sides and participants, read clause by clause, then tidied at the article level (events the
+// article says happened separately are split, missing places and delegations are filled in from
+// the rest of the article, repeats of the same event are folded together).
+import type { CountryCode, EventKind, EventStatus, ExtractedEvent, IsoDay } from '../../domain/types.ts';
+import type { KnownPlace } from '../../config/schema.ts';
+import { findDates, type DateMention } from '../dates/resolve.ts';
+import { countryName, findCountryMentions } from '../geo/countries.ts';
+import { findPlaces } from '../geo/places.ts';
+import { REGIONS } from '../geo/regions.ts';
+import type { Sentence } from '../sentences.ts';
+import { insideQuote } from '../quotes/quoteSpans.ts';
+import { ROLE_HEADS, ROLE_MODIFIERS } from '../people/lexicon.ts';
+import { resolvePronoun, resolveRoleReference, type ArticleFrame } from '../people/reference.ts';
+import { eventKind, findTriggers, splitClauses, type Clause, type Trigger } from './clauses.ts';
+import { findSides, uniqueCodes } from './sides.ts';
+import { eventStatus } from './status.ts';
+
+interface Draft {
+  kind: EventKind;
+  status: EventStatus;
+  date: IsoDay | null;
+  dateTo: IsoDay | null;
+  approx: boolean;
+  city: string | null;
+  country: CountryCode | null;
+  sides: CountryCode[];
+  /** Sides named before and after "with": tells who met whom when meetings were separate. */
+  sidesBeforeWith: CountryCode[];
+  sidesAfterWith: CountryCode[];
+  participants: string[];
+  /** People named in the clause as taking part (not filled in from elsewhere). */
+  explicit: Set<string>;
+  evidence: string;
+  sentence: number;
+  separately: boolean;
+  /** "These talks", "the meeting": refers back to an event already reported. */
+  anaphoric: boolean;
+}
+
+const SPEECH_BEFORE_DATE = /\b(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|reported|reports|according\s+to|confirmed|posted|tweeted|quoted|interview)\b(?:\s+\S+){0,4}\s*$/;
+const SPEECH_AFTER_NAME = /^(?:['\u2019]s)?\s*(?:,[^,]{1,140},\s*)?(?:(?:on|in|at|last|this|earlier|later|also)\b[^,;]{0,30}?\s+)?(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|confirmed|reported|summarized|stressed|warned|insisted|claimed|signaled|signalled|called|urged|posted|tweeted|explained)\b/;
+// Case-sensitive on purpose: with the i flag \p{Lu} would match lower case too.
+const ROLE_REFERENCE = /\b(?:with|and|met|meet|meets|between)\s+the\s+((?:[\p{L}-]+\s+){0,2}?)(president|dictator|leader|envoy|minister|chancellor|premier|king|emir|prince|secretary|counterpart)\b(?!\s+(?:of\s+)?\p{Lu})/gu;
+
+const SPEECH_AFTER_DATE = /^[\s,]*(?:(?:evening|morning|afternoon|night)[\s,]+)?(?:\p{Lu}[\p{L}.'\u2019-]*\s+|the\s+|[\p{Ll}]+\s+){0,5}(?:said|says|told|wrote|announced|stated|noted|added|confirmed|posted|tweeted)\b/u;
+
+/** "told reporters on Dec. 20", "On Friday, Putin said": the day of the report, not of the event. */
+const NOT_PARTICIPANT_PREPOSITION = /^(?:to|for|of|about|against|on|from|by|than|like|under|over)$/;
+
+/**
+ * "report to Zelenskyy", "a plan by Trump": a name governed by a preposition other than "with"
+ * (allowing a title between: "to U.S. Secretary of State Marco Rubio") is not a participant.
+ * "Secretary of State" itself is a title, not a preposition phrase.
+ */
+function governedByPreposition(lead: string): boolean {
+  const words = lead.trim().split(/\s+/).filter(Boolean);
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 5; i--) {
+    const w = words[i]!;
+    if (NOT_PARTICIPANT_PREPOSITION.test(w)) return !(i > 0 && /^\p{Lu}/u.test(words[i - 1]!));
+    const titleWord = /^\p{Lu}/u.test(w) || /^(?:the|a|an|his|her|their)$/.test(w) || ROLE_HEADS.has(w.toLowerCase()) || ROLE_MODIFIERS.has(w.toLowerCase());
+    if (!titleWord) return false;
+  }
+  return false;
+}
+
+function isSpeechDate(sentence: string, d: DateMention): boolean {
+  if (SPEECH_BEFORE_DATE.test(sentence.slice(Math.max(0, d.start - 50), d.start))) return true;
+  return /^\s*(?:On|on)\b/.test(d.surface) || /(?:^|[.;]\s*)$/.test(sentence.slice(0, d.start)) ? SPEECH_AFTER_DATE.test(sentence.slice(d.end, d.end + 60)) : false;
+}
+
+/** Dates of a span that date the event, not the report of it ("told reporters on Dec. 20"). */
+function eventDates(sentence: Sentence, dates: DateMention[], from: number, to: number): DateMention[] {
+  return dates.filter((d) => sentence.start + d.start >= from && sentence.start + d.end <= to && !isSpeechDate(sentence.text, d));
+}
+
+const RELATIVE_DAY = /^(?:today|tonight|tomorrow|yesterday|this\s+\w+|last\s+\w+|next\s+\w+|on\s+\w+day|\w+day)$/i;
+
+/**
+ * A relative day inside a quotation ("will continue today") counts from when the words were
+ * said; when the sentence dates the saying ("told reporters on Saturday"), drop it rather than
+ * count it from the publication day.
+ */
+function datesOfSentence(frame: ArticleFrame, sentence: Sentence, publishedAt: IsoDay | null): DateMention[] {
+  const dates = findDates(sentence.text, publishedAt);
+  if (!dates.some((d) => isSpeechDate(sentence.text, d))) return dates;
+  return dates.filter((d) => !(insideQuote(frame.quotes, sentence.start + d.start) && RELATIVE_DAY.test(d.surface.trim())));
+}
+
+function distinctDays(dates: DateMention[]): number {
+  return new Set(dates.map((d) => `${d.date}/${d.dateTo ?? ''}`)).size;
+}
+
+/** Cut a clause into one segment per talks noun when the nouns carry different dates. */
+function segmentsOf(clause: Clause, triggers: Trigger[], sentence: Sentence, dates: DateMention[]): Array<{ start: number; end: number; triggers: Trigger[] }> {
+  const nouns = triggers.filter((t) => t.noun);
+  const clauseDates = eventDates(sentence, dates, clause.start, clause.end);
+  if (nouns.length < 2 || distinctDays(clauseDates) < 2) return [{ start: clause.start, end: clause.end, triggers }];
+  const cuts = [clause.start];
+  for (let i = 1; i < nouns.length; i++) {
+    const between = sentence.text.slice(nouns[i - 1]!.end - sentence.start, nouns[i]!.start - sentence.start);
+    const joins = [...between.matchAll(/\s+and\s+|,\s+/g)];
+    const last = joins[joins.length - 1];
+    if (!last) continue;
+    // Only cut where each side has its own date, otherwise "talks and meetings on Dec. 19" is one event.
+    const cut = nouns[i - 1]!.end + last.index + last[0].length;
+    if (eventDates(sentence, dates, cuts[cuts.length - 1]!, cut).length === 0) continue;
+    cuts.push(cut);
+  }
+  cuts.push(clause.end);
+  const out: Array<{ start: number; end: number; triggers: Trigger[] }> = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const start = cuts[i]!;
+    const end = cuts[i + 1]!;
+    out.push({ start, end, triggers: triggers.filter((t) => t.start >= start && t.start < end) });
+  }
+  return out.filter((s) => s.triggers.length > 0);
+}
+
+interface PlaceFound {
+  city: string | null;
+  country: CountryCode | null;
+}
+
+const REGION_COUNTRY = new Map<string, CountryCode>();
+let regionRe: RegExp | null = null;
+
+/** "in Florida", "at Ontario": a first-level region names the country of a meeting place. */
+function regionPattern(): RegExp {
+  if (regionRe) return regionRe;
+  const names: string[] = [];
+  for (const region of REGIONS) {
+    for (const name of region.names) {
+      if (name.length < 4 || /\./.test(name)) continue;
+      REGION_COUNTRY.set(name, region.country);
+      names.push(name);
+    }
+  }
+  names.sort((a, b) => b.length - a.length);
+  regionRe = new RegExp(`\\b(?:in|at)\\s+(${names.join('|')})\\b(?!,?\\s+\\p{Lu})`, 'gu');
+  return regionRe;
+}
+
+/**
+ * The place of an event in a span: a located city ("in Miami", "Hallandale Beach, Florida") or
+ * "in <country or region>", the one nearest the trigger at offset `near` (after it preferred);
+ * a city before a talks word ("Istanbul talks") also counts. "Washington's push" is no place.
+ */
+function placeIn(text: string, knownPlaces: KnownPlace[], near = 0): PlaceFound | null {
+  const candidates: Array<PlaceFound & { at: number }> = [];
+  for (const p of findPlaces(text, knownPlaces)) {
+    if (/^['\u2019]s?\b/u.test(text.slice(p.end))) continue;
+    if (p.locative || /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end))) candidates.push({ city: p.city, country: p.country, at: p.start });
+  }
+  for (const m of findCountryMentions(text)) {
+    if (m.kind === 'institution' || m.kind === 'capital') continue;
+    if (/\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 8), m.start)) && !/^['\u2019]s?\b/u.test(text.slice(m.end))) candidates.push({ city: null, country: m.code, at: m.start });
+  }
+  for (const m of text.matchAll(regionPattern())) {
+    const country = REGION_COUNTRY.get(m[1]!);
+    if (country) candidates.push({ city: null, country, at: m.index });
+  }
+  if (candidates.length === 0) return null;
+  // A city inside a region ("Hallandale Beach, Florida") comes with its own country; prefer cities
+  // over bare countries at the same distance.
+  const distance = (c: { at: number; city: string | null }): number => (c.at >= near ? c.at - near : (near - c.at) * 2) + (c.city ? 0 : 15);
+  const best = candidates.sort((x, y) => distance(x) - distance(y))[0]!;
+  return { city: best.city, country: best.country };
+}
+
+function overlaps(a: { start: number; end: number }, from: number, to: number): boolean {
+  return a.start < to && from < a.end;
+}
+
+/** People of a clause who take part in its event: not possessors, not people inside someone's role, not mere speakers. */
+function clauseParticipants(frame: ArticleFrame, clause: Clause, speakerOfQuote: (pos: number) => string | null): Set<string> {
+  const out = new Set<string>();
+  const roleRanges: Array<{ key: string; start: number; end: number }> = [];
+  for (const [key, roles] of frame.people.roles) for (const r of roles) roleRanges.push({ key, start: r.start, end: r.end });
+  const text = frame.text;
+  for (const m of frame.people.mentions) {
+    if (m.start < clause.start || m.end > clause.end) continue;
+    if (m.possessive) continue;
+    // "an aide to Vladimir Putin": Putin is part of Ushakov's description.
+    if (roleRanges.some((r) => r.key !== m.key && m.start >= r.start && m.end <= r.end)) continue;
+    const after = text.slice(m.end, clause.end);
+    // "report to Zelenskyy", "a plan by Trump": objects of other verbs do not take part.
+    if (governedByPreposition(text.slice(Math.max(clause.start, m.start - 80), m.start))) continue;
+    // "the Trump administration", "the Putin government": the name only qualifies an institution.
+    if (/^\s+(?:administration|government|team|campaign|era|regime|camp|cabinet|White\s+House)\b/.test(after)) continue;
+    const speech = SPEECH_AFTER_NAME.exec(after);
+    if (speech || /\baccording\s+to\s+(?:[^,\s]+\s+){0,4}$/i.test(text.slice(clause.start, m.start))) {
+      // A speaker takes part only when what they said refers back to them: "said he would hold".
+      const complement = speech ? after.slice(speech[0].length).split(',')[0]! : '';
+      if (!/\b(?:he|she|his|her|we|our)\b/i.test(complement)) continue;
+    }
+    out.add(m.key);
+  }
+  // "met with the Russian dictator": a role that names someone introduced earlier.
+  for (const m of clause.text.matchAll(ROLE_REFERENCE)) {
+    const key = resolveRoleReference(frame, m[2]!, clause.start + m.index);
+    if (key) out.add(key);
+  }
+  // "he would hold another meeting", "we will start another round": the pronoun's person.
+  const pronoun = /\b(he|she)\s+(?:would|will|had|has|is|was|met|meets|held|holds|plans|planned)\b/i.exec(clause.text);
+  if (pronoun && !insideQuote(frame.quotes, clause.start + pronoun.index)) {
+    const key = resolvePronoun(frame, clause.start + pronoun.index);
+    if (key) out.add(key);
+  }
+  const we = /\bwe\b/i.exec(clause.text);
+  if (we && insideQuote(frame.quotes, clause.start + we.index)) {
+    const key = speakerOfQuote(clause.start + we.index);
+    if (key) out.add(key);
+  }
+  return out;
+}
+
+function countryOfPerson(frame: ArticleFrame, key: string): CountryCode | null {
+  return frame.people.people.find((p) => p.key === key)?.country ?? null;
+}
+
+export interface EventContext {
+  frame: ArticleFrame;
+  publishedAt: IsoDay | null;
+  knownPlaces: KnownPlace[];
+  /** The speaker of the quotation covering an offset, if the quote rules found one. */
+  speakerOfQuote: (pos: number) => string | null;
+}
+
+function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
+  const { frame, publishedAt, knownPlaces } = ctx;
+  const dates = datesOfSentence(frame, sentence, publishedAt);
+  const clauses = splitClauses(sentence.text, sentence.start);
+  const drafts: Draft[] = [];
+  let previousSides: CountryCode[] = [];
+  const sentencePlace = placeIn(sentence.text, knownPlaces);
+  const sentenceDates = eventDates(sentence, dates, sentence.start, sentence.end);
+  for (const clause of clauses) {
+    const clauseSides = uniqueCodes(findSides(clause.text));
+    const triggers = findTriggers(clause);
+    if (triggers.length === 0) {
+      if (clauseSides.length) previousSides = clauseSides;
+      continue;
+    }
+    const participantsHere = clauseParticipants(frame, clause, ctx.speakerOfQuote);
+    for (const seg of segmentsOf(clause, triggers, sentence, dates)) {
+      const segText = frame.text.slice(seg.start, seg.end);
+      // Sides after the trigger count up to the end of its phrase: "talks with Ukrainian and
+      // European officials in Berlin" yes, "... after the administration proposed a plan that
+      // officials in Kyiv and their EU supporters called unworkable" no.
+      const lastTrigger = seg.triggers[seg.triggers.length - 1]!;
+      const tail = frame.text.slice(lastTrigger.end, seg.end);
+      const stop = /,\s+(?![\p{Lu}]|and\b)|;|\s(?:that|after|before|to\s+(?!the\s+\p{Lu})|which|who|when|because|while|so|weeks|days|months)\s/u.exec(tail);
+      const sideText = frame.text.slice(seg.start, stop ? lastTrigger.end + stop.index : seg.end);
+      let sides = uniqueCodes(findSides(sideText));
+      if (sides.length === 0 && (seg.start !== clause.start || seg.end !== clause.end)) sides = clauseSides;
+      // "each side met separately": the sides of the clause before; "which also includes talks
+      // with ...": the clause the relative clause hangs on.
+      if (/\b(?:each|both)\s+(?:side|sides|country|countries|party|parties|delegation|delegations)\b/i.test(segText) || /^\s*which\b/i.test(clause.text)) {
+        sides = [...new Set([...previousSides, ...sides])];
+      }
+      const withAt = /\bwith\b/i.exec(sideText);
+      const beforeWith = withAt ? uniqueCodes(findSides(sideText.slice(0, withAt.index))) : sides;
+      const afterWith = withAt ? uniqueCodes(findSides(sideText.slice(withAt.index))) : [];
+      let segDates = eventDates(sentence, dates, seg.start, seg.end);
+      if (segDates.length === 0) segDates = eventDates(sentence, dates, clause.start, clause.end);
+      if (segDates.length === 0 && distinctDays(sentenceDates) === 1 && clauses.length > 1) segDates = sentenceDates;
+      // The earliest-stated date that is not approximate wins; an approximate one only when alone.
+      // A span of more than a week ("in recent weeks") does not date a meeting.
+      const usable = segDates.filter((d) => !d.dateTo || (Date.parse(d.dateTo) - Date.parse(d.date)) / 86_400_000 <= 7);
+      const date = usable.find((d) => !d.approx) ?? usable[0] ?? null;
+      // The trigger that names the kind places the event: "The Miami talks follow a summit ... in Berlin".
+      const kind = eventKind(seg.triggers);
+      const first0 = seg.triggers.find((t) => t.kind === kind) ?? seg.triggers[0]!;
+      const place =
+        placeIn(segText, knownPlaces, first0.start - seg.start) ??
+        placeIn(clause.text, knownPlaces, first0.start - clause.start) ??
+        (clauses.length === 1 || segDates.length ? sentencePlace : null);
+      const first = seg.triggers[0]!;
+      const status = eventStatus({
+        before: frame.text.slice(clause.start, first.start),
+        after: frame.text.slice(seg.triggers[seg.triggers.length - 1]!.end, clause.end),
+        date: date?.date ?? null,
+        dateTo: date?.dateTo ?? null,
+        publishedAt,
+      });
+      const participants = [...participantsHere].filter((k) => {
+        const m = frame.people.mentions.find((x) => x.key === k && x.start >= seg.start && x.end <= seg.end);
+        return m !== undefined || segmentsOf(clause, triggers, sentence, dates).length === 1;
+      });
+      const participantSides = participants.map((k) => countryOfPerson(frame, k)).filter((c): c is CountryCode => c !== null);
+      drafts.push({
+        kind,
+        status,
+        date: date?.date ?? null,
+        dateTo: date?.dateTo && date.dateTo !== date.date ? date.dateTo : null,
+        approx: date?.approx ?? false,
+        city: place?.city ?? null,
+        country: place?.country ?? null,
+        sides: [...new Set([...sides, ...participantSides])],
+        sidesBeforeWith: beforeWith,
+        sidesAfterWith: afterWith,
+        participants,
+        explicit: new Set(participants),
+        evidence: sentence.text,
+        sentence: sentence.index,
+        separately: /\bseparate(?:ly)?\b/i.test(segText),
+        anaphoric: /\b(?:these|those|this|that|the)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|meetings|negotiations|consultations)\b/iu.test(segText) && sides.length === 0,
+      });
+      if (sides.length) previousSides = sides;
+    }
+  }
+  return drafts;
+}
+
+const isLive = (s: EventStatus): boolean => s === 'held' || s === 'planned';
+
+/** "each side met separately with US officials": one bilateral event per side. */
+function splitSeparate(frame: ArticleFrame, d: Draft): Draft[] {
+  if (!d.separately || d.sides.length < 3) return [d];
+  let pairs: Array<[CountryCode, CountryCode]> = [];
+  if (d.sidesAfterWith.length === 1) {
+    const host = d.sidesAfterWith[0]!;
+    pairs = d.sides.filter((s) => s !== host).map((s) => [s, host]);
+  } else if (d.sidesAfterWith.length > 1) {
+    const guests = d.sidesAfterWith;
+    const host = d.sides.find((s) => !guests.includes(s));
+    if (host) pairs = guests.filter((g) => g !== host).map((g) => [host, g]);
+  }
+  if (pairs.length === 0) return [d];
+  return pairs.map(([a, b]) => withSides(frame, d, [a, b]));
+}
+
+function withSides(frame: ArticleFrame, d: Draft, sides: CountryCode[]): Draft {
+  const keep = (k: string): boolean => {
+    const c = countryOfPerson(frame, k);
+    return c === null || sides.includes(c);
+  };
+  return { ...d, sides, participants: d.participants.filter(keep), explicit: new Set([...d.explicit].filter(keep)), separately: false };
+}
+
+/**
+ * An article that says two sides did not meet (a denied trilateral, "did not hold direct talks",
+ * a meeting only proposed) cannot also report them meeting: a live event naming all of them is
+ * split into bilateral events with the side that took part in most of the article's events.
+ */
+interface SeparateMeetings {
+  sides: CountryCode[];
+  date: IsoDay | null;
+  host: CountryCode | null;
+}
+
+function splitExcluded(frame: ArticleFrame, drafts: Draft[], separate: SeparateMeetings[]): Draft[] {
+  const excluded: SeparateMeetings[] = [
+    ...drafts.filter((d) => !isLive(d.status) && d.sides.length >= 2).map((d) => ({ sides: d.sides, date: null, host: null })),
+    ...separate,
+  ];
+  if (excluded.length === 0) return drafts;
+  const counts = new Map<CountryCode, number>();
+  for (const d of drafts) if (isLive(d.status)) for (const s of d.sides) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    // Meetings said to be separate on one day exclude a joint meeting on that day only.
+    const conflict = isLive(d.status) && d.sides.length >= 3
+      ? excluded.find((x) => x.sides.every((s) => d.sides.includes(s)) && (x.date === null || x.date === d.date))
+      : undefined;
+    if (!conflict) {
+      out.push(d);
+      continue;
+    }
+    const host = conflict.host ?? [...d.sides].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))[0]!;
+    for (const s of d.sides) if (s !== host) out.push(withSides(frame, d, [host, s]));
+  }
+  return out;
+}
+
+/** Dates at most `days` apart (either may be a range). */
+function datesNear(a: Draft, b: Draft, days: number): boolean {
+  if (!a.date || !b.date) return false;
+  const day = (x: string): number => Date.parse(`${x}T00:00:00Z`) / 86_400_000;
+  const a0 = day(a.date);
+  const a1 = day(a.dateTo ?? a.date);
+  const b0 = day(b.date);
+  const b1 = day(b.dateTo ?? b.date);
+  return a0 - days <= b1 && b0 - days <= a1;
+}
+
+function sameDates(a: Draft, b: Draft): boolean {
+  return a.date === b.date && (a.dateTo ?? a.date) === (b.dateTo ?? b.date);
+}
+
+function sidesCompatible(a: CountryCode[], b: CountryCode[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  return a.every((s) => b.includes(s)) || b.every((s) => a.includes(s));
+}
+
+/** Two reports in one article of the same event. */
+function sameEvent(a: Draft, b: Draft): boolean {
+  if (isLive(a.status) !== isLive(b.status)) return false;
+  if (!isLive(a.status) && a.status !== b.status) return false;
+  if ((a.kind === 'call') !== (b.kind === 'call')) return false;
+  if (a.city && b.city && a.city !== b.city) return false;
+  if (a.country && b.country && a.country !== b.country) return false;
+  if (!sidesCompatible(a.sides, b.sides)) return false;
+  // A bilateral is not the same event as a trilateral on the same day; a report naming one side
+  // or none may be either.
+  if (a.sides.length >= 2 && b.sides.length >= 2 && a.sides.length !== b.sides.length) return false;
+  if (a.date && b.date) return sameDates(a, b) || (datesNear(a, b, 0) && (a.approx || b.approx));
+  // The same undated talks named twice (a headline repeated in the page, "the talks" again).
+  if (!a.date && !b.date) return a.city === b.city && a.sides.length === b.sides.length && sidesCompatible(a.sides, b.sides);
+  return false;
+}
+
+function fold(into: Draft, from: Draft): void {
+  into.sides = [...new Set([...into.sides, ...from.sides])];
+  into.participants = [...new Set([...into.participants, ...from.participants])];
+  for (const k of from.explicit) into.explicit.add(k);
+  into.city ??= from.city;
+  into.country ??= from.country;
+  if (into.approx && from.date && !from.approx) {
+    into.date = from.date;
+    into.dateTo = from.dateTo;
+    into.approx = false;
+  }
+  // The later-stated status of a live event wins only if it moves forward (planned -> held).
+  if (into.status === 'planned' && from.status === 'held') into.status = 'held';
+  if (into.kind !== from.kind && (from.kind === 'summit' || (from.kind === 'talks' && into.kind === 'meeting'))) into.kind = from.kind;
+}
+
+function summaryOf(frame: ArticleFrame, d: Draft): string {
+  const kindWord = { talks: 'Talks', meeting: 'Meeting', call: 'Call', summit: 'Summit' }[d.kind];
+  const sides = d.sides.map((s) => countryName(s));
+  const between = sides.length >= 2 ? ` between ${sides.slice(0, -1).join(', ')} and ${sides[sides.length - 1]}` : sides.length === 1 ? ` with ${sides[0]}` : '';
+  const where = d.city ? ` in ${d.city}` : d.country ? ` in ${countryName(d.country)}` : '';
+  const names = d.participants
+    .map((k) => frame.people.people.find((p) => p.key === k)?.name)
+    .filter((n): n is string => Boolean(n))
+    .slice(0, 5);
+  const who = names.length ? ` (${names.join(', ')})` : '';
+  return `${kindWord}${between}${where}${who}`;
+}
+
+/** Everything the article reports about talks and meetings. */
+export function extractEvents(ctx: EventContext): ExtractedEvent[] {
+  const { frame, publishedAt } = ctx;
+  let drafts: Draft[] = [];
+  for (const sentence of frame.sentences) drafts.push(...draftsOfSentence(ctx, sentence));
+
+  // "These talks are scheduled for December 20": take sides, place and people of the event before.
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (!d.anaphoric) continue;
+    const prev = drafts
+      .slice(0, i)
+      .reverse()
+      .find((p) => d.sentence - p.sentence <= 2 && p.sides.length > 0 && isLive(p.status) === isLive(d.status) && !(p.city && d.city && p.city !== d.city));
+    if (!prev) continue;
+    d.sides = [...new Set([...prev.sides, ...d.sides])];
+    d.city ??= prev.city;
+    d.country ??= prev.country;
+    for (const k of prev.participants) if (!d.participants.includes(k)) d.participants.push(k);
+  }
+
+  // Sides the article says met separately never met all together.
+  const separate: SeparateMeetings[] = [];
+  drafts = drafts.flatMap((d) => {
+    const parts = splitSeparate(frame, d);
+    if (parts.length > 1) separate.push({ sides: d.sides, date: d.date, host: parts[0]!.sides.find((s) => parts.every((p) => p.sides.includes(s))) ?? null });
+    return parts;
+  });
+  drafts = splitExcluded(frame, drafts, separate);
+
+  // The negotiating teams: people whose role says so, people the article says lead a team, and
+  // people named as taking part in the article's current (undated or recent) events.
+  const recent = (d: Draft): boolean => {
+    if (!d.date || !publishedAt) return true;
+    const gap = (Date.parse(`${publishedAt}T00:00:00Z`) - Date.parse(`${d.date}T00:00:00Z`)) / 86_400_000;
+    return gap <= 7;
+  };
+  const delegates = new Set(frame.people.delegates);
+  for (const d of drafts) if (isLive(d.status) && recent(d)) for (const k of d.explicit) delegates.add(k);
+  for (const s of frame.sentences) {
+    if (!/\b(?:led|headed)\s+by\b|\bdelegation\s+(?:includes|included|including|comprising)\b/i.test(s.text)) continue;
+    for (const m of frame.people.mentions) if (m.start >= s.start && m.end <= s.end && !m.possessive) delegates.add(m.key);
+  }
+
+  for (const d of drafts) {
+    if (!isLive(d.status)) continue;
+    // A side nobody is named for is represented by the article's delegates of that country.
+    const covered = new Set(d.participants.map((k) => countryOfPerson(frame, k)));
+    for (const side of d.sides) {
+      if (covered.has(side)) continue;
+      for (const k of delegates) if (countryOfPerson(frame, k) === side && !d.participants.includes(k)) d.participants.push(k);
+    }
+  }
+
+  // A dated event without a city: the city of a neighbouring event of the same talks (a shared
+  // side, within two days, or an undated mention in the sentence before). Events whose country
+  // is known go first, and the closest match (same sides, nearest exact date) wins.
+  const dayGap = (a: Draft, b: Draft): number => (a.date && b.date ? Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86_400_000 : 1.5);
+  const inheritOrder = drafts.filter((d) => !d.city && d.date && isLive(d.status)).sort((a, b) => Number(b.country !== null) - Number(a.country !== null));
+  for (const d of inheritOrder) {
+    const candidates = drafts.filter(
+      (o) =>
+        o !== d &&
+        o.city !== null &&
+        isLive(o.status) &&
+        o.sides.some((s) => d.sides.includes(s)) &&
+        (d.country === null || o.country === d.country) &&
+        ((o.date !== null && datesNear(o, d, 2)) || (o.date === null && Math.abs(o.sentence - d.sentence) <= 1)),
+    );
+    const rank = (o: Draft): number =>
+      (sidesCompatible(o.sides, d.sides) && o.sides.length === d.sides.length ? 0 : 10) + dayGap(o, d) + (o.approx ? 5 : 0);
+    const source = candidates.sort((x, y) => rank(x) - rank(y))[0];
+    if (source) {
+      d.city = source.city;
+      d.country = source.country;
+    }
+  }
+
+  // Fold repeats: the same event reported twice in one article.
+  const merged: Draft[] = [];
+  for (const d of drafts) {
+    const same = merged.find((m) => sameEvent(m, d));
+    if (same) fold(same, d);
+    else merged.push(d);
+  }
+
+  return merged
+    .filter((d) => {
+      if (d.sides.length === 0 && d.participants.length === 0) return false;
+      if (!isLive(d.status)) return d.sides.length >= 2;
+      if (d.date) return d.sides.length > 0 || d.participants.length > 0;
+      // Undated: only when merge can attach it to a dated report of the same talks.
+      return d.city !== null && d.sides.length >= 2 && d.participants.length > 0;
+    })
+    .map((d) => ({
+      kind: d.kind,
+      status: d.status,
+      date: d.date,
+      dateTo: d.dateTo,
+      approx: d.approx,
+      location: { city: d.city, country: d.country },
+      sides: d.sides,
+      participantKeys: d.participants,
+      evidence: d.evidence,
+      summary: summaryOf(frame, d),
+    }));
+}

@@ -1,0 +1,98 @@
+// Whose representatives take part in an event, from the country words around it. A country
+// word counts as a side when it names an actor ("Ukrainian delegates", "talks between the US and
+// Ukraine", "Russian team meets Americans", "European officials"), not a topic ("the war in
+// Ukraine", "guarantees for Ukraine", "Ukraine's territories") or a place ("in the United States").
+import type { CountryCode } from '../../domain/types.ts';
+import { findCountryMentions, type CountryMention } from '../geo/countries.ts';
+import { ROLE_HEADS } from '../people/lexicon.ts';
+
+/** Nouns that make a nationality word before them an actor. */
+const PARTY_NOUNS = new Set([
+  'delegation', 'delegations', 'delegate', 'delegates', 'team', 'teams', 'official', 'officials', 'representative',
+  'representatives', 'negotiator', 'negotiators', 'envoy', 'envoys', 'side', 'sides', 'partner', 'partners',
+  'counterpart', 'counterparts', 'leader', 'leaders', 'president', 'minister', 'ministers', 'diplomat', 'diplomats',
+  'government', 'governments', 'authorities', 'administration', 'colleagues', 'adviser', 'advisers', 'advisor',
+  'advisors', 'secretary', 'chancellor', 'premier', 'prime', 'foreign', 'defense', 'defence', 'national', 'special',
+  'top', 'senior', 'chief', 'head', 'heads', 'counsellor', 'security', 'presidential', 'state', 'military',
+  'talks', 'meeting', 'meetings', 'negotiations', 'summit', 'consultations', 'call', 'counterparts', 'aides', 'aide',
+  'lawmakers', 'parliamentarians', 'generals', 'commanders', 'mediators', 'ambassador', 'ambassadors', 'embassy',
+  'spokesman', 'spokeswoman', 'spokesperson', 'intelligence', 'staff', 'leadership', 'bilateral',
+  'trilateral', 'direct', 'face-to-face', 'high-level', 'new', 'further', 'another', 'fresh', 'formal', 'secret',
+  'technical', 'expert', 'level',
+]);
+
+/** Words before a country that make it a topic rather than an actor. */
+const TOPIC_BEFORE = /\b(?:conflict\s+with|war\s+with|for|on|about|against|over|toward|towards|regarding|concerning|into|across|throughout|within|inside|beyond|under|despite|of\s+the\s+war\s+in|war\s+in|war\s+on|peace\s+in|aid\s+to|support\s+for|pressure\s+on)\s+(?:the\s+)?$/i;
+/** Nouns before "of X" that make X an actor: "representatives of the United States". */
+const ACTOR_OF = /\b(?:office|summit|talks|meetings?|negotiations|consultations|representatives?|delegations?|delegates|leaders?|presidents?|ministers?|officials|envoys?|teams?|negotiators|heads?|governments?|sides?)\s+(?:of|from)\s+(?:the\s+)?$/i;
+/** "between X and Y", "among X, Y and Z", "with X": the list after these names actors. */
+const LIST_OPENER = /\b(?:between|among|amongst|with|and|including|both)\s+(?:the\s+)?$/i;
+
+const isPartyNoun = (w: string): boolean => PARTY_NOUNS.has(w) || ROLE_HEADS.has(w);
+
+function wordAfter(text: string, end: number): string {
+  const m = /^(?:['\u2019]s)?[\s-]+(?:and\s+|,\s*)?([\p{L}-]+)/u.exec(text.slice(end));
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/** Is this country mention an actor in `text`? `previousActor` is the verdict of the list item before it. */
+function isActor(text: string, m: CountryMention, previousActor: boolean | null): boolean {
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  const after = text.slice(m.end, m.end + 40);
+  const possessive = /^['\u2019]s?\b/u.test(after);
+  // In a list ("Ukrainian, U.S., and European officials", "between the US and Ukraine") an item
+  // shares the verdict of the item before it.
+  const listJoin = /(?:,\s*(?:and\s+)?|\s+and\s+|\s*[-\u2010-\u2015/]\s*)(?:the\s+)?$/.test(before);
+  if ((m.locative || /\b(?:in|at|near|to|from)\s+the\s+$/i.test(before)) && !ACTOR_OF.test(before)) {
+    // "in Miami" is a place; "to Ukraine" a destination.
+    return false;
+  }
+  if (TOPIC_BEFORE.test(before)) return false;
+  const nextWord = wordAfter(text, m.end);
+  // "Ukraine peace talks", "Gaza ceasefire talks": the country is what the talks are about.
+  if (m.kind !== 'demonym' && !possessive && /^\s+(?:peace|ceasefire|truce|war|crisis|conflict|reconstruction|recovery|aid|security\s+guarantees)\b/.test(after)) return false;
+  // "part of the US President Donald Trump administration's push": a title makes it an actor.
+  if ((m.kind === 'demonym' || m.kind === 'name') && !possessive && /^\s+\p{Lu}/u.test(after) && isPartyNoun(nextWord)) return true;
+  // Compound adjectives: "U.S.-backed plan", "US-led efforts", "Russian-occupied territories".
+  if (/^\s*[-\u2010-\u2015]\s*\p{Ll}/u.test(after)) return false;
+  if (/\bof\s+(?:the\s+)?$/i.test(before) && !ACTOR_OF.test(before)) return false;
+  const next = wordAfter(text, m.end);
+  if (m.kind === 'demonym' || /^\s*[-\u2010-\u2015]\s*\p{Lu}/u.test(after) || possessive) {
+    // Adjective use: an actor only before an actor noun ("Russian team"), a talks noun, another
+    // nationality in a compound ("Ukrainian-U.S. talks"), or as a plural noun ("meets Americans").
+    if (/s$/.test(m.surface) && m.kind === 'demonym' && !possessive && !isPartyNoun(next)) return !/\b(?:for|of)\s+$/.test(before);
+    if (isPartyNoun(next)) return true;
+    if (/^\s*(?:,\s*|\s+and\s+|\s*[-\u2010-\u2015/]\s*)/.test(after) && previousActor !== false) return true; // the list continues
+    if (/^\p{Lu}/u.test(next) || next === '') return previousActor === true;
+    return false;
+  }
+  if (possessive) return isPartyNoun(next);
+  if (listJoin && previousActor !== null) return previousActor;
+  if (LIST_OPENER.test(before)) return true;
+  // A country named as subject or object of the sentence: "the United States will host",
+  // "Ukraine and Russia did not hold talks", "Moscow is planning".
+  return m.kind !== 'capital' || !m.locative;
+}
+
+export interface SideMention {
+  code: CountryCode;
+  start: number;
+  end: number;
+}
+
+/** The sides named as actors in `text`, in order of mention, without repeats. */
+export function findSides(text: string): SideMention[] {
+  const out: SideMention[] = [];
+  let previous: { end: number; actor: boolean } | null = null;
+  for (const m of findCountryMentions(text)) {
+    const joined = previous !== null && /^(?:['\u2019]s)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*[-\u2010-\u2015/]\s*)(?:the\s+)?$/u.test(text.slice(previous.end, m.start));
+    const actor = isActor(text, m, joined ? previous!.actor : null);
+    previous = { end: m.end, actor };
+    if (actor) out.push({ code: m.code, start: m.start, end: m.end });
+  }
+  return out;
+}
+
+export function uniqueCodes(sides: readonly SideMention[]): CountryCode[] {
+  return [...new Set(sides.map((s) => s.code))];
+}
