@@ -333,6 +333,29 @@ describe('every command with hostile article text', () => {
   });
 });
 
+describe('every request Parley made', () => {
+  it('sent each message body with allowed_mentions: { parse: [] }', () => {
+    const messageBodies = fake.requests.filter(
+      (r) =>
+        (r.route === 'POST /interactions/:interactionId/:token/callback' && (r.body as { type?: number }).type === 4) ||
+        r.route === 'PATCH /webhooks/:applicationId/:token/messages/@original' ||
+        r.route === 'POST /webhooks/:applicationId/:token' ||
+        r.route === 'POST /channels/:channelId/messages',
+    );
+    expect(messageBodies.length).toBeGreaterThan(20);
+    for (const request of messageBodies) {
+      const body = request.body as { type?: number; data?: { allowed_mentions?: unknown }; allowed_mentions?: unknown };
+      expect(body.type === 4 ? body.data?.allowed_mentions : body.allowed_mentions, `${request.method} ${request.path}`).toEqual({ parse: [] });
+    }
+  });
+
+  it('never hit a route the fake does not know or got a refusal', () => {
+    expect(fake.requests.filter((r) => r.route === 'unknown').map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    const refused = fake.requests.filter((r) => r.status >= 400 && r.headers.authorization !== 'Bot not-the-token');
+    expect(refused.map((r) => `${r.status} ${r.method} ${r.path}`)).toEqual([]);
+  });
+});
+
 describe('an empty store', () => {
   it('answers every read command helpfully', async () => {
     const empty = await openTempStore();

@@ -124,7 +124,9 @@ describe('runBot', () => {
   it('turns a late refusal after a public deferral into an ephemeral follow-up', async () => {
     const payload = fake.chatInput({ command: 'slow-refusal' });
     await fake.sendInteraction(payload);
-    await fake.waitForRequests(`POST /webhooks/${fake.applicationId}/${payload.token}`, 1);
+    const reply = await fake.waitForReply(payload.id);
+    expect(reply).toMatchObject({ deferred: true, ephemeral: true });
+    expect(reply.message?.content).toBe('No such event. Try /latest-talks.');
     const record = fake.interaction(payload.id)!;
     expect(record.callback?.type).toBe(5);
     expect(record.original).toBeUndefined();

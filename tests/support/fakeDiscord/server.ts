@@ -281,8 +281,14 @@ export class FakeDiscord {
       if (callback.type === 8) {
         return { ...base, deferred: false, ephemeral: false, choices: (callback.data?.choices ?? []) as InteractionReply['choices'] };
       }
-      if (callback.type === 5 && !record.original?.editedAt) return undefined;
-      const message = record.original;
+      // After a deferral the answer is the edit, or, when the "thinking…" message was deleted,
+      // the first follow-up (how an ephemeral answer follows a public deferral).
+      let message = record.original;
+      if (callback.type === 5) {
+        if (record.original?.editedAt) message = record.original;
+        else if (!record.original && record.followUps.length > 0) message = record.followUps[0];
+        else return undefined;
+      }
       return { ...base, deferred: callback.type === 5, ephemeral: ((message?.flags ?? 0) & EPHEMERAL) !== 0, message };
     });
   }
