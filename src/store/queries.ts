@@ -34,4 +34,6 @@ export interface QueryRepo {
   suggestSides(prefix: string, limit: number): Promise<string[]>;
   feedHealth(): Promise<FeedHealth[]>;
   counts(): Promise<{ articles: number; events: number; people: number; quotes: number }>;
+  /** Loads in-memory caches (the name index behind autocomplete) so the first user does not wait. */
+  warmUp?(): Promise<void>;
 }

@@ -75,22 +75,26 @@ export class PeopleNameIndex {
       const normalizedTokens = normalized.split(' ');
       const foldedTokens = normalizedTokens.map((t) => this.fold(t)).filter((t) => t.length > 0);
       const folded = foldedTokens.join(' ');
-      const grams = new Set(trigramsOf(foldedTokens));
       const index = this.entries.length;
-      this.entries.push({ personId: l.personId, label: l.label, isCanonical: l.isCanonical, normalized, folded, normalizedTokens, foldedTokens, gramCount: grams.size });
+      const entry: Entry = { personId: l.personId, label: l.label, isCanonical: l.isCanonical, normalized, folded, normalizedTokens, foldedTokens, gramCount: 0 };
+      this.entries.push(entry);
       if (l.isCanonical || !this.canonical.has(l.personId)) this.canonical.set(l.personId, l.label);
-      for (const token of new Set([...normalizedTokens, ...foldedTokens])) {
+      // Posting lists get each entry once: the entry being added is always the last one appended.
+      for (const token of normalizedTokens.concat(foldedTokens)) {
         let list = this.tokenEntries.get(token);
         if (!list) {
           this.tokenEntries.set(token, (list = []));
           newTokens.push(token);
         }
-        list.push(index);
+        if (list[list.length - 1] !== index) list.push(index);
       }
-      for (const gram of grams) {
+      for (const gram of trigramsOf(foldedTokens)) {
         let list = this.trigrams.get(gram);
         if (!list) this.trigrams.set(gram, (list = []));
-        list.push(index);
+        if (list[list.length - 1] !== index) {
+          list.push(index);
+          entry.gramCount += 1;
+        }
       }
     }
     if (bulk) {

@@ -207,6 +207,10 @@ export class SqliteQueryRepo implements QueryRepo {
     return this.statements.counts!.get() as { articles: number; events: number; people: number; quotes: number };
   }
 
+  async warmUp(): Promise<void> {
+    this.names();
+  }
+
   private all<T>(statement: string, ...params: unknown[]): T[] {
     return this.statements[statement]!.all(...params) as T[];
   }
