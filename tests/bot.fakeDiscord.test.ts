@@ -204,6 +204,15 @@ describe('fake Discord REST', () => {
     expect(fake.messages(channelId()).at(-1)?.content).toBe('after the wait');
   });
 
+  it('delays a request when told to, then answers it normally', async () => {
+    const rest = restFor(fake);
+    fake.failNext('POST /channels/:channelId/messages', fail.delay(300));
+    const started = Date.now();
+    await rest.post(Routes.channelMessages(channelId()), { body: { content: 'slow network' } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(fake.messages(channelId()).at(-1)?.content).toBe('slow network');
+  });
+
   it('answers 429 globally above N requests per second', async () => {
     fake.setGlobalRateLimit(3);
     try {
