@@ -27,6 +27,11 @@ describe('findPlaces', () => {
     expect(cities('Talks in Moscow lasted five hours.')).toEqual(['Moscow/RU']);
   });
 
+  it('ignores the case of the inner words of a multi-word name', () => {
+    expect(cities('Leaders signed the ceasefire deal in Sharm El-Sheikh on Oct. 13, 2025.')).toEqual(['Sharm el-Sheikh/EG']);
+    expect(cities('Leaders signed the ceasefire deal in Sharm el-Sheikh on Oct. 13, 2025.')).toEqual(['Sharm el-Sheikh/EG']);
+  });
+
   it('prefers the longest name', () => {
     expect(cities('Negotiators gathered in West Palm Beach and later in Rio de Janeiro.')).toEqual([
       'West Palm Beach/US',

@@ -41,6 +41,9 @@ interface CityEntry {
 
 interface Gazetteer {
   byKey: Map<string, CityEntry[]>;
+  /** Multi-word names in lower case: "Sharm El-Sheikh" and "Sharm el-Sheikh" are one place. */
+  byLowerKey: Map<string, CityEntry[]>;
+  lowerPrefixes: Set<string>;
   /** Leading words of multi-word names ("Hallandale", "Santiago de"): a longer match may follow. */
   prefixes: Set<string>;
   maxWords: number;
@@ -98,7 +101,18 @@ function buildGazetteer(): Gazetteer {
   for (const list of byKey.values()) {
     list.sort((a, b) => Number(b.venue) - Number(a.venue) || b.population - a.population);
   }
-  return { byKey, prefixes, maxWords, regionsByKey };
+  const byLowerKey = new Map<string, CityEntry[]>();
+  const lowerPrefixes = new Set<string>();
+  for (const [key, list] of byKey) {
+    if (!key.includes(' ')) continue;
+    const lower = key.toLowerCase();
+    const merged = [...(byLowerKey.get(lower) ?? []), ...list.filter((e) => !byLowerKey.get(lower)?.includes(e))];
+    merged.sort((a, b) => Number(b.venue) - Number(a.venue) || b.population - a.population);
+    byLowerKey.set(lower, merged);
+    const words = lower.split(' ');
+    for (let n = 1; n < words.length; n++) lowerPrefixes.add(words.slice(0, n).join(' '));
+  }
+  return { byKey, byLowerKey, lowerPrefixes, prefixes, maxWords, regionsByKey };
 }
 
 /** Loads the gazetteer now (it is otherwise loaded on first use). */
@@ -330,9 +344,9 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
       const key = phraseKey(text.slice(first.start, tokens[last]!.end));
       const place = known.byKey.get(key);
       if (place) knownMatch = { last, place };
-      const entries = gaz.byKey.get(key);
+      const entries = gaz.byKey.get(key) ?? (last > i ? gaz.byLowerKey.get(key.toLowerCase()) : undefined);
       if (entries) cityMatch = { last, entries };
-      if (!gaz.prefixes.has(key) && known.maxWords <= last - i + 1) break;
+      if (!gaz.prefixes.has(key) && !gaz.lowerPrefixes.has(key.toLowerCase()) && known.maxWords <= last - i + 1) break;
     }
     if (knownMatch && (!cityMatch || knownMatch.last >= cityMatch.last)) {
       const end = tokens[knownMatch.last]!.end;
