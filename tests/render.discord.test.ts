@@ -113,3 +113,12 @@ describe('splitText', () => {
     );
   });
 });
+
+describe('fitReplyForDiscord when content is left out', () => {
+  it('notes in the footer that more was not shown', () => {
+    const embeds = Array.from({ length: 12 }, (_, i) => ({ title: `Talk ${i}`, description: 'short' }));
+    const body = fitReplyForDiscord({ embeds });
+    expect(body.embeds).toHaveLength(10);
+    expect(body.embeds[9]!.footer?.text).toBe('… more not shown (Discord size limit)');
+  });
+});

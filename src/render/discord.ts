@@ -23,6 +23,8 @@ export interface DiscordMessageBody {
   allowed_mentions: { parse: [] };
 }
 
+const OMITTED_NOTE = '… more not shown (Discord size limit)';
+
 // Discord rejects empty field names and values; a zero-width space renders as nothing.
 const BLANK = '\u200b';
 
@@ -75,8 +77,12 @@ function splitField(field: ReplyField): APIEmbedField[] {
 function budgetEmbeds(pages: APIEmbed[]): APIEmbed[] {
   let budget: number = DISCORD_LIMITS.embedTotal;
   const kept: APIEmbed[] = [];
-  for (const page of pages.slice(0, DISCORD_LIMITS.embeds)) {
-    if (budget <= 0) break;
+  let omitted = pages.length > DISCORD_LIMITS.embeds;
+  for (const [pageIndex, page] of pages.slice(0, DISCORD_LIMITS.embeds).entries()) {
+    if (budget <= 0) {
+      omitted = true;
+      break;
+    }
     const fitted: APIEmbed = {};
     if (page.color !== undefined) fitted.color = page.color;
     const take = (text: string, min = 1): string | null => {
@@ -116,8 +122,14 @@ function budgetEmbeds(pages: APIEmbed[]): APIEmbed[] {
       if (footer) fitted.footer = { text: footer };
     }
     if (embedLength(fitted) > 0) kept.push(fitted);
-    if (exhausted) break;
+    if (exhausted) {
+      omitted = true;
+      break;
+    }
   }
+  // Say that something was left out, when there is room to say it.
+  const last = kept[kept.length - 1];
+  if (omitted && last && !last.footer && budget >= OMITTED_NOTE.length) last.footer = { text: OMITTED_NOTE };
   return kept;
 }
 

@@ -60,7 +60,7 @@ function isHighSurrogate(code: number): boolean {
 export function link(label: string, url: string | null | undefined): string {
   const safeLabel = escapeLinkLabel(label);
   if (!url || !/^https?:\/\//i.test(url)) return safeLabel;
-  // ")" and whitespace would end the URL part of a masked link early.
-  const safeUrl = url.replace(/\)/g, '%29').replace(/\s/g, '%20');
+  // ")" and whitespace would end the URL part of a masked link early; "@" could read as a mention.
+  const safeUrl = url.replace(/\)/g, '%29').replace(/\s/g, '%20').replace(/@/g, '%40');
   return `[${safeLabel}](${safeUrl})`;
 }

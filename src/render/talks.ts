@@ -88,7 +88,7 @@ export function sourceLink(source: Pick<SourceCitation, 'url' | 'file' | 'title'
 }
 
 /** "3 sources: [a.org](…) · [b.com](…) +1 more". */
-export function formatSourceLinks(sources: readonly SourceCitation[], max = 4): string {
+export function formatSourceLinks(sources: readonly SourceCitation[], max = 3): string {
   if (sources.length === 0) return 'no sources';
   const seen = new Set<string>();
   const unique = sources.filter((s) => {
@@ -116,7 +116,7 @@ export function talkSummaryLines(event: TalkEvent): string {
   return [
     `${formatStatus(event.status)} · ${kind} · ${formatSides(event.sides)}`,
     `👥 ${formatParticipants(event.participants)}`,
-    event.summary ? `📝 ${escapeMarkdown(truncate(oneLine(event.summary), 300))}` : null,
+    event.summary ? `📝 ${escapeMarkdown(truncate(oneLine(event.summary), 160))}` : null,
     `📰 ${formatSourceLinks(event.sources)}`,
   ]
     .filter((line): line is string => line !== null)
