@@ -143,6 +143,15 @@ describe('changes since the last digest', () => {
     expect(changes.quotes.map((q) => q.text).sort()).toEqual(['Istanbul is ready to host.', 'We are ready to talk about energy security in Riyadh.']);
   });
 
+  it('a status change written before the event’s updated_at moves is dated by updated_at', async () => {
+    const article = timeline.article({ url: 'https://news.example/a', fetchedAt: '2026-11-19T10:00:00.000Z' });
+    const id = timeline.event({ status: 'planned', date: '2026-11-24', sides: ['UA'], sources: [{ article, evidence: 'e' }], summary: 's', at: '2026-11-19T10:00:00.000Z' });
+    timeline.changeStatusInTwoSteps(id, 'held', '2026-11-20T10:00:00.000Z');
+    const changes = await temp.store.digests.changesSince({}, T0, T1, limits);
+    expect(changes.events.map((c) => [c.event.id, c.kind, c.previousStatus])).toEqual([[id, 'status-changed', 'planned']]);
+    expect((await temp.store.digests.changesSince({}, T1, '2026-11-22T06:00:00.000Z', limits)).events).toEqual([]);
+  });
+
   it('an event that changed status and back within the window is not a change', async () => {
     const article = timeline.article({ url: 'https://news.example/a', fetchedAt: '2026-11-19T10:00:00.000Z' });
     const id = timeline.event({ status: 'planned', date: '2026-11-24', sides: ['UA'], sources: [{ article, evidence: 'e' }], summary: 's', at: '2026-11-19T10:00:00.000Z' });

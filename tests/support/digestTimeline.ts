@@ -59,6 +59,14 @@ export class DigestTimeline {
     this.db.prepare(`UPDATE events SET status = ?, updated_at = ? WHERE id = ?`).run(status, at, eventId);
   }
 
+  /** How the merge stage writes it: the fields first, then updated_at in a second statement. */
+  changeStatusInTwoSteps(eventId: number, status: string, at: string): void {
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE events SET status = ? WHERE id = ?`).run(status, eventId);
+      this.db.prepare(`UPDATE events SET updated_at = ? WHERE id = ?`).run(at, eventId);
+    })();
+  }
+
   /** A new source for an existing event, without a status change. */
   touch(eventId: number, at: string): void {
     this.db.prepare(`UPDATE events SET updated_at = ? WHERE id = ?`).run(at, eventId);

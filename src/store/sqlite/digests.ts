@@ -233,7 +233,10 @@ export class SqliteDigestRepo implements DigestRepo {
           UNION
           SELECT event_id FROM event_status_changes WHERE changed_at > @since AND changed_at <= @until
         )
-        SELECT e.*,
+        SELECT e.id, e.kind, e.date, e.date_to, e.approx, e.city, e.country, e.sides_json, e.summary, e.first_seen_at, e.updated_at,
+          -- the status as it stood at the end of the window, even when the digest is composed later
+          COALESCE((SELECT c.from_status FROM event_status_changes c
+             WHERE c.event_id = e.id AND c.changed_at > @until ORDER BY c.changed_at, c.id LIMIT 1), e.status) AS status,
           (SELECT c.from_status FROM event_status_changes c
              WHERE c.event_id = e.id AND c.changed_at > @since AND c.changed_at <= @until
              ORDER BY c.changed_at, c.id LIMIT 1) AS from_status
