@@ -28,8 +28,8 @@ const commands: Command[] = [
       return { content: 'inspected', ephemeral: true };
     },
   },
-  { data: define('slow'), execute: async () => (await sleep(400), { embeds: [{ title: 'Slow answer', description: 'took a while' }] }) },
-  { data: define('slow-refusal'), execute: async () => (await sleep(400), Promise.reject(new UserFacingError('No such event. Try /latest-talks.'))) },
+  { data: define('slow'), execute: async () => (await sleep(900), { embeds: [{ title: 'Slow answer', description: 'took a while' }] }) },
+  { data: define('slow-refusal'), execute: async () => (await sleep(900), Promise.reject(new UserFacingError('No such event. Try /latest-talks.'))) },
   { data: define('eager'), defer: true, execute: async () => ({ content: 'deferred on purpose' }) },
   { data: define('boom'), execute: async () => Promise.reject(new Error('database is on fire')) },
   { data: define('guild-only', { contexts: [0] }), execute: async () => ({ content: 'in a guild' }) },
@@ -47,7 +47,7 @@ const commands: Command[] = [
     data: define('pick'),
     execute: async () => ({ content: 'picked' }),
     autocomplete: async (focused) => {
-      if (focused.value === 'slow') await sleep(1000);
+      if (focused.value === 'slow') await sleep(1500);
       return Array.from({ length: 40 }, (_, i) => ({ name: `${focused.value} ${'very long name '.repeat(10)} ${i}`, value: `v${i}` }));
     },
   },
@@ -60,7 +60,7 @@ let bot: RunningBot;
 beforeAll(async () => {
   fake = await startFakeDiscord();
   temp = await openTempStore();
-  bot = await runBot({ app: testApp(temp.store), token: fake.token, applicationId: fake.applicationId, rest: { api: fake.apiUrl }, commands, deferAfterMs: 150, autocompleteBudgetMs: 300 });
+  bot = await runBot({ app: testApp(temp.store), token: fake.token, applicationId: fake.applicationId, rest: { api: fake.apiUrl }, commands, deferAfterMs: 600, autocompleteBudgetMs: 800 });
 });
 
 afterAll(async () => {
