@@ -5,7 +5,7 @@ import type { CountryCode } from '../../domain/types.ts';
 
 /** Short forms and everyday names. Abbreviations are matched case-sensitively ("US", not "us"). */
 export const EXTRA_COUNTRY_NAMES: Record<CountryCode, string[]> = {
-  US: ['US', 'U.S.', 'USA', 'U.S.A.', 'America', 'United States', 'the States'],
+  US: ['US', 'U.S.', 'USA', 'U.S.A.', 'America', 'United States'],
   GB: ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom'],
   AE: ['UAE', 'U.A.E.', 'Emirates'],
   KP: ['DPRK', 'North Korea'],
@@ -15,7 +15,7 @@ export const EXTRA_COUNTRY_NAMES: Record<CountryCode, string[]> = {
   CD: ['DRC', 'DR Congo', 'Congo-Kinshasa'],
   CG: ['Congo-Brazzaville', 'Republic of the Congo'],
   SA: ['KSA', 'Saudi Arabia', 'Saudi'],
-  NL: ['Holland', 'the Netherlands'],
+  NL: ['Holland', 'Netherlands'],
   MM: ['Burma'],
   CZ: ['Czech Republic', 'Czechia'],
   TR: ['Turkey', 'Türkiye', 'Turkiye'],
@@ -105,7 +105,7 @@ export const CAPITAL_ALIASES: Record<CountryCode, string[]> = {
 /** Where one demonym or name belongs to several ISO entries, the one news means. */
 export const PREFERRED_OWNER: Record<string, CountryCode> = {
   American: 'US', Americans: 'US', French: 'FR', Dutch: 'NL', Indian: 'IN', Norwegian: 'NO', Dominican: 'DO',
-  Congolese: 'CD', British: 'GB', Danish: 'DK', Channel: 'JE', 'Virgin Islander': 'VG', Chinese: 'CN',
+  Congolese: 'CD', British: 'GB', Danish: 'DK', 'Virgin Islander': 'VG', Chinese: 'CN',
   Guinean: 'GN', Korean: 'KR', Samoan: 'WS', Finnish: 'FI', Moroccan: 'MA', Spanish: 'ES', Portuguese: 'PT',
   Australian: 'AU', 'New Zealander': 'NZ', Danes: 'DK', Saudi: 'SA', Irish: 'IE', Congo: 'CD',
 };
