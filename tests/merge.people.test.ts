@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalName, findKnownPerson, mergePersonMentions, mostSpecificRole, peopleToFold, rankPersonMatches, type PersonRecord } from '../src/merge/people.ts';
+import { canonicalName, findKnownPerson, shortGivenNameMatch, mergePersonMentions, mostSpecificRole, peopleToFold, rankPersonMatches, type PersonRecord } from '../src/merge/people.ts';
 import type { KnownPerson } from '../src/config/schema.ts';
 
 const zelensky: KnownPerson = { name: 'Volodymyr Zelensky', aliases: ['Zelenskyy'], country: 'UA', role: 'President of Ukraine' };
@@ -98,5 +98,21 @@ describe('mergePersonMentions', () => {
     const merged = mergePersonMentions([{ name: 'Volodymyr Zelenskiy', aliases: [], country: null, role: 'President' }], zelensky);
     expect(merged).toMatchObject({ name: 'Volodymyr Zelensky', country: 'UA', role: 'President of Ukraine' });
     expect(merged.aliases).toEqual(['Zelenskyy', 'Volodymyr Zelenskiy']);
+  });
+});
+
+describe('shortGivenNameMatch', () => {
+  it('Dan Driscoll and Daniel Driscoll are one person, and Steve and Steven; Dan and Donald are not', () => {
+    expect(shortGivenNameMatch('Dan Driscoll', 'Daniel Driscoll')).toBe(true);
+    expect(shortGivenNameMatch('Steve Witkoff', 'Steven Witkoff')).toBe(true);
+    expect(shortGivenNameMatch('Dan Driscoll', 'Donald Driscoll')).toBe(false);
+  });
+  it('needs the same surname and at least three letters of the given name', () => {
+    expect(shortGivenNameMatch('Dan Driscoll', 'Daniel Dreyfus')).toBe(false);
+    expect(shortGivenNameMatch('Al Gore', 'Albert Gore')).toBe(false);
+  });
+  it('a stored Dan Driscoll is found when an article says Daniel Driscoll', () => {
+    const people: PersonRecord[] = [{ id: 8, names: ['Dan Driscoll'], country: 'US', mentions: 1 }];
+    expect(rankPersonMatches({ name: 'Daniel Driscoll', aliases: ['Driscoll'], country: 'US', role: null }, people, null).map((p) => p.id)).toEqual([8]);
   });
 });

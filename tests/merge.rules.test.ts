@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, comparePlaces, compareSides, kindsCompatible, matchScore, sameArticleReportsAgree, type MatchShape } from '../src/merge/compatibility.ts';
+import { compareDates, comparePlaces, compareSides, informativeSides, kindsCompatible, matchScore, sameArticleReportsAgree, type MatchShape } from '../src/merge/compatibility.ts';
 import { mergeReports, resolveDates, resolvePlace, resolveStatus } from '../src/merge/resolveEvent.ts';
 import { chooseEventForReport, undatedEventsToAttach } from '../src/merge/assign.ts';
 import type { EventCandidate, EventReport } from '../src/merge/report.ts';
@@ -135,6 +135,13 @@ describe('resolveStatus', () => {
   it('a held report is not undone by a later plan', () => {
     expect(resolveStatus(['held', 'planned'])).toBe('held');
   });
+  it('the latest source wins between held and cancelled', () => {
+    expect(resolveStatus(['held', 'cancelled'])).toBe('cancelled');
+    expect(resolveStatus(['cancelled', 'held'])).toBe('held');
+  });
+  it('a proposal followed by a report that it took place is held', () => {
+    expect(resolveStatus(['proposed', 'held'])).toBe('held');
+  });
 });
 
 describe('resolveDates', () => {
@@ -257,5 +264,17 @@ describe('undated reports', () => {
   it('an undated event in another city stays apart', () => {
     const undated = candidate(1, [report({ articleId: 1, date: null, location: { city: 'Berlin', country: 'DE' } })]);
     expect(undatedEventsToAttach([undated, candidate(2, [report({ articleId: 2 })])])).toEqual([]);
+  });
+});
+
+describe('host country read as a side', () => {
+  it('"a meeting in the Saudi capital earlier this week" with side SA joins the US-Russia talks in Riyadh', () => {
+    const riyadh = report({ location: { city: 'Riyadh', country: 'SA' }, sides: ['RU', 'US'], date: '2025-02-18', participants: [1] });
+    const vague = report({ articleId: 2, location: { city: 'Riyadh', country: 'SA' }, sides: ['SA'], date: '2025-02-18', approx: true, participants: [] });
+    expect(matchScore(vague, riyadh)).not.toBeNull();
+    expect(mergeReports([riyadh, vague]).sides).toEqual(['RU', 'US']);
+  });
+  it('a report that names the host and a guest keeps both', () => {
+    expect(informativeSides({ sides: ['SA', 'UA'], location: { city: 'Jeddah', country: 'SA' } })).toEqual(['SA', 'UA']);
   });
 });

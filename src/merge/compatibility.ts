@@ -97,6 +97,16 @@ export function isLiveStatus(status: EventStatus): boolean {
   return status === 'held' || status === 'planned';
 }
 
+/**
+ * The sides worth comparing. A report whose only side is the host country ("a meeting held in
+ * the Saudi capital" read as side SA) says where, not who: its sides count as unknown.
+ */
+export function informativeSides(e: { sides: readonly CountryCode[]; location: Place }): CountryCode[] {
+  const unique = [...new Set(e.sides)];
+  if (unique.length === 1 && e.location.country !== null && unique[0] === e.location.country) return [];
+  return unique;
+}
+
 export interface MatchShape extends DatedShape {
   kind: EventKind;
   status: EventStatus;
@@ -113,14 +123,16 @@ export function matchScore(report: MatchShape, event: MatchShape | MergedEventFi
   if (!kindsCompatible(report.kind, event.kind)) return null;
   const place = comparePlaces(report.location, event.location);
   if (place === 'different') return null;
-  const sides = compareSides(report.sides, event.sides);
+  const reportSides = informativeSides(report);
+  const eventSides = informativeSides(event);
+  const sides = compareSides(reportSides, eventSides);
   if (sides === 'crossing' || sides === 'disjoint') return null;
   // A report that the event happened and one that it was only proposed or called off are the
   // same event only when they name exactly the same sides; otherwise a denied trilateral would
   // swallow the bilateral meetings that did take place.
   if (isLiveStatus(report.status) !== isLiveStatus(event.status) && sides !== 'equal') return null;
   const people = sharedCount(report.participants, event.participants);
-  const sideCount = sharedCount(report.sides, event.sides);
+  const sideCount = sharedCount(reportSides, eventSides);
   const dates = compareDates(report, event);
   if (dates === 'disjoint') return null;
   if (dates === 'unknown') {
@@ -151,7 +163,7 @@ export function sameArticleReportsAgree(a: MatchShape, b: MatchShape): boolean {
   if (!kindsCompatible(a.kind, b.kind)) return false;
   if (isLiveStatus(a.status) !== isLiveStatus(b.status)) return false;
   if (comparePlaces(a.location, b.location) === 'different') return false;
-  const sides = compareSides(a.sides, b.sides);
+  const sides = compareSides(informativeSides(a), informativeSides(b));
   if (sides === 'crossing' || sides === 'disjoint') return false;
   if (compareDates(a, b) === 'disjoint') return false;
   return true;

@@ -33,6 +33,23 @@ export function surnameKey(name: string): string {
   return last ? foldToken(last.replace(/^['-]+|['-]+$/g, '')).slice(0, 1) : '';
 }
 
+/**
+ * Whether two full names differ only by a short form of the given name ("Dan Driscoll" and
+ * "Daniel Driscoll", "Steve" and "Steven"): same surname, one given name the start of the other,
+ * at least three letters long.
+ */
+export function shortGivenNameMatch(a: string, b: string): boolean {
+  const ta = normalizeName(a).split(' ');
+  const tb = normalizeName(b).split(' ');
+  if (ta.length < 2 || tb.length < 2) return false;
+  if (!namesMatch(ta[ta.length - 1]!, tb[tb.length - 1]!)) return false;
+  const [ga, gb] = [foldToken(ta[0]!), foldToken(tb[0]!)];
+  const [short, long] = ga.length <= gb.length ? [ga, gb] : [gb, ga];
+  return short.length >= 3 && long.startsWith(short);
+}
+
+const sameName = (a: string, b: string): boolean => namesMatch(a, b) || shortGivenNameMatch(a, b);
+
 /** The names of a person worth comparing: full names when there are any (so "Trump" as an alias of Melania Trump does not make her Donald Trump), else the bare ones. */
 function comparableNames(names: readonly string[]): string[] {
   const full = names.filter(isFullName);
@@ -60,7 +77,7 @@ export function rankPersonMatches(mention: PersonMention, people: readonly Perso
   for (const p of people) {
     const theirs = comparableNames(p.names);
     const exact = p.names.some((n) => exactNorms.has(normalizeName(n)));
-    const fuzzy = exact || mentionNames.some((m) => theirs.some((t) => namesMatch(m, t)));
+    const fuzzy = exact || mentionNames.some((m) => theirs.some((t) => sameName(m, t)));
     if (!fuzzy) continue;
     const country = known?.country ?? mention.country;
     const countryScore = !country || !p.country ? 0 : country === p.country ? 1 : -1;
@@ -85,7 +102,7 @@ export function peopleToFold(mention: PersonMention, ranked: readonly PersonReco
   return rest.filter(
     (p) =>
       (!p.country || !best.country || p.country === best.country) &&
-      comparableNames(p.names).every((n) => namesMatch(n, mention.name)),
+      comparableNames(p.names).every((n) => sameName(n, mention.name)),
   );
 }
 

@@ -2,20 +2,22 @@
 // participants and summary. Pure functions over the reports, so an event is always exactly what
 // its current sources say, whatever order they arrived in.
 import type { CountryCode, EventKind, EventStatus, IsoDay, Place } from '../domain/types.ts';
-import { dateWindow, normalizePlaceName } from './compatibility.ts';
+import { dateWindow, informativeSides, normalizePlaceName } from './compatibility.ts';
 import { compareReportsByPublication, type EventReport, type MergedEventFields } from './report.ts';
 
 /**
- * The event's status from its reports in publication order. A report that it was held settles
- * it; otherwise the latest of "planned" and "cancelled" wins (a later denial overrules a plan, a
- * later plan overrules an earlier cancellation); "proposed" never overrules either.
+ * The event's status from its reports in publication order: what the latest source tells, with
+ * two exceptions. A later "planned" never undoes a report that the event was held (a recap in
+ * the future tense is not news that it has not happened), and "proposed" never overrules
+ * anything: a proposal becomes held or planned only when a source says so. A later
+ * cancellation or denial overrules a plan, and also an earlier report that it was held.
  */
 export function resolveStatus(statuses: readonly EventStatus[]): EventStatus {
   if (statuses.length === 0) throw new Error('resolveStatus: an event needs at least one report');
-  if (statuses.includes('held')) return 'held';
   let status: EventStatus = statuses[0]!;
   for (const s of statuses.slice(1)) {
-    if (s === 'planned' || s === 'cancelled') status = s;
+    if (s === 'held' || s === 'cancelled') status = s;
+    else if (s === 'planned' && status !== 'held') status = s;
   }
   return status;
 }
@@ -125,7 +127,8 @@ export function mergeReports(reports: readonly EventReport[]): MergedEventFields
     status,
     ...dates,
     location: resolvePlace(ordered.map((r) => r.location)),
-    sides: resolveSides(ordered.map((r) => r.sides)),
+    // A source that only names the host country as a side adds nothing when others say who met.
+    sides: resolveSides(ordered.some((r) => informativeSides(r).length > 0) ? ordered.map(informativeSides) : ordered.map((r) => r.sides)),
     participants: unionInOrder(ordered.map((r) => r.participants)),
     summary: summarySource.summary,
   };
