@@ -65,7 +65,7 @@ export async function startCommand(io: CliIo): Promise<number> {
       }),
     );
     await Promise.all(background.map((service) => service.begin()));
-    logger.info({ mode: shell.mode }, 'parley ready');
+    logger.info({ mode: shell.mode, startupMs: Math.round(process.uptime() * 1000) }, 'parley ready');
 
     const reason = await Promise.race([shell.finished.then(() => `${shell?.mode} ended`), nextShutdownSignal()]);
     logger.info({ reason }, 'parley stopping');
