@@ -165,6 +165,11 @@ describe('vague references', () => {
     expect(first('They first met in May 2019.', null)).toBe('2019-05-01..2019-05-31 ~');
   });
 
+  it('reads "the first week of December" as that week of the month', () => {
+    expect(first('Talks are expected in the first week of January.', '2025-12-21')).toBe('2026-01-01..2026-01-07 ~');
+    expect(first('The envoys met in the last week of November.', '2025-12-21')).toBe('2025-11-24..2025-11-30 ~');
+  });
+
   it('does not read the verb "may" or "march" as a month', () => {
     expect(findDates('The envoys may meet again, and protesters march on.', '2025-12-21')).toEqual([]);
   });
@@ -200,6 +205,11 @@ describe('tense', () => {
 });
 
 describe('noise', () => {
+  it('does not read a weekday inside a name as a date', () => {
+    expect(findDates('The Good Friday Agreement was signed in Belfast.', '2025-12-21')).toEqual([]);
+    expect(findDates('The Sunday Times reported the plan first.', '2025-12-21')).toEqual([]);
+  });
+
   it('ignores date-like numbers inside links', () => {
     expect(findDates('Read more at https://www.example.com/2025/12/21/talks-resume for details.', '2025-12-21')).toEqual([]);
   });

@@ -196,6 +196,18 @@ function shift(ref: IsoDay, count: number, unit: string): IsoDay {
   return addMonths(ref, count * 12);
 }
 
+/** Capitalised words before a weekday that make it a name: "Good Friday Agreement", "Bloody Sunday". */
+const WEEKDAY_NAME_BEFORE = /\b(?:Good|Black|Bloody|Cyber|Super|Easter|Palm|Ash|Holy|Maundy|Shrove|Whit|Orange)\s+$/;
+
+/** "The Sunday Times", "the Good Friday Agreement": a weekday inside a name is no date. */
+function weekdayInName(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 10), start);
+  if (WEEKDAY_NAME_BEFORE.test(before)) return true;
+  return /\bthe\s+$/i.test(before) && /^\s+\p{Lu}/u.test(sentence.slice(end, end + 3));
+}
+
+const ORDINAL_WEEKS: Record<string, number> = { first: 0, second: 1, third: 2, fourth: 3 };
+
 // ---------- rules (longer, more specific matches win over shorter ones) ----------
 
 const RULES: Rule[] = [
@@ -279,6 +291,25 @@ const RULES: Rule[] = [
       if (part === 'mid' || /middle/.test(part)) return approxRange(toIsoDay(year, month, 11), toIsoDay(year, month, 20));
       if (part === 'late' || /end/.test(part)) return approxRange(toIsoDay(year, month, 21), toIsoDay(year, month, last));
       return approxRange(from, to);
+    },
+  },
+  {
+    name: 'week of month',
+    hint: MONTH_HINT,
+    pattern: new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth|last)\\s+week\\s+of\\s+${MONTH_WORD.replace('(?:', '(')}\\b(?:,?\\s+(\\d{4})\\b)?`, 'gi'),
+    resolve: (m, ctx) => {
+      const month = monthNumber(m[2]!);
+      let year: number | null = m[3] ? Number(m[3]) : null;
+      if (year === null) {
+        if (!ctx.ref) return null;
+        year = inferYear(month, 15, ctx.ref, ctx.tense());
+        if (year === null) return null;
+      }
+      const { to } = monthRange(year, month);
+      const last = parts(to).dayOfMonth;
+      const which = m[1]!.toLowerCase();
+      const firstDay = which === 'last' ? last - 6 : 1 + 7 * ORDINAL_WEEKS[which]!;
+      return approxRange(toIsoDay(year, month, firstDay), toIsoDay(year, month, Math.min(last, firstDay + 6)));
     },
   },
   {
@@ -377,7 +408,7 @@ const RULES: Rule[] = [
       'g',
     ),
     resolve: (m, ctx) => {
-      if (!ctx.ref) return null;
+      if (!ctx.ref || weekdayInName(ctx.sentence, ctx.start, ctx.end)) return null;
       const weekday = WEEKDAYS[m[2]!.slice(0, 3).toLowerCase()]!;
       const modifier = m[1] ? m[1].toLowerCase() : null;
       return { date: resolveWeekday(weekday, ctx.ref, ctx.tense(), modifier === 'this' ? null : modifier), dateTo: null, approx: false };
