@@ -42,6 +42,8 @@ const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
   { re: /\b(?:(?:phone|telephone|video)\s+(?:call|conversation|talks?)|call(?:ed)?\s+by\s+(?:phone|telephone)|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned)\b/g, kind: 'call', noun: true },
   { re: /\b(?:talks|negotiations|consultations|round\s+of\s+(?:peace\s+)?(?:talks|negotiations|consultations))\b/g, kind: 'talks', noun: true },
   { re: /\bmeetings?\b/g, kind: 'meeting', noun: true },
+  // "Xi will host Macron in Beijing": hosting a person is meeting them.
+  { re: /\b(?:host|hosts|hosted|hosting)\b(?=\s+(?:(?:his|her|the|a)\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:counterpart|delegation|leader|president|minister)))/gu, kind: 'meeting', noun: false },
   // "has been met with criticism" is not a meeting.
   { re: /(?<!\b(?:been|was|were|is|are|be)\s+)\b(?:meet|meets|met|meeting\s+with|sit\s+down\s+with|sat\s+down\s+with|sits\s+down\s+with)\b/g, kind: 'meeting', noun: false },
 ];

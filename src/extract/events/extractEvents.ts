@@ -146,7 +146,8 @@ function regionPattern(): RegExp {
  * "in <country or region>", the one nearest the trigger at offset `near` (after it preferred);
  * a city before a talks word ("Istanbul talks") also counts. "Washington's push" is no place.
  */
-function placeIn(text: string, knownPlaces: KnownPlace[], near = 0): PlaceFound | null {
+function placeIn(text: string, knownPlaces: KnownPlace[], near: number | number[] = 0): PlaceFound | null {
+  const anchors = Array.isArray(near) ? near : [near];
   const candidates: Array<PlaceFound & { at: number }> = [];
   for (const p of findPlaces(text, knownPlaces)) {
     if (/^['\u2019]s?\b/u.test(text.slice(p.end))) continue;
@@ -154,7 +155,10 @@ function placeIn(text: string, knownPlaces: KnownPlace[], near = 0): PlaceFound 
   }
   for (const m of findCountryMentions(text)) {
     if (m.kind === 'institution' || m.kind === 'capital') continue;
-    if (/\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 8), m.start)) && !/^['\u2019]s?\b/u.test(text.slice(m.end))) candidates.push({ city: null, country: m.code, at: m.start });
+    const lead = text.slice(Math.max(0, m.start - 30), m.start);
+    // "the war in Ukraine" is a topic, not where the talks are.
+    if (/\b(?:war|conflict|fighting|crisis|peace|ceasefire|truce|situation|invasion|aggression)\s+(?:in|on)\s+(?:the\s+)?$/i.test(lead)) continue;
+    if (/\b(?:in|at)\s+(?:the\s+)?$/i.test(lead) && !/^['\u2019]s?\b/u.test(text.slice(m.end))) candidates.push({ city: null, country: m.code, at: m.start });
   }
   for (const m of text.matchAll(regionPattern())) {
     const country = REGION_COUNTRY.get(m[1]!);
@@ -163,7 +167,8 @@ function placeIn(text: string, knownPlaces: KnownPlace[], near = 0): PlaceFound 
   if (candidates.length === 0) return null;
   // A city inside a region ("Hallandale Beach, Florida") comes with its own country; prefer cities
   // over bare countries at the same distance.
-  const distance = (c: { at: number; city: string | null }): number => (c.at >= near ? c.at - near : (near - c.at) * 2) + (c.city ? 0 : 15);
+  const distance = (c: { at: number; city: string | null }): number =>
+    Math.min(...anchors.map((a) => (c.at >= a ? c.at - a : (a - c.at) * 2))) + (c.city ? 0 : 60);
   const best = candidates.sort((x, y) => distance(x) - distance(y))[0]!;
   return { city: best.city, country: best.country };
 }
@@ -271,10 +276,10 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       const date = usable.find((d) => !d.approx) ?? usable[0] ?? null;
       // The trigger that names the kind places the event: "The Miami talks follow a summit ... in Berlin".
       const kind = eventKind(seg.triggers);
-      const first0 = seg.triggers.find((t) => t.kind === kind) ?? seg.triggers[0]!;
+      const kindTriggers = new Set(seg.triggers.map((t) => t.kind)).size > 1 && (kind === 'summit' || kind === 'call') ? seg.triggers.filter((t) => t.kind === kind) : seg.triggers;
       const place =
-        placeIn(segText, knownPlaces, first0.start - seg.start) ??
-        placeIn(clause.text, knownPlaces, first0.start - clause.start) ??
+        placeIn(segText, knownPlaces, kindTriggers.map((t) => t.start - seg.start)) ??
+        placeIn(clause.text, knownPlaces, kindTriggers.map((t) => t.start - clause.start)) ??
         (clauses.length === 1 || segDates.length ? sentencePlace : null);
       const first = seg.triggers[0]!;
       const status = eventStatus({
@@ -526,7 +531,27 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
     else merged.push(d);
   }
 
-  return merged
+  // An undated mention right after a dated report of the same talks ("Lavrov said the talks were
+  // useful") adds its people to that report instead of standing alone.
+  const kept: Draft[] = [];
+  for (const d of merged) {
+    if (d.date || !isLive(d.status)) {
+      kept.push(d);
+      continue;
+    }
+    const host = kept
+      .filter((o) => o.date && isLive(o.status) && d.sentence - o.sentence >= 0 && d.sentence - o.sentence <= 3)
+      .filter((o) => sidesCompatible(o.sides, d.sides) && !(o.city && d.city && o.city !== d.city) && (o.kind === 'call') === (d.kind === 'call'))
+      .filter((o) => d.anaphoric || o.participants.some((k) => d.participants.includes(k)))
+      .pop();
+    if (host) {
+      host.participants = [...new Set([...host.participants, ...d.participants])];
+      host.city ??= d.city;
+      host.country ??= d.country;
+    } else kept.push(d);
+  }
+
+  return kept
     .filter((d) => {
       if (d.sides.length === 0 && d.participants.length === 0) return false;
       if (!isLive(d.status)) return d.sides.length >= 2;

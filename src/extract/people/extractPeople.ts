@@ -4,7 +4,7 @@
 // country, but nothing depends on them.
 import type { CountryCode, ExtractedPerson } from '../../domain/types.ts';
 import type { KnownPerson } from '../../config/schema.ts';
-import { countryFromWord } from '../geo/countries.ts';
+import { countryFromWord, findCountryMentions } from '../geo/countries.ts';
 import { DELEGATE_HEADS, ROLE_HEADS } from './lexicon.ts';
 import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
@@ -189,6 +189,21 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
     }
   }
 
+  // "The U.S. delegation was led by Marco Rubio", "Russia sent Sergei Lavrov": the team's country.
+  for (const c of clusters) {
+    if (countryOfOrNull(countryOf, c.key)) continue;
+    for (const span of c.spans) {
+      const lead = text.slice(Math.max(0, span.start - 120), span.start);
+      const team = /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|team|side|negotiators|government)\s+(?:(?:was|is|will\s+be|were|are)\s+)?(?:led|headed|represented)\s+by\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(lead)
+        ?? /(?:^|[\s,;(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:sent|dispatched|will\s+send|is\s+sending)\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(lead);
+      const code = team ? findCountryMentions(team[1]!)[0]?.code ?? null : null;
+      if (code) {
+        countryOf.set(c.key, code);
+        break;
+      }
+    }
+  }
+
   const people: ExtractedPerson[] = clusters.map((c) => {
     const name = c.known?.name ?? [...c.names].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length)[0]!;
     const aliases = [...new Set([...c.names, ...(c.known ? [c.known.name, ...c.known.aliases] : [])])].filter((n) => n !== name);
@@ -213,6 +228,10 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       .map((c) => c.key),
   );
   return { people, mentions, roles, delegates };
+}
+
+function countryOfOrNull(map: Map<string, CountryCode | null>, key: string): CountryCode | null {
+  return map.get(key) ?? null;
 }
 
 /** Whether a word is a role noun ("president", "envoy"): used to resolve "the president said". */

@@ -47,7 +47,11 @@ function isGluedWord(w: string): boolean {
 }
 
 /** A word that can be part of a personal name. */
+/** Capitalised particles of Arabic names: "Al Thani", "Bin Zayed", "Abu Mazen". */
+const CAPITALISED_PARTICLES = new Set(['Al', 'El', 'Bin', 'Ibn', 'Abu', 'Abd', 'Ould', 'Ben']);
+
 export function isNameWord(w: string): boolean {
+  if (CAPITALISED_PARTICLES.has(w)) return true;
   if (!isCapitalised(w) || w.length < 2) return false;
   if (/\d/.test(w)) return false;
   if (w === w.toUpperCase()) return false; // acronyms: "AFP", "ZNPP", "U.S."
@@ -95,8 +99,14 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
     let j = i;
     while (j + 1 < tokens.length && joined(text, tokens[j]!, tokens[j + 1]!)) {
       const next = tokens[j + 1]!.text;
-      if (isCapitalised(next)) j++;
-      else if (NAME_PARTICLES.has(next) && j + 2 < tokens.length && joined(text, tokens[j + 1]!, tokens[j + 2]!) && isCapitalised(tokens[j + 2]!.text)) j += 2;
+      if (isCapitalised(next)) {
+        j++;
+        continue;
+      }
+      // One or two lower-case particles before a capitalised word: "von der Leyen", "bin Salman".
+      let p = j + 1;
+      while (p < tokens.length && p - j <= 2 && NAME_PARTICLES.has(tokens[p]!.text) && p + 1 < tokens.length && joined(text, tokens[p]!, tokens[p + 1]!)) p++;
+      if (p > j + 1 && p < tokens.length && isCapitalised(tokens[p]!.text)) j = p;
       else break;
     }
     // Longest tail of name words.
@@ -108,11 +118,14 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
         const prev = tokens[k - 1]!.text;
         if (isNameWord(prev)) k--;
         else if (NAME_PARTICLES.has(prev) && k - 2 >= i && isNameWord(tokens[k - 2]!.text)) k -= 2;
+        else if (NAME_PARTICLES.has(prev) && k - 3 >= i && NAME_PARTICLES.has(tokens[k - 2]!.text) && isNameWord(tokens[k - 3]!.text)) k -= 3;
         else break;
       }
-      // Keep at most four name words: longer runs are headings, not names.
+      // Keep at most four name words (six with particles: "Mohammed bin Abdulrahman Al Thani");
+      // longer runs are headings, not names.
       const words = j - k + 1;
-      if (words <= 4) {
+      const particles = tokens.slice(k, j + 1).filter((t) => NAME_PARTICLES.has(t.text) || /^(?:Al|El|Bin|Ibn)$/.test(t.text)).length;
+      if (words <= 4 + Math.min(particles, 2)) {
         const prevToken = k > 0 ? tokens[k - 1]! : null;
         const before = prevToken && /^\s+$/.test(text.slice(prevToken.end, tokens[k]!.start)) ? prevToken.text : '';
         spans.push({

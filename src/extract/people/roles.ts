@@ -125,7 +125,7 @@ export function appositiveAfter(text: string, nameEnd: number): RoleFinding | nu
   const m = APPOSITIVE.exec(after);
   if (!m) return null;
   const phrase = m[1]!;
-  if (/^(?:who|which|that|whose|where|when|and|but|in|on|at|as|said|says|told|has|had|is|was|will)\b/i.test(phrase)) return null;
+  if (/^(?:who|which|that|whose|where|when|and|but|in|on|at|as|said|says|told|has|had|is|was|will|while|whereas|although|though|after|before|because|since|if|so|then|with|without|for|to|from|by|even|despite|during|adding|saying)\b/i.test(phrase)) return null;
   const words = phrase.split(/\s+/);
   const headAt = words.slice(0, 6).findIndex((w) => isRoleHead(w.replace(/['\u2019]s$/, '')) || /-in-law$/.test(w));
   if (headAt < 0) return null;
