@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempStore, type TempStore } from './support/tempStore.ts';
 import { testConfig } from './support/commandContext.ts';
 import { ingest } from '../src/ingest/ingest.ts';
-import { extractAndMerge } from '../src/merge/process.ts';
+import { extractAndMerge, extractPending } from '../src/merge/process.ts';
 import { logger } from '../src/log.ts';
 import { composeSubscriptionDigest } from '../src/digest/contents.ts';
 
@@ -64,8 +64,15 @@ describe('digests over the real pipeline', () => {
     expect(held.events.map((c) => [c.event.id, c.kind, c.previousStatus, c.event.status])).toEqual([[jeddah!.event.id, 'status-changed', 'planned', 'held']]);
     expect(held.events[0]!.event.sources).toHaveLength(2);
 
-    // Nothing after the outcome: the next window is empty.
-    expect((await temp.store.digests.changesSince({}, afterOutcome, await instant(), limits)).events).toEqual([]);
+    expect(announced.quotes).toEqual([]);
+    expect(held.quotes.map((q) => q.text)).toEqual(['We are ready to take steps towards peace']);
+
+    // Nothing after the outcome: the next window is empty, even across a full re-extraction.
+    await temp.store.articles.resetExtraction();
+    await extractPending(temp.store, config);
+    const afterReextract = await temp.store.digests.changesSince({}, afterOutcome, await instant(), limits);
+    expect(afterReextract.events).toEqual([]);
+    expect(afterReextract.quotes).toEqual([]);
 
     const reply = await composeSubscriptionDigest(temp.store, config, { filters: { side: 'UA' }, since: afterPreview, timeZone: 'UTC', notifyEmpty: false }, new Date(afterOutcome));
     expect(reply!.embeds![0]!.title).toBe('Status changes (1)');

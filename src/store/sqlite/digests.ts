@@ -262,7 +262,7 @@ export class SqliteDigestRepo implements DigestRepo {
         FROM quotes q
         JOIN articles a ON a.id = q.article_id
         LEFT JOIN people p ON p.id = q.person_id
-        WHERE a.fetched_at > @since AND a.fetched_at <= @until
+        WHERE COALESCE(a.first_extracted_at, a.fetched_at) > @since AND COALESCE(a.first_extracted_at, a.fetched_at) <= @until
           AND (@side IS NULL OR p.country = @side)
           AND (@personIds IS NULL OR q.person_id IN (SELECT value FROM json_each(@personIds)))
         ORDER BY COALESCE(q.date, a.published_at) DESC, q.id DESC
