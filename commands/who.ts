@@ -3,7 +3,7 @@ import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionCo
 import type { Command } from '../src/interaction/command.ts';
 import { countryFlag, countryName } from '../src/extract/geo/countries.ts';
 import { escapeMarkdown, neutraliseMentions, truncate } from '../src/render/markdown.ts';
-import { PARLEY_COLOR, oneLine, formatAgo, formatDay, formatPlace, formatQuote, formatSides, formatStatus, formatTalkDate } from '../src/render/talks.ts';
+import { PARLEY_COLOR, oneLine, formatAgo, formatPlace, formatQuote, formatSides, formatStatus, formatTalkDate } from '../src/render/talks.ts';
 import { PERSON_OPTION_MAX_LENGTH, resolvePerson, suggestPeopleChoices } from './_people.ts';
 
 const MAX_TALKS = 10;
@@ -20,7 +20,9 @@ export default {
     ],
   },
   async execute(options, ctx) {
-    const person = await resolvePerson(String(options.values.name ?? ''), ctx);
+    const typed = String(options.values.name ?? '');
+    const person = await resolvePerson(typed, ctx);
+    const others = await otherMatches(typed, person.id, ctx);
     const profile = await ctx.store.queries.personProfile(person.id, { events: MAX_TALKS, quotes: MAX_QUOTES });
     if (!profile) throw new Error(`person ${person.id} vanished between look-up and profile`);
     const now = ctx.now();
@@ -54,7 +56,12 @@ export default {
             },
             { name: 'Latest quotes', value: quotes.length ? quotes.join('\n') : 'No quotes recorded yet.' },
           ],
-          footer: talks.length ? `/latest-talks person:${neutraliseMentions(truncate(person.name, 60))} lists them in full; /event id:<number> shows one.` : `Known since ${formatDay(person.firstSeenAt.slice(0, 10))}.`,
+          footer: [
+            others.length ? `Also matching “${neutraliseMentions(truncate(oneLine(typed), 40))}”: ${others.join(', ')}.` : null,
+            talks.length ? `/latest-talks person:${neutraliseMentions(truncate(person.name, 60))} lists them in full; /event id:<number> shows one.` : null,
+          ]
+            .filter((line): line is string => line !== null)
+            .join('\n') || undefined,
         },
       ],
     };
@@ -63,3 +70,10 @@ export default {
     return focused.name === 'name' ? suggestPeopleChoices(focused.value, ctx) : [];
   },
 } satisfies Command;
+
+/** Other people a typed name (not an autocomplete pick) could mean, so a wrong guess is visible. */
+async function otherMatches(typed: string, chosenId: number, ctx: Parameters<Command['execute']>[1]): Promise<string[]> {
+  if (/^id:\d+$/.test(typed.trim())) return [];
+  const suggestions = await ctx.store.queries.suggestPeople(typed, 4);
+  return suggestions.filter((s) => s.personId !== chosenId).slice(0, 3).map((s) => neutraliseMentions(truncate(oneLine(s.label), 60)));
+}

@@ -104,6 +104,14 @@ describe('with the Geneva and Miami talks', () => {
     expect((await run(`/who name:id:${ids.people.get('rubio')}`)).embeds![0]!.title).toBe('Marco Rubio');
   });
 
+  it('/who names the other people a typed name could mean', async () => {
+    insertTalks(db, { people: [{ key: 'sybiha', name: 'Andrii Sybiha' }, { key: 'yermak', name: 'Andriy Yermak' }] });
+    const reply = await run('/who name:Andriy');
+    expect(reply.embeds![0]!.title).toBe('Andriy Yermak');
+    expect(reply.embeds![0]!.footer).toBe('Also matching “Andriy”: Andrii Sybiha.');
+    expect((await run(`/who name:id:${ids.people.get('rubio')}`)).embeds![0]!.footer).not.toMatch(/Also matching/);
+  });
+
   it('/who answers an unknown person ephemerally with what to do', async () => {
     const reply = await run('/who name:Angela Merkel');
     expect(reply).toEqual({ content: 'No one called “Angela Merkel” — try /who with autocomplete, which suggests the names Parley knows.', ephemeral: true });

@@ -2,6 +2,7 @@
 // (Discord adapter, console, `parley ask`) goes through here, so users always see the same answers.
 import type { AutocompleteChoice, Command, CommandContext, CommandOptions, Reply } from './command.ts';
 import { UserFacingError } from './command.ts';
+import { neutraliseMentions } from '../render/markdown.ts';
 
 export const SOMETHING_WENT_WRONG = 'Something went wrong while answering this command. It has been logged; please try again in a moment.';
 
@@ -39,7 +40,11 @@ export async function executeAutocomplete(
     return choices
       .filter((c) => c.name.trim() !== '' && c.value !== '' && c.value.length <= MAX_CHOICE_LENGTH)
       .slice(0, MAX_CHOICES)
-      .map((c) => ({ name: c.name.length > MAX_CHOICE_LENGTH ? `${c.name.slice(0, MAX_CHOICE_LENGTH - 1)}…` : c.name, value: c.value }));
+      .map((c) => {
+        // Choice names are article-derived (people's names); they never ping, but stay inert anyway.
+        const name = neutraliseMentions(c.name.replace(/\s+/g, ' ').trim());
+        return { name: name.length > MAX_CHOICE_LENGTH ? `${name.slice(0, MAX_CHOICE_LENGTH - 1)}…` : name, value: c.value };
+      });
   } catch (error) {
     ctx.logger.error({ err: error, command: command.data.name, option: focused.name }, 'autocomplete failed');
     return [];
