@@ -80,12 +80,17 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
     void work.finally(() => inFlight.delete(work));
   };
 
-  const contextFor = (invoker: Invoker, appPermissions: Readonly<{ has(p: bigint[]): boolean }> | null): CommandContext => ({
+  const contextFor = (
+    interaction: { id: string; commandName: string },
+    invoker: Invoker,
+    appPermissions: Readonly<{ has(p: bigint[]): boolean }> | null,
+  ): CommandContext => ({
     store: app.store,
     config: () => app.config.current(),
     now: app.now,
     invoker,
-    logger: log,
+    // Handler log lines carry the interaction, so they line up with "command answered".
+    logger: log.child({ command: interaction.commandName, interactionId: interaction.id }),
     canPost: (channelId) => canPostIn(client, channelId, invoker.channelId === channelId ? appPermissions : null),
   });
 
@@ -115,7 +120,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
       return refuse(interaction, GUILD_ONLY_MESSAGE, log);
     }
     const commandOptions = commandOptionsFromInteraction(interaction.options.data);
-    const ctx = contextFor(invokerFromInteraction(interaction), interaction.appPermissions);
+    const ctx = contextFor(interaction, invokerFromInteraction(interaction), interaction.appPermissions);
     try {
       const { deferred } = await answerWithReply(interaction, () => executeCommand(command, commandOptions, ctx), {
         deferAtOnce: command.defer === true,
@@ -142,7 +147,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
     try {
       let choices: Array<{ name: string; value: string }> = [];
       if (command && focused) {
-        const ctx = contextFor(invokerFromInteraction(interaction), interaction.appPermissions);
+        const ctx = contextFor(interaction, invokerFromInteraction(interaction), interaction.appPermissions);
         const work = executeAutocomplete(command, focused, commandOptionsFromInteraction(interaction.options.data), ctx);
         choices = await withinBudget(work, autocompleteBudgetMs, () => log.warn({ ...fields, budgetMs: autocompleteBudgetMs }, 'autocomplete too slow; answering with no choices'));
       }
