@@ -63,12 +63,33 @@ const ENGLISH_NAMES: Array<[string, string, string | null, string[]]> = [
   ['Palm Beach', 'US', null, ['Mar-a-Lago']],
   ['Reykjavík', 'IS', null, ['Reykjavik']],
   ['Chisinau', 'MD', null, ['Chișinău', 'Kishinev']],
+  ['Frankfurt am Main', 'DE', 'Frankfurt', []],
+  ['Nürnberg', 'DE', 'Nuremberg', []],
+  ['Hannover', 'DE', 'Hanover', []],
+  ['Brugge', 'BE', 'Bruges', []],
+  ['Antwerpen', 'BE', 'Antwerp', []],
+  ['Gent', 'BE', 'Ghent', []],
+  ['Sevilla', 'ES', 'Seville', []],
+  ['Basrah', 'IQ', 'Basra', []],
+  ['Ḩamāh', 'SY', 'Hama', []],
+  ['Bengaluru', 'IN', null, ['Bangalore']],
+  ['Mumbai', 'IN', null, ['Bombay']],
+  ['Kolkata', 'IN', null, ['Calcutta']],
+  ['Yangon', 'MM', null, ['Rangoon']],
+  ['Ho Chi Minh City', 'VN', null, ['Saigon']],
+  ['Kraków', 'PL', null, ['Cracow']],
 ];
 
 /** Towns that host summits and talks: kept under the population threshold, and preferred over namesakes. */
 const VENUES: Array<[string, string]> = [
   ['Davos', 'CH'], ['Sharm el-Sheikh', 'EG'], ['Palm Beach', 'US'], ['Évian-les-Bains', 'FR'], ['Yalta', 'UA'],
-  ['Camp David', 'US'], ['Bürgenstock', 'CH'], ['Minsk', 'BY'],
+  ['Minsk', 'BY'],
+];
+
+/** Summit venues that GeoNames does not list as populated places: [name, country, admin1]. */
+const PLACES_NOT_IN_GEONAMES: Array<[string, string, string]> = [
+  ['Camp David', 'US', 'MD'],
+  ['Bürgenstock', 'CH', 'NW'],
 ];
 
 /** City names that are ordinary English words or first names but are not in compromise's lexicon. */
@@ -121,12 +142,18 @@ function buildCities(minPopulation: number, countryNames: Set<string>): unknown[
     // into a city; city-states ("Singapore") are the exception.
     if (countryNames.has(c.name) && !(capital && countryNames.has(`${c.name}|${c.country}`))) continue;
     const names = english.get(`${c.name}|${c.country}`);
-    const primary = names?.primary ?? c.name;
+    let primary = names?.primary ?? c.name;
     const alts = [...(names?.primary ? [c.name] : []), ...(names?.others ?? [])];
     if (c.altName && !/^[A-Z]{2}(,[A-Z]{2})*$/.test(c.altName)) alts.push(c.altName);
+    // Soft signs of transliterations ("Kramators’k", "Homyel'") are left out in news English.
+    if (/\p{L}['\u2019\u02bc](?:\p{L}|$)/u.test(primary) && !/^\p{Lu}['\u2019]/u.test(primary)) {
+      alts.push(primary);
+      primary = primary.replace(/['\u2019\u02bc]/g, '');
+    }
     const flags = (isOrdinaryWordOrName(primary, lexicon) ? 1 : 0) | (capital ? 2 : 0) | venueFlag;
     rows.push([primary, c.country, c.adminCode, c.population, flags, ...alts]);
   }
+  for (const [name, country, admin1] of PLACES_NOT_IN_GEONAMES) rows.push([name, country, admin1, 0, 4]);
   return rows;
 }
 

@@ -39,6 +39,15 @@ describe('findPlaces', () => {
     ]);
   });
 
+  it('knows English names and plain transliterations', () => {
+    expect(cities('Envoys met in Frankfurt and Kramatorsk, then at Camp David and in New York.')).toEqual([
+      'Frankfurt/DE',
+      'Kramatorsk/UA',
+      'Camp David/US',
+      'New York/US',
+    ]);
+  });
+
   it('knows English names for cities GeoNames spells locally', () => {
     expect(cities('Officials in Kiev and Kyiv said the Cologne meeting was cancelled.')).toEqual([
       'Kyiv/UA',

@@ -84,8 +84,9 @@ function buildGazetteer(): Gazetteer {
     const entry: CityEntry = { name, country, admin1, population, wordLike: (flags & 1) !== 0, venue: (flags & 4) !== 0 };
     for (const form of withSaintVariants([name, ...alts])) {
       const key = phraseKey(form);
-      // A region's name ("Florida", "Victoria") means the region, except a national capital's.
-      if (regionsByKey.has(key) && !capital) continue;
+      // A region's name ("Florida", "Victoria") means the region, except for a national capital or
+      // a city far better known than its namesakes ("New York").
+      if (regionsByKey.has(key) && !capital && population < 1_000_000) continue;
       const list = byKey.get(key);
       if (list) {
         if (!list.includes(entry)) list.push(entry);
