@@ -7,12 +7,14 @@
 //   node --import tsx bench/digestFanout.ts [--subscriptions 1000] [--rate 48] [--json]
 //
 // Reported: wall time from the due tick to the last delivery, messages delivered, the most
-// requests the fake saw in any one-second window, 429s, and peak RSS / heap of the process
-// (which also hosts the fake Discord).
+// requests the fake saw in any one-second window, 429s, the event-loop delay during the fan-out
+// (what a command reply in the same process would wait), and peak RSS / heap of the process
+// (which also hosts the fake Discord and its record of every request).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { REST } from 'discord.js';
 import { openStore } from '../src/store/open.ts';
 import { startDigestScheduler } from '../src/digest/scheduler.ts';
@@ -34,6 +36,9 @@ export interface DigestFanoutResult {
   rateLimited429: number;
   fakeLimitPerSecond: number;
   queueRatePerSecond: number;
+  /** Event-loop delay during the fan-out: how long a command reply in the same process could wait. */
+  eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number;
   /** RSS once the store, the fake Discord and the subscriptions are set up, before the fan-out. */
   rssBeforeMb: number;
   peakRssMb: number;
@@ -102,11 +107,14 @@ export async function benchDigestFanout(subscriptions = 1000, rate = 48): Promis
     sample();
     const rssBefore = process.memoryUsage().rss;
     const sampler = setInterval(sample, 25);
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const started = performance.now();
     const scheduler = startDigestScheduler(app, createDiscordPoster(rest), { tick: 'manual', queue: { requestsPerSecond: rate } });
     await scheduler.ready;
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    loopDelay.disable();
     sample();
     await scheduler.stop();
 
@@ -129,6 +137,8 @@ export async function benchDigestFanout(subscriptions = 1000, rate = 48): Promis
       rateLimited429: posts.filter((r) => r.status === 429).length,
       fakeLimitPerSecond: FAKE_LIMIT,
       queueRatePerSecond: rate,
+      eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6, 1),
+      eventLoopDelayMaxMs: round(loopDelay.max / 1e6, 1),
       rssBeforeMb: round(rssBefore / 2 ** 20, 1),
       peakRssMb: round(peakRss / 2 ** 20, 1),
       peakHeapMb: round(peakHeap / 2 ** 20, 1),

@@ -112,7 +112,8 @@ export interface DeliveryQueueOptions {
   requestsPerSecond?: number;
   /** Requests in flight at once (latency should not cap the rate). */
   concurrency?: number;
-  /** Tries for transient failures (5xx, timeouts) before giving up on this slot. */
+  /** Tries for transient failures (5xx, timeouts) before giving up on this slot: with the default
+   * back-off, 8 tries ride out about three minutes of Discord trouble. */
   maxAttempts?: number;
   /** Back-off after the n-th transient failure: base * 2^(n-1), at most max. */
   backoffBaseMs?: number;
@@ -179,11 +180,11 @@ export class DeliveryQueue {
     this.#poster = options.poster;
     this.#rate = Math.max(1, Math.floor(options.requestsPerSecond ?? 48));
     this.#concurrency = Math.max(1, options.concurrency ?? 10);
-    this.#maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+    this.#maxAttempts = Math.max(1, options.maxAttempts ?? 8);
     this.#backoffBaseMs = options.backoffBaseMs ?? 2000;
     this.#backoffMaxMs = options.backoffMaxMs ?? 60_000;
     this.#maxRateLimitRetries = options.maxRateLimitRetries ?? 10;
-    this.#timeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.#timeoutMs = options.requestTimeoutMs ?? 20_000;
     this.#logger = options.logger ?? rootLogger;
   }
 
