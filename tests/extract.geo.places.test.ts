@@ -73,6 +73,10 @@ describe('findPlaces', () => {
     expect(cities('Bath time was over.')).toEqual([]);
   });
 
+  it('reads Title Case headlines', () => {
+    expect(cities('Miami Talks Continue For A Second Day')).toEqual(['Miami/US']);
+  });
+
   it('accepts a word-like city name with a place context', () => {
     expect(cities('The prime minister spoke at a rally in Reading.')).toEqual(['Reading/GB']);
     expect(cities('The Minsk agreements were never carried out.')).toEqual(['Minsk/BY']);

@@ -381,7 +381,7 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
     const partOfName =
       !tail &&
       ((prev !== undefined && gapBetween(text, prev, first) === ' ' && isNameWord(prev) && !locative) ||
-        (next !== undefined && gapBetween(text, tokens[last]!, next) === ' ' && isNameWord(next)));
+        (next !== undefined && gapBetween(text, tokens[last]!, next) === ' ' && isNameWord(next) && !TALKS_AFTER.has(next.text.toLowerCase())));
     if (partOfName || inCompound(text, tokens, i, last)) {
       i = last + 1;
       continue;
