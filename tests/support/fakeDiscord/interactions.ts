@@ -62,8 +62,8 @@ export interface ChatInputSpec extends InteractionTarget {
 }
 
 export interface AutocompleteSpec extends Omit<ChatInputSpec, 'options'> {
-  /** The option the user is typing in, and what they typed so far. */
-  focused: { name: string; value: string };
+  /** The option the user is typing in, what they typed so far, and its type (default: string). */
+  focused: { name: string; value: string; type?: number };
   /** Other options already filled in. */
   options?: Record<string, OptionValue | undefined>;
 }
@@ -154,6 +154,6 @@ export function buildChatInput(world: FakeWorld, spec: ChatInputSpec): Interacti
 
 export function buildAutocomplete(world: FakeWorld, spec: AutocompleteSpec): InteractionPayload {
   const filled = toOptions(spec.options).filter((o) => o.name !== spec.focused.name);
-  const leaf: InteractionOption[] = [...filled, { name: spec.focused.name, type: 3, value: spec.focused.value, focused: true }];
+  const leaf: InteractionOption[] = [...filled, { name: spec.focused.name, type: spec.focused.type ?? 3, value: spec.focused.value, focused: true }];
   return envelope(world, spec, 4, { id: spec.commandId ?? nextSnowflake(), name: spec.command, type: 1, options: nestUnderSubcommand(spec, leaf) });
 }

@@ -213,7 +213,11 @@ export class FakeDiscord {
   }
 
   autocomplete(spec: AutocompleteSpec): InteractionPayload {
-    const payload = buildAutocomplete(this.world, { ...spec, commandId: spec.commandId ?? this.#registered(spec.command, spec.guildId)?.id });
+    const registered = this.#registered(spec.command, spec.guildId);
+    // Discord sends the focused option with its declared type (and the partial input as text).
+    const focusedType = spec.focused.type ?? this.#declaredType(registered, [spec.group, spec.subcommand, spec.focused.name]);
+    const focused = focusedType === undefined ? spec.focused : { ...spec.focused, type: focusedType };
+    const payload = buildAutocomplete(this.world, { ...spec, focused, commandId: spec.commandId ?? registered?.id });
     this.#checkAgainstRegistration(payload);
     return payload;
   }
@@ -224,6 +228,17 @@ export class FakeDiscord {
     return [...guildCommands, ...global].find((c) => c.name === name);
   }
 
+  #declaredType(command: RegisteredCommand | undefined, path: Array<string | undefined>): number | undefined {
+    let options = command?.options as InteractionOption[] | undefined;
+    let found: InteractionOption | undefined;
+    for (const name of path) {
+      if (name === undefined) continue;
+      found = options?.find((o) => o.name === name);
+      options = found?.options;
+    }
+    return found?.type;
+  }
+
   #checkAgainstRegistration(payload: InteractionPayload): void {
     const data = payload.data as { name: string; options?: InteractionOption[] };
     const registered = this.#registered(data.name, 'guild_id' in payload ? payload.guild_id : undefined);
@@ -232,7 +247,7 @@ export class FakeDiscord {
       for (const option of given) {
         const definition = (defined ?? []).find((d) => d.name === option.name);
         if (!definition) throw new Error(`fake Discord: /${where} has no option "${option.name}" in its registered definition`);
-        if (definition.type !== option.type && !(option.focused && option.type === 3)) {
+        if (definition.type !== option.type) {
           throw new Error(`fake Discord: option "${option.name}" of /${where} is registered with type ${definition.type}, sent as ${option.type}`);
         }
         if (option.options) check(option.options, definition.options, `${where} ${option.name}`);
