@@ -278,3 +278,16 @@ describe('host country read as a side', () => {
     expect(informativeSides({ sides: ['SA', 'UA'], location: { city: 'Jeddah', country: 'SA' } })).toEqual(['SA', 'UA']);
   });
 });
+
+describe('floated meetings', () => {
+  it('an undated denial and a proposal of the same three-way meeting a day earlier are one proposal', () => {
+    const proposal = report({ status: 'proposed', sides: ['RU', 'UA', 'US'], date: '2025-12-20', location: { city: null, country: null }, participants: [] });
+    const denial = report({ articleId: 2, status: 'cancelled', sides: ['US', 'RU', 'UA'], date: null, location: { city: null, country: null }, participants: [] });
+    expect(matchScore(denial, proposal)).not.toBeNull();
+    expect(mergeReports([proposal, denial]).status).toBe('cancelled');
+  });
+  it('a floated Russia-Ukraine meeting is not the same as a floated three-way one', () => {
+    const threeWay = report({ status: 'proposed', sides: ['RU', 'UA', 'US'], date: null, location: { city: null, country: null }, participants: [] });
+    expect(matchScore(report({ articleId: 2, status: 'cancelled', sides: ['RU', 'UA'], date: null, location: { city: null, country: null }, participants: [] }), threeWay)).toBeNull();
+  });
+});

@@ -133,6 +133,13 @@ export function matchScore(report: MatchShape, event: MatchShape | MergedEventFi
   if (isLiveStatus(report.status) !== isLiveStatus(event.status) && sides !== 'equal') return null;
   const people = sharedCount(report.participants, event.participants);
   const sideCount = sharedCount(reportSides, eventSides);
+  // A meeting that was only floated, denied or called off is talked about for days, mostly with
+  // no date of its own: reports of it naming exactly the same sides (two or more) within a few
+  // days of each other, or undated, are one proposal.
+  if (!isLiveStatus(report.status) && !isLiveStatus(event.status) && sides === 'equal' && reportSides.length >= 2) {
+    if (compareDates({ ...report, approx: true }, { ...event, approx: true }) === 'disjoint') return null;
+    return 1 + people * 10 + (place === 'same' ? 5 : 0) + 4;
+  }
   const dates = compareDates(report, event);
   if (dates === 'disjoint') return null;
   if (dates === 'unknown') {
