@@ -129,6 +129,24 @@ describe('keeping up with writes', () => {
     expect((await repo.suggestPeople('marco antonio', 5)).map((s) => s.label)).toEqual(['Marco Rubio (Marco Antonio Rubio)']);
   });
 
+  it('forgets a removed alias and a person merged away', async () => {
+    expect((await repo.findPerson('Vitkoff'))?.name).toBe('Steve Witkoff');
+    db.prepare('DELETE FROM person_aliases WHERE alias = ?').run('Vitkoff');
+    expect((await repo.suggestPeople('Vitkoff', 5)).map((s) => s.label)).toEqual(['Steve Witkoff (Witkoff)']);
+    db.prepare('DELETE FROM people WHERE id = ?').run(ids.people.get('rubio')!);
+    expect(await repo.suggestPeople('Rubio', 5)).toEqual([]);
+    expect((await repo.suggestPeople('Marco', 5)).map((s) => s.label)).toEqual([]);
+  });
+
+  it('catches up after the change log was trimmed past what it had seen', async () => {
+    expect((await repo.findPerson('Umerov'))?.name).toBe('Rustem Umerov');
+    db.prepare('UPDATE people SET name = ? WHERE id = ?').run('Rustam Umerov', ids.people.get('umerov')!);
+    db.prepare('DELETE FROM people_name_changes').run();
+    insertTalks(db, { people: [{ key: 'x', name: 'Kirill Dmitriev' }] });
+    expect((await repo.findPerson('Dmitriev'))?.name).toBe('Kirill Dmitriev');
+    expect((await repo.findPerson('Rustam Umerov'))?.name).toBe('Rustam Umerov');
+  });
+
   it('rebuilds the name index when a name changes or a person is removed', async () => {
     expect((await repo.findPerson('Witkoff'))?.name).toBe('Steve Witkoff');
     db.prepare('UPDATE people SET name = ? WHERE id = ?').run('Steven Witkoff', ids.people.get('witkoff')!);

@@ -2,7 +2,9 @@
 // Holding 10,000 people (a few labels each) costs a few MB and answers in well under a
 // millisecond, where a LIKE or fuzzy scan in SQL would not. Matching is spelling-insensitive
 // through the same token folding the extractor uses (Zelensky / Zelenskyy / Zelenskiy).
-// New labels are added incrementally, so ingest adding people does not force a rebuild.
+// Changes are applied per person (remove their labels, add the current ones), so ingest adding,
+// renaming or merging people does not force a rebuild; removed labels stay behind as tombstones
+// until the owner decides a rebuild is due (`tombstoneFraction`).
 import { foldToken, normalizeName } from '../../extract/people/nameMatch.ts';
 
 export interface NameLabel {
@@ -29,6 +31,7 @@ interface Entry {
   normalizedTokens: string[];
   foldedTokens: string[];
   gramCount: number;
+  removed: boolean;
 }
 
 // Scores by kind of match; within a kind, shorter labels (closer to what was typed) rank first.
@@ -48,6 +51,8 @@ const FUZZY_WHEN_FEWER_THAN = 5;
 export class PeopleNameIndex {
   private readonly entries: Entry[] = [];
   private readonly canonical = new Map<number, string>();
+  private readonly entriesOfPerson = new Map<number, number[]>();
+  private removedCount = 0;
   private readonly weight = new Map<number, number>();
   /** Sorted tokens (normalised and folded) with the entries that have them, for prefix search. */
   private tokenKeys: string[] = [];
@@ -66,6 +71,26 @@ export class PeopleNameIndex {
     return this.canonical.size;
   }
 
+  /** Share of stored labels that are removed; a rebuild reclaims them. */
+  get tombstoneFraction(): number {
+    return this.entries.length === 0 ? 0 : this.removedCount / this.entries.length;
+  }
+
+  /** Forgets every label of these people (before re-adding their current ones). */
+  removePeople(personIds: Iterable<number>): void {
+    for (const personId of personIds) {
+      for (const index of this.entriesOfPerson.get(personId) ?? []) {
+        const entry = this.entries[index]!;
+        if (!entry.removed) {
+          entry.removed = true;
+          this.removedCount += 1;
+        }
+      }
+      this.entriesOfPerson.delete(personId);
+      this.canonical.delete(personId);
+    }
+  }
+
   /** Adds labels (new people, or new aliases of known people). */
   add(labels: readonly NameLabel[], bulk = labels.length > 50): void {
     const newTokens: string[] = [];
@@ -76,8 +101,11 @@ export class PeopleNameIndex {
       const foldedTokens = normalizedTokens.map((t) => this.fold(t)).filter((t) => t.length > 0);
       const folded = foldedTokens.join(' ');
       const index = this.entries.length;
-      const entry: Entry = { personId: l.personId, label: l.label, isCanonical: l.isCanonical, normalized, folded, normalizedTokens, foldedTokens, gramCount: 0 };
+      const entry: Entry = { personId: l.personId, label: l.label, isCanonical: l.isCanonical, normalized, folded, normalizedTokens, foldedTokens, gramCount: 0, removed: false };
       this.entries.push(entry);
+      let own = this.entriesOfPerson.get(l.personId);
+      if (!own) this.entriesOfPerson.set(l.personId, (own = []));
+      own.push(index);
       if (l.isCanonical || !this.canonical.has(l.personId)) this.canonical.set(l.personId, l.label);
       // Posting lists get each entry once: the entry being added is always the last one appended.
       for (const token of normalizedTokens.concat(foldedTokens)) {
@@ -119,6 +147,7 @@ export class PeopleNameIndex {
     const best = new Map<number, { entry: Entry; score: number }>();
     const consider = (index: number, score: number) => {
       const entry = this.entries[index]!;
+      if (entry.removed) return;
       // Shorter labels first, then canonical names over aliases.
       const adjusted = score - Math.min(entry.normalized.length, 99) / 100 + (entry.isCanonical ? 0.001 : 0);
       const current = best.get(entry.personId);
@@ -166,6 +195,7 @@ export class PeopleNameIndex {
     for (const prefix of new Set(prefixes)) {
       for (let i = lowerBound(this.tokenKeys, prefix); i < this.tokenKeys.length && this.tokenKeys[i]!.startsWith(prefix); i += 1) {
         for (const index of this.tokenEntries.get(this.tokenKeys[i]!) ?? []) {
+          if (this.entries[index]!.removed) continue;
           found.add(index);
           if (found.size >= MAX_PREFIX_CANDIDATES) return found;
         }
@@ -186,6 +216,7 @@ export class PeopleNameIndex {
     const touched: number[] = [];
     for (const gram of grams) {
       for (const index of this.trigrams.get(gram) ?? []) {
+        if (this.entries[index]!.removed) continue;
         if (counts[index] === 0) touched.push(index);
         counts[index] = counts[index]! + 1;
       }

@@ -60,6 +60,11 @@ const QUOTE_COLUMNS = `q.id, q.person_id, COALESCE(p.name, q.speaker) AS speaker
 // Newest first; events without a date last. The same order everywhere a list of talks is shown.
 const NEWEST_FIRST = 'ORDER BY e.date DESC, e.id DESC';
 
+/** Beyond this many changed people, rebuilding the name index is cheaper than patching it. */
+const MAX_INCREMENTAL_PEOPLE = 2000;
+/** Rebuild the name index once this share of its labels are removed ones. */
+const MAX_TOMBSTONE_FRACTION = 0.3;
+
 /** Above this many matches in a table, search shows the newest matches instead of ranking them all. */
 const RANK_AT_MOST = 500;
 
@@ -68,7 +73,7 @@ const MAX_SEARCH_TERMS = 12;
 
 export class SqliteQueryRepo implements QueryRepo {
   private readonly statements: Record<string, Statement>;
-  private nameIndex: { changed: number; added: number; lastPersonId: number; lastAliasRow: number; index: PeopleNameIndex } | null = null;
+  private nameIndex: { lastChange: number; index: PeopleNameIndex } | null = null;
 
   constructor(private readonly db: Database) {
     const s = (sql: string) => db.prepare(sql);
@@ -104,9 +109,11 @@ export class SqliteQueryRepo implements QueryRepo {
       countQuoteMatches: s(`SELECT count(*) AS n FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ${RANK_AT_MOST})`),
       newestEventMatches: s('SELECT rowid AS id, 0 AS rank FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
       newestQuoteMatches: s('SELECT rowid AS id, 0 AS rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
-      peopleVersions: s("SELECT max(CASE WHEN name = 'people' THEN version END) AS changed, max(CASE WHEN name = 'people_added' THEN version END) AS added FROM query_cache_versions"),
-      namesAfter: s(`SELECT id AS person_id, name AS label, 1 AS canonical, id AS seq, 0 AS alias_row FROM people WHERE id > ?
-        UNION ALL SELECT person_id, alias, 0, 0, rowid FROM person_aliases WHERE rowid > ?`),
+      nameChangeRange: s('SELECT coalesce(max(seq), 0) AS last, min(seq) AS first FROM people_name_changes'),
+      changedPeople: s('SELECT DISTINCT person_id FROM people_name_changes WHERE seq > ? AND seq <= ?'),
+      allNames: s('SELECT id AS person_id, name AS label, 1 AS canonical FROM people UNION ALL SELECT person_id, alias, 0 FROM person_aliases'),
+      namesOf: s(`SELECT id AS person_id, name AS label, 1 AS canonical FROM people WHERE id IN (SELECT value FROM json_each(@ids))
+        UNION ALL SELECT person_id, alias, 0 FROM person_aliases WHERE person_id IN (SELECT value FROM json_each(@ids))`),
       eventCountsByPerson: s('SELECT person_id, count(*) AS n FROM event_participants GROUP BY person_id'),
       // Distinct sides by skipping through the index: one seek per side, not one row per event.
       distinctSides: s(`WITH RECURSIVE sides(side) AS (
@@ -255,41 +262,35 @@ export class SqliteQueryRepo implements QueryRepo {
   }
 
   /**
-   * The name index. Migration 031's triggers count changes: when names were only added, the new
-   * rows are added to the index in place; when one was changed or removed, it is rebuilt.
+   * The name index, kept in step through migration 032's change log: the people whose names or
+   * aliases changed since the last look are re-read and replaced in the index. A full rebuild
+   * happens only on first use, after a very large batch of changes, when the log was trimmed
+   * past what this index has seen, or when removed labels pile up.
    */
   private names(): PeopleNameIndex {
-    const versions = this.statements.peopleVersions!.get() as { changed: number | null; added: number | null };
-    const changed = versions.changed ?? -1;
-    const added = versions.added ?? -1;
+    const range = this.statements.nameChangeRange!.get() as { last: number; first: number | null };
     const current = this.nameIndex;
-    if (current && current.changed === changed) {
-      if (current.added !== added) {
-        const rows = this.newNameRows(current.lastPersonId, current.lastAliasRow);
-        current.index.add(rows.labels);
-        current.lastPersonId = rows.lastPersonId;
-        current.lastAliasRow = rows.lastAliasRow;
-        current.added = added;
+    if (current && current.lastChange === range.last) return current.index;
+    const missedSome = current !== null && range.first !== null && range.first > current.lastChange + 1;
+    if (current && !missedSome && current.index.tombstoneFraction < MAX_TOMBSTONE_FRACTION) {
+      const changed = (this.statements.changedPeople!.all(current.lastChange, range.last) as Array<{ person_id: number }>).map((r) => r.person_id);
+      if (changed.length <= MAX_INCREMENTAL_PEOPLE) {
+        current.index.removePeople(changed);
+        current.index.add(this.labels('namesOf', { ids: JSON.stringify(changed) }));
+        current.lastChange = range.last;
+        return current.index;
       }
-      return current.index;
     }
-    const rows = this.newNameRows(0, 0);
     const weights = new Map((this.statements.eventCountsByPerson!.all() as Array<{ person_id: number; n: number }>).map((r) => [r.person_id, r.n]));
-    const index = new PeopleNameIndex(rows.labels, weights);
-    this.nameIndex = { changed, added, lastPersonId: rows.lastPersonId, lastAliasRow: rows.lastAliasRow, index };
+    const index = new PeopleNameIndex(this.labels('allNames'), weights);
+    this.nameIndex = { lastChange: range.last, index };
     return index;
   }
 
-  private newNameRows(afterPersonId: number, afterAliasRow: number): { labels: NameLabel[]; lastPersonId: number; lastAliasRow: number } {
-    const rows = this.statements.namesAfter!.all(afterPersonId, afterAliasRow) as Array<{ person_id: number; label: string; canonical: number; seq: number; alias_row: number }>;
-    let lastPersonId = afterPersonId;
-    let lastAliasRow = afterAliasRow;
-    const labels = rows.map((r): NameLabel => {
-      if (r.seq > lastPersonId) lastPersonId = r.seq;
-      if (r.alias_row > lastAliasRow) lastAliasRow = r.alias_row;
-      return { personId: r.person_id, label: r.label, isCanonical: r.canonical === 1 };
-    });
-    return { labels, lastPersonId, lastAliasRow };
+  private labels(statement: 'allNames' | 'namesOf', ...params: unknown[]): NameLabel[] {
+    return this.all<{ person_id: number; label: string; canonical: number }>(statement, ...params).map(
+      (r): NameLabel => ({ personId: r.person_id, label: r.label, isCanonical: r.canonical === 1 }),
+    );
   }
 
   /** Sides, participants and sources for a page of events: three queries whatever the page size. */
