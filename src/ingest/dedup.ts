@@ -58,7 +58,10 @@ const SHINGLE_SIZE = 3;
 
 /** Overlapping word n-grams; a text shorter than one shingle is one shingle of all its words. */
 export function shingles(text: string, size = SHINGLE_SIZE): string[] {
-  const w = words(text);
+  return shinglesOf(words(text), size);
+}
+
+function shinglesOf(w: string[], size = SHINGLE_SIZE): string[] {
   if (w.length === 0) return [];
   if (w.length <= size) return [w.join(' ')];
   const out: string[] = [];
@@ -80,11 +83,24 @@ function hash64(feature: string): [number, number] {
   return [h1 >>> 0, h2 >>> 0];
 }
 
-/** 64-bit SimHash of the text's word 3-shingles, as 16 lower-case hex digits. */
-export function simhash(text: string): string {
-  const weights = new Array<number>(64).fill(0);
-  for (const shingle of new Set(shingles(text))) {
+/** Everything dedup needs of one text, computed in one pass over its words. */
+export interface TextFingerprint {
+  wordCount: number;
+  /** 64-bit SimHash of the word 3-shingles, as 16 lower-case hex digits. */
+  simhash: string;
+  /** The shingles, each as a 32-bit hash (collisions are too rare to move a resemblance). */
+  shingles: Set<number>;
+  names: Set<string>;
+}
+
+export function fingerprint(text: string): TextFingerprint {
+  const w = words(text);
+  const weights = new Int32Array(64);
+  const hashed = new Set<number>();
+  for (const shingle of shinglesOf(w)) {
     const [high, low] = hash64(shingle);
+    if (hashed.has(high)) continue;
+    hashed.add(high);
     for (let bit = 0; bit < 32; bit++) {
       weights[bit]! += (high >>> (31 - bit)) & 1 ? 1 : -1;
       weights[32 + bit]! += (low >>> (31 - bit)) & 1 ? 1 : -1;
@@ -96,7 +112,17 @@ export function simhash(text: string): string {
     if (weights[bit]! > 0) high |= 1 << (31 - bit);
     if (weights[32 + bit]! > 0) low |= 1 << (31 - bit);
   }
-  return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
+  return {
+    wordCount: w.length,
+    simhash: (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0'),
+    shingles: hashed,
+    names: namesAndNumbers(text),
+  };
+}
+
+/** 64-bit SimHash of the text's word 3-shingles, as 16 lower-case hex digits. */
+export function simhash(text: string): string {
+  return fingerprint(text).simhash;
 }
 
 function popcount32(x: number): number {
@@ -108,35 +134,61 @@ function popcount32(x: number): number {
 
 /** Number of differing bits between two 16-hex-digit SimHashes. */
 export function hammingDistance(a: string, b: string): number {
-  if (!/^[0-9a-f]{16}$/i.test(a) || !/^[0-9a-f]{16}$/i.test(b)) throw new Error(`not a 64-bit hex SimHash: ${a} / ${b}`);
-  return (
-    popcount32(parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) +
-    popcount32(parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16))
-  );
+  const ah = parseInt(a.slice(0, 8), 16);
+  const al = parseInt(a.slice(8), 16);
+  const bh = parseInt(b.slice(0, 8), 16);
+  const bl = parseInt(b.slice(8), 16);
+  if (a.length !== 16 || b.length !== 16 || Number.isNaN(ah + al + bh + bl)) throw new Error(`not a 64-bit hex SimHash: ${a} / ${b}`);
+  return popcount32(ah ^ bh) + popcount32(al ^ bl);
+}
+
+function jaccard<T>(a: Set<T>, b: Set<T>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
 }
 
 /** |A ∩ B| / |A ∪ B| over the two texts' shingle sets; 1 for identical wording, near 0 for different articles. */
 export function resemblance(a: string, b: string): number {
-  const sa = new Set(shingles(a));
-  const sb = new Set(shingles(b));
-  if (sa.size === 0 && sb.size === 0) return 1;
-  let shared = 0;
-  for (const s of sa) if (sb.has(s)) shared++;
-  return shared / (sa.size + sb.size - shared);
+  return jaccard(new Set(shingles(a)), new Set(shingles(b)));
+}
+
+/** Capitalised words and numbers: the names, places and dates that make an article about one event. */
+export function namesAndNumbers(text: string): Set<string> {
+  return new Set((text.normalize('NFKC').match(/\p{Lu}[\p{L}'’-]+|\d+/gu) ?? []).map((t) => t.toLowerCase().replace(/’/g, "'")));
 }
 
 /**
  * SimHash distance up to which an article is a near-duplicate candidate. A copy with a few edited
- * words or one paragraph more or less differs in about 5-15 bits; unrelated texts in about 32.
+ * words or one paragraph more or less differs in about 5-16 bits; unrelated texts in about 32.
  */
 export const NEAR_DUPLICATE_CANDIDATE_DISTANCE = 20;
-/** Shingle resemblance from which a candidate counts as the same article. */
+/** Shingle resemblance from which a candidate may be the same article... */
 export const NEAR_DUPLICATE_MIN_RESEMBLANCE = 0.5;
+/**
+ * ...provided it also names the same people, places and dates. Reports of different meetings
+ * written from one template (wire copy, "officials said" filler) share half their shingles but
+ * few names; a syndicated copy shares nearly all of them.
+ */
+export const NEAR_DUPLICATE_MIN_NAME_OVERLAP = 0.7;
+/** From this resemblance on, the wording alone decides: the texts are the same. */
+export const NEAR_DUPLICATE_SURE_RESEMBLANCE = 0.85;
 /** Texts shorter than this many words are too short to call near duplicates (only exact copies count). */
 export const NEAR_DUPLICATE_MIN_WORDS = 40;
 
+/** Resemblance of two texts when they are near duplicates (the higher, the closer), else null. */
+export function nearDuplicateScore(a: TextFingerprint, b: TextFingerprint): number | null {
+  if (a.wordCount < NEAR_DUPLICATE_MIN_WORDS || b.wordCount < NEAR_DUPLICATE_MIN_WORDS) return null;
+  const score = jaccard(a.shingles, b.shingles);
+  if (score >= NEAR_DUPLICATE_SURE_RESEMBLANCE) return score;
+  if (score < NEAR_DUPLICATE_MIN_RESEMBLANCE) return null;
+  return jaccard(a.names, b.names) >= NEAR_DUPLICATE_MIN_NAME_OVERLAP ? score : null;
+}
+
 export function isNearDuplicate(a: string, b: string): boolean {
-  if (words(a).length < NEAR_DUPLICATE_MIN_WORDS || words(b).length < NEAR_DUPLICATE_MIN_WORDS) return false;
-  if (hammingDistance(simhash(a), simhash(b)) > NEAR_DUPLICATE_CANDIDATE_DISTANCE) return false;
-  return resemblance(a, b) >= NEAR_DUPLICATE_MIN_RESEMBLANCE;
+  const fa = fingerprint(a);
+  const fb = fingerprint(b);
+  if (hammingDistance(fa.simhash, fb.simhash) > NEAR_DUPLICATE_CANDIDATE_DISTANCE) return false;
+  return nearDuplicateScore(fa, fb) !== null;
 }

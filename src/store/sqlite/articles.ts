@@ -3,13 +3,12 @@ import type { ArticleInput, StoredArticle } from '../../domain/types.ts';
 import type { AddArticleResult, ArticleRepo, DuplicateReason } from '../articles.ts';
 import {
   contentHash,
+  fingerprint,
   hammingDistance,
   NEAR_DUPLICATE_CANDIDATE_DISTANCE,
-  NEAR_DUPLICATE_MIN_RESEMBLANCE,
   NEAR_DUPLICATE_MIN_WORDS,
-  resemblance,
-  simhash,
-  words,
+  nearDuplicateScore,
+  type TextFingerprint,
 } from '../../ingest/dedup.ts';
 
 interface ArticleRow {
@@ -41,6 +40,9 @@ function toArticle(row: ArticleRow): StoredArticle {
   };
 }
 
+/** Candidates compared in full per added article. */
+const NEAR_DUPLICATE_MAX_CANDIDATES = 8;
+
 const COLUMNS = 'id, url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash';
 
 export class SqliteArticleRepo implements ArticleRepo {
@@ -66,8 +68,11 @@ export class SqliteArticleRepo implements ArticleRepo {
     this.byUrl = db.prepare('SELECT id FROM articles WHERE url = ?');
     this.bySightingUrl = db.prepare('SELECT article_id FROM article_sightings WHERE url = ? ORDER BY id LIMIT 1');
     this.byHash = db.prepare('SELECT id FROM articles WHERE content_hash = ?');
+    // Only the closest few are compared word by word: a copy is among them, and templated wire
+    // stories (many within the distance) cannot make one add compare against the whole store.
     this.nearCandidates = db.prepare(
-      'SELECT id, text FROM articles WHERE parley_hamming64(simhash, ?) <= ? ORDER BY id',
+      `SELECT id, text FROM (SELECT id, parley_hamming64(simhash, ?) AS distance FROM articles) AS c
+       JOIN articles USING (id) WHERE c.distance <= ? ORDER BY c.distance, id LIMIT ${NEAR_DUPLICATE_MAX_CANDIDATES}`,
     );
     this.insertArticle = db.prepare(`INSERT INTO articles
       (url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash)
@@ -96,9 +101,9 @@ export class SqliteArticleRepo implements ArticleRepo {
   async add(input: ArticleInput): Promise<AddArticleResult> {
     if (input.text.trim() === '') throw new Error('article has no text');
     const hash = contentHash(input.text);
-    const fingerprint = simhash(input.text);
+    const print = fingerprint(input.text);
     const write = this.db.transaction((): AddArticleResult => {
-      const duplicate = this.findDuplicate(input, hash, fingerprint);
+      const duplicate = this.findDuplicate(input, hash, print);
       if (duplicate) {
         this.insertSighting.run(duplicate.of, input.url, input.file, duplicate.reason, input.fetchedAt);
         this.fillMissing.run({
@@ -119,7 +124,7 @@ export class SqliteArticleRepo implements ArticleRepo {
         feedId: input.feedId,
         fetchedAt: input.fetchedAt,
         contentHash: hash,
-        simhash: fingerprint,
+        simhash: print.simhash,
       });
       const id = Number(info.lastInsertRowid);
       this.insertFts.run(id, input.title ?? '', input.text);
@@ -129,7 +134,7 @@ export class SqliteArticleRepo implements ArticleRepo {
     return write.immediate();
   }
 
-  private findDuplicate(input: ArticleInput, hash: string, fingerprint: string): { of: number; reason: DuplicateReason } | null {
+  private findDuplicate(input: ArticleInput, hash: string, print: TextFingerprint): { of: number; reason: DuplicateReason } | null {
     if (input.url !== null) {
       const byUrl = this.byUrl.get(input.url) ?? null;
       if (byUrl) return { of: byUrl.id, reason: 'url' };
@@ -138,12 +143,11 @@ export class SqliteArticleRepo implements ArticleRepo {
     }
     const byHash = this.byHash.get(hash) ?? null;
     if (byHash) return { of: byHash.id, reason: 'text' };
-    if (words(input.text).length >= NEAR_DUPLICATE_MIN_WORDS) {
+    if (print.wordCount >= NEAR_DUPLICATE_MIN_WORDS) {
       let best: { id: number; score: number } | null = null;
-      for (const candidate of this.nearCandidates.iterate(fingerprint, NEAR_DUPLICATE_CANDIDATE_DISTANCE)) {
-        if (words(candidate.text).length < NEAR_DUPLICATE_MIN_WORDS) continue;
-        const score = resemblance(input.text, candidate.text);
-        if (score >= NEAR_DUPLICATE_MIN_RESEMBLANCE && (!best || score > best.score)) best = { id: candidate.id, score };
+      for (const candidate of this.nearCandidates.iterate(print.simhash, NEAR_DUPLICATE_CANDIDATE_DISTANCE)) {
+        const score = nearDuplicateScore(print, fingerprint(candidate.text));
+        if (score !== null && (!best || score > best.score)) best = { id: candidate.id, score };
       }
       if (best) return { of: best.id, reason: 'near-duplicate' };
     }
