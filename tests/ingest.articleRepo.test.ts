@@ -84,6 +84,12 @@ describe('SqliteArticleRepo', () => {
     expect(await repo.listNeedingExtraction(1, 10)).toHaveLength(3);
   });
 
+  it('writes all of an article or none of it: a failing full-text insert leaves no row behind', async () => {
+    db.exec('DROP TABLE articles_fts');
+    await expect(repo.add(article({ url: 'https://news.example/geneva' }))).rejects.toThrow(/articles_fts/);
+    expect(await repo.count()).toBe(0);
+  });
+
   it('rejects an article without text', async () => {
     await expect(repo.add(article({ text: '  ' }))).rejects.toThrow('article has no text');
   });

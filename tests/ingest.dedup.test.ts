@@ -58,6 +58,23 @@ describe('isNearDuplicate', () => {
   it('does not call another outlet on the same story a duplicate', () => {
     expect(isNearDuplicate(GENEVA_TALKS, GENEVA_TALKS_OTHER_OUTLET)).toBe(false);
   });
+  it('does not call two reports of different meetings written from one template duplicates', () => {
+    const report = (a: string, b: string, city: string, day: string, next: string) =>
+      [
+        `${a} and ${b} held talks in ${city} on ${day}, officials said after the meeting ended late in the evening.`,
+        `"We had a frank and useful conversation, and we agreed to meet again soon," ${a} told reporters outside the venue.`,
+        'Officials cautioned that any agreement would still need approval from parliament and a public vote.',
+        'Negotiators have met several times this year without reaching a ceasefire, and energy prices rose slightly on the news.',
+        'Humanitarian groups urged both delegations to prioritise the return of civilians held in detention.',
+        `The two sides will meet again in ${next} next month, according to a statement released afterwards.`,
+      ].join('\n\n');
+    const first = report('Foreign Minister Andrii Sybiha', 'Secretary of State Marco Rubio', 'Jeddah', 'March 11', 'Riyadh');
+    const second = report('Foreign Minister Hakan Fidan', 'Foreign Minister Sergei Lavrov', 'Antalya', 'April 12', 'Istanbul');
+    expect(resemblance(first, second)).toBeGreaterThan(0.5);
+    expect(isNearDuplicate(first, second)).toBe(false);
+    expect(isNearDuplicate(first, first.replace('late in the evening', 'in the evening'))).toBe(true);
+  });
+
   it('does not call two short texts duplicates by accident', () => {
     expect(isNearDuplicate('Talks ended.', 'Talks ended today.')).toBe(false);
   });
