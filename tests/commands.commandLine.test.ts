@@ -80,12 +80,23 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/digest subscribe time:08:00', commands).options).toEqual({ subcommand: 'subscribe', values: { time: '08:00' } });
   });
 
+  it('takes a value without a name for the only required option', () => {
+    expect(parseCommandLine('/who Jared Kushner', commands).options.values).toEqual({ name: 'Jared Kushner' });
+    expect(parseCommandLine('/who "Marco Rubio"', commands).options.values).toEqual({ name: 'Marco Rubio' });
+    expect(parseCommandLine('/who re:think', commands).options.values).toEqual({ name: 're:think' });
+    expect(parseCommandLine('/digest subscribe 07:30', commands).options).toEqual({ subcommand: 'subscribe', values: { time: '07:30' } });
+  });
+
+  it('does not guess a name when several options could take the value', () => {
+    expect(() => parseCommandLine('/latest-talks Rubio', commands)).toThrow(/Expected an option as name:value at "Rubio"/);
+  });
+
   it('names the unknown command and lists the known ones', () => {
     expect(() => parseCommandLine('/whom name:x', commands)).toThrow(/Unknown command "\/whom".*\/who/);
   });
 
   it('names an unknown option and lists the real ones', () => {
-    expect(() => parseCommandLine('/who nick:x', commands)).toThrow(/no option "nick".*name/);
+    expect(() => parseCommandLine('/latest-talks nick:x', commands)).toThrow(/no option "nick".*count, side, person, planned/);
   });
 
   it('checks numbers against the definition', () => {

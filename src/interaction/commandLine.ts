@@ -47,7 +47,7 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
 
   const values: CommandOptions['values'] = {};
   const label = `/${command.data.name}${subcommand ? ` ${subcommand}` : ''}`;
-  for (const { key, raw } of splitOptionPairs(rest, valueOptions, label)) {
+  for (const { key, raw } of splitOptionPairs(rest, valueOptions, label, positionalOption(valueOptions))) {
     const option = valueOptions.find((o) => o.name === key.toLowerCase());
     if (!option) {
       const known = valueOptions.map((o) => o.name).join(', ') || 'none';
@@ -76,6 +76,16 @@ export async function runCommandLine(line: string, commands: readonly Command[],
   return executeCommand(parsed.command, parsed.options, ctx);
 }
 
+/**
+ * The option a value may be typed for without its name ("/who Umerov", "/event 12"): the only
+ * required option, or the only option.
+ */
+function positionalOption(options: readonly ValueOption[]): ValueOption | undefined {
+  const required = options.filter((o) => o.required);
+  if (required.length === 1) return required[0];
+  return options.length === 1 ? options[0] : undefined;
+}
+
 function isValueOption(option: APIApplicationCommandOption): option is ValueOption {
   return option.type !== ApplicationCommandOptionType.Subcommand && option.type !== ApplicationCommandOptionType.SubcommandGroup;
 }
@@ -84,9 +94,14 @@ function isValueOption(option: APIApplicationCommandOption): option is ValueOpti
  * Splits `key:value key:"quoted value" key:two words` into pairs. An unquoted value runs until
  * the next known option name followed by ":", so `/who name:Jared Kushner` needs no quotes.
  */
-function splitOptionPairs(text: string, options: readonly ValueOption[], label: string): Array<{ key: string; raw: string }> {
+function splitOptionPairs(text: string, options: readonly ValueOption[], label: string, positional?: ValueOption): Array<{ key: string; raw: string }> {
   const pairs: Array<{ key: string; raw: string }> = [];
   let rest = text;
+  const leadingKey = /^([^\s:"']+):/.exec(rest)?.[1]?.toLowerCase();
+  if (rest && positional && !options.some((o) => o.name === leadingKey)) {
+    // A leading value without a name belongs to the positional option.
+    rest = `${positional.name}:${rest}`;
+  }
   while (rest.length > 0) {
     const keyMatch = /^([^\s:"']+):/.exec(rest);
     if (!keyMatch) {
