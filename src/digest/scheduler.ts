@@ -213,6 +213,9 @@ export function startDigestScheduler(app: App, deliver: ChannelPoster | PostToCh
     const prepareNext = async () => {
       while (next < due.length && !stopped) {
         const index = next++;
+        // Composing is synchronous SQLite work; yielding between digests keeps command replies
+        // and network I/O flowing during a large fan-out.
+        await new Promise((resolve) => setImmediate(resolve));
         results[index] = await runSlot(due[index]!.subscription, due[index]!.slot);
       }
     };
