@@ -94,8 +94,15 @@ describe('days of the month', () => {
     expect(first('They met on June 2, 2025.', null)).toBe('2025-06-02');
   });
 
-  it('falls back to chrono-node for slash dates', () => {
+  it('reads slashed days with a year, month first unless the first number cannot be a month', () => {
     expect(first('The ceasefire was announced on 6/24/2025.', '2025-06-30')).toBe('2025-06-24');
+    expect(first('The ceasefire was announced on 24/6/2025.', '2025-06-30')).toBe('2025-06-24');
+    expect(findDates('The hotline works 24/7 since 9/11.', '2025-06-30')).toEqual([]);
+  });
+
+  it('falls back to chrono-node for rarer forms', () => {
+    expect(first('The memorandum is dated 24-Jun-2025.', '2025-06-30')).toBe('2025-06-24');
+    expect(first('The memorandum is dated 2025/06/24.', '2025-06-30')).toBe('2025-06-24');
   });
 });
 

@@ -15,7 +15,8 @@
 //   without a day, "two months ago", "more than two weeks after/before/earlier", "in six months".
 //   "N after" gives the day N before publication: it dates the thing the sentence says came
 //   N earlier than the reported one ("the visit could come two weeks after they met in Moscow").
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { IsoDay } from '../../domain/types.ts';
 import {
   addDays,
@@ -208,6 +209,9 @@ function weekdayInName(sentence: string, start: number, end: number): boolean {
 
 const ORDINAL_WEEKS: Record<string, number> = { first: 0, second: 1, third: 2, fourth: 3 };
 
+/** Dates inside URLs ("/2025/12/21/") are paths, not dates the text states. */
+const INSIDE_URL = /\S*(?:https?:|www\.|\.com|\.org|\.net)\S*$/;
+
 // ---------- rules (longer, more specific matches win over shorter ones) ----------
 
 const RULES: Rule[] = [
@@ -224,6 +228,20 @@ const RULES: Rule[] = [
     resolve: (m) => {
       const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
       return isValidDay(y, mo, d) ? { date: toIsoDay(y, mo, d), dateTo: null, approx: false } : null;
+    },
+  },
+  {
+    // US order (month first) unless the first number cannot be a month; a year is required, since
+    // "24/7" and "9/11" are not dates of the story.
+    name: 'slashed day',
+    hint: /\d\/\d/,
+    pattern: /(?<![\w/.])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\w/])/g,
+    resolve: (m, ctx) => {
+      if (INSIDE_URL.test(ctx.sentence.slice(Math.max(0, ctx.start - 200), ctx.start))) return null;
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+      const [month, day] = a > 12 ? [b, a] : [a, b];
+      return isValidDay(year, month, day) ? { date: toIsoDay(year, month, day), dateTo: null, approx: false } : null;
     },
   },
   {
@@ -426,17 +444,23 @@ interface Candidate extends Resolved {
 
 const TIME_ZONE_NOTE = /^\s*\((?:[A-Z]{2,4}|local|[A-Z][a-z]+) time\)/;
 
-// chrono-node knows forms the rules above do not ("12/19/2025", "the 19th"); it runs only when a
-// sentence holds something like a date that no rule took, to keep a whole article under a few ms.
-const CHRONO_HINT = /(?<![\d/])\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?![\d/])|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/;
-/** Dates inside URLs ("/2025/12/21/") are paths, not dates the text states. */
-const INSIDE_URL = /\S*(?:https?:|www\.|\.com|\.org|\.net)\S*$/;
+// chrono-node knows forms the rules above do not ("19-Dec-2025", "2025/12/19"); it runs only when
+// a sentence holds such a form, to keep a whole article under a few ms.
+const CHRONO_HINT = /\b\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*-\d{2,4}\b|(?<![\w/])\d{4}\/\d{1,2}\/\d{1,2}(?![\w/])/i;
+
+
+// Loaded on first need: most articles never reach the fallback, and chrono-node costs start-up time.
+let chronoModule: typeof Chrono | null = null;
+function chrono(): typeof Chrono {
+  chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  return chronoModule;
+}
 
 function chronoCandidates(sentence: string, ref: IsoDay, taken: Candidate[]): Candidate[] {
   if (!CHRONO_HINT.test(sentence)) return [];
   const refDate = new Date(`${ref}T12:00:00Z`);
   const found: Candidate[] = [];
-  for (const r of chrono.parse(sentence, { instant: refDate, timezone: 0 }, { forwardDate: false })) {
+  for (const r of chrono().parse(sentence, { instant: refDate, timezone: 0 }, { forwardDate: false })) {
     const start = r.index;
     const end = r.index + r.text.length;
     if (taken.some((c) => start < c.end && c.start < end)) continue;
