@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../src/bot/deliver.ts';
-import { classifyDeliveryError, DeliveryQueue, type ChannelPoster } from '../src/digest/delivery.ts';
+import { classifyDeliveryError, createConsoleDigestPrinter, DeliveryQueue, type ChannelPoster } from '../src/digest/delivery.ts';
 
 function recordingPoster(behaviour: (channelId: string, attempt: number) => void | Promise<void> = () => {}): ChannelPoster & { calls: Array<{ channelId: string; at: number; nonce: string }> } {
   const calls: Array<{ channelId: string; at: number; nonce: string }> = [];
@@ -92,5 +92,51 @@ describe('DeliveryQueue', () => {
     const outcome = await queue.send('c', reply, 'same');
     expect(outcome).toMatchObject({ ok: true, attempts: 2 });
     expect(poster.calls.map((c) => c.nonce)).toEqual(['same', 'same']);
+  });
+});
+
+describe('DeliveryQueue global limits and shutdown', () => {
+  it('a global 429 pauses every message, not just the one that hit it', async () => {
+    const poster = recordingPoster((channelId, attempt) => {
+      if (channelId === 'c0' && attempt === 1) throw new DeliveryError('global', 429, null, false, 250, true);
+    });
+    const queue = new DeliveryQueue({ poster, concurrency: 1 });
+    const started = Date.now();
+    await Promise.all(['c0', 'c1', 'c2'].map((c) => queue.send(c, reply, c)));
+    const [, ...after] = poster.calls;
+    expect(after.map((c) => c.channelId)).toEqual(['c0', 'c1', 'c2']);
+    expect(after.every((c) => c.at - started >= 245)).toBe(true);
+  });
+
+  it('close() cancels what has not started and lets in-flight messages finish', async () => {
+    let release: () => void = () => {};
+    const poster = recordingPoster(async (channelId) => {
+      if (channelId === 'slow') await new Promise<void>((r) => (release = r));
+    });
+    const queue = new DeliveryQueue({ poster, concurrency: 1 });
+    const slow = queue.send('slow', reply, 'a');
+    const waiting = queue.send('later', reply, 'b');
+    await new Promise((r) => setTimeout(r, 20));
+    queue.close();
+    expect(await waiting).toMatchObject({ ok: false, failure: { kind: 'cancelled' } });
+    release();
+    expect(await slow).toMatchObject({ ok: true });
+    await queue.idle();
+    expect(poster.calls.map((c) => c.channelId)).toEqual(['slow']);
+    expect(await queue.send('after', reply, 'c')).toMatchObject({ ok: false, failure: { kind: 'cancelled' } });
+  });
+});
+
+describe('createConsoleDigestPrinter', () => {
+  it('prints the digest as plain text, one message id per digest', async () => {
+    let out = '';
+    const printer = createConsoleDigestPrinter((text) => (out += text));
+    const first = await printer.post('123', { content: '**Talks digest**', embeds: [{ title: 'Talks held (1)', description: '[news.example](https://news.example/a)' }] }, { nonce: 'n' });
+    const second = await printer.post('123', { content: 'No new talks.' }, { nonce: 'm' });
+    expect(first.messageId).not.toBe(second.messageId);
+    expect(out).toContain('digest for channel 123');
+    expect(out).toContain('Talks held (1)');
+    expect(out).toContain('news.example (https://news.example/a)');
+    expect(out).not.toContain('**');
   });
 });

@@ -212,6 +212,16 @@ describe('digest scheduler', () => {
     expect(runs.map((r) => r.status)).toEqual(channels.map(() => 'sent'));
   });
 
+  it('runs on node-cron by default and stops cleanly', async () => {
+    const channel = addChannel();
+    await subscribe(channel, { notifyEmpty: true });
+    const scheduler = start(new TestClock(new Date('2026-11-10T08:00:00.000Z')), { queue: QUICK.queue });
+    await scheduler.ready;
+    expect(fake.messages(channel)).toHaveLength(1);
+    await scheduler.stop();
+    expect(scheduler.queue.pending).toBe(0);
+  });
+
   it('syncs configured subscriptions on start and on reload, and stays quiet when digests are off', async () => {
     const channel = addChannel();
     const config = new TestConfigSource({ digests: { enabled: false, subscriptions: [{ channelId: channel, schedule: 'daily 08:00', notifyEmpty: true }] } });
