@@ -120,8 +120,13 @@ export function mergeReports(reports: readonly EventReport[]): MergedEventFields
   const ordered = [...reports].sort(compareReportsByPublication);
   const status = resolveStatus(ordered.map((r) => r.status));
   const dates = resolveDates(ordered);
-  // The summary of the latest source that tells the event as it now stands.
-  const summarySource = [...ordered].reverse().find((r) => r.status === status) ?? ordered[ordered.length - 1]!;
+  // The summary of the latest source that tells the event as it now stands, preferring one that
+  // says who met over one that only names the host.
+  const latestFirst = [...ordered].reverse();
+  const summarySource =
+    latestFirst.find((r) => r.status === status && informativeSides(r).length > 0) ??
+    latestFirst.find((r) => r.status === status) ??
+    latestFirst[0]!;
   return {
     kind: resolveKind(ordered.map((r) => r.kind)),
     status,
