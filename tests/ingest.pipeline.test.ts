@@ -108,6 +108,27 @@ describe('ingest()', () => {
     expect(server.requests.length).toBe(before + 1);
   });
 
+  it('stores the feed summary itself when fetching full text is switched off', async () => {
+    server.route('/summary-feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Geneva', link: server.url('/never-fetched'), description: 'US and Ukrainian negotiators met in Geneva on Sunday to rework the draft peace framework.' }]) });
+    const summary = await ingest([server.url('/summary-feed')], { ...deps, config: testConfig({ fetch: { fetchFullText: false } }) });
+    expect(summary).toEqual({ ingested: 1, duplicates: 0, failed: [] });
+    expect(stored[0]!.text).toBe('US and Ukrainian negotiators met in Geneva on Sunday to rework the draft peace framework.');
+    expect(server.requests.some((r) => r.path === '/never-fetched')).toBe(false);
+  });
+
+  it('ingests a plain-text URL like a text file, date header included', async () => {
+    server.route('/article.txt', { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: ` date 2025-05-16\n${ISTANBUL_TALKS}` });
+    expect(await ingest([server.url('/article.txt')], deps)).toEqual({ ingested: 1, duplicates: 0, failed: [] });
+    expect(stored[0]).toMatchObject({ url: server.url('/article.txt'), file: null, publishedAt: '2025-05-16' });
+  });
+
+  it('stores a redirected page under the URL it was found at in the end', async () => {
+    server.route('/short', { status: 301, redirect: '/long/istanbul-talks' });
+    server.route('/long/istanbul-talks', { headers: { 'content-type': 'text/html' }, body: istanbulPage() });
+    await ingest([server.url('/short')], deps);
+    expect(stored[0]!.url).toBe(server.url('/long/istanbul-talks'));
+  });
+
   it('ingests an Atom feed', async () => {
     server.route('/atom', { headers: { 'content-type': 'application/atom+xml' }, body: atomFeed([{ title: 'Istanbul', link: server.url('/atom-istanbul'), content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS), updated: '2025-05-17T08:00:00Z' }]) });
     expect(await ingest([server.url('/atom')], deps)).toEqual({ ingested: 1, duplicates: 0, failed: [] });

@@ -112,7 +112,11 @@ export function blockText(root: DomNode): string {
       current += node.textContent ?? '';
       return;
     }
-    if (!isElement(node)) return;
+    if (!isElement(node)) {
+      // A document or fragment: only its children carry text.
+      if (node.nodeType === 9 || node.nodeType === 11) for (const child of Array.from(node.childNodes)) walk(child);
+      return;
+    }
     const tag = node.tagName.toUpperCase();
     if (SKIPPED.has(tag)) return;
     if (tag === 'BR') {
