@@ -32,7 +32,7 @@ async function runMain(argv: string[], env: Record<string, string> = {}): Promis
 
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 
-describe('parley (in-process)', () => {
+describe('parley (in-process)', { timeout: 180_000 }, () => {
   it('prints help with every subcommand', async () => {
     const { code, stdout } = await runMain(['help']);
     expect(code).toBe(0);
@@ -98,7 +98,7 @@ describe('parley (in-process)', () => {
   });
 });
 
-describe('parley (as a process)', () => {
+describe('parley (as a process)', { timeout: 180_000 }, () => {
   it('exits 2 for an unknown command and 1 for a broken config, never with a stack trace', async () => {
     const unknown = await runParley(['frobnicate']);
     expect(unknown.code).toBe(2);

@@ -73,7 +73,7 @@ function envFor(db: string) {
   return { PARLEY_CONFIG: configDir, PARLEY_DB: join(root, db) };
 }
 
-describe('parley ingest', () => {
+describe('parley ingest', { timeout: 180_000 }, () => {
   it('stores a folder of articles, and a second run says they are duplicates', async () => {
     const first = await runParley(['ingest', articles], { env: envFor('a.db') });
     expect(first.stderr).not.toMatch(/^\s+at /m);
@@ -101,7 +101,7 @@ describe('parley ingest', () => {
   });
 });
 
-describe('parley export, reextract and ask', () => {
+describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
   it('exports the timeline the ingest built, in the scorecard format', async () => {
     const run = await runParley(['export', '--json'], { env: envFor('a.db') });
     expect(run.code).toBe(0);
@@ -154,7 +154,7 @@ describe('parley export, reextract and ask', () => {
   });
 });
 
-describe('parley feeds and poll', () => {
+describe('parley feeds and poll', { timeout: 180_000 }, () => {
   it('lists the configured feeds before any poll', async () => {
     const run = await runParley(['feeds'], { env: envFor('feeds.db') });
     expect(run.code).toBe(0);

@@ -46,10 +46,10 @@ function start(db: string, env: Record<string, string> = {}) {
   return child;
 }
 
-describe('parley start in console mode', () => {
+describe('parley start in console mode', { timeout: 180_000 }, () => {
   it('answers commands typed on stdin and ends cleanly with its input', async () => {
     const child = start('console.db');
-    const run = collect(child, { input: '/help\nexit\n', timeoutMs: 60_000 });
+    const run = collect(child, { input: '/help\nexit\n', timeoutMs: 150_000 });
     const result = await run;
     expect(result.stdout).toContain('/latest-talks');
     expect(result.stderr).toContain('parley stopped');
@@ -58,8 +58,8 @@ describe('parley start in console mode', () => {
 
   it('stops gracefully on SIGTERM, with the poller and the scheduler running', async () => {
     const child = start('sigterm.db');
-    const finished = collect(child, { timeoutMs: 60_000 });
-    await waitForLog(child, 'parley ready');
+    const finished = collect(child, { timeoutMs: 150_000 });
+    await waitForLog(child, 'parley ready', 90_000);
     child.kill('SIGTERM');
     const result = await finished;
     expect(result.code).toBe(0);
@@ -70,8 +70,8 @@ describe('parley start in console mode', () => {
 
   it('reloads its config on SIGHUP and on a file edit, and keeps the last good one on a bad edit', async () => {
     const child = start('reload.db');
-    const finished = collect(child, { timeoutMs: 60_000 });
-    await waitForLog(child, 'parley ready');
+    const finished = collect(child, { timeoutMs: 150_000 });
+    await waitForLog(child, 'parley ready', 90_000);
 
     // SIGHUP: switch the poller off.
     writeFileSync(join(configDir, 'parley.yaml'), PARLEY_YAML.replace('polling:\n  enabled: true', 'polling:\n  enabled: false'));
@@ -104,7 +104,7 @@ describe('parley start in console mode', () => {
   });
 });
 
-describe('parley start on Discord (fake Discord on 127.0.0.1)', () => {
+describe('parley start on Discord (fake Discord on 127.0.0.1)', { timeout: 180_000 }, () => {
   let discord: FakeDiscord;
   beforeAll(async () => {
     discord = await startFakeDiscord();
@@ -125,8 +125,8 @@ describe('parley start on Discord (fake Discord on 127.0.0.1)', () => {
 
   it('logs in with the token, answers a slash command, and stops on SIGTERM', async () => {
     const child = start('bot.db', { DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl });
-    const finished = collect(child, { timeoutMs: 60_000 });
-    await waitForLog(child, 'parley ready', 30_000);
+    const finished = collect(child, { timeoutMs: 150_000 });
+    await waitForLog(child, 'parley ready', 90_000);
     const interaction = await discord.sendInteraction(discord.chatInput({ command: 'help' }));
     const reply = await discord.waitForReply(interaction.id);
     const text = JSON.stringify(reply.message);

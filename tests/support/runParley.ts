@@ -55,8 +55,8 @@ export function collect(child: ChildProcessWithoutNullStreams, options: { input?
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`parley did not finish within ${options.timeoutMs ?? 30_000} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    }, options.timeoutMs ?? 30_000);
+      reject(new Error(`parley did not finish within ${options.timeoutMs ?? 120_000} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+    }, options.timeoutMs ?? 120_000);
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
@@ -69,7 +69,7 @@ export function collect(child: ChildProcessWithoutNullStreams, options: { input?
 }
 
 /** Resolves when the child's stderr (JSON log lines) has a line whose msg matches. */
-export function waitForLog(child: ChildProcessWithoutNullStreams, msg: string | RegExp, timeoutMs = 20_000): Promise<Record<string, unknown>> {
+export function waitForLog(child: ChildProcessWithoutNullStreams, msg: string | RegExp, timeoutMs = 60_000): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     let buffer = '';
     const matches = (line: Record<string, unknown>) => typeof line.msg === 'string' && (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg));
