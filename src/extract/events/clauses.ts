@@ -57,7 +57,9 @@ export function findTriggers(clause: Clause): Trigger[] {
       const end = start + m[0].length;
       if (found.some((f) => f.start < end && start < f.end)) continue;
       // "terms in peace talks", "progress in negotiations": talks as a notion, not an event.
-      if (t.noun && /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(clause.text.slice(Math.max(0, m.index - 30), m.index)) && !/\bround\s+of\s+$/i.test(clause.text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // ("open to meeting Putin" is a verb, and stays.)
+      const verbUse = /^meeting$/.test(m[0]) && /^\s+(?:with\b|\p{Lu})/u.test(clause.text.slice(m.index + m[0].length));
+      if (t.noun && !verbUse && /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(clause.text.slice(Math.max(0, m.index - 30), m.index)) && !/\bround\s+of\s+$/i.test(clause.text.slice(Math.max(0, m.index - 12), m.index))) continue;
       // "meeting" as a verb ("are meeting with") is the verb trigger, not the noun.
       found.push({ kind: t.kind, start, end, surface: m[0], noun: t.noun });
     }
@@ -72,4 +74,11 @@ export function eventKind(triggers: readonly Trigger[]): EventKind {
   if (kinds.has('call')) return 'call';
   if (kinds.has('talks')) return 'talks';
   return 'meeting';
+}
+
+const ANY_TRIGGER_WORD = /\b(?:summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
+
+/** A cheap test: can this text hold a trigger at all? */
+export function mayHoldTrigger(text: string): boolean {
+  return ANY_TRIGGER_WORD.test(text);
 }

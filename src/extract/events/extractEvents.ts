@@ -12,7 +12,7 @@ import type { Sentence } from '../sentences.ts';
 import { insideQuote } from '../quotes/quoteSpans.ts';
 import { ROLE_HEADS, ROLE_MODIFIERS } from '../people/lexicon.ts';
 import { resolvePronoun, resolveRoleReference, type ArticleFrame } from '../people/reference.ts';
-import { eventKind, findTriggers, splitClauses, type Clause, type Trigger } from './clauses.ts';
+import { eventKind, findTriggers, mayHoldTrigger, splitClauses, type Clause, type Trigger } from './clauses.ts';
 import { findSides, uniqueCodes } from './sides.ts';
 import { eventStatus } from './status.ts';
 
@@ -234,6 +234,8 @@ export interface EventContext {
 
 function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
   const { frame, publishedAt, knownPlaces } = ctx;
+  // Most sentences name no talks at all; skip the date and place work for them.
+  if (!mayHoldTrigger(sentence.text)) return [];
   const dates = datesOfSentence(frame, sentence, publishedAt);
   const clauses = splitClauses(sentence.text, sentence.start);
   const drafts: Draft[] = [];
@@ -554,7 +556,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   return kept
     .filter((d) => {
       if (d.sides.length === 0 && d.participants.length === 0) return false;
-      if (!isLive(d.status)) return d.sides.length >= 2;
+      if (!isLive(d.status)) return d.sides.length >= 2 || d.participants.length >= 2;
       if (d.date) return d.sides.length > 0 || d.participants.length > 0;
       // Undated: only when merge can attach it to a dated report of the same talks.
       return d.city !== null && d.sides.length >= 2 && d.participants.length > 0;

@@ -5,7 +5,7 @@
 import type { CountryCode, ExtractedPerson } from '../../domain/types.ts';
 import type { KnownPerson } from '../../config/schema.ts';
 import { countryFromWord, findCountryMentions } from '../geo/countries.ts';
-import { DELEGATE_HEADS, ROLE_HEADS } from './lexicon.ts';
+import { DELEGATE_HEADS, NEWS_OUTLETS, ROLE_HEADS } from './lexicon.ts';
 import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { appositiveAfter, possessiveAppositiveBefore, titleBefore, type RoleFinding } from './roles.ts';
@@ -39,8 +39,14 @@ interface Cluster {
 // Nouns that, after "X's", say X is a person ("Trump's son-in-law", "Putin's envoy").
 const PERSONAL_POSSESSIONS = /^\s*(?:\p{Ll}+\s+){0,2}(?:son-in-law|daughter-in-law|son|daughter|wife|husband|envoy|envoys|aide|aides|adviser|advisers|advisor|advisors|spokesman|spokeswoman|spokesperson|chief of staff|administration|statement|remarks|comments|office|team|lawyer|representative|special representative|press secretary|campaign|government)\b/u;
 
+// "Fidan said", "Kallas told reporters": only people say and tell (news outlets aside).
+const SPEAKS_AFTER = /^\s+(?:said|says|told|tells|added|adds|wrote|stressed|insisted|noted|argued|warned|replied|recalled|admitted|explained)\b/;
+
 function hasPersonEvidence(text: string, span: NameSpan): boolean {
   if (span.titled) return true;
+  if (!span.possessive && SPEAKS_AFTER.test(text.slice(span.end, span.end + 20)) && !NEWS_OUTLETS.has(span.name)) return true;
+  // "Kallas: "..."" at the start of a line or sentence.
+  if (/^:\s*["\u201c]/.test(text.slice(span.end, span.end + 4)) && /(?:^|[\n.!?]\s*)$/.test(text.slice(Math.max(0, span.start - 3), span.start))) return true;
   if (span.possessive && PERSONAL_POSSESSIONS.test(text.slice(span.end).replace(/^['\u2019]s?/u, ''))) return true;
   return false;
 }

@@ -112,3 +112,11 @@ export function isCommonWord(word: string): boolean {
   const tags = Array.isArray(tag) ? tag : [tag];
   return !tags.some((t) => NAME_TAGS.has(t));
 }
+
+/** News organisations, which "said" and "wrote" as often as people do. */
+export const NEWS_OUTLETS = new Set(
+  `Reuters AP AFP Bloomberg Axios Politico CNN BBC NBC CBS ABC Fox MSNBC NPR TASS Tass RIA Interfax Ukrinform Xinhua
+  Yonhap Kyodo NHK Anadolu DPA UNN Euronews Guardian Times Post Telegraph Independent Kommersant Izvestia Vedomosti
+  Meduza Suspilne Interfax-Ukraine Haaretz Asharq Axel Semafor Newsweek Forbes Bild Spiegel Le Monde Figaro Liberation
+  Corriere Repubblica Nikkei Sputnik RT WSJ FT Economist Atlantic Vox Slate Insider Punchbowl Hill`.split(/\s+/),
+);

@@ -65,6 +65,13 @@ function speakerAfter(ctx: QuoteContext, q: QuoteSpan): Speaker {
   const sentence = sentenceOf(frame, q.close) ?? sentenceOf(frame, q.open);
   const end = sentence ? sentence.end : Math.min(framed.length, q.close + 200);
   const after = framed.slice(q.close + 1, end);
+  // `," according to Umerov`
+  const according = /^\s*[,.!?]?\s*according\s+to\s+/i.exec(after);
+  if (according) {
+    const at = q.close + 1 + according[0].length;
+    const m = mentionsIn(frame, at, at + 120).find((x) => x.start - at < 60);
+    return m ? { kind: 'person', key: m.key } : { kind: 'reporter' };
+  }
   // `," said Umerov` / `," said the president`
   const inverted = new RegExp(`^\\s*[,.!?]?\\s*(?:${FINITE_SPEECH})\\s+`).exec(after);
   if (inverted) {
