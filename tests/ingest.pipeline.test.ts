@@ -129,6 +129,13 @@ describe('ingest()', () => {
     expect(stored[0]!.url).toBe(server.url('/long/istanbul-talks'));
   });
 
+  it('resolves relative item links against the feed URL', async () => {
+    server.route('/news/relative-feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Geneva', link: 'geneva-story', description: 'Short.' }]) });
+    server.route('/news/geneva-story', { headers: { 'content-type': 'text/html' }, body: istanbulPage({ text: GENEVA_TALKS }) });
+    expect(await ingest([server.url('/news/relative-feed')], deps)).toEqual({ ingested: 1, duplicates: 0, failed: [] });
+    expect(stored[0]!.url).toBe(server.url('/news/geneva-story'));
+  });
+
   it('ingests an Atom feed', async () => {
     server.route('/atom', { headers: { 'content-type': 'application/atom+xml' }, body: atomFeed([{ title: 'Istanbul', link: server.url('/atom-istanbul'), content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS), updated: '2025-05-17T08:00:00Z' }]) });
     expect(await ingest([server.url('/atom')], deps)).toEqual({ ingested: 1, duplicates: 0, failed: [] });

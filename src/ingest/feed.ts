@@ -44,8 +44,23 @@ function plainLength(html: string): number {
   return html.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ').replace(/\s+/g, ' ').trim().length;
 }
 
-/** Parses an RSS or Atom document. Throws `MalformedFeedError` naming the feed when it is not one. */
+/** An item link made absolute against the feed's own URL (some feeds use relative links). */
+function absoluteLink(link: string | undefined, feedUrl: string | null): string | null {
+  const trimmed = link?.trim();
+  if (!trimmed) return null;
+  try {
+    return new URL(trimmed, feedUrl ?? undefined).href;
+  } catch {
+    return trimmed;
+  }
+}
+
+/**
+ * Parses an RSS or Atom document fetched from `where` (a URL, or a file path). Throws
+ * `MalformedFeedError` naming the feed when it is not one.
+ */
 export async function parseFeed(xml: string, where: string): Promise<ParsedFeed> {
+  const feedUrl = /^https?:\/\//i.test(where) ? where : null;
   if (!isFeedDocument(xml)) throw new MalformedFeedError(where, 'the document is not RSS or Atom');
   let output: Awaited<ReturnType<typeof parser.parseString>>;
   try {
@@ -60,7 +75,7 @@ export async function parseFeed(xml: string, where: string): Promise<ParsedFeed>
     );
     // The longest of the item's texts: some feeds put the full article in content, some in description.
     const html = candidates.sort((a, b) => plainLength(b) - plainLength(a))[0] ?? null;
-    const link = typeof item.link === 'string' && item.link.trim() ? item.link.trim() : null;
+    const link = absoluteLink(typeof item.link === 'string' ? item.link : undefined, feedUrl);
     // pubDate as the publisher wrote it (isoDate is converted to UTC, which can shift the day).
     return {
       link,
