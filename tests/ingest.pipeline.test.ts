@@ -182,6 +182,17 @@ describe('ingest()', () => {
     ]);
   });
 
+  it('refuses binary and oversized files with a reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-bad-files-'));
+    writeFileSync(join(dir, 'photo.txt'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]));
+    writeFileSync(join(dir, 'dump.txt'), 'x'.repeat(300 * 1024));
+    const summary = await ingest([dir], deps);
+    expect(summary.failed).toEqual([
+      { input: join(dir, 'dump.txt'), reason: 'file larger than 256 KB' },
+      { input: join(dir, 'photo.txt'), reason: 'not a text file (it contains binary data)' },
+    ]);
+  });
+
   it('keeps a stored article when the after-store hook fails, and reports the failure', async () => {
     const failing: IngestDeps = { ...deps, afterStore: async () => { throw new Error('extractor crashed'); } };
     const dir = mkdtempSync(join(tmpdir(), 'parley-hook-'));

@@ -9,7 +9,7 @@ import type { Store } from '../store/store.ts';
 import { decodeText } from './charset.ts';
 import { canonicalUrl } from './dedup.ts';
 import { isFeedDocument, parseFeed, type FeedItem, type ParsedFeed } from './feed.ts';
-import { fetchUrl, type FetchOptions } from './fetch.ts';
+import { fetchUrl, formatBytes, type FetchOptions } from './fetch.ts';
 import { articleFromHtml } from './html.ts';
 import { articleFromPlainText } from './textFile.ts';
 
@@ -130,7 +130,11 @@ export class IngestRun {
   }
 
   async ingestFile(path: string): Promise<void> {
+    const { size } = await stat(path);
+    // The same cap as for downloads: an article is kilobytes; a huge file is a mistake (a dump, a video).
+    if (size > this.fetchOptions.maxBytes) throw new Error(`file larger than ${formatBytes(this.fetchOptions.maxBytes)}`);
     const bytes = await readFile(path);
+    if (bytes.includes(0)) throw new Error('not a text file (it contains binary data)');
     const text = decodeText(bytes, null);
     const ext = extname(path).toLowerCase();
     if (isFeedDocument(text)) {
