@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareDates, comparePlaces, compareSides, informativeSides, kindsCompatible, matchScore, sameArticleReportsAgree, type MatchShape } from '../src/merge/compatibility.ts';
 import { mergeReports, resolveDates, resolvePlace, resolveStatus } from '../src/merge/resolveEvent.ts';
-import { chooseEventForReport, undatedEventsToAttach } from '../src/merge/assign.ts';
+import { chooseEventForReport, otherEventsCovered, undatedEventsToAttach } from '../src/merge/assign.ts';
 import type { EventCandidate, EventReport } from '../src/merge/report.ts';
 
 function report(over: Partial<EventReport> = {}): EventReport {
@@ -289,5 +289,20 @@ describe('floated meetings', () => {
   it('a floated Russia-Ukraine meeting is not the same as a floated three-way one', () => {
     const threeWay = report({ status: 'proposed', sides: ['RU', 'UA', 'US'], date: null, location: { city: null, country: null }, participants: [] });
     expect(matchScore(report({ articleId: 2, status: 'cancelled', sides: ['RU', 'UA'], date: null, location: { city: null, country: null }, participants: [] }), threeWay)).toBeNull();
+  });
+});
+
+describe('a report of several days', () => {
+  it('"talks over the weekend" is a source for the Saturday and the Sunday rounds', () => {
+    const saturday = candidate(1, [report({ articleId: 1, date: '2025-12-20', sides: ['RU', 'US'] })]);
+    const sunday = candidate(2, [report({ articleId: 2, date: '2025-12-21', sides: ['RU', 'US'] })]);
+    const other = candidate(3, [report({ articleId: 2, date: '2025-12-21', sides: ['UA', 'US'] })]);
+    const weekend = report({ articleId: 3, date: '2025-12-20', dateTo: '2025-12-21', sides: ['RU', 'US'] });
+    const chosen = chooseEventForReport(weekend, [saturday, sunday, other])!;
+    expect([chosen, ...otherEventsCovered(weekend, chosen, [saturday, sunday, other])].map((c) => c.id).sort()).toEqual([1, 2]);
+  });
+  it('a single day covers no other event', () => {
+    const saturday = candidate(1, [report({ date: '2025-12-20' })]);
+    expect(otherEventsCovered(report({ articleId: 2, date: '2025-12-20' }), saturday, [saturday])).toEqual([]);
   });
 });

@@ -71,3 +71,22 @@ export function undatedEventsToAttach(candidates: readonly EventCandidate[]): Ar
   }
   return moves;
 }
+
+/**
+ * Other events a report of several days also covers: "talks over the weekend" is a source for
+ * the Saturday round and for the Sunday round when the store has them as two events. Only for
+ * a precise range, and only events whose own precise dates lie inside it and which the report
+ * could belong to on its own.
+ */
+export function otherEventsCovered(report: EventReport, chosen: EventCandidate, candidates: readonly EventCandidate[]): EventCandidate[] {
+  if (report.date === null || report.dateTo === null || report.approx || report.dateTo <= report.date) return [];
+  const from = report.date;
+  const to = report.dateTo;
+  return candidates.filter((c) => {
+    if (c === chosen || c.reports.length === 0) return false;
+    const f = c.fields;
+    if (f.date === null || f.approx || f.date < from || (f.dateTo ?? f.date) > to) return false;
+    if (matchScore(report, f) === null) return false;
+    return c.reports.filter((r) => r.articleId === report.articleId).every((r) => sameArticleReportsAgree(report, r));
+  });
+}

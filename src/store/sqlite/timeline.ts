@@ -9,7 +9,7 @@ import type { ArticleExtraction, StoredArticle } from '../../domain/types.ts';
 import type { KnownPerson } from '../../config/schema.ts';
 import type { TimelineExport, TimelineRepo } from '../timeline.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
-import { chooseEventForReport, undatedEventsToAttach } from '../../merge/assign.ts';
+import { chooseEventForReport, otherEventsCovered, undatedEventsToAttach } from '../../merge/assign.ts';
 import { mergeReports } from '../../merge/resolveEvent.ts';
 import type { EventCandidate, EventReport, MergedEventFields } from '../../merge/report.ts';
 import {
@@ -224,27 +224,30 @@ export class SqliteTimelineRepo implements TimelineRepo {
     const candidates = this.loadCandidates(reports, article.publishedAt);
     let placeholder = 0;
     const created: EventCandidate[] = [];
-    const placed = new Map<EventReport, EventCandidate>();
+    const placed = new Map<EventReport, EventCandidate[]>();
     for (const report of reports) {
       let target = chooseEventForReport(report, candidates);
-      if (target) {
-        target.reports.push(report);
-        target.fields = mergeReports(target.reports);
-      } else {
-        target = { id: --placeholder, fields: mergeReports([report]), reports: [report] };
+      if (!target) {
+        target = { id: --placeholder, fields: mergeReports([report]), reports: [] };
         candidates.push(target);
         created.push(target);
       }
-      placed.set(report, target);
+      const targets = [target, ...otherEventsCovered(report, target, candidates)];
+      for (const t of targets) {
+        t.reports.push(report);
+        t.fields = mergeReports(t.reports);
+      }
+      placed.set(report, targets);
     }
     for (const c of created) c.id = this.insertEvent(c.fields, nowIso);
     const insertSource = this.stmt(
       'INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, reported_status, report_json) VALUES (?, ?, ?, ?, ?)',
     );
     for (const report of reports) {
-      const target = placed.get(report)!;
-      insertSource.run(target.id, articleId, report.evidence, report.status, reportJson(report));
-      eventsToRecompute.add(target.id);
+      for (const target of placed.get(report)!) {
+        insertSource.run(target.id, articleId, report.evidence, report.status, reportJson(report));
+        eventsToRecompute.add(target.id);
+      }
     }
     for (const { undated, into } of undatedEventsToAttach(candidates)) {
       this.stmt('INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, reported_status, report_json) SELECT ?, article_id, evidence, reported_status, report_json FROM event_sources WHERE event_id = ?').run(into.id, undated.id);
