@@ -161,6 +161,21 @@ describe('vague references', () => {
     expect(first('The visit could come more than two weeks after the envoys met Putin in Moscow.', '2025-12-19')).toBe('2025-12-03 ~');
   });
 
+  it('counts "three days after" from a date stated earlier in the sentence', () => {
+    const dates = findDates('Trump hosted Zelensky at the White House on Monday, three days after his summit with Putin in Alaska.', '2025-08-19');
+    expect(dates.map((d) => d.date)).toEqual(['2025-08-18', '2025-08-15']);
+  });
+
+  it('reads weekday ranges', () => {
+    expect(first('Driscoll held talks with Russian officials in Abu Dhabi on Monday and Tuesday.', '2025-11-26')).toBe('2025-11-24..2025-11-25');
+    expect(first('The delegations will meet from Monday to Wednesday.', '2025-11-26')).toBe('2025-12-01..2025-12-03');
+  });
+
+  it('reads "the first talks in three years" as a duration, even in a future sentence', () => {
+    const dates = findDates('Negotiators are expected to sit down in Istanbul on Friday for their first direct talks in three years.', '2025-05-15');
+    expect(dates.map((d) => d.surface)).toEqual(['Friday']);
+  });
+
   it('"in six months" looks ahead only in a future sentence', () => {
     expect(first('The parties will review the deal in six months.', '2025-12-21')).toBe('2026-06-21 ~');
     expect(findDates('Washington proposed the first direct talks between Kyiv and Moscow in six months.', '2025-12-21')).toEqual([]);

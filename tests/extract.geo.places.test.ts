@@ -86,12 +86,14 @@ describe('findPlaces', () => {
     expect(cities('Russian President Vladimir Putin spoke to reporters.')).toEqual([]);
     expect(cities('The Washington Post and the Miami Herald both reported it.')).toEqual([]);
     expect(cities('Secretary of State Marco Rubio arrived late. Rubio said the talks were useful.')).toEqual([]);
+    expect(cities('According to Rubio, the embassies will reopen; Carney took a call from Carney.')).toEqual([]);
   });
 
   it('needs place context for a small town, since a bare match is usually a surname', () => {
     expect(cities('Carney said Canada would keep its sanctions.')).toEqual([]);
     expect(cities('Pokrovsk said nothing.')).toEqual([]);
     expect(cities('Fighting continued near Pokrovsk.')).toEqual(['Pokrovsk/UA']);
+    expect(cities('The convoy returned from Pokrovsk and went to Pokrovsk again.')).toEqual(['Pokrovsk/UA', 'Pokrovsk/UA']);
     expect(cities('Drones struck the city of Pokrovsk overnight.')).toEqual(['Pokrovsk/UA']);
     expect(cities('Russian troops shelled the outskirts of Pokrovsk.')).toEqual(['Pokrovsk/UA']);
   });

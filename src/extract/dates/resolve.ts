@@ -47,6 +47,11 @@ interface Resolved {
   date: IsoDay;
   dateTo: IsoDay | null;
   approx: boolean;
+  /**
+   * For "three days after", "two weeks before": the same span counted from another day. A date
+   * stated earlier in the sentence is the anchor ("on Monday, three days after the summit").
+   */
+  fromAnchor?: (anchor: IsoDay) => Resolved;
 }
 
 interface RuleContext {
@@ -83,6 +88,7 @@ const MONTH_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
 const MONTH_HINT_DIGIT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[\s\S]*\d|\d[\s\S]*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
 
 const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -394,14 +400,19 @@ const RULES: Rule[] = [
       if (count <= 0) return null;
       const unit = m[3]!.toLowerCase();
       const qualifier = (m[1] ?? '').toLowerCase();
-      const direction = m[4]!.toLowerCase() === 'before' ? 1 : -1;
-      let day = shift(ctx.ref, direction * count, unit);
-      // "more than two weeks" is a little over fourteen days; the day lands a little further away.
-      if (qualifier === 'more than' || qualifier === 'over' || qualifier === 'just over') {
-        day = addDays(day, direction * (unit.startsWith('day') ? 1 : unit.startsWith('week') ? 2 : 7));
-      }
+      const word = m[4]!.toLowerCase();
+      const direction = word === 'before' ? 1 : -1;
       const exact = unit.startsWith('day') && !qualifier && count <= 3;
-      return { date: day, dateTo: null, approx: !exact };
+      const from = (anchor: IsoDay): Resolved => {
+        let day = shift(anchor, direction * count, unit);
+        // "more than two weeks" is a little over fourteen days; the day lands a little further away.
+        if (qualifier === 'more than' || qualifier === 'over' || qualifier === 'just over') {
+          day = addDays(day, direction * (unit.startsWith('day') ? 1 : unit.startsWith('week') ? 2 : 7));
+        }
+        return { date: day, dateTo: null, approx: !exact };
+      };
+      const resolved = from(ctx.ref);
+      return word === 'ago' ? resolved : { ...resolved, fromAnchor: from };
     },
   },
   {
@@ -409,13 +420,29 @@ const RULES: Rule[] = [
     hint: /\b(?:in|within) .*\b(?:day|week|month|year)/i,
     pattern: new RegExp(`\\b(in|within)\\s+(?:(about|around|roughly|some|less than|more than)\\s+)?${NUMBER}\\s+(days?|weeks?|months?|years?)(?:['\u2019]\\s*time)?\\b`, 'gi'),
     resolve: (m, ctx) => {
-      // "the first talks in six months" is a duration, not a date: only a future clause looks ahead.
+      // "the first talks in six months" is a duration, not a date: only a future clause looks ahead,
+      // and not after "first", "only" or a superlative.
       if (!ctx.ref || ctx.tense() !== 'future') return null;
+      if (/\b(?:first|last|only|longest|\w{3,}est)\b[^.;,]{0,80}$/i.test(ctx.sentence.slice(Math.max(0, ctx.start - 80), ctx.start))) return null;
       const count = countOf(m[3]!);
       if (count <= 0) return null;
       const day = shift(ctx.ref, count, m[4]!);
       if (m[1]!.toLowerCase() === 'within') return approxRange(ctx.ref, day);
       return { date: day, dateTo: null, approx: true };
+    },
+  },
+  {
+    name: 'weekday range',
+    hint: /day\b/,
+    pattern: new RegExp(`\\b(${WEEKDAY_NAMES})${RANGE_JOIN}(${WEEKDAY_NAMES})\\b`, 'g'),
+    resolve: (m, ctx) => {
+      if (!ctx.ref) return null;
+      const firstDay = WEEKDAYS[m[1]!.slice(0, 3).toLowerCase()]!;
+      const lastDay = WEEKDAYS[m[2]!.slice(0, 3).toLowerCase()]!;
+      const from = resolveWeekday(firstDay, ctx.ref, ctx.tense(), null);
+      const length = (lastDay - firstDay + 7) % 7;
+      if (length === 0 || length > 4) return null;
+      return { date: from, dateTo: addDays(from, length), approx: false };
     },
   },
   {
@@ -506,6 +533,11 @@ export function findDates(sentence: string, publishedAt: IsoDay | null): DateMen
   for (const c of candidates) if (!chosen.some((x) => c.start < x.end && x.start < c.end)) chosen.push(c);
   if (ref) chosen.push(...chronoCandidates(sentence, ref, chosen));
   chosen.sort((a, b) => a.start - b.start);
+  for (let k = 1; k < chosen.length; k++) {
+    const c = chosen[k]!;
+    const anchor = chosen.slice(0, k).reverse().find((x) => !x.approx && !x.fromAnchor);
+    if (c.fromAnchor && anchor) chosen[k] = { ...c, ...c.fromAnchor(anchor.date), fromAnchor: undefined };
+  }
   return chosen.map((c) => {
     let end = c.end;
     const note = TIME_ZONE_NOTE.exec(sentence.slice(end));

@@ -169,6 +169,21 @@ const SMALL_TOWN = 100_000;
 /** "the city of X", "the outskirts of X": the word before "of" makes X a place. */
 const PLACE_BEFORE_OF = new Set(['city', 'town', 'village', 'port', 'capital', 'outskirts', 'suburbs', 'centre', 'center', 'streets', 'mayor', 'residents', 'people']);
 
+const NOT_PLACE_BEFORE_TO = new Set([
+  'according', 'spoke', 'speak', 'speaks', 'speaking', 'talked', 'talk', 'talking', 'said', 'says', 'say', 'told',
+  'wrote', 'write', 'writes', 'letter', 'message', 'messages', 'reply', 'replied', 'respond', 'responded', 'close',
+  'next', 'adviser', 'advisor', 'aide', 'envoy', 'ambassador', 'thanks', 'similar', 'opposed', 'contrast',
+  'addition', 'regard', 'respect', 'open', 'committed', 'answer', 'answered', 'loyal', 'turned', 'appealed',
+  'listened', 'proposal', 'offer', 'gift', 'call', 'calls', 'apology', 'condolences', 'tribute', 'up',
+]);
+
+const TRAVEL_BEFORE_FROM = new Set([
+  'returned', 'return', 'returning', 'returns', 'arrived', 'arriving', 'came', 'come', 'coming', 'flew', 'fly',
+  'flying', 'travelled', 'traveled', 'travel', 'traveling', 'travelling', 'back', 'fled', 'evacuated', 'withdrew',
+  'withdrawn', 'km', 'kilometres', 'kilometers', 'miles', 'north', 'south', 'east', 'west', 'away', 'reporting',
+  'reported', 'live', 'far', 'drove', 'driven', 'left', 'departed', 'delegation', 'delegations', 'officials',
+]);
+
 const TALKS_AFTER = new Set([
   'talks', 'summit', 'summits', 'meeting', 'meetings', 'negotiations', 'conference', 'format', 'process', 'round',
   'agreement', 'agreements', 'accord', 'accords', 'declaration', 'communique', 'communiqué', 'platform', 'forum',
@@ -282,10 +297,11 @@ function locativeBefore(text: string, tokens: Token[], first: number): boolean {
   const prev = tokens[first - 1];
   if (!prev || !/^\s+$/.test(gapBetween(text, prev, tokens[first]!))) return false;
   const word = prev.text.toLowerCase();
-  if (word === 'of') {
-    const beforeOf = tokens[first - 2];
-    return beforeOf !== undefined && PLACE_BEFORE_OF.has(beforeOf.text.toLowerCase());
-  }
+  const beforePrev = tokens[first - 2]?.text.toLowerCase() ?? '';
+  if (word === 'of') return PLACE_BEFORE_OF.has(beforePrev);
+  // "according to Rubio", "a call from Carney": "to" and "from" lead to people as often as to places.
+  if (word === 'to') return !NOT_PLACE_BEFORE_TO.has(beforePrev);
+  if (word === 'from') return TRAVEL_BEFORE_FROM.has(beforePrev);
   return LOCATIVE_BEFORE.has(word);
 }
 
