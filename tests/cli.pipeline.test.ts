@@ -53,7 +53,7 @@ beforeAll(async () => {
     [
       'timeZone: UTC',
       'fetch:',
-      '  timeoutMs: 2000',
+      '  timeoutMs: 20000',
       '  fetchFullText: false',
       'feeds:',
       '  - name: Local feed',
