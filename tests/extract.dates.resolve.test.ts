@@ -161,6 +161,11 @@ describe('vague references', () => {
     expect(first('The visit could come more than two weeks after the envoys met Putin in Moscow.', '2025-12-19')).toBe('2025-12-03 ~');
   });
 
+  it('"more than two weeks ago" and "two weeks before" go back and forward from publication', () => {
+    expect(first('The envoys last met more than two weeks ago.', '2025-12-19')).toBe('2025-12-03 ~');
+    expect(first('The call came two weeks before the summit.', '2025-12-19')).toBe('2026-01-02 ~');
+  });
+
   it('counts "three days after" from a date stated earlier in the sentence', () => {
     const dates = findDates('Trump hosted Zelensky at the White House on Monday, three days after his summit with Putin in Alaska.', '2025-08-19');
     expect(dates.map((d) => d.date)).toEqual(['2025-08-18', '2025-08-15']);
