@@ -79,6 +79,19 @@ describe('parley (in-process)', { timeout: 180_000 }, () => {
     expect(stderr).toBe(`parley: invalid configuration:\n${join(configDir, 'parley.yaml')}: feeds[0].url: expected an http(s) URL, got "ftp://x"\n`);
   });
 
+  it('checks a config folder and prints it with the defaults filled in', async () => {
+    const configDir = join(dir, 'check-config');
+    mkdirSync(configDir, { recursive: true });
+    writeFileSync(join(configDir, 'parley.yaml'), 'feeds:\n  - name: One\n    url: https://example.org/rss\n');
+    const { code, stdout } = await runMain(['config', '--json'], { PARLEY_CONFIG: configDir, PARLEY_DB: '/srv/x.db' });
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout) as { configDir: string; database: string; parley: { feeds: Array<{ pollMinutes: number }> }; people: unknown[] };
+    expect(printed.configDir).toBe(configDir);
+    expect(printed.database).toBe('/srv/x.db');
+    expect(printed.parley.feeds[0]?.pollMinutes).toBe(15);
+    expect(printed.people).toEqual([]);
+  });
+
   it('names the store file when it cannot be opened', async () => {
     const configDir = join(dir, 'good-config');
     mkdirSync(configDir, { recursive: true });

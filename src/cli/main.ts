@@ -19,6 +19,7 @@ Commands:
   feeds [--json]              show the configured feeds and their health
   export [--json] [-o FILE]   print the whole timeline (events, people, quotes) as JSON
   reextract                   rebuild the timeline from the stored articles
+  config [--json]             check the config folder and print it with every default filled in
   ask "/command opt:value"    run a slash command and print its reply as text
         [--guild ID] [--channel ID]
   deploy-commands [--guild ID]
@@ -65,6 +66,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     allowPositionals: false,
     run: async (_p, values, io) =>
       (await import('./commands/exportTimeline.ts')).exportCommand(typeof values.output === 'string' ? { output: values.output } : {}, io),
+  },
+  config: {
+    options: { json: { type: 'boolean' } },
+    allowPositionals: false,
+    run: async (_p, values, io) => (await import('./commands/config.ts')).configCommand({ json: values.json === true }, io),
   },
   reextract: {
     options: {},
