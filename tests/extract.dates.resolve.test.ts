@@ -36,6 +36,11 @@ describe('weekdays and tense', () => {
     expect(dates.map((d) => d.date)).toEqual(['2025-08-18', '2025-08-22']);
   });
 
+  it('keeps the possessive out of a weekday\'s surface', () => {
+    const [d] = findDates("Saturday's meeting in Geneva ran late.", '2025-11-24');
+    expect(d).toMatchObject({ date: '2025-11-22', surface: 'Saturday' });
+  });
+
   it('reads "last" and "next" before a weekday', () => {
     expect(first('The call took place last Wednesday.', '2025-08-20')).toBe('2025-08-13');
     expect(first('The call is planned for next Thursday.', '2025-08-20')).toBe('2025-08-21');

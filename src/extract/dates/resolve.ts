@@ -349,7 +349,7 @@ const RULES: Rule[] = [
   {
     name: 'weekend',
     hint: /weekend/i,
-    pattern: /\b(?:(?:(last|next|this past|this coming|this|past|coming|over the|at the|on the|the)\s+)?weekend)(?:['\u2019]s)?\b/gi,
+    pattern: /\b(?:(?:(last|next|this past|this coming|this|past|coming|over the|at the|on the|the)\s+)?weekend)\b/gi,
     resolve: (m, ctx) => (ctx.ref ? resolveWeekend(ctx.ref, ctx.tense(), (m[1] ?? '').toLowerCase()) : null),
   },
   {
@@ -449,7 +449,7 @@ const RULES: Rule[] = [
     name: 'weekday',
     hint: /day\b/,
     pattern: new RegExp(
-      `\\b(?:(last|next|this past|this coming|this)\\s+)?(${'Mon|Tues|Wednes|Thurs|Fri|Satur|Sun'.split('|').map((w) => w + 'day').join('|')})(?:['\u2019]s)?\\b`,
+      `\\b(?:(last|next|this past|this coming|this)\\s+)?(${'Mon|Tues|Wednes|Thurs|Fri|Satur|Sun'.split('|').map((w) => w + 'day').join('|')})\\b`,
       'g',
     ),
     resolve: (m, ctx) => {
