@@ -23,7 +23,7 @@ export interface Trigger {
 
 // Where a sentence splits into clauses that can carry their own status: "although", "but",
 // ", which", ", while", "; ", " - ", and " as " between two events ("hold talks as Russian team meets").
-const CLAUSE_BREAK = /;\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:although|though|but|while|whereas|which|who|and each|and both|and the two|even as|as)\b)|\s+(?=(?:although|though|whereas)\b)|\s+but\s+(?=\p{Ll})|\s+as\s+(?!well\b|part\b|a\s+way\b|much\b|many\b|long\b|soon\b|far\b|if\b)(?=(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:team|delegation|officials|envoys?)))/gu;
+const CLAUSE_BREAK = /;\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:although|though|but|while|whereas|and each|and both|and the two|even as|as)\b)|,\s+(?=(?:which|who)\b(?![^,;.]{0,80},\s+(?:will|would|has|had|is|was|are|were|said|says|did|does|met|meets|held|holds|\p{Ll}+ed)\b))|\s+(?=(?:although|though|whereas)\b)|\s+but\s+(?=\p{Ll})|\s+as\s+(?!well\b|part\b|a\s+way\b|much\b|many\b|long\b|soon\b|far\b|if\b)(?=(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:team|delegation|officials|envoys?)))/gu;
 
 export function splitClauses(text: string, offset: number): Clause[] {
   const out: Clause[] = [];
@@ -68,8 +68,11 @@ export function findTriggers(clause: Clause): Trigger[] {
 }
 
 /** The most specific kind among triggers: a summit or a call says more than "talks". */
-export function eventKind(triggers: readonly Trigger[]): EventKind {
-  const kinds = new Set(triggers.map((t) => t.kind));
+export function eventKind(triggers: readonly Trigger[], text = ''): EventKind {
+  // "met on the sidelines of the APEC summit": the summit is the venue, the event a meeting.
+  const venueSummit = (t: Trigger): boolean => t.kind === 'summit' && /\b(?:sidelines\s+of|margins\s+of|at|during|ahead\s+of|before|after)\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\p{Lu}\w-]+\s+){0,3}$/u.test(text.slice(Math.max(0, t.start - 60), t.start));
+  const meaningful = triggers.filter((t) => !venueSummit(t));
+  const kinds = new Set((meaningful.length ? meaningful : triggers).map((t) => t.kind));
   if (kinds.has('summit')) return 'summit';
   if (kinds.has('call')) return 'call';
   if (kinds.has('talks')) return 'talks';

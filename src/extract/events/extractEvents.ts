@@ -274,10 +274,14 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       if (segDates.length === 0 && distinctDays(sentenceDates) === 1 && clauses.length > 1) segDates = sentenceDates;
       // The earliest-stated date that is not approximate wins; an approximate one only when alone.
       // A span of more than a week ("in recent weeks") does not date a meeting.
-      const usable = segDates.filter((d) => !d.dateTo || (Date.parse(d.dateTo) - Date.parse(d.date)) / 86_400_000 <= 7);
+      // A named month ("in November 2023") still dates an old meeting.
+      const usable = segDates.filter((d) => {
+        const span = d.dateTo ? (Date.parse(d.dateTo) - Date.parse(d.date)) / 86_400_000 : 0;
+        return span <= 7 || (span <= 31 && /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b/.test(d.surface));
+      });
       const date = usable.find((d) => !d.approx) ?? usable[0] ?? null;
       // The trigger that names the kind places the event: "The Miami talks follow a summit ... in Berlin".
-      const kind = eventKind(seg.triggers);
+      const kind = eventKind(seg.triggers.map((t) => ({ ...t, start: t.start - sentence.start, end: t.end - sentence.start })), sentence.text);
       const kindTriggers = new Set(seg.triggers.map((t) => t.kind)).size > 1 && (kind === 'summit' || kind === 'call') ? seg.triggers.filter((t) => t.kind === kind) : seg.triggers;
       const place =
         placeIn(segText, knownPlaces, kindTriggers.map((t) => t.start - seg.start)) ??
@@ -312,7 +316,10 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         evidence: sentence.text,
         sentence: sentence.index,
         separately: /\bseparate(?:ly)?\b/i.test(segText),
-        anaphoric: /\b(?:these|those|this|that|the)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|meetings|negotiations|consultations)\b/iu.test(segText) && sides.length === 0,
+        anaphoric:
+          sides.length === 0 &&
+          (/\b(?:these|those|this|that|the)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|meetings|negotiations|consultations)\b/iu.test(segText) ||
+            /\b(?:the\s+two|both|the)\s+(?:sides|delegations|leaders|countries|ministers|teams|governments|parties)\b/i.test(segText)),
       });
       if (sides.length) previousSides = sides;
     }
@@ -460,7 +467,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
     const prev = drafts
       .slice(0, i)
       .reverse()
-      .find((p) => d.sentence - p.sentence <= 2 && p.sides.length > 0 && isLive(p.status) === isLive(d.status) && !(p.city && d.city && p.city !== d.city));
+      .find((p) => d.sentence - p.sentence <= 4 && p.sides.length > 0 && isLive(p.status) === isLive(d.status) && (d.city === null || p.city === d.city));
     if (!prev) continue;
     d.sides = [...new Set([...prev.sides, ...d.sides])];
     d.city ??= prev.city;
@@ -487,7 +494,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   const delegates = new Set(frame.people.delegates);
   for (const d of drafts) if (isLive(d.status) && recent(d)) for (const k of d.explicit) delegates.add(k);
   for (const s of frame.sentences) {
-    if (!/\b(?:led|headed)\s+by\b|\bdelegation\s+(?:includes|included|including|comprising)\b/i.test(s.text)) continue;
+    if (!/\b(?:led|headed)\s+(?:by|the|[\p{Lu}][\p{L}]*['\u2019]s)\b|\b(?:delegation|team)\s+(?:also\s+)?(?:includes|included|including|comprising|comprised)\b/iu.test(s.text)) continue;
     for (const m of frame.people.mentions) if (m.start >= s.start && m.end <= s.end && !m.possessive) delegates.add(m.key);
   }
 

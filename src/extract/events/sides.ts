@@ -48,6 +48,8 @@ function isActor(text: string, m: CountryMention, previousActor: boolean | null)
     return false;
   }
   if (TOPIC_BEFORE.test(before)) return false;
+  // "in Jeddah, Saudi Arabia": the country of a place just named.
+  if (m.kind === 'name' && /\b(?:in|at|near)\s+(?:\p{Lu}[\p{L}'\u2019.-]*\s+){0,2}\p{Lu}[\p{L}'\u2019.-]*,\s*$/u.test(before)) return false;
   const nextWord = wordAfter(text, m.end);
   // "Ukraine peace talks", "Gaza ceasefire talks": the country is what the talks are about.
   if (m.kind !== 'demonym' && !possessive && /^\s+(?:peace|ceasefire|truce|war|crisis|conflict|reconstruction|recovery|aid|security\s+guarantees)\b/.test(after)) return false;

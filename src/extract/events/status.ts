@@ -27,9 +27,16 @@ export interface StatusInput {
 
 export function eventStatus(input: StatusInput): EventStatus {
   const predicate = predicateAfter(input.after);
+  // A relative clause about the subject ("Zelensky, who was not invited, will travel") says nothing about the event.
+  input = { ...input, before: input.before.replace(/,\s+(?:who|which)\s+[^,]{1,80},/g, ',') };
   // Only the words of the trigger's own clause govern it: in "the visit could come two weeks
   // after they met in Moscow" the "could" belongs to the visit.
   const subordinate = [...input.before.matchAll(/\b(?:after|before|since|when|once|following|that)\s+/gi)].pop();
+  // ...except a denial, which governs the clause it introduces: "Ankara denied that any such meeting was planned".
+  if (/\b(?:denied|denies|deny|denying|dismissed|rejected|ruled\s+out)\s+(?:(?:reports?|claims?|suggestions?)\s+)?(?:that|of)\s+(?:\S+\s+){0,6}$/i.test(input.before)) return 'cancelled';
+  // A passive after the trigger's own relative clause: "A meeting that would include China was proposed".
+  const passive = /^[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:also\s+|now\s+)?(proposed|suggested|floated|offered|cancel(?:l)?ed|called\s+off|postponed|scrapped|denied|ruled\s+out)\b/i.exec(input.after);
+  if (passive) return /^(?:proposed|suggested|floated|offered)$/i.test(passive[1]!) ? 'proposed' : 'cancelled';
   let before = subordinate ? input.before.slice(subordinate.index) : input.before;
   // Cues far from the trigger govern something else; eight words is a generous verb phrase.
   before = before.split(/\s+/).slice(-9).join(' ');

@@ -202,7 +202,12 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       const lead = text.slice(Math.max(0, span.start - 120), span.start);
       const team = /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|team|side|negotiators|government)\s+(?:(?:was|is|will\s+be|were|are)\s+)?(?:led|headed|represented)\s+by\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(lead)
         ?? /(?:^|[\s,;(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:sent|dispatched|will\s+send|is\s+sending)\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(lead);
-      const code = team ? findCountryMentions(team[1]!)[0]?.code ?? null : null;
+      // "Vladimir Medinsky ... led the Russian side", "Andriy Yermak ... led Ukraine's delegation"
+      const after = text.slice(span.end, span.end + 160);
+      const leads = /^(?:,[^,]{1,120},)?\s+(?:also\s+)?(?:led|leads|headed|heads|will\s+lead|will\s+head)\s+(?:the\s+)?([\p{Lu}][\p{L}.'\u2019]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|side|team|negotiators)\b/u.exec(after);
+      const included = /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*)\s+(?:delegation|team)\s+(?:also\s+)?(?:includes|included|including|comprises|comprised)\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(lead);
+      const phrase = team?.[1] ?? leads?.[1] ?? included?.[1] ?? null;
+      const code = phrase ? findCountryMentions(phrase)[0]?.code ?? null : null;
       if (code) {
         countryOf.set(c.key, code);
         break;

@@ -143,8 +143,13 @@ export function namesMatch(a: string, b: string): boolean {
   if (ta.length === 0 || tb.length === 0) return false;
   const lastA = ta[ta.length - 1]!;
   const lastB = tb[tb.length - 1]!;
-  // A bare single token is taken as a surname, the way news style refers back to people.
-  if (!tokensMatch(lastA, lastB)) return false;
+  // A bare single token is taken as a surname, the way news style refers back to people; a short
+  // one may be the family name that comes first ("Xi" for "Xi Jinping", "Kim" for "Kim Jong Un").
+  if (!tokensMatch(lastA, lastB)) {
+    if (ta.length === 1 && tb.length >= 2 && lastA.length <= 4 && lastA === tb[0]) return true;
+    if (tb.length === 1 && ta.length >= 2 && lastB.length <= 4 && lastB === ta[0]) return true;
+    return false;
+  }
   if (ta.length === 1 || tb.length === 1) return true;
   // Both have given names: the first given names must agree (initials allowed).
   return givenNamesAgree(ta[0]!, tb[0]!);
