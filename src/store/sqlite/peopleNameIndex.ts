@@ -64,7 +64,7 @@ export class PeopleNameIndex {
   /** `weights` (e.g. how many events a person took part in) break ties between equal matches. */
   constructor(labels: readonly NameLabel[] = [], weights: ReadonlyMap<number, number> = new Map()) {
     for (const [id, w] of weights) this.weight.set(id, w);
-    this.add(labels, true);
+    this.add(labels);
   }
 
   get size(): number {
@@ -92,7 +92,7 @@ export class PeopleNameIndex {
   }
 
   /** Adds labels (new people, or new aliases of known people). */
-  add(labels: readonly NameLabel[], bulk = labels.length > 50): void {
+  add(labels: readonly NameLabel[]): void {
     const newTokens: string[] = [];
     for (const l of labels) {
       const normalized = normalizeName(l.label);
@@ -125,12 +125,9 @@ export class PeopleNameIndex {
         }
       }
     }
-    if (bulk) {
-      this.tokenKeys.push(...newTokens);
-      this.tokenKeys.sort();
-    } else {
-      for (const token of newTokens) this.tokenKeys.splice(lowerBound(this.tokenKeys, token), 0, token);
-    }
+    // A merge of two sorted lists: linear in the index size, so adding in many small slices
+    // (a rebuild that yields to the event loop) costs no more than one bulk add.
+    if (newTokens.length > 0) this.tokenKeys = mergeSorted(this.tokenKeys, newTokens.sort());
   }
 
   setWeight(personId: number, weight: number): void {
@@ -230,6 +227,17 @@ export class PeopleNameIndex {
     }
     return results;
   }
+}
+
+function mergeSorted(a: string[], b: string[]): string[] {
+  const merged = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) merged[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) merged[k++] = a[i++]!;
+  while (j < b.length) merged[k++] = b[j++]!;
+  return merged;
 }
 
 function lowerBound(sorted: string[], key: string): number {

@@ -4,6 +4,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CountryCode, EventKind, EventStatus, FeedHealth, Person, Quote, SourceCitation, TalkEvent } from '../../domain/types.ts';
 import type { LatestTalksFilter, PersonProfile, QueryRepo, SearchHit } from '../queries.ts';
+import { normalizeName } from '../../extract/people/nameMatch.ts';
+import { logger } from '../../log.ts';
 import { PeopleNameIndex, type NameLabel } from './peopleNameIndex.ts';
 
 interface EventRow {
@@ -62,6 +64,20 @@ const NEWEST_FIRST = 'ORDER BY e.date DESC, e.id DESC';
 
 /** Beyond this many changed people, rebuilding the name index is cheaper than patching it. */
 const MAX_INCREMENTAL_PEOPLE = 2000;
+/**
+ * Index work done inside a request: patching this many changed people, or building an index of
+ * this many labels, takes a few milliseconds. More is done in the background in short slices,
+ * while requests are answered from the index as it was (or, before the first one exists, from
+ * a prefix look-up in SQL), so a large ingest or a re-extraction never stalls the event loop.
+ */
+const MAX_INLINE_PATCH_PEOPLE = 50;
+const MAX_INLINE_BUILD_LABELS = 500;
+/** People read from the store per page while the index is built in the background. */
+const BUILD_PAGE_PEOPLE = 250;
+/** Labels added between checks of the slice's time. */
+const BUILD_STEP_LABELS = 100;
+/** The longest one slice of background index work holds the event loop. */
+const SLICE_MS = 4;
 /** Rebuild the name index once this share of its labels are removed ones. */
 const MAX_TOMBSTONE_FRACTION = 0.3;
 
@@ -74,6 +90,8 @@ const MAX_SEARCH_TERMS = 12;
 export class SqliteQueryRepo implements QueryRepo {
   private readonly statements: Record<string, Statement>;
   private nameIndex: { lastChange: number; index: PeopleNameIndex } | null = null;
+  /** The background catch-up of the name index, while one runs. */
+  private nameIndexWork: Promise<void> | null = null;
 
   constructor(private readonly db: Database) {
     const s = (sql: string) => db.prepare(sql);
@@ -109,12 +127,21 @@ export class SqliteQueryRepo implements QueryRepo {
       countQuoteMatches: s(`SELECT count(*) AS n FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ${RANK_AT_MOST})`),
       newestEventMatches: s('SELECT rowid AS id, 0 AS rank FROM events_fts WHERE events_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
       newestQuoteMatches: s('SELECT rowid AS id, 0 AS rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
-      nameChangeRange: s('SELECT coalesce(max(seq), 0) AS last, min(seq) AS first FROM people_name_changes'),
+      // Two subqueries, not max() and min() in one: SQLite answers each from the primary key in
+      // O(1), where the combined form scans the whole log (10 ms at 30,000 entries, every look-up).
+      nameChangeRange: s('SELECT coalesce((SELECT max(seq) FROM people_name_changes), 0) AS last, (SELECT min(seq) FROM people_name_changes) AS first'),
       changedPeople: s('SELECT DISTINCT person_id FROM people_name_changes WHERE seq > ? AND seq <= ?'),
       allNames: s('SELECT id AS person_id, name AS label, 1 AS canonical FROM people UNION ALL SELECT person_id, alias, 0 FROM person_aliases'),
       namesOf: s(`SELECT id AS person_id, name AS label, 1 AS canonical FROM people WHERE id IN (SELECT value FROM json_each(@ids))
         UNION ALL SELECT person_id, alias, 0 FROM person_aliases WHERE person_id IN (SELECT value FROM json_each(@ids))`),
       eventCountsByPerson: s('SELECT person_id, count(*) AS n FROM event_participants GROUP BY person_id'),
+      labelCount: s('SELECT count(*) AS n FROM person_aliases'),
+      peoplePage: s('SELECT id FROM people WHERE id > ? ORDER BY id LIMIT ?'),
+      eventCountsOf: s('SELECT person_id, count(*) AS n FROM event_participants WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id'),
+      // Before the in-memory index exists: names and aliases starting with what was typed (alias_norm
+      // holds every name and alias normalised, and is indexed).
+      namesByPrefix: s(`SELECT a.person_id, a.alias AS label, p.name AS canonical FROM person_aliases a JOIN people p ON p.id = a.person_id
+        WHERE a.alias_norm >= ? AND a.alias_norm < ? ORDER BY a.alias_norm, a.person_id LIMIT ?`),
       // Distinct sides by skipping through the index: one seek per side, not one row per event.
       distinctSides: s(`WITH RECURSIVE sides(side) AS (
           SELECT min(side) FROM event_sides
@@ -147,7 +174,7 @@ export class SqliteQueryRepo implements QueryRepo {
   }
 
   async findPerson(name: string): Promise<Person | null> {
-    const [best] = this.names().search(name, 1);
+    const [best] = this.searchNames(name, 1);
     return best ? this.loadPerson(best.personId) : null;
   }
 
@@ -176,9 +203,8 @@ export class SqliteQueryRepo implements QueryRepo {
   }
 
   async suggestPeople(prefix: string, limit: number): Promise<Array<{ personId: number; label: string }>> {
-    const index = this.names();
     if (!prefix.trim()) return [];
-    return index.search(prefix, limit).map((m) => ({
+    return this.searchNames(prefix, limit).map((m) => ({
       personId: m.personId,
       label: m.label === m.canonicalName ? m.canonicalName : `${m.canonicalName} (${m.label})`,
     }));
@@ -216,6 +242,7 @@ export class SqliteQueryRepo implements QueryRepo {
 
   async warmUp(): Promise<void> {
     this.names();
+    if (this.nameIndexWork) await this.nameIndexWork;
   }
 
   private all<T>(statement: string, ...params: unknown[]): T[] {
@@ -261,30 +288,122 @@ export class SqliteQueryRepo implements QueryRepo {
     };
   }
 
+  /** Name matches from the index, or from SQL prefix look-ups while the first index is being built. */
+  private searchNames(query: string, limit: number): Array<{ personId: number; label: string; canonicalName: string }> {
+    const index = this.names();
+    if (index) return index.search(query, limit);
+    const normalized = normalizeName(query);
+    if (!normalized || limit <= 0) return [];
+    const rows = this.all<{ person_id: number; label: string; canonical: string }>('namesByPrefix', normalized, `${normalized}\uffff`, limit * 4);
+    const seen = new Set<number>();
+    const matches: Array<{ personId: number; label: string; canonicalName: string }> = [];
+    for (const r of rows) {
+      if (seen.has(r.person_id)) continue;
+      seen.add(r.person_id);
+      matches.push({ personId: r.person_id, label: r.label, canonicalName: r.canonical });
+    }
+    return matches.slice(0, limit);
+  }
+
   /**
    * The name index, kept in step through migration 032's change log: the people whose names or
-   * aliases changed since the last look are re-read and replaced in the index. A full rebuild
-   * happens only on first use, after a very large batch of changes, when the log was trimmed
-   * past what this index has seen, or when removed labels pile up.
+   * aliases changed since the last look are re-read and replaced in the index. Small catch-ups
+   * happen here; a full rebuild (first use, a very large batch of changes, a log trimmed past
+   * what this index has seen, piled-up removed labels) or a large patch runs in the background,
+   * and until it is done this answers from the index as it was: null when there is none yet.
    */
-  private names(): PeopleNameIndex {
-    const range = this.statements.nameChangeRange!.get() as { last: number; first: number | null };
+  private names(): PeopleNameIndex | null {
     const current = this.nameIndex;
+    // A catch-up under way also takes in the changes made while it runs.
+    if (this.nameIndexWork) return current?.index ?? null;
+    const range = this.nameChangeRange();
     if (current && current.lastChange === range.last) return current.index;
-    const missedSome = current !== null && range.first !== null && range.first > current.lastChange + 1;
-    if (current && !missedSome && current.index.tombstoneFraction < MAX_TOMBSTONE_FRACTION) {
-      const changed = (this.statements.changedPeople!.all(current.lastChange, range.last) as Array<{ person_id: number }>).map((r) => r.person_id);
-      if (changed.length <= MAX_INCREMENTAL_PEOPLE) {
-        current.index.removePeople(changed);
-        current.index.add(this.labels('namesOf', { ids: JSON.stringify(changed) }));
+    if (current && this.patchable(current, range)) {
+      const changed = this.changedPeople(current.lastChange, range.last);
+      if (changed.length <= MAX_INLINE_PATCH_PEOPLE) {
+        this.patchNames(current.index, changed);
         current.lastChange = range.last;
         return current.index;
       }
     }
-    const weights = new Map((this.statements.eventCountsByPerson!.all() as Array<{ person_id: number; n: number }>).map((r) => [r.person_id, r.n]));
-    const index = new PeopleNameIndex(this.labels('allNames'), weights);
-    this.nameIndex = { lastChange: range.last, index };
-    return index;
+    if ((this.statements.labelCount!.get() as { n: number }).n <= MAX_INLINE_BUILD_LABELS) {
+      const index = new PeopleNameIndex(this.labels('allNames'), new Map((this.statements.eventCountsByPerson!.all() as Array<{ person_id: number; n: number }>).map((r) => [r.person_id, r.n])));
+      this.nameIndex = { lastChange: range.last, index };
+      return index;
+    }
+    this.nameIndexWork = this.catchUpNames()
+      .catch((error: unknown) => logger.warn({ err: error }, 'name index catch-up failed; retried on the next look-up'))
+      .finally(() => {
+        this.nameIndexWork = null;
+      });
+    return current?.index ?? null;
+  }
+
+  private nameChangeRange(): { last: number; first: number | null } {
+    return this.statements.nameChangeRange!.get() as { last: number; first: number | null };
+  }
+
+  private patchable(current: { lastChange: number; index: PeopleNameIndex }, range: { first: number | null }): boolean {
+    const missedSome = range.first !== null && range.first > current.lastChange + 1;
+    return !missedSome && current.index.tombstoneFraction < MAX_TOMBSTONE_FRACTION;
+  }
+
+  private changedPeople(after: number, upTo: number): number[] {
+    return (this.statements.changedPeople!.all(after, upTo) as Array<{ person_id: number }>).map((r) => r.person_id);
+  }
+
+  private patchNames(index: PeopleNameIndex, people: number[]): void {
+    index.removePeople(people);
+    index.add(this.labels('namesOf', { ids: JSON.stringify(people) }));
+  }
+
+  /** Brings the name index up to the latest change in slices of a few milliseconds. */
+  private async catchUpNames(): Promise<void> {
+    for (;;) {
+      await yieldToEventLoop();
+      const range = this.nameChangeRange();
+      const current = this.nameIndex;
+      if (current && current.lastChange === range.last) return;
+      if (current && this.patchable(current, range)) {
+        const changed = this.changedPeople(current.lastChange, range.last);
+        if (changed.length <= MAX_INCREMENTAL_PEOPLE) {
+          for (let i = 0; i < changed.length; i += MAX_INLINE_PATCH_PEOPLE) {
+            this.patchNames(current.index, changed.slice(i, i + MAX_INLINE_PATCH_PEOPLE));
+            await yieldToEventLoop();
+          }
+          current.lastChange = range.last;
+          continue;
+        }
+      }
+      const started = performance.now();
+      const index = await this.buildNamesInSlices();
+      this.nameIndex = { lastChange: range.last, index };
+      logger.debug({ people: index.size, ms: Math.round(performance.now() - started) }, 'name index built');
+    }
+  }
+
+  /** A fresh index of every person, read page by page; changes made meanwhile are patched in afterwards. */
+  private async buildNamesInSlices(): Promise<PeopleNameIndex> {
+    const index = new PeopleNameIndex();
+    let sliceStarted = performance.now();
+    const pause = async () => {
+      if (performance.now() - sliceStarted < SLICE_MS) return;
+      await yieldToEventLoop();
+      sliceStarted = performance.now();
+    };
+    for (let after = 0; ; ) {
+      const ids = (this.statements.peoplePage!.all(after, BUILD_PAGE_PEOPLE) as Array<{ id: number }>).map((r) => r.id);
+      if (ids.length === 0) return index;
+      after = ids[ids.length - 1]!;
+      const json = JSON.stringify(ids);
+      for (const r of this.statements.eventCountsOf!.all(json) as Array<{ person_id: number; n: number }>) index.setWeight(r.person_id, r.n);
+      const labels = this.labels('namesOf', { ids: json });
+      await pause();
+      for (let i = 0; i < labels.length; i += BUILD_STEP_LABELS) {
+        index.add(labels.slice(i, i + BUILD_STEP_LABELS));
+        await pause();
+      }
+    }
   }
 
   private labels(statement: 'allNames' | 'namesOf', ...params: unknown[]): NameLabel[] {
@@ -323,6 +442,10 @@ export class SqliteQueryRepo implements QueryRepo {
       };
     });
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function toCitation(r: SourceRow): SourceCitation {
