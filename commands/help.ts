@@ -41,6 +41,12 @@ function usage(command: Command): string {
 
 function describe(command: Command): string {
   const options = (command.data.options ?? []) as APIApplicationCommandOption[];
-  const details = options.map((o) => `• \`${o.name}\`: ${o.description}`);
+  const details = options.map((o) => {
+    if (o.type === ApplicationCommandOptionType.Subcommand) {
+      const args = (o.options ?? []).map((a) => ('required' in a && a.required ? a.name : `[${a.name}]`));
+      return `• \`${[o.name, ...args].join(' ')}\`: ${o.description}`;
+    }
+    return `• \`${o.name}\`: ${o.description}`;
+  });
   return [command.data.description, ...details].join('\n');
 }
