@@ -2,6 +2,7 @@
 // ConfigWatcher, then runs the Discord bot when DISCORD_TOKEN is set or console mode when it is
 // not, plus the feed poller and the digest scheduler unless switched off in config. SIGINT or
 // SIGTERM stops it gracefully: schedules first, then in-flight work, then the store.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { App } from '../../app.ts';
 import { resolveDatabasePath } from '../../config/paths.ts';
 import { resolveConfigDir } from '../../config/paths.ts';
@@ -27,6 +28,7 @@ interface Shell extends Stoppable {
 }
 
 const SHUTDOWN_GRACE_MS = 15_000;
+const CONSOLE_STOP_WAIT_MS = 5_000;
 
 export async function startCommand(io: CliIo): Promise<number> {
   const watcher = new ConfigWatcher(resolveConfigDir(io.env, io.cwd), { logger });
@@ -110,8 +112,12 @@ async function openShell(app: App, io: CliIo): Promise<Shell> {
     finished,
     // In console mode digests are printed where the operator is looking.
     deliver: createConsoleDigestPrinter((text) => io.stdout.write(text)),
-    // Console mode ends with its input (exit, Ctrl-D); on a signal the process stops around it.
-    stop: () => {},
+    // Ending its input lets the console finish the command it is running and return; the store
+    // closes only after that.
+    stop: async () => {
+      process.stdin.push(null);
+      await Promise.race([finished.catch(() => {}), delay(CONSOLE_STOP_WAIT_MS, undefined, { ref: false })]);
+    },
   };
 }
 
