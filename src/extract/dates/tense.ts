@@ -63,12 +63,16 @@ const CLAUSE_BOUNDARY = /[;:"\u201c\u201d()]|,\s+(?:and|but|while|which|who|wher
 
 /** The tense that governs a date at [start, end) of a sentence. */
 export function tenseAt(sentence: string, start: number, end: number): Tense {
-  let clauseStart = 0;
-  let clauseEnd = sentence.length;
-  for (const m of sentence.matchAll(CLAUSE_BOUNDARY)) {
-    if (m.index + m[0].length <= start) clauseStart = m.index + m[0].length;
-    else if (m.index >= end) {
-      clauseEnd = m.index;
+  // A clause rarely runs past a few hundred characters; the window keeps run-on text linear.
+  const windowStart = Math.max(0, start - CLAUSE_WINDOW);
+  const windowEnd = Math.min(sentence.length, end + CLAUSE_WINDOW);
+  let clauseStart = windowStart;
+  let clauseEnd = windowEnd;
+  for (const m of sentence.slice(windowStart, windowEnd).matchAll(CLAUSE_BOUNDARY)) {
+    const index = windowStart + m.index;
+    if (index + m[0].length <= start) clauseStart = index + m[0].length;
+    else if (index >= end) {
+      clauseEnd = index;
       break;
     }
   }
@@ -77,5 +81,7 @@ export function tenseAt(sentence: string, start: number, end: number): Tense {
   if (nearestLeft) return nearestLeft.tense;
   const right = markersIn(sentence.slice(end, clauseEnd));
   if (right[0]) return right[0].tense;
-  return tenseOf(sentence);
+  return tenseOf(sentence.length > 4 * CLAUSE_WINDOW ? sentence.slice(windowStart, windowEnd) : sentence);
 }
+
+const CLAUSE_WINDOW = 300;

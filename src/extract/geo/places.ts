@@ -418,10 +418,7 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
     }
     places.push({ city: entry.name, country: entry.country, start: first.start, end: tokens[last]!.end, surface, locative });
     let nextIndex = last + 1;
-    if (tail) {
-      const afterTail = tokens.findIndex((t) => t.start >= tail.end);
-      nextIndex = afterTail < 0 ? tokens.length : afterTail;
-    }
+    if (tail) while (nextIndex < tokens.length && tokens[nextIndex]!.start < tail.end) nextIndex++;
     i = nextIndex;
   }
   return places;
