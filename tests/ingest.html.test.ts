@@ -34,6 +34,11 @@ describe('articleFromHtml', () => {
     expect(article).toMatchObject({ title: 'Prisoner swap agreed', publishedAt: '2025-05-17', publishedInferred: false });
   });
 
+  it('takes the title from <title> without the site name when there is no better one', () => {
+    const page = `<html><head><title>Geneva talks end without a deal | Example News</title></head><body><article>${GENEVA_TALKS.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    expect(articleFromHtml(page, source).title).toBe('Geneva talks end without a deal');
+  });
+
   it('turns a bare fragment (a feed item body) into paragraphs', () => {
     const article = articleFromHtml(GENEVA_TALKS.split('\n\n').map((p) => `<p>${p}</p>`).join(''), { url: null, file: null });
     expect(article.text).toBe(GENEVA_TALKS);

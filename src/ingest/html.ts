@@ -193,8 +193,13 @@ export function pagePublicationDate(document: DomDocument): IsoDay | null {
 function pageTitle(document: DomDocument): string | null {
   const fromMeta = metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']);
   const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
-  const title = fromMeta ?? (h1 || null) ?? (document.title?.trim() || null);
-  return title ? title.replace(/\s+/g, ' ').trim() : null;
+  if (fromMeta) return fromMeta.replace(/\s+/g, ' ').trim();
+  if (h1) return h1;
+  // <title> usually ends with the site's name: "Talks end in Istanbul | Example News".
+  const documentTitle = document.title?.replace(/\s+/g, ' ').trim();
+  if (!documentTitle) return null;
+  const first = documentTitle.split(/\s[|–—-]\s/)[0]!.trim();
+  return first.split(' ').length >= 3 ? first : documentTitle;
 }
 
 /** A DOM for a whole page or a fragment (feed items carry bare paragraphs). */
