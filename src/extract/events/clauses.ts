@@ -39,7 +39,11 @@ export function splitClauses(text: string, offset: number): Clause[] {
 
 const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
   { re: /\bsummits?\b/g, kind: 'summit', noun: true },
-  { re: /\b(?:(?:phone|telephone|video)\s+(?:call|conversation|talks?)|call(?:ed)?\s+by\s+(?:phone|telephone)|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned)\b/g, kind: 'call', noun: true },
+  {
+    re: /\b(?:(?:phone|telephone|video)\s+(?:call|conversation|talks?)|call(?:ed)?\s+by\s+(?:phone|telephone)|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:(?:with|to)\s+[^,.;]{1,60}?\s+)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned|(?:a|the|their|his|her)\s+(?:\p{Ll}+\s+)?call\s+with)\b/gu,
+    kind: 'call',
+    noun: true,
+  },
   { re: /\b(?:talks|negotiations|consultations|round\s+of\s+(?:peace\s+)?(?:talks|negotiations|consultations))\b/g, kind: 'talks', noun: true },
   { re: /\bmeetings?\b/g, kind: 'meeting', noun: true },
   // "Xi will host Macron in Beijing": hosting a person is meeting them.

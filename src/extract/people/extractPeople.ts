@@ -40,13 +40,17 @@ interface Cluster {
 const PERSONAL_POSSESSIONS = /^\s*(?:\p{Ll}+\s+){0,2}(?:son-in-law|daughter-in-law|son|daughter|wife|husband|envoy|envoys|aide|aides|adviser|advisers|advisor|advisors|spokesman|spokeswoman|spokesperson|chief of staff|administration|statement|remarks|comments|office|team|lawyer|representative|special representative|press secretary|campaign|government)\b/u;
 
 // "Fidan said", "Kallas told reporters": only people say and tell (news outlets aside).
-const SPEAKS_AFTER = /^\s+(?:said|says|told|tells|added|adds|wrote|stressed|insisted|noted|argued|warned|replied|recalled|admitted|explained)\b/;
+const SPEAKS_AFTER = /^\s+(?:(?:has|had|have|will|would|also|later|then|never|reportedly)\s+)?(?:said|says|told|tells|added|adds|wrote|stressed|insisted|noted|argued|warned|replied|recalled|admitted|explained|met|meets|meet|spoke|speaks|talked|phoned|called|hosted|hosts|visited|visits|travelled|traveled|arrived|signed|urged|declined|refused|agreed|proposed|offered)\b/;
+// "spoke with Putin", "met Zelensky": the other party of a meeting verb.
+const MET_BEFORE = /\b(?:met|meet|meets|meeting|spoke|speak|talked|phoned|called|hosted|host|hosts)\s+(?:with\s+)?$/;
 
 function hasPersonEvidence(text: string, span: NameSpan): boolean {
   if (span.titled) return true;
-  if (!span.possessive && SPEAKS_AFTER.test(text.slice(span.end, span.end + 20)) && !NEWS_OUTLETS.has(span.name)) return true;
+  if (NEWS_OUTLETS.has(span.name)) return false;
+  if (!span.possessive && SPEAKS_AFTER.test(text.slice(span.end, span.end + 40))) return true;
+  if (MET_BEFORE.test(text.slice(Math.max(0, span.start - 20), span.start))) return true;
   // "Kallas: "..."" at the start of a line or sentence.
-  if (/^:\s*["\u201c]/.test(text.slice(span.end, span.end + 4)) && /(?:^|[\n.!?]\s*)$/.test(text.slice(Math.max(0, span.start - 3), span.start))) return true;
+  if (/^:\s*["\u201c'\u2018]/.test(text.slice(span.end, span.end + 4)) && /(?:^|[\n.!?]\s*)$/.test(text.slice(Math.max(0, span.start - 3), span.start))) return true;
   if (span.possessive && PERSONAL_POSSESSIONS.test(text.slice(span.end).replace(/^['\u2019]s?/u, ''))) return true;
   return false;
 }

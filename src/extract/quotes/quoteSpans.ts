@@ -36,7 +36,29 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       }
     }
   }
-  return spans;
+  for (const single of findSingleQuoteSpans(text)) {
+    if (!spans.some((q) => single.open <= q.close && q.open <= single.close)) spans.push(single);
+  }
+  return spans.sort((a, b) => a.open - b.open);
+}
+
+// Headlines quote with single marks: "Zelensky: 'It must not be a game'", "talks are
+// ‘constructive,’ envoy says". Only these two attributed shapes are read, because a lone
+// apostrophe ("Russia's") looks the same as an opening single quote.
+const SINGLE_AFTER_COLON = /:\s*(['\u2018])([^'\u2018\u2019"\n]{3,200}?)['\u2019](?=[\s,.;:!?]|$)/g;
+const SINGLE_BEFORE_SAYS = /(?:^|[\s(])(['\u2018])([^'\u2018\u2019"\n]{3,200}?)['\u2019](?=,?\s+(?:\S+\s+){1,4}(?:says|said|warns|tells)\b)/g;
+
+/** Single-quoted quotations in the two headline shapes above. */
+export function findSingleQuoteSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  for (const re of [SINGLE_AFTER_COLON, SINGLE_BEFORE_SAYS]) {
+    for (const m of text.matchAll(re)) {
+      const open = m.index + m[0].indexOf(m[1]!);
+      const inner = m[2]!;
+      spans.push({ open, close: open + 1 + inner.length, text: inner });
+    }
+  }
+  return spans.sort((a, b) => a.open - b.open);
 }
 
 /** True when `pos` lies inside one of the spans (marks included). */

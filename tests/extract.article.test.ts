@@ -1,0 +1,79 @@
+// Whole-article extraction on short articles of my own writing about real talks: the rules
+// together, with and without a configured people list.
+import { describe, expect, it } from 'vitest';
+import { EXTRACTION_VERSION, extractArticle } from '../src/extract/index.ts';
+
+const ISTANBUL = `Russian and Ukrainian delegations held their first direct peace talks in three years in Istanbul on Friday.
+The Ukrainian delegation was headed by Defense Minister Rustem Umerov, while Vladimir Medinsky, an aide to President Vladimir Putin, led the Russian side.
+"We have agreed to exchange 1,000 prisoners each," Umerov told reporters afterwards.
+Medinsky said Moscow was "satisfied with the result" and ready to continue contacts.`;
+
+function run(text: string, publishedAt: string | null, people: Parameters<typeof extractArticle>[1]['people'] = []) {
+  const r = extractArticle({ text, title: null, publishedAt }, { people, places: [] });
+  const name = (k: string | null) => r.people.find((p) => p.key === k)?.name ?? null;
+  return { r, name };
+}
+
+describe('extractArticle', () => {
+  it('has a version number to trigger re-extraction', () => {
+    expect(Number.isInteger(EXTRACTION_VERSION) && EXTRACTION_VERSION > 0).toBe(true);
+  });
+
+  it('reads people, quotes and the event of a short report with no configured people', () => {
+    const { r, name } = run(ISTANBUL, '2025-05-17');
+    expect(r.people.map((p) => [p.name, p.country])).toEqual([
+      ['Rustem Umerov', 'UA'],
+      ['Vladimir Medinsky', 'RU'],
+      ['Vladimir Putin', null],
+    ]);
+    expect(r.quotes.map((q) => [name(q.speakerKey), q.text])).toEqual([
+      ['Rustem Umerov', 'We have agreed to exchange 1,000 prisoners each'],
+      ['Vladimir Medinsky', 'satisfied with the result'],
+    ]);
+    expect(r.events).toHaveLength(1);
+    const e = r.events[0]!;
+    expect(e).toMatchObject({ kind: 'talks', status: 'held', date: '2025-05-16', location: { city: 'Istanbul', country: 'TR' } });
+    expect([...e.sides].sort()).toEqual(['RU', 'UA']);
+    expect(e.participantKeys.map(name).sort()).toEqual(['Rustem Umerov', 'Vladimir Medinsky']);
+    expect(e.evidence).toBe('Russian and Ukrainian delegations held their first direct peace talks in three years in Istanbul on Friday.');
+  });
+
+  it('uses configured people as hints without depending on them', () => {
+    const known = [{ name: 'Vladimir Putin', aliases: ['Putin'], country: 'RU', role: 'President of Russia' }];
+    const { r } = run(ISTANBUL, '2025-05-17', known);
+    expect(r.people.find((p) => p.name === 'Vladimir Putin')).toMatchObject({ country: 'RU' });
+  });
+
+  it('reads a headline quote in single marks and surname-only people', () => {
+    const { r, name } = run("Zelenskyy: 'It must not be a rhetorical or political game'\n\nTrump spoke with Putin by phone on Thursday.", '2025-12-21');
+    expect(r.quotes.map((q) => [name(q.speakerKey), q.text])).toEqual([['Zelenskyy', 'It must not be a rhetorical or political game']]);
+    expect(r.events).toEqual([expect.objectContaining({ kind: 'call', status: 'held', date: '2025-12-18' })]);
+  });
+
+  it('takes the title as the first paragraph', () => {
+    const r = extractArticle(
+      { text: 'Officials gave no details.', title: 'Xi Jinping will host Emmanuel Macron in Beijing on April 6', publishedAt: '2023-04-01' },
+      { people: [], places: [] },
+    );
+    expect(r.events).toEqual([expect.objectContaining({ status: 'planned', date: '2023-04-06', location: { city: 'Beijing', country: 'CN' } })]);
+  });
+
+  it('without a publication day, dates without a year cannot be placed and undated events need place, sides and people', () => {
+    const { r } = run('Ukrainian and American officials met on December 19. Later they met again in Jeddah.', null);
+    expect(r.events.every((e) => e.date === null)).toBe(true);
+    expect(r.events.filter((e) => e.status === 'held')).toEqual([]);
+  });
+
+  it('handles empty and odd input without throwing', () => {
+    expect(run('', null).r).toEqual({ people: [], events: [], quotes: [] });
+    expect(run('"\n"""\n...', '2025-01-01').r.events).toEqual([]);
+  });
+
+  it('keeps the hosts, the venue summit and the place apposition apart', () => {
+    const { r } = run('Chinese leader Xi Jinping and U.S. President Joe Biden held their final meeting on the sidelines of the APEC summit in Lima on Saturday. Xi told Biden that China was ready to work with the new administration.', '2024-11-20');
+    expect(r.people.map((p) => p.name)).toEqual(['Xi Jinping', 'Joe Biden']);
+    expect(r.events).toEqual([expect.objectContaining({ kind: 'meeting', date: '2024-11-16', location: { city: 'Lima', country: 'PE' } })]);
+    const jeddah = run('Ukrainian and American officials met in Jeddah, Saudi Arabia, on Tuesday.', '2025-03-12').r.events[0]!;
+    expect([...jeddah.sides].sort()).toEqual(['UA', 'US']);
+  });
+});
