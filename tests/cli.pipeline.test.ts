@@ -94,7 +94,8 @@ describe('parley ingest', { timeout: 180_000 }, () => {
   });
 
   it('keeps stores apart: PARLEY_DB decides where articles go', async () => {
-    await runParley(['ingest', join(articles, 'istanbul.txt')], { env: envFor('c.db') });
+    const stored = await runParley(['ingest', '--json', join(articles, 'istanbul.txt')], { env: envFor('c.db') });
+    expect(JSON.parse(stored.stdout)).toEqual({ ingested: 1, duplicates: 0, failed: [] });
     const other = await runParley(['export', '--json'], { env: envFor('d.db') });
     expect(other.code).toBe(0);
     expect(JSON.parse(other.stdout)).toEqual({ events: [], people: [], quotes: [] });

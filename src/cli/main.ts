@@ -13,7 +13,7 @@ Usage: parley <command> [options]
 Commands:
   start                       run the Discord bot (DISCORD_TOKEN and DISCORD_APPLICATION_ID set)
                               or console mode (no token), with the feed poller and digests
-  ingest PATH|URL...          store articles from files, folders, page URLs and feed URLs,
+  ingest [--json] PATH|URL... store articles from files, folders, page URLs and feed URLs,
                               extract their events and merge them into the timeline
   poll                        poll every configured feed once, then show their health
   feeds [--json]              show the configured feeds and their health
@@ -47,9 +47,9 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     run: async (_p, _v, io) => (await import('./commands/start.ts')).startCommand(io),
   },
   ingest: {
-    options: {},
+    options: { json: { type: 'boolean' } },
     allowPositionals: true,
-    run: async (positionals, _v, io) => (await import('./commands/ingest.ts')).ingestCommand(positionals, io),
+    run: async (positionals, values, io) => (await import('./commands/ingest.ts')).ingestCommand(positionals, { json: values.json === true }, io),
   },
   poll: {
     options: {},

@@ -12,7 +12,7 @@ export interface IngestOutcome {
   failed: Array<{ input: string; reason: string }>;
 }
 
-export async function ingestCommand(inputs: string[], io: CliIo): Promise<number> {
+export async function ingestCommand(inputs: string[], options: { json: boolean }, io: CliIo): Promise<number> {
   if (inputs.length === 0) throw new UsageError('ingest needs at least one file, folder or URL, e.g. `parley ingest ./articles`');
   const { ingest } = await import('../../ingest/ingest.ts');
   // Extraction (and its gazetteer) is loaded on the first new article, so a run that finds only
@@ -33,7 +33,8 @@ export async function ingestCommand(inputs: string[], io: CliIo): Promise<number
       progress.stop();
     }
   });
-  for (const line of formatIngestSummary(summary)) println(io.stdout, line);
+  if (options.json) println(io.stdout, JSON.stringify(summary, null, 2));
+  else for (const line of formatIngestSummary(summary)) println(io.stdout, line);
   return summary.failed.length > 0 ? 1 : 0;
 }
 
