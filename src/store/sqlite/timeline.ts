@@ -11,6 +11,7 @@ import type { TimelineExport, TimelineRepo } from '../timeline.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 import { chooseEventForReport, otherEventsCovered, undatedEventsToAttach } from '../../merge/assign.ts';
 import { mergeReports } from '../../merge/resolveEvent.ts';
+import { sameArticleReportsAgree } from '../../merge/compatibility.ts';
 import type { EventCandidate, EventReport, MergedEventFields } from '../../merge/report.ts';
 import {
   findKnownPerson,
@@ -191,6 +192,12 @@ export class SqliteTimelineRepo implements TimelineRepo {
         .all(articleId)
         .map((r) => r.event_id),
     );
+    // Where each of the article's sentences went last time: a report that matches no event goes
+    // back to the event its sentence made before, so re-applying keeps event ids.
+    const previousPlacement = new Map<string, number[]>();
+    for (const r of this.stmt<[number], { evidence: string; event_id: number }>('SELECT evidence, event_id FROM event_sources WHERE article_id = ? ORDER BY event_id').all(articleId)) {
+      previousPlacement.set(r.evidence, [...(previousPlacement.get(r.evidence) ?? []), r.event_id]);
+    }
     const fingerprintsBefore = new Map<number, string>();
     for (const id of previousEvents) fingerprintsBefore.set(id, this.eventFingerprint(id));
     this.stmt('DELETE FROM event_sources WHERE article_id = ?').run(articleId);
@@ -225,8 +232,19 @@ export class SqliteTimelineRepo implements TimelineRepo {
     let placeholder = 0;
     const created: EventCandidate[] = [];
     const placed = new Map<EventReport, EventCandidate[]>();
-    for (const report of reports) {
+    // Dated reports first: an undated one (a headline, a recap) then finds the dated event its
+    // own article describes, whatever order the sentences came in.
+    const datedFirst = [...reports.filter((r) => r.date !== null), ...reports.filter((r) => r.date === null)];
+    for (const report of datedFirst) {
       let target = chooseEventForReport(report, candidates);
+      if (!target) {
+        // The event this sentence made last time, if nothing else holds it now.
+        const before = previousPlacement.get(report.evidence) ?? [];
+        target =
+          candidates.find(
+            (c) => before.includes(c.id) && c.reports.every((r) => r.articleId === articleId && sameArticleReportsAgree(report, r)),
+          ) ?? null;
+      }
       if (!target) {
         target = { id: --placeholder, fields: mergeReports([report]), reports: [] };
         candidates.push(target);
