@@ -46,3 +46,23 @@ describe('console mode', () => {
     expect(out).not.toContain('sample corpus');
   });
 });
+
+describe('console mode in a terminal', () => {
+  it('shows a prompt and ends on Ctrl-C', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { runConsole } = await import('../src/console/run.ts');
+    insertTalks(db, GENEVA_AND_MIAMI);
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const finished = runConsole({ app: testApp(queryOnlyStore(db)), input, output, env: {} });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    input.write('/event id:1\r');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    input.write('\x03');
+    await finished;
+    expect(printed).toContain('parley> ');
+    expect(printed).toContain('Ukrainian and US delegations met in Geneva on Sunday');
+  });
+});
