@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '../src/domain/types.ts';
 import { SqliteArticleRepo } from '../src/store/sqlite/articles.ts';
@@ -63,6 +66,22 @@ describe('SqliteArticleRepo', () => {
     expect(await repo.count()).toBe(2);
     // A URL first seen as a copy is remembered: fetching it again is a URL duplicate of the original.
     expect(await repo.findIdByUrl('https://b.example/2')).toBe(1);
+  });
+
+  it('sees near duplicates stored by another process on the same database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-two-writers-'));
+    const first = await openMigratedDatabase(join(dir, 'shared.db'));
+    const second = await openMigratedDatabase(join(dir, 'shared.db'));
+    try {
+      const botRepo = new SqliteArticleRepo(first);
+      const cliRepo = new SqliteArticleRepo(second);
+      expect(await cliRepo.add(article({ url: 'https://x.example/istanbul', text: ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS_OTHER_OUTLET }))).toMatchObject({ status: 'stored' });
+      await botRepo.add(article({ url: 'https://a.example/1' }));
+      expect(await cliRepo.add(article({ url: 'https://b.example/2', text: GENEVA_TALKS_SYNDICATED }))).toMatchObject({ status: 'duplicate', reason: 'near-duplicate', of: 2 });
+    } finally {
+      first.close();
+      second.close();
+    }
   });
 
   it('lets a later copy fill in a publication date the first one lacked', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalUrl, contentHash, hammingDistance, isNearDuplicate, resemblance, simhash } from '../src/ingest/dedup.ts';
+import { canonicalUrl, SimhashIndex, contentHash, hammingDistance, isNearDuplicate, resemblance, simhash } from '../src/ingest/dedup.ts';
 import { GENEVA_TALKS, GENEVA_TALKS_OTHER_OUTLET, GENEVA_TALKS_SYNDICATED, ISTANBUL_TALKS } from './support/ingestFixtures.ts';
 
 describe('canonicalUrl', () => {
@@ -77,5 +77,19 @@ describe('isNearDuplicate', () => {
 
   it('does not call two short texts duplicates by accident', () => {
     expect(isNearDuplicate('Talks ended.', 'Talks ended today.')).toBe(false);
+  });
+});
+
+describe('SimhashIndex', () => {
+  it('returns the ids within the distance, closest first, at most the limit', () => {
+    const index = new SimhashIndex();
+    index.add(1, 'ffffffffffffffff');
+    index.add(2, '0000000000000003');
+    index.add(3, '0000000000000001');
+    index.add(4, '00000000000000ff');
+    expect(index.nearest('0000000000000000', 2, 10)).toEqual([3, 2]);
+    expect(index.nearest('0000000000000000', 8, 2)).toEqual([3, 2]);
+    expect(index.nearest('0000000000000000', 64, 10)).toEqual([3, 2, 4, 1]);
+    expect(index.lastId).toBe(4);
   });
 });

@@ -149,6 +149,46 @@ function jaccard<T>(a: Set<T>, b: Set<T>): number {
   return shared / (a.size + b.size - shared);
 }
 
+/**
+ * The SimHashes of stored articles held in memory as two 32-bit halves, for the candidate scan:
+ * XOR and popcount over plain numbers, no string parsing per article. It only grows; `add` takes
+ * ids in increasing order so a repository can top it up with what other processes stored.
+ */
+export class SimhashIndex {
+  private readonly ids: number[] = [];
+  private readonly highs: number[] = [];
+  private readonly lows: number[] = [];
+
+  get lastId(): number {
+    return this.ids.at(-1) ?? 0;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  add(id: number, simhash: string): void {
+    this.ids.push(id);
+    this.highs.push(parseInt(simhash.slice(0, 8), 16) >>> 0);
+    this.lows.push(parseInt(simhash.slice(8), 16) >>> 0);
+  }
+
+  /** Ids within `maxDistance` bits of `simhash`, closest first, at most `limit`. */
+  nearest(simhash: string, maxDistance: number, limit: number): number[] {
+    const high = parseInt(simhash.slice(0, 8), 16) >>> 0;
+    const low = parseInt(simhash.slice(8), 16) >>> 0;
+    const found: Array<{ id: number; distance: number }> = [];
+    for (let i = 0; i < this.ids.length; i++) {
+      const distance = popcount32(high ^ this.highs[i]!) + popcount32(low ^ this.lows[i]!);
+      if (distance <= maxDistance) found.push({ id: this.ids[i]!, distance });
+    }
+    return found
+      .sort((a, b) => a.distance - b.distance || a.id - b.id)
+      .slice(0, limit)
+      .map((f) => f.id);
+  }
+}
+
 /** |A ∩ B| / |A ∪ B| over the two texts' shingle sets; 1 for identical wording, near 0 for different articles. */
 export function resemblance(a: string, b: string): number {
   return jaccard(new Set(shingles(a)), new Set(shingles(b)));

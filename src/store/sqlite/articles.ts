@@ -4,7 +4,7 @@ import type { AddArticleResult, ArticleRepo, DuplicateReason } from '../articles
 import {
   contentHash,
   fingerprint,
-  hammingDistance,
+  SimhashIndex,
   NEAR_DUPLICATE_CANDIDATE_DISTANCE,
   NEAR_DUPLICATE_MIN_WORDS,
   nearDuplicateScore,
@@ -49,7 +49,9 @@ export class SqliteArticleRepo implements ArticleRepo {
   private readonly byUrl: Statement<[string], { id: number }>;
   private readonly bySightingUrl: Statement<[string], { article_id: number }>;
   private readonly byHash: Statement<[string], { id: number }>;
-  private readonly nearCandidates: Statement<[string, number], { id: number; text: string }>;
+  private readonly newFingerprints: Statement<[number], { id: number; simhash: string }>;
+  private readonly textById: Statement<[number], { text: string }>;
+  private readonly simhashes = new SimhashIndex();
   private readonly insertArticle: Statement;
   private readonly insertFts: Statement;
   private readonly insertSighting: Statement;
@@ -61,19 +63,11 @@ export class SqliteArticleRepo implements ArticleRepo {
   private readonly setExtracted: Statement;
 
   constructor(private readonly db: Database) {
-    // Hamming distance inside SQLite so the candidate scan never ships every fingerprint to JS.
-    db.function('parley_hamming64', { deterministic: true }, (a: unknown, b: unknown) =>
-      typeof a === 'string' && typeof b === 'string' ? hammingDistance(a, b) : 64,
-    );
     this.byUrl = db.prepare('SELECT id FROM articles WHERE url = ?');
     this.bySightingUrl = db.prepare('SELECT article_id FROM article_sightings WHERE url = ? ORDER BY id LIMIT 1');
     this.byHash = db.prepare('SELECT id FROM articles WHERE content_hash = ?');
-    // Only the closest few are compared word by word: a copy is among them, and templated wire
-    // stories (many within the distance) cannot make one add compare against the whole store.
-    this.nearCandidates = db.prepare(
-      `SELECT id, text FROM (SELECT id, parley_hamming64(simhash, ?) AS distance FROM articles) AS c
-       JOIN articles USING (id) WHERE c.distance <= ? ORDER BY c.distance, id LIMIT ${NEAR_DUPLICATE_MAX_CANDIDATES}`,
-    );
+    this.newFingerprints = db.prepare('SELECT id, simhash FROM articles WHERE id > ? ORDER BY id');
+    this.textById = db.prepare('SELECT text FROM articles WHERE id = ?');
     this.insertArticle = db.prepare(`INSERT INTO articles
       (url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash)
       VALUES (@url, @file, @title, @text, @publishedAt, @publishedInferred, @feedId, @fetchedAt, @contentHash, @simhash)`);
@@ -144,10 +138,16 @@ export class SqliteArticleRepo implements ArticleRepo {
     const byHash = this.byHash.get(hash) ?? null;
     if (byHash) return { of: byHash.id, reason: 'text' };
     if (print.wordCount >= NEAR_DUPLICATE_MIN_WORDS) {
+      // Top up the in-memory fingerprints with whatever was stored since, by this or another process.
+      for (const row of this.newFingerprints.iterate(this.simhashes.lastId)) this.simhashes.add(row.id, row.simhash);
+      // Only the closest few are compared word by word: a copy is among them, and templated wire
+      // stories (many within the distance) cannot make one add compare against the whole store.
       let best: { id: number; score: number } | null = null;
-      for (const candidate of this.nearCandidates.iterate(print.simhash, NEAR_DUPLICATE_CANDIDATE_DISTANCE)) {
+      for (const id of this.simhashes.nearest(print.simhash, NEAR_DUPLICATE_CANDIDATE_DISTANCE, NEAR_DUPLICATE_MAX_CANDIDATES)) {
+        const candidate = this.textById.get(id);
+        if (!candidate) continue;
         const score = nearDuplicateScore(print, fingerprint(candidate.text));
-        if (score !== null && (!best || score > best.score)) best = { id: candidate.id, score };
+        if (score !== null && (!best || score > best.score)) best = { id, score };
       }
       if (best) return { of: best.id, reason: 'near-duplicate' };
     }
