@@ -168,6 +168,8 @@ describe('parley feeds and poll', { timeout: 180_000 }, () => {
     const run = await runParley(['poll'], { env: envFor('feeds.db') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('polled 2 feeds, 1 failing');
+    expect(run.stdout).toMatch(/feed failed: Missing feed <[^>]+>: .*404/);
+    expect(run.stdout).toContain('articles: ingested 1, duplicates 0, failed 0');
     expect(run.stderr).not.toMatch(/^\s+at /m);
     const health = JSON.parse((await runParley(['feeds', '--json'], { env: envFor('feeds.db') })).stdout) as Array<{
       name: string;

@@ -19,7 +19,11 @@ export async function pollCommand(io: CliIo): Promise<number> {
   const failing = summary.feeds.filter((feed) => feed.outcome === 'failed');
   println(io.stdout, `polled ${summary.feeds.length} feed${summary.feeds.length === 1 ? '' : 's'}, ${failing.length} failing`);
   for (const feed of failing) println(io.stdout, `feed failed: ${feed.name} <${feed.url}>: ${feed.error ?? 'unknown error'}`);
-  // Articles, as for ingest; failed items here are single feed items that could not be stored.
-  for (const line of formatIngestSummary(summary)) println(io.stdout, line);
+  // Articles, as for ingest. A feed that failed as a whole is already listed above.
+  const failedFeedUrls = new Set(failing.map((feed) => feed.url));
+  const failedItems = summary.failed.filter((failure) => !failedFeedUrls.has(failure.input));
+  const [counts, ...rest] = formatIngestSummary({ ...summary, failed: failedItems });
+  println(io.stdout, `articles: ${counts}`);
+  for (const line of rest) println(io.stdout, line);
   return 0;
 }
