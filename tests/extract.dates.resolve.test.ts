@@ -176,6 +176,19 @@ describe('vague references', () => {
     expect(dates.map((d) => d.date)).toEqual(['2025-08-18', '2025-08-15']);
   });
 
+  it('counts "the next day" and "two days later" from an earlier date, and drops them without one', () => {
+    const dates = findDates('The talks began in Istanbul on Friday and resumed the next day, then again two days later.', '2025-05-20');
+    expect(dates.map((d) => d.date)).toEqual(['2025-05-16', '2025-05-17', '2025-05-18']);
+    expect(findDates('The delegations met again the next day.', '2025-05-20')).toEqual([]);
+  });
+
+  it('reads years and holidays relative to publication', () => {
+    expect(first('Direct talks were last held early last year.', '2025-05-20')).toBe('2024-01-01..2024-04-30 ~');
+    expect(first('The two sides kept talking over Christmas.', '2026-01-05')).toBe('2025-12-25 ~');
+    expect(findDates('Zelensky met Trump at Mar-a-Lago after Christmas.', '2026-01-05')).toEqual([]);
+    expect(first('The envoys will meet again on New Year\'s Eve.', '2025-12-20')).toBe('2025-12-31');
+  });
+
   it('reads weekday ranges', () => {
     expect(first('Driscoll held talks with Russian officials in Abu Dhabi on Monday and Tuesday.', '2025-11-26')).toBe('2025-11-24..2025-11-25');
     expect(first('The delegations will meet from Monday to Wednesday.', '2025-11-26')).toBe('2025-12-01..2025-12-03');

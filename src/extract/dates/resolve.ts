@@ -52,6 +52,8 @@ interface Resolved {
    * stated earlier in the sentence is the anchor ("on Monday, three days after the summit").
    */
   fromAnchor?: (anchor: IsoDay) => Resolved;
+  /** Meaningless without an anchor ("the next day", "two days later"): dropped when none is found. */
+  needsAnchor?: boolean;
 }
 
 interface RuleContext {
@@ -347,6 +349,47 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "Talks began on Monday and went on the next day": counted from the date stated before it.
+    name: 'day after an anchor',
+    hint: /next day|following day|later/i,
+    pattern: new RegExp(`\\b(?:the (?:next|following) day|${NUMBER} (days?|weeks?) later)\\b`, 'gi'),
+    resolve: (m, ctx) => {
+      if (!ctx.ref) return null;
+      const count = m[1] ? countOf(m[1]) : 1;
+      const unit = m[2] ?? 'day';
+      if (count <= 0) return null;
+      const from = (anchor: IsoDay): Resolved => ({ date: shift(anchor, count, unit), dateTo: null, approx: !unit.startsWith('day') });
+      return { ...from(ctx.ref), fromAnchor: from, needsAnchor: true };
+    },
+  },
+  {
+    name: 'year relative',
+    hint: / year\b/i,
+    pattern: /\b(?:(early|late|mid-?|the end of|the start of|the beginning of)\s*)?(last|this|next) year\b/gi,
+    resolve: (m, ctx) => {
+      if (!ctx.ref) return null;
+      const year = parts(ctx.ref).year + ({ last: -1, this: 0, next: 1 } as Record<string, number>)[m[2]!.toLowerCase()]!;
+      const part = (m[1] ?? '').toLowerCase();
+      if (part === 'early' || /start|beginning/.test(part)) return approxRange(toIsoDay(year, 1, 1), toIsoDay(year, 4, 30));
+      if (part.startsWith('mid')) return approxRange(toIsoDay(year, 5, 1), toIsoDay(year, 8, 31));
+      if (part === 'late' || /end/.test(part)) return approxRange(toIsoDay(year, 9, 1), toIsoDay(year, 12, 31));
+      return approxRange(toIsoDay(year, 1, 1), toIsoDay(year, 12, 31));
+    },
+  },
+  {
+    name: 'holiday',
+    hint: /Christmas|New Year/,
+    pattern: /(?<=\b(?:[Oo]n|[Oo]ver|[Aa]t) )(Christmas Eve|Christmas Day|Christmas|New Year['\u2019]s Eve|New Year['\u2019]s Day|New Year)\b/g,
+    resolve: (m, ctx) => {
+      if (!ctx.ref) return null;
+      const name = m[1]!.replace('\u2019', "'");
+      const [month, day] = name === 'Christmas Eve' ? [12, 24] : name.startsWith('Christmas') ? [12, 25] : name === "New Year's Eve" ? [12, 31] : [1, 1];
+      const year = inferYear(month, day, ctx.ref, ctx.tense());
+      if (year === null) return null;
+      return { date: toIsoDay(year, month, day), dateTo: null, approx: name === 'Christmas' || name === 'New Year' };
+    },
+  },
+  {
     name: 'weekend',
     hint: /weekend/i,
     pattern: /\b(?:(?:(last|next|this past|this coming|this|past|coming|over the|at the|on the|the)\s+)?weekend)\b/gi,
@@ -533,12 +576,13 @@ export function findDates(sentence: string, publishedAt: IsoDay | null): DateMen
   for (const c of candidates) if (!chosen.some((x) => c.start < x.end && x.start < c.end)) chosen.push(c);
   if (ref) chosen.push(...chronoCandidates(sentence, ref, chosen));
   chosen.sort((a, b) => a.start - b.start);
-  for (let k = 1; k < chosen.length; k++) {
+  let anchor: Candidate | null = null;
+  for (let k = 0; k < chosen.length; k++) {
     const c = chosen[k]!;
-    const anchor = chosen.slice(0, k).reverse().find((x) => !x.approx && !x.fromAnchor);
-    if (c.fromAnchor && anchor) chosen[k] = { ...c, ...c.fromAnchor(anchor.date), fromAnchor: undefined };
+    if (c.fromAnchor && anchor) chosen[k] = { ...c, ...c.fromAnchor(anchor.date), fromAnchor: undefined, needsAnchor: false };
+    else if (!c.approx && !c.fromAnchor) anchor = c;
   }
-  return chosen.map((c) => {
+  return chosen.filter((c) => !(c.needsAnchor && c.fromAnchor)).map((c) => {
     let end = c.end;
     const note = TIME_ZONE_NOTE.exec(sentence.slice(end));
     if (note) end += note[0].length;
