@@ -8,6 +8,8 @@ import { PERSON_OPTION_MAX_LENGTH, resolvePerson, suggestPeopleChoices } from '.
 
 const MAX_TALKS = 10;
 const MAX_QUOTES = 3;
+const MAX_ROLES = 5;
+const MAX_ALIASES = 12;
 
 export default {
   data: {
@@ -30,9 +32,9 @@ export default {
     const roles = [...new Set([person.role, ...person.roles].filter((r): r is string => Boolean(r?.trim())).map(oneLine))];
     const country = person.country ? `${countryFlag(person.country)} ${escapeMarkdown(countryName(person.country))}`.trim() : 'unknown';
     const description = [
-      roles.length ? `**Role${roles.length > 1 ? 's' : ''}:** ${roles.map((r) => escapeMarkdown(truncate(r, 200))).join('; ')}` : '**Role:** not known yet',
+      roles.length ? `**Role${roles.length > 1 ? 's' : ''}:** ${listWithMore(roles.map((r) => escapeMarkdown(truncate(r, 200))), MAX_ROLES, '; ')}` : '**Role:** not known yet',
       `**Country:** ${country}`,
-      person.aliases.length ? `**Also written:** ${person.aliases.map((a) => escapeMarkdown(truncate(oneLine(a), 80))).join(', ')}` : null,
+      person.aliases.length ? `**Also written:** ${listWithMore(person.aliases.map((a) => escapeMarkdown(truncate(oneLine(a), 80))), MAX_ALIASES, ', ')}` : null,
       `**First seen:** ${formatAgo(person.firstSeenAt, now)} · **last seen:** ${formatAgo(person.lastSeenAt, now)}`,
     ]
       .filter((line): line is string => line !== null)
@@ -70,6 +72,12 @@ export default {
     return focused.name === 'name' ? suggestPeopleChoices(focused.value, ctx) : [];
   },
 } satisfies Command;
+
+/** "a, b, c +4 more". */
+function listWithMore(items: string[], max: number, separator: string): string {
+  const more = items.length - max;
+  return items.slice(0, max).join(separator) + (more > 0 ? ` +${more} more` : '');
+}
 
 /** Other people a typed name (not an autocomplete pick) could mean, so a wrong guess is visible. */
 async function otherMatches(typed: string, chosenId: number, ctx: Parameters<Command['execute']>[1]): Promise<string[]> {
