@@ -4,8 +4,7 @@
 // SIGTERM stops it gracefully: schedules first, then in-flight work, then the store.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { App } from '../../app.ts';
-import { resolveDatabasePath } from '../../config/paths.ts';
-import { resolveConfigDir } from '../../config/paths.ts';
+import { resolveConfigDir, resolveDatabasePath } from '../../config/paths.ts';
 import type { LoadedConfig } from '../../config/schema.ts';
 import { ConfigWatcher } from '../../config/watch.ts';
 import { logger } from '../../log.ts';
@@ -49,19 +48,23 @@ export async function startCommand(io: CliIo): Promise<number> {
     }
   });
 
-  const background: BackgroundServices[] = [];
+  // Listening from here on, so a signal during a slow start (a Discord login) still stops cleanly.
+  const shutdownSignal = nextShutdownSignal();
+  const background: BackgroundService[] = [];
   let shell: Shell | null = null;
   try {
     shell = await openShell(app, io);
+    // Handled by the race below; this keeps an early console failure from being "unhandled".
+    shell.finished.catch(() => {});
     background.push(
-      new BackgroundServices('feed poller', watcher, (config) => config.parley.polling.enabled, async () => {
+      new BackgroundService('feed poller', watcher, (config) => config.parley.polling.enabled, async () => {
         const { startPoller } = await import('../../ingest/poller.ts');
         return startPoller(app);
       }),
     );
     const deliver = shell.deliver;
     background.push(
-      new BackgroundServices('digest scheduler', watcher, (config) => config.parley.digests.enabled, async () => {
+      new BackgroundService('digest scheduler', watcher, (config) => config.parley.digests.enabled, async () => {
         const { startDigestScheduler } = await import('../../digest/scheduler.ts');
         return startDigestScheduler(app, deliver);
       }),
@@ -69,7 +72,7 @@ export async function startCommand(io: CliIo): Promise<number> {
     await Promise.all(background.map((service) => service.begin()));
     logger.info({ mode: shell.mode, startupMs: Math.round(process.uptime() * 1000) }, 'parley ready');
 
-    const reason = await Promise.race([shell.finished.then(() => `${shell?.mode} ended`), nextShutdownSignal()]);
+    const reason = await Promise.race([shell.finished.then(() => `${shell?.mode} ended`), shutdownSignal]);
     logger.info({ reason }, 'parley stopping');
   } finally {
     const forceExit = setTimeout(() => {
@@ -125,7 +128,7 @@ async function openShell(app: App, io: CliIo): Promise<Shell> {
  * A background service (poller, scheduler) that follows its config switch: started when enabled,
  * stopped when a reload switches it off, started again when it is switched back on.
  */
-class BackgroundServices {
+class BackgroundService {
   private running: Stoppable | null = null;
   private transition: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
