@@ -61,6 +61,13 @@ describe('findPlaces', () => {
     expect(cities('A rally was held in Saint Petersburg, Florida.')).toEqual(['St. Petersburg/US']);
   });
 
+  it('reads wire-service datelines in capitals', () => {
+    expect(cities('GENEVA, Nov 23 (Reuters) - US and Ukrainian officials met on Sunday.')).toEqual(['Geneva/CH']);
+    expect(cities('Intro line.\nABU DHABI (AP) — Talks went on.')).toEqual(['Abu Dhabi/AE']);
+    expect(cities('MOSCOW, Idaho — A small rally.')).toEqual(['Moscow/US']);
+    expect(cities('The NICE report and READING list.')).toEqual([]);
+  });
+
   it('finds places named only in a photo caption', () => {
     const caption =
       'Russian President Vladimir Putin greets US President Donald Trump at Joint Base Elmendorf-Richardson in Anchorage, Alaska, on Aug. 15, 2025. (Andrew Caballero-Reynolds / AFP via Getty Images)';

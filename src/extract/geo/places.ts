@@ -336,6 +336,35 @@ function choose(entries: CityEntry[], tail: Tail | null): CityEntry | null {
   return entries[0] ?? null;
 }
 
+const titleCase = (word: string): string => word.charAt(0) + word.slice(1).toLowerCase();
+
+/**
+ * A wire-service dateline: a city in capitals at the start of a line, then a comma, a bracket or
+ * a dash ("KYIV, Dec 20 (Reuters) -", "MIAMI (AP) --", "HALLANDALE BEACH, Florida").
+ */
+function datelineAt(text: string, tokens: Token[], i: number, gaz: Gazetteer): { last: number; place: PlaceMention } | null {
+  const first = tokens[i]!;
+  if (!/^\p{Lu}{2,}$/u.test(first.text) || !/(?:^|\n)[\s"'\u201c]*$/.test(text.slice(Math.max(0, first.start - 4), first.start))) return null;
+  let found: { last: number; entries: CityEntry[] } | null = null;
+  for (let last = i; last < i + 4 && last < tokens.length; last++) {
+    if (!/^\p{Lu}{2,}$/u.test(tokens[last]!.text)) break;
+    if (last > i && !joinable(text, tokens[last - 1]!, tokens[last]!)) break;
+    const words = tokens.slice(i, last + 1).map((t) => titleCase(t.text));
+    const key = phraseKey(words.join(' '));
+    const entries = gaz.byKey.get(key) ?? gaz.byLowerKey.get(key.toLowerCase());
+    if (entries?.[0] && /^\s*(?:,|\(|[-\u2013\u2014])/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 3))) found = { last, entries };
+  }
+  if (!found) return null;
+  const tail = tailAfter(text, tokens, found.last, gaz);
+  const entry = choose(found.entries, tail);
+  if (!entry) return null;
+  const end = tokens[found.last]!.end;
+  return {
+    last: found.last,
+    place: { city: entry.name, country: entry.country, start: first.start, end, surface: text.slice(first.start, end), locative: true },
+  };
+}
+
 /**
  * Cities named in a text, in order, each with its country and offsets. Known places (from
  * config/places.yaml) win over the gazetteer.
@@ -352,6 +381,12 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
     const first = tokens[i]!;
     if (!isCapitalised(first.text)) {
       i++;
+      continue;
+    }
+    const dateline = datelineAt(text, tokens, i, gaz);
+    if (dateline) {
+      places.push(dateline.place);
+      i = dateline.last + 1;
       continue;
     }
     let knownMatch: { last: number; place: KnownPlace } | null = null;
