@@ -49,7 +49,7 @@ export default {
           color: PARLEY_COLOR,
           description,
           fields: fields.length ? fields : [{ name: 'Sources', value: 'No sources recorded.' }],
-          footer: `${event.sources.length} source${event.sources.length === 1 ? '' : 's'} · first seen ${event.firstSeenAt.slice(0, 10)} · updated ${event.updatedAt.slice(0, 10)}`,
+          footer: `${event.sources.length} source${event.sources.length === 1 ? '' : 's'} · first seen ${formatDay(event.firstSeenAt)} · updated ${formatDay(event.updatedAt)}`,
         },
       ],
     };
