@@ -89,6 +89,11 @@ describe('parley start in console mode', { timeout: 180_000 }, () => {
 
     // Still running on the last good config.
     expect(child.exitCode).toBeNull();
+
+    // A valid edit switches the poller back on.
+    const pollerStarted = waitForLog(child, 'service started');
+    writeFileSync(join(configDir, 'parley.yaml'), PARLEY_YAML);
+    expect((await pollerStarted).service).toBe('feed poller');
     child.kill('SIGTERM');
     expect((await finished).code).toBe(0);
   });
