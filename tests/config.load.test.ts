@@ -144,6 +144,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('refuses an alias that two known people claim', () => {
+    write('parley.yaml', '');
+    write('people.yaml', 'people:\n  - name: Ada Example\n    aliases: [Example]\n  - name: Bob Example\n    aliases: [example, B. Example]\n');
+    expect(loadError().message).toBe(
+      `${join(dir, 'people.yaml')}: people[1].aliases[0]: expected a name or alias not already used by people[0] (Ada Example), got "example"`,
+    );
+  });
+
   it('loads people and places with their aliases', () => {
     write('parley.yaml', '');
     write('people.yaml', 'people:\n  - name: Ada Example\n    aliases: [Example]\n    country: EU\n    role: Envoy\n');

@@ -79,7 +79,35 @@ export const knownPersonSchema = z.strictObject({
   country: countryCode.optional(),
   role: z.string().optional(),
 });
-export const peopleFileSchema = z.strictObject({ people: z.array(knownPersonSchema).nullish().transform((x) => x ?? []) });
+/**
+ * A name or alias that two known people claim cannot be resolved to either, so it is refused
+ * rather than silently given to the first one.
+ */
+function rejectSharedPersonNames(people: Array<{ name: string; aliases: string[] }>, ctx: z.RefinementCtx): void {
+  const owner = new Map<string, number>();
+  people.forEach((person, index) => {
+    const claims: Array<{ text: string; path: PropertyKey[] }> = [
+      { text: person.name, path: [index, 'name'] },
+      ...person.aliases.map((alias, aliasIndex) => ({ text: alias, path: [index, 'aliases', aliasIndex] })),
+    ];
+    for (const claim of claims) {
+      const key = claim.text.trim().toLowerCase();
+      const earlier = owner.get(key);
+      if (earlier === undefined) owner.set(key, index);
+      else if (earlier !== index) {
+        ctx.addIssue({ code: 'custom', path: claim.path, input: claim.text, message: `a name or alias not already used by people[${earlier}] (${people[earlier]?.name})` });
+      }
+    }
+  });
+}
+
+export const peopleFileSchema = z.strictObject({
+  people: z
+    .array(knownPersonSchema)
+    .superRefine(rejectSharedPersonNames)
+    .nullish()
+    .transform((x) => x ?? []),
+});
 
 export const knownPlaceSchema = z.strictObject({
   name: z.string().min(1),
