@@ -36,6 +36,8 @@ export interface DigestFanoutResult {
   rateLimited429: number;
   fakeLimitPerSecond: number;
   queueRatePerSecond: number;
+  /** One scheduler tick over all subscriptions when none is due. */
+  idleTickMs: number;
   /** Event-loop delay during the fan-out: how long a command reply in the same process could wait. */
   eventLoopDelayP99Ms: number;
   eventLoopDelayMaxMs: number;
@@ -95,7 +97,8 @@ export async function benchDigestFanout(subscriptions = 1000, rate = 48): Promis
     }
 
     const config: LoadedConfig = { dir, parley: parleyConfigSchema.parse({}), people: [], places: [] };
-    const app: App = { store, config: { current: () => config, onChange: () => () => {} }, logger, now: () => new Date(SLOT) };
+    let clock = new Date(SLOT);
+    const app: App = { store, config: { current: () => config, onChange: () => () => {} }, logger, now: () => clock };
 
     let peakRss = 0;
     let peakHeap = 0;
@@ -117,6 +120,13 @@ export async function benchDigestFanout(subscriptions = 1000, rate = 48): Promis
     clearInterval(sampler);
     loopDelay.disable();
     sample();
+    // The minute tick afterwards, when nothing is due: what every ordinary minute costs.
+    clock = new Date(Date.parse(SLOT) + 60_000);
+    await scheduler.runDue();
+    const tickStarted = performance.now();
+    const idle = await scheduler.runDue();
+    const idleTickMs = performance.now() - tickStarted;
+    if (idle.due !== 0) throw new Error('nothing should be due one minute after the slot');
     await scheduler.stop();
 
     const posts = fake.requestsTo('POST /channels/:channelId/messages');
@@ -138,6 +148,7 @@ export async function benchDigestFanout(subscriptions = 1000, rate = 48): Promis
       rateLimited429: posts.filter((r) => r.status === 429).length,
       fakeLimitPerSecond: FAKE_LIMIT,
       queueRatePerSecond: rate,
+      idleTickMs: round(idleTickMs, 1),
       eventLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6, 1),
       eventLoopDelayMaxMs: round(loopDelay.max / 1e6, 1),
       rssBeforeMb: round(rssBefore / 2 ** 20, 1),

@@ -2,7 +2,7 @@
 // cron expressions, turned into concrete instants ("slots") in the subscription's time zone.
 // Slots are computed here with luxon rather than read off a timer, so that the scheduler can be
 // driven by any clock (tests inject one) and a restart can tell which slot it missed.
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import cron from 'node-cron';
 
 export class ScheduleError extends Error {
@@ -127,7 +127,7 @@ export function validateCron(expression: string): CronFields {
   if (fields.minutes.length === 0 || fields.hours.length === 0 || fields.daysOfMonth.size === 0 || fields.months.size === 0 || daysOfWeek.size === 0) {
     throw new ScheduleError(`"${expression}" never matches a minute.`);
   }
-  if (findSlot(fields, 'UTC', DateTime.fromISO('2000-01-01T00:00:00Z'), 'after') === null) {
+  if (findSlot(fields, 'UTC', Date.UTC(2000, 0, 1), 'after') === null) {
     throw new ScheduleError(`"${expression}" never runs (no such date).`);
   }
   return fields;
@@ -137,45 +137,78 @@ function isWildcard(field: string): boolean {
   return field === '*';
 }
 
-function dayMatches(fields: CronFields, day: DateTime): boolean {
-  if (!fields.months.has(day.month)) return false;
-  const dom = fields.daysOfMonth.has(day.day);
-  const dow = fields.daysOfWeek.has(day.weekday % 7);
+/** `day` is a calendar day as UTC midnight of that date (no zone involved). */
+function dayMatches(fields: CronFields, day: Date): boolean {
+  if (!fields.months.has(day.getUTCMonth() + 1)) return false;
+  const dom = fields.daysOfMonth.has(day.getUTCDate());
+  const dow = fields.daysOfWeek.has(day.getUTCDay());
   return fields.dayMatchesEither ? dom || dow : dom && dow;
 }
 
 // Feb 29 on a given weekday can be 28 years away; five years covers every practical schedule
 // and bounds the search.
 const SEARCH_DAYS = 366 * 5 + 2;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+// Asking Intl for a zone's offset costs tens of microseconds. Offsets change only at transitions,
+// which in the tz database fall on whole quarter hours, so one answer holds for its quarter hour.
+const QUARTER_HOUR = 15 * MINUTE;
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+/** The zone's UTC offset in minutes at `instant`. */
+function offsetAt(zone: IANAZone, instant: number): number {
+  let byQuarter = offsetCache.get(zone.name);
+  if (!byQuarter) offsetCache.set(zone.name, (byQuarter = new Map()));
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  let offset = byQuarter.get(quarter);
+  if (offset === undefined) {
+    if (byQuarter.size >= OFFSET_CACHE_LIMIT) byQuarter.clear();
+    offset = zone.offset(quarter * QUARTER_HOUR);
+    byQuarter.set(quarter, offset);
+  }
+  return offset;
+}
+
+/**
+ * The instant a wall-clock time in `zone` happens. `wallMillis` is the wall time written as if
+ * it were UTC. A time skipped when clocks go forward maps to just after the gap (as luxon and
+ * vixie cron do); a time that happens twice when clocks go back maps to its first occurrence.
+ */
+export function wallTimeToInstant(zone: IANAZone, wallMillis: number): number {
+  // The zone's offsets around this day; a DST change never happens twice within a day.
+  const offsets = new Set([offsetAt(zone, wallMillis - DAY), offsetAt(zone, wallMillis), offsetAt(zone, wallMillis + DAY)]);
+  const matches: number[] = [];
+  for (const offset of offsets) {
+    const instant = wallMillis - offset * MINUTE;
+    if (offsetAt(zone, instant) === offset) matches.push(instant);
+  }
+  if (matches.length > 0) return Math.min(...matches);
+  return wallMillis - Math.min(...offsets) * MINUTE;
+}
 
 /**
  * The first slot strictly after `from` ('after') or the last at or before it ('atOrBefore').
- * A local time that does not exist (the hour skipped when clocks go forward) runs at the
- * instant luxon maps it to, just after the gap; a local time that happens twice (clocks go
- * back) runs once, at its first occurrence.
+ * Days are walked as plain calendar dates and only matching days are converted to instants,
+ * because a minute tick checks every subscription and must stay cheap.
  */
-function findSlot(fields: CronFields, zone: string, from: DateTime, direction: 'after' | 'atOrBefore'): DateTime | null {
-  const fromMillis = from.toMillis();
-  const localStart = from.setZone(zone).startOf('day');
+function findSlot(fields: CronFields, zoneName: string, fromMillis: number, direction: 'after' | 'atOrBefore'): number | null {
+  const zone = IANAZone.create(zoneName);
+  const localNow = new Date(fromMillis + offsetAt(zone, fromMillis) * MINUTE);
+  const today = Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate());
   const step = direction === 'after' ? 1 : -1;
   // Start one day early/late: a gap-shifted slot can cross midnight.
   for (let offset = -step; Math.abs(offset) <= SEARCH_DAYS; offset += step) {
-    const day = localStart.plus({ days: offset });
-    if (!dayMatches(fields, day)) continue;
+    const day = today + offset * DAY;
+    if (!dayMatches(fields, new Date(day))) continue;
     const candidates: number[] = [];
     for (const hour of fields.hours) {
-      for (const minute of fields.minutes) {
-        const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone });
-        if (!local.isValid) continue;
-        // luxon resolves a repeated wall time to its later occurrence; cron means the first.
-        const hourEarlier = local.minus({ hours: 1 });
-        const first = hourEarlier.hour === hour && hourEarlier.minute === minute ? hourEarlier : local;
-        candidates.push(first.toMillis());
-      }
+      for (const minute of fields.minutes) candidates.push(wallTimeToInstant(zone, day + hour * 3_600_000 + minute * MINUTE));
     }
-    const sorted = [...new Set(candidates)].sort((a, b) => a - b);
-    const pick = direction === 'after' ? sorted.find((t) => t > fromMillis) : [...sorted].reverse().find((t) => t <= fromMillis);
-    if (pick !== undefined) return DateTime.fromMillis(pick, { zone: 'utc' });
+    candidates.sort((a, b) => a - b);
+    const pick = direction === 'after' ? candidates.find((t) => t > fromMillis) : candidates.reverse().find((t) => t <= fromMillis);
+    if (pick !== undefined) return pick;
   }
   return null;
 }
@@ -194,12 +227,14 @@ export function compileSchedule(cronExpression: string, timeZone: string): Diges
 
 /** The first slot strictly after `instant`, or null when the schedule never runs again. */
 export function nextSlotAfter(schedule: DigestSchedule, instant: Date): Date | null {
-  return findSlot(schedule.fields, schedule.timeZone, DateTime.fromJSDate(instant), 'after')?.toJSDate() ?? null;
+  const slot = findSlot(schedule.fields, schedule.timeZone, instant.getTime(), 'after');
+  return slot === null ? null : new Date(slot);
 }
 
 /** The last slot at or before `instant`, or null when there is none within five years. */
 export function latestSlotAtOrBefore(schedule: DigestSchedule, instant: Date): Date | null {
-  return findSlot(schedule.fields, schedule.timeZone, DateTime.fromJSDate(instant), 'atOrBefore')?.toJSDate() ?? null;
+  const slot = findSlot(schedule.fields, schedule.timeZone, instant.getTime(), 'atOrBefore');
+  return slot === null ? null : new Date(slot);
 }
 
 /**

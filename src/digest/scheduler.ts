@@ -19,7 +19,7 @@ import type { DigestRun, Subscription } from '../store/digests.ts';
 import { composeSubscriptionDigest } from './contents.ts';
 import { syncConfiguredSubscriptions } from './configSync.ts';
 import { asChannelPoster, DeliveryQueue, type ChannelPoster, type DeliveryQueueOptions, type PostToChannel } from './delivery.ts';
-import { compileSchedule, latestSlotAtOrBefore, type DigestSchedule } from './schedule.ts';
+import { compileSchedule, latestSlotAtOrBefore, nextSlotAfter, type DigestSchedule } from './schedule.ts';
 
 export interface DeliveryHooks {
   /** The run is recorded and its message composed, not yet sent. */
@@ -75,6 +75,7 @@ export function startDigestScheduler(app: App, deliver: ChannelPoster | PostToCh
   const hooks = options.hooks ?? {};
   const inFlight = new Set<number>();
   const schedules = new Map<string, DigestSchedule>();
+  const nextSlots = new Map<number, { key: string; at: number | null }>();
   let recovered = false;
   let stopped = false;
   let task: ScheduledTask | null = null;
@@ -196,12 +197,20 @@ export function startDigestScheduler(app: App, deliver: ChannelPoster | PostToCh
     for (const subscription of subscriptions) {
       const schedule = scheduleOf(subscription);
       if (!schedule) continue;
-      const slot = latestSlotAtOrBefore(schedule, now);
-      if (!slot) continue;
-      const slotIso = slot.toISOString();
-      // Only the latest slot is ever run: after downtime that is the one catch-up, never a burst.
       const handled = latest.get(subscription.id);
-      if ((handled !== undefined && slotIso <= handled) || slotIso <= subscription.createdAt) continue;
+      const floor = handled !== undefined && handled > subscription.createdAt ? handled : subscription.createdAt;
+      // The first slot after the last handled one, remembered until that changes: most ticks
+      // find nothing due and cost one comparison per subscription.
+      const key = `${subscription.cron}\u0000${subscription.timeZone}\u0000${floor}`;
+      let upcoming = nextSlots.get(subscription.id);
+      if (upcoming?.key !== key) {
+        upcoming = { key, at: nextSlotAfter(schedule, new Date(floor))?.getTime() ?? null };
+        nextSlots.set(subscription.id, upcoming);
+      }
+      if (upcoming.at === null || upcoming.at > now.getTime()) continue;
+      // Only the latest slot is ever run: after downtime that is the one catch-up, never a burst.
+      const slot = latestSlotAtOrBefore(schedule, now);
+      if (!slot || slot.toISOString() <= floor) continue;
       due.push({ subscription, slot });
     }
     summary.due = due.length;
