@@ -23,7 +23,7 @@ export interface Trigger {
 
 // Where a sentence splits into clauses that can carry their own status: "although", "but",
 // ", which", ", while", "; ", " - ", and " as " between two events ("hold talks as Russian team meets").
-const CLAUSE_BREAK = /;\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:although|though|but|while|whereas|and each|and both|and the two|even as|as)\b)|,\s+(?=(?:which|who)\b(?![^,;.]{0,80},\s+(?:will|would|has|had|is|was|are|were|said|says|did|does|met|meets|held|holds|\p{Ll}+ed)\b))|\s+(?=(?:although|though|whereas)\b)|\s+but\s+(?=\p{Ll})|\s+as\s+(?!well\b|part\b|a\s+way\b|much\b|many\b|long\b|soon\b|far\b|if\b)(?=(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:team|delegation|officials|envoys?)))/gu;
+const CLAUSE_BREAK = /;\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:although|though|but|while|whereas|and each|and both|and the two|even as|as)\b)|,\s+(?=(?:which|who)\b(?![^,;.]{0,80},\s+(?:will|would|has|had|is|was|are|were|said|says|did|does|met|meets|held|holds|\p{Ll}+ed)\b))|\s+(?=(?:although|though|whereas)\b)|\s+but\s+(?=\p{Ll})|,?\s+(?=(?:(?:\p{Ll}+|\d+)\s+(?:days?|weeks?|months?|hours?)\s+)?(?:after|before|following)\s+(?:his|her|their|its|a|an|the|last|this)\s+(?:[\p{L}'\u2019-]+\s+){0,3}(?:summit|meeting|talks|call|visit|negotiations)\b)|\s+as\s+(?!well\b|part\b|a\s+way\b|much\b|many\b|long\b|soon\b|far\b|if\b)(?=(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:team|delegation|officials|envoys?)))/gu;
 
 export function splitClauses(text: string, offset: number): Clause[] {
   const out: Clause[] = [];
@@ -63,7 +63,7 @@ export function findTriggers(clause: Clause): Trigger[] {
       // "terms in peace talks", "progress in negotiations": talks as a notion, not an event.
       // ("open to meeting Putin" is a verb, and stays.)
       const verbUse = /^meeting$/.test(m[0]) && /^\s+(?:with\b|\p{Lu})/u.test(clause.text.slice(m.index + m[0].length));
-      if (t.noun && !verbUse && /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(clause.text.slice(Math.max(0, m.index - 30), m.index)) && !/\bround\s+of\s+$/i.test(clause.text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (t.noun && !verbUse && /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(clause.text.slice(Math.max(0, m.index - 30), m.index)) && !/\b(?:rounds?|hours|days|weeks|months|years)\s+of\s+$/i.test(clause.text.slice(Math.max(0, m.index - 12), m.index))) continue;
       // "meeting" as a verb ("are meeting with") is the verb trigger, not the noun.
       found.push({ kind: t.kind, start, end, surface: m[0], noun: t.noun });
     }

@@ -11,7 +11,7 @@ import { REGIONS } from '../geo/regions.ts';
 import type { Sentence } from '../sentences.ts';
 import { insideQuote } from '../quotes/quoteSpans.ts';
 import { ROLE_HEADS, ROLE_MODIFIERS } from '../people/lexicon.ts';
-import { resolvePronoun, resolveRoleReference, type ArticleFrame } from '../people/reference.ts';
+import { resolvePronoun, resolveRoleReference, subjectMention, type ArticleFrame } from '../people/reference.ts';
 import { eventKind, findTriggers, mayHoldTrigger, splitClauses, type Clause, type Trigger } from './clauses.ts';
 import { findSides, uniqueCodes } from './sides.ts';
 import { eventStatus } from './status.ts';
@@ -36,6 +36,10 @@ interface Draft {
   separately: boolean;
   /** "These talks", "the meeting": refers back to an event already reported. */
   anaphoric: boolean;
+  /** "European leaders joined the talks": more sides for an event already reported. */
+  joins: boolean;
+  /** "After the meeting Trump phoned Putin": happened right after the event reported before. */
+  afterPrevious: boolean;
 }
 
 const SPEECH_BEFORE_DATE = /\b(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|reported|reports|according\s+to|confirmed|posted|tweeted|quoted|interview)\b(?:\s+\S+){0,4}\s*$/;
@@ -63,6 +67,9 @@ function governedByPreposition(lead: string): boolean {
   }
   return false;
 }
+
+const LEADING_AFTER = /^(?:After|Following|Straight\s+after|Right\s+after)\s+(?:the|this|that|their|his|her)\s+(?:\p{Ll}+\s+)?(?:meeting|talks|summit|call|session|negotiations|visit)\b,?\s*/u;
+const JOINED = /\b(?:joined|join|joins|joining)\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b/u;
 
 function isSpeechDate(sentence: string, d: DateMention): boolean {
   if (SPEECH_BEFORE_DATE.test(sentence.slice(Math.max(0, d.start - 50), d.start))) return true;
@@ -93,6 +100,28 @@ function distinctDays(dates: DateMention[]): number {
 
 /** Cut a clause into one segment per talks noun when the nouns carry different dates. */
 function segmentsOf(clause: Clause, triggers: Trigger[], sentence: Sentence, dates: DateMention[]): Array<{ start: number; end: number; triggers: Trigger[] }> {
+  // "The plan for a summit had come out of last week's phone call": a call and a meeting are two events.
+  const call = triggers.find((t) => t.kind === 'call');
+  if (call && triggers.some((t) => t.kind !== 'call')) {
+    const lead = sentence.text.slice(clause.start - sentence.start, call.start - sentence.start);
+    const joint = [...lead.matchAll(/\s(?:of|in|at|on|and|after|before|with|from|during|following)\s|[,;]\s/g)].pop();
+    const cut = joint ? clause.start + joint.index + joint[0].length : call.start;
+    const callFirst = triggers.filter((t) => t.kind === 'call').every((t) => t.start < (triggers.find((x) => x.kind !== 'call')?.start ?? 0));
+    if (callFirst) {
+      const other = triggers.find((t) => t.kind !== 'call')!;
+      const lead2 = sentence.text.slice(call.end - sentence.start, other.start - sentence.start);
+      const joint2 = [...lead2.matchAll(/\s(?:of|in|at|on|and|after|before|with|from|during|following)\s|[,;]\s/g)].pop();
+      const cut2 = joint2 ? call.end + joint2.index + joint2[0].length : other.start;
+      return [
+        { start: clause.start, end: cut2, triggers: triggers.filter((t) => t.start < cut2) },
+        { start: cut2, end: clause.end, triggers: triggers.filter((t) => t.start >= cut2) },
+      ].filter((x) => x.triggers.length > 0);
+    }
+    return [
+      { start: clause.start, end: cut, triggers: triggers.filter((t) => t.start < cut) },
+      { start: cut, end: clause.end, triggers: triggers.filter((t) => t.start >= cut) },
+    ].filter((x) => x.triggers.length > 0);
+  }
   const nouns = triggers.filter((t) => t.noun);
   const clauseDates = eventDates(sentence, dates, clause.start, clause.end);
   if (nouns.length < 2 || distinctDays(clauseDates) < 2) return [{ start: clause.start, end: clause.end, triggers }];
@@ -244,12 +273,19 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
   const sentenceDates = eventDates(sentence, dates, sentence.start, sentence.end);
   for (const clause of clauses) {
     const clauseSides = uniqueCodes(findSides(clause.text));
-    const triggers = findTriggers(clause);
+    // "After the meeting Trump phoned Putin": the meeting named is the previous event, not this one.
+    const prefix = clause.start === sentence.start ? LEADING_AFTER.exec(clause.text) : null;
+    const triggers = findTriggers(clause).filter((t) => !prefix || t.start >= clause.start + prefix[0].length);
     if (triggers.length === 0) {
       if (clauseSides.length) previousSides = clauseSides;
       continue;
     }
     const participantsHere = clauseParticipants(frame, clause, ctx.speakerOfQuote);
+    // "Umerov attends a briefing after a meeting with Rubio": the main clause's subject met too.
+    if (/^(?:(?:\p{Ll}+|\d+)\s+(?:days?|weeks?|months?|hours?)\s+)?(?:after|before|following)\b/iu.test(clause.text) && clause.start > sentence.start) {
+      const subject = subjectMention(frame, sentence, clause.start);
+      if (subject) participantsHere.add(subject.key);
+    }
     for (const seg of segmentsOf(clause, triggers, sentence, dates)) {
       const segText = frame.text.slice(seg.start, seg.end);
       // Sides after the trigger count up to the end of its phrase: "talks with Ukrainian and
@@ -260,7 +296,6 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       const stop = /,\s+(?![\p{Lu}]|and\b)|;|\s(?:that|after|before|to\s+(?!the\s+\p{Lu})|which|who|when|because|while|so|weeks|days|months)\s/u.exec(tail);
       const sideText = frame.text.slice(seg.start, stop ? lastTrigger.end + stop.index : seg.end);
       let sides = uniqueCodes(findSides(sideText));
-      if (sides.length === 0 && (seg.start !== clause.start || seg.end !== clause.end)) sides = clauseSides;
       // "each side met separately": the sides of the clause before; "which also includes talks
       // with ...": the clause the relative clause hangs on.
       if (/\b(?:each|both)\s+(?:side|sides|country|countries|party|parties|delegation|delegations)\b/i.test(segText) || /^\s*which\b/i.test(clause.text)) {
@@ -306,8 +341,9 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         date: date?.date ?? null,
         dateTo: date?.dateTo && date.dateTo !== date.date ? date.dateTo : null,
         approx: date?.approx ?? false,
-        city: place?.city ?? null,
-        country: place?.country ?? null,
+        // A call joins people in two places; it has none of its own.
+        city: kind === 'call' ? null : place?.city ?? null,
+        country: kind === 'call' ? null : place?.country ?? null,
         sides: [...new Set([...sides, ...participantSides])],
         sidesBeforeWith: beforeWith,
         sidesAfterWith: afterWith,
@@ -316,10 +352,13 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         evidence: sentence.text,
         sentence: sentence.index,
         separately: /\bseparate(?:ly)?\b/i.test(segText),
+        joins: JOINED.test(segText),
+        afterPrevious: prefix !== null,
         anaphoric:
-          sides.length === 0 &&
+          JOINED.test(segText) ||
+          (sides.length === 0 &&
           (/\b(?:these|those|this|that|the)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|meetings|negotiations|consultations)\b/iu.test(segText) ||
-            /\b(?:the\s+two|both|the)\s+(?:sides|delegations|leaders|countries|ministers|teams|governments|parties)\b/i.test(segText)),
+            /\b(?:the\s+two|both|the)\s+(?:sides|delegations|leaders|countries|ministers|teams|governments|parties)\b/i.test(segText))),
       });
       if (sides.length) previousSides = sides;
     }
@@ -467,7 +506,14 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
     const prev = drafts
       .slice(0, i)
       .reverse()
-      .find((p) => d.sentence - p.sentence <= 4 && p.sides.length > 0 && isLive(p.status) === isLive(d.status) && (d.city === null || p.city === d.city));
+      .find(
+        (p) =>
+          d.sentence - p.sentence <= 4 &&
+          p.sides.length > 0 &&
+          isLive(p.status) === isLive(d.status) &&
+          (p.kind === 'call') === (d.kind === 'call') &&
+          (d.city === null || p.city === d.city),
+      );
     if (!prev) continue;
     d.sides = [...new Set([...prev.sides, ...d.sides])];
     d.city ??= prev.city;
@@ -484,6 +530,18 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   });
   drafts = splitExcluded(frame, drafts, separate);
 
+  // "After the meeting Trump phoned Putin": the day of the meeting reported just before, roughly.
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (!d.afterPrevious || d.date) continue;
+    const prev = drafts.slice(0, i).reverse().find((p) => p.date && isLive(p.status) && d.sentence - p.sentence <= 3);
+    if (prev) {
+      d.date = prev.date;
+      d.dateTo = prev.dateTo;
+      d.approx = true;
+    }
+  }
+
   // The negotiating teams: people whose role says so, people the article says lead a team, and
   // people named as taking part in the article's current (undated or recent) events.
   const recent = (d: Draft): boolean => {
@@ -494,7 +552,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   const delegates = new Set(frame.people.delegates);
   for (const d of drafts) if (isLive(d.status) && recent(d)) for (const k of d.explicit) delegates.add(k);
   for (const s of frame.sentences) {
-    if (!/\b(?:led|headed)\s+(?:by|the|[\p{Lu}][\p{L}]*['\u2019]s)\b|\b(?:delegation|team)\s+(?:also\s+)?(?:includes|included|including|comprising|comprised)\b/iu.test(s.text)) continue;
+    if (!/\b(?:led|headed)\s+(?:by|the|[\p{Lu}][\p{L}]*['\u2019]s)\b|\b(?:delegation|team)\s+(?:also\s+)?(?:includes|included|including|comprising|comprised)\b|\b(?:represent|represents|represented)\s+(?:the\s+)?\p{Lu}|\b(?:is|are|was|will)\s+(?:sending|send)\b|\bsent\s+(?:a\s+delegation|\p{Lu})/iu.test(s.text)) continue;
     for (const m of frame.people.mentions) if (m.start >= s.start && m.end <= s.end && !m.possessive) delegates.add(m.key);
   }
 
@@ -550,11 +608,12 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
     }
     const host = kept
       .filter((o) => o.date && isLive(o.status) && d.sentence - o.sentence >= 0 && d.sentence - o.sentence <= 3)
-      .filter((o) => sidesCompatible(o.sides, d.sides) && !(o.city && d.city && o.city !== d.city) && (o.kind === 'call') === (d.kind === 'call'))
+      .filter((o) => (d.joins || sidesCompatible(o.sides, d.sides)) && !(o.city && d.city && o.city !== d.city) && (o.kind === 'call') === (d.kind === 'call'))
       .filter((o) => d.anaphoric || o.participants.some((k) => d.participants.includes(k)))
       .pop();
     if (host) {
       host.participants = [...new Set([...host.participants, ...d.participants])];
+      if (d.joins) host.sides = [...new Set([...host.sides, ...d.sides])];
       host.city ??= d.city;
       host.country ??= d.country;
     } else kept.push(d);

@@ -5,6 +5,7 @@
 import type { CountryCode, ExtractedPerson } from '../../domain/types.ts';
 import type { KnownPerson } from '../../config/schema.ts';
 import { countryFromWord, findCountryMentions } from '../geo/countries.ts';
+import { findPlaces } from '../geo/places.ts';
 import { DELEGATE_HEADS, NEWS_OUTLETS, ROLE_HEADS } from './lexicon.ts';
 import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
@@ -93,7 +94,17 @@ function knownNameSpans(text: string, tokens: WordToken[], people: KnownPerson[]
   return spans;
 }
 
-function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameTokens: ReadonlySet<number>): RoleFinding[] {
+/**
+ * An appositive that names another person in its own right ("Macron, British Prime Minister Keir
+ * Starmer and ...") is a list of people, not a role; "an aide to Vladimir Putin" is a role.
+ */
+function listsAnotherPerson(text: string, role: RoleFinding, self: NameSpan, spans: readonly NameSpan[]): boolean {
+  return spans.some(
+    (s) => s !== self && s.start > role.start && s.start < role.end && !/\b(?:to|of|for|by|with|under)\s+(?:the\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}$/u.test(text.slice(role.start, s.start)),
+  );
+}
+
+function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameTokens: ReadonlySet<number>, spans: readonly NameSpan[] = []): RoleFinding[] {
   const found: RoleFinding[] = [];
   const before = titleBefore(text, tokens, span.firstToken, nameTokens);
   if (before) found.push(before);
@@ -103,7 +114,7 @@ function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameToke
   }
   if (!span.possessive) {
     const after = appositiveAfter(text, span.end);
-    if (after) found.push(after);
+    if (after && !listsAnotherPerson(text, after, span, spans)) found.push(after);
   }
   return found;
 }
@@ -128,7 +139,9 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   const found = findNameSpans(text, tokens);
   const knownSpans = knownNameSpans(text, tokens, known);
   // Known-name spans fill gaps; a found span overlapping one is kept when longer.
-  const spans = [...found];
+  // "Abu Dhabi", "Santa Clara": a capitalised run that is a known place is not a person.
+  const placeSpans = findPlaces(text, []);
+  const spans = found.filter((s) => !placeSpans.some((p) => p.start <= s.start && p.end >= s.end));
   for (const ks of knownSpans) {
     const overlap = spans.findIndex((s) => s.start < ks.end && ks.start < s.end);
     if (overlap < 0) spans.push(ks);
@@ -176,7 +189,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
 
   const nameTokens = new Set<number>();
   for (const c of clusters) for (const span of c.spans) for (let t = span.firstToken; t <= span.lastToken; t++) nameTokens.add(t);
-  for (const c of clusters) for (const span of c.spans) c.roles.push(...rolesAround(text, tokens, span, nameTokens));
+  for (const c of clusters) for (const span of c.spans) c.roles.push(...rolesAround(text, tokens, span, nameTokens, spans));
 
   // Countries: the role's own nationality, else the country of the person the role is relative to
   // ("Trump's son-in-law"), else the configured hint.
@@ -210,7 +223,12 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       const after = text.slice(span.end, span.end + 160);
       const leads = /^(?:,[^,]{1,120},)?\s+(?:also\s+)?(?:led|leads|headed|heads|will\s+lead|will\s+head)\s+(?:the\s+)?([\p{Lu}][\p{L}.'\u2019]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|side|team|negotiators)\b/u.exec(after);
       const included = /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*)\s+(?:delegation|team)\s+(?:also\s+)?(?:includes|included|including|comprises|comprised)\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(lead);
-      const phrase = team?.[1] ?? leads?.[1] ?? included?.[1] ?? null;
+      // "Kyiv is sending Andriy Yermak, Foreign Minister Andrii Sybiha and Rustem Umerov": the whole list.
+      const sentenceLead = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('\n')) + 1);
+      const sending = /(?:^|[\s,;(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:sent|dispatched|will\s+send|is\s+sending|are\s+sending|was\s+sending)\s+/u.exec(sentenceLead);
+      // "Marco Rubio and Mike Waltz will represent Washington"
+      const represents = /^[^.;]{0,120}?\b(?:will\s+)?(?:represent|represents|represented)\s+((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)/u.exec(after);
+      const phrase = team?.[1] ?? leads?.[1] ?? included?.[1] ?? sending?.[1] ?? represents?.[1] ?? null;
       const code = phrase ? findCountryMentions(phrase)[0]?.code ?? null : null;
       if (code) {
         countryOf.set(c.key, code);

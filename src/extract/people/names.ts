@@ -47,6 +47,9 @@ function isGluedWord(w: string): boolean {
 }
 
 /** A word that can be part of a personal name. */
+/** Two-letter capitals that are abbreviations, not initials like "JD Vance". */
+const NOT_INITIALS = new Set(['AP', 'TV', 'PM', 'AM', 'ID', 'OK', 'UN', 'AI', 'PR', 'HQ', 'IT', 'EU', 'US', 'UK', 'MP', 'GP', 'DC', 'NY', 'LA', 'BC', 'AD', 'RT', 'FT', 'CN', 'RU', 'UA', 'ET', 'GMT', 'UTC']);
+
 /** Capitalised particles of Arabic names: "Al Thani", "Bin Zayed", "Abu Mazen". */
 const CAPITALISED_PARTICLES = new Set(['Al', 'El', 'Bin', 'Ibn', 'Abu', 'Abd', 'Ould', 'Ben']);
 
@@ -54,7 +57,8 @@ export function isNameWord(w: string): boolean {
   if (CAPITALISED_PARTICLES.has(w)) return true;
   if (!isCapitalised(w) || w.length < 2) return false;
   if (/\d/.test(w)) return false;
-  if (w === w.toUpperCase()) return false; // acronyms: "AFP", "ZNPP", "U.S."
+  // Acronyms ("AFP", "ZNPP", "U.S.") are not names; two-letter initials ("JD Vance") may be.
+  if (w === w.toUpperCase()) return /^\p{Lu}{2}$/u.test(w) && countryFromWord(w) === null && !NOT_INITIALS.has(w);
   if (isGluedWord(w)) return false;
   if (HONORIFICS.has(w.replace(/\.$/, ''))) return false;
   if (isCommonWord(w)) return false;

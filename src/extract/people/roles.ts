@@ -65,7 +65,8 @@ export function titleBefore(text: string, tokens: WordToken[], nameToken: number
     const next = tokens[k + 1]!;
     const possessiveEnd = t.possessive ? (/^['\u2019]s?/u.exec(text.slice(t.end))?.[0].length ?? 0) : 0;
     const gap = text.slice(t.end + possessiveEnd, next.start);
-    if (!/^\s+$/.test(gap)) break;
+    // Titles do not run across lines: "White House\n\nPresident Donald Trump".
+    if (!/^[ \t\u00a0]+$/.test(gap)) break;
     const w = t.text;
     if (HONORIFICS.has(w.replace(/\.$/, '')) && k === nameToken - 1) {
       k--;
