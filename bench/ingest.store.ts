@@ -2,6 +2,9 @@
 // store (exact and near-duplicate checks included) until it holds N articles. Targets: cleaning
 // well under 5 ms per 5 KB file; an add under 20 ms at 10 000 articles.
 // Run: npx tsx bench/ingest.store.ts [articles]
+// Measured 2026-11-22 with 5000 synthetic articles on 2 shared cores (load average ~12): cleaning
+// median 1.2 ms; add median 18-30 ms, flat from 1000 to 5000 stored. The synthetic articles share
+// one template, so every add compares 8 candidates in full; real news rarely has any candidate.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
