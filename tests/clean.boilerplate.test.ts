@@ -7,6 +7,9 @@ describe('isBoilerplateLine', () => {
     "Editors' Picks", 'Show More', 'News Feed', '• 5:57 PM', '12 hours ago', '1', '...', 'by Jane Reporter',
     'By Jane Reporter and John Writer', 'Logo Nextory', 'Outlet logo', 'UkraineUnited StatesRussiaPeace talks',
     'Read also: Ukraine and Turkey sign a grain deal', 'Share on Facebook', 'War', "Editor's Note: This is a developing story.",
+    'Reporting by Jane Reporter; Editing by John Writer', '(Additional reporting by Jane Reporter in Kyiv)',
+    'Writing by John Writer; editing by Jane Reporter and Anna Editor', '© 2025 Example News. All rights reserved.',
+    'Sign up for our daily briefing', 'Our Standards: The Example Trust Principles.',
   ])('drops "%s"', (line) => {
     expect(isBoilerplateLine(line)).toBe(true);
   });
@@ -20,6 +23,8 @@ describe('isBoilerplateLine', () => {
     'Talks resume in Geneva',
     'By Sunday, both teams had left the city.',
     '"Constructive."',
+    'The report by the monitoring mission, released on Friday, found no breach of the ceasefire.',
+    'Editing of the joint statement took most of the night, a diplomat said.',
   ])('keeps "%s"', (line) => {
     expect(isBoilerplateLine(line)).toBe(false);
   });

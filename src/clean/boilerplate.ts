@@ -55,6 +55,8 @@ const TIME_BULLET = /^[•·|-]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d+\s+
 const BYLINE = /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+|, )?\p{Lu}[\p{L}.'’-]*){0,5})$/u;
 /** Inline links to other stories: "Read also: ...", "READ MORE: ...". */
 const RELATED_LINK = /^(?:read (?:also|more|next)|also read|see also|related|watch|listen|more on this)\s*[:|–—-]\s*\S/i;
+/** "Reporting by Jane Doe; Editing by John Roe", "(Additional reporting by ...)": a wire story's credits. */
+const CREDIT_LINE = /^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|research|graphics|translated|produced)(?: and \w+)? by\b[^.!?]*?[;)]?.{0,160}$/i;
 /** A sentence ends with terminal punctuation, possibly followed by a closing quote or bracket. */
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
 
@@ -102,6 +104,11 @@ export function isBoilerplateLine(line: string): boolean {
   if (isLogoLine(trimmed) || isGluedTagLine(trimmed)) return true;
   if (/^editor'?s'? note\s*:/i.test(key)) return true;
   if (/^(?:share|follow|post) (?:on|to|via) \p{L}+$/iu.test(trimmed)) return true;
+  // Wire credits name journalists, who would otherwise be taken for people in the story.
+  if (CREDIT_LINE.test(trimmed)) return true;
+  if (/^(?:©|\(c\)|copyright\b)/i.test(trimmed) || /\ball rights reserved\.?$/i.test(trimmed)) return true;
+  if (/^(?:sign up|subscribe|click here|follow us|download the app|get the app)\b.{0,80}$/i.test(trimmed) && wordCount(trimmed) <= 14) return true;
+  if (/^our standards:/i.test(trimmed)) return true;
   if (/^view on [\p{L}.]+$/iu.test(trimmed)) return true;
   // A lone word that is not a sentence: section labels like "War" or "Details".
   if (wordCount(trimmed) === 1 && !SENTENCE_END.test(trimmed) && !/["“”]/.test(trimmed)) return true;
