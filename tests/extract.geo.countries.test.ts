@@ -81,6 +81,11 @@ describe('findCountryMentions', () => {
     expect(codes('The rally in Atlanta, Georgia drew crowds; Georgia and Armenia signed.')).toEqual(['GE', 'AM']);
   });
 
+  it('reads headlines in capitals, but not acronyms', () => {
+    expect(codes('UKRAINE AND RUSSIA SWAP PRISONERS AS UNITED STATES WATCHES')).toEqual(['UA', 'RU', 'US']);
+    expect(codes('NATO AND OSCE OFFICIALS MET')).toEqual([]);
+  });
+
   it('does not read lower-case "us" as the United States', () => {
     expect(codes('He told us the talks in Riyadh went well.')).toEqual(['SA']);
   });

@@ -222,6 +222,8 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 const isCapitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
+const titleCased = (key: string): string =>
+  key.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()).replace(/\b(Of|The|And)\b/g, (w) => w.toLowerCase());
 
 /** Before a demonym these make it a region of the world, not the country: "Latin American". */
 const DEMONYM_REGION_QUALIFIERS = new Set(['Latin', 'South', 'North', 'Central', 'African', 'Native', 'Pan', 'Anglo', 'Meso']);
@@ -271,7 +273,9 @@ export function findCountryMentions(text: string): CountryMention[] {
     let region = -1;
     for (let last = i; last < i + maxWords && last < tokens.length; last++) {
       if (last > i && !joinable(text, tokens[last - 1]!, tokens[last]!)) break;
-      const key = phraseKey(text.slice(first.start, tokens[last]!.end));
+      let key = phraseKey(text.slice(first.start, tokens[last]!.end));
+      // Headlines in capitals ("UKRAINE AND RUSSIA"): read words of four letters or more title-cased.
+      if (!entries.has(key) && !prefixes.has(key) && key.length > 3 && !/\p{Ll}/u.test(key)) key = titleCased(key);
       const entry = entries.get(key);
       if (entry) matched = { last, entry };
       if (regionPhrases.has(key)) region = last;
