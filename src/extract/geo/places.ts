@@ -9,10 +9,13 @@
 // - A city name right next to another capitalised name word is part of a name ("Vladimir Putin",
 //   "Miami Herald"), not a place.
 // - A city whose name is also an English word or a person's name ("Reading", "Nice", "Split",
-//   "Of", "Victoria", "Austin"), or that the same text uses as a surname ("Marco Rubio" makes a
-//   later bare "Rubio" a person), needs place context: a place preposition before it ("in",
-//   "at", "near", "to"...), a "City, Region/Country" tail, or a talks word after it ("Minsk
-//   agreements", "Istanbul talks").
+//   "Of", "Victoria", "Austin"), a town under 100,000 people, or a name the same text uses as a
+//   surname ("Marco Rubio" makes a later bare "Rubio" a person) needs place context: a place
+//   preposition before it ("in", "at", "near"; "to"/"from" only after travel words, not in
+//   "according to"), "the city of", a "City, Region/Country" tail, or a talks word after it
+//   ("Minsk agreements", "Istanbul talks").
+// - "Moscow-backed" and "Washington-Moscow" are not places; "at the Kremlin", "in the Oval
+//   Office" are (Moscow, Washington); "GENEVA, Nov 23 (Reuters) -" datelines are read too.
 // - Known places from config win over the gazetteer, with no context needed.
 import type { CountryCode } from '../../domain/types.ts';
 import type { KnownPlace } from '../../config/schema.ts';
