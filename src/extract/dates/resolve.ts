@@ -2,8 +2,9 @@
 // against the article's publication day and the tense of the clause the date stands in.
 //
 // Rules, in short:
-// - Explicit days ("Dec. 19", "19 December", "Nov. 30, 2025", "2025-12-19", "21.12.2025") and
-//   ranges ("Dec. 14-15", "December 14 and 15", "Dec. 30 - Jan. 2"). Without a year, the year
+// - Explicit days ("Dec. 19", "19 December", "Nov. 30, 2025", "2025-12-19", "21.12.2025",
+//   "12/19/2025") and ranges ("Dec. 14-15", "December 14 and 15", "Dec. 30 - Jan. 2", "Monday
+//   and Tuesday"). Without a year, the year
 //   that puts the day nearest the publication day in the direction the tense says (past: on or
 //   before it, future: on or after it; a day of slack for time zones), within eleven months.
 // - Weekdays: past/present "on Saturday" is the latest Saturday on or before publication (the
@@ -15,6 +16,11 @@
 //   without a day, "two months ago", "more than two weeks after/before/earlier", "in six months".
 //   "N after" gives the day N before publication: it dates the thing the sentence says came
 //   N earlier than the reported one ("the visit could come two weeks after they met in Moscow").
+//   When the sentence states a day before the span, the span counts from that day instead ("on
+//   Monday, three days after the summit" is Friday); "the next day" and "two days later" need
+//   such a day and are dropped without one. Also: "the first week of May", "early next year",
+//   "over Christmas", "on New Year's Eve". Durations ("the first talks in three years") and
+//   weekdays inside names ("Good Friday Agreement", "The Sunday Times") are not dates.
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 import type { IsoDay } from '../../domain/types.ts';
