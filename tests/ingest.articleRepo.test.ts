@@ -84,11 +84,22 @@ describe('SqliteArticleRepo', () => {
     }
   });
 
-  it('lets a later copy fill in a publication date the first one lacked', async () => {
-    const first = await repo.add(article({ file: 'a.txt', publishedAt: null }));
-    await repo.add(article({ file: 'b.txt', publishedAt: '2025-11-23' }));
-    const stored = await repo.get(first.status === 'stored' ? first.article.id : -1);
-    expect(stored?.publishedAt).toBe('2025-11-23');
+  it('lets a later copy fill in a publication date the first one lacked, and marks the article for extraction again', async () => {
+    const first = await repo.add(article({ file: 'a.txt', publishedAt: null, title: null }));
+    const id = first.status === 'stored' ? first.article.id : -1;
+    await repo.markExtracted(id, 3);
+    await repo.add(article({ file: 'b.txt', publishedAt: '2025-11-23', title: 'Geneva talks' }));
+    expect(await repo.get(id)).toMatchObject({ publishedAt: '2025-11-23', publishedInferred: false, title: 'Geneva talks' });
+    expect((await repo.listNeedingExtraction(3, 10)).map((a) => a.id)).toEqual([id]);
+  });
+
+  it('prefers a stated date over an inferred one, and never replaces a stated date', async () => {
+    const first = await repo.add(article({ file: 'a.txt', publishedAt: '2025-11-24', publishedInferred: true }));
+    const id = first.status === 'stored' ? first.article.id : -1;
+    await repo.add(article({ file: 'b.txt', publishedAt: '2025-11-23', publishedInferred: false }));
+    expect(await repo.get(id)).toMatchObject({ publishedAt: '2025-11-23', publishedInferred: false });
+    await repo.add(article({ file: 'c.txt', publishedAt: '2025-11-30', publishedInferred: false }));
+    expect(await repo.get(id)).toMatchObject({ publishedAt: '2025-11-23', publishedInferred: false });
   });
 
   it('lists articles needing extraction oldest first, and resets them', async () => {

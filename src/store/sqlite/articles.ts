@@ -76,13 +76,9 @@ export class SqliteArticleRepo implements ArticleRepo {
       'INSERT INTO article_sightings (article_id, url, file, reason, seen_at) VALUES (?, ?, ?, ?, ?)',
     );
     // A copy seen later may know what the first one did not (a stated date, a title, its URL).
-    this.fillMissing = db.prepare(`UPDATE articles SET
-        title = COALESCE(title, @title),
-        published_at = CASE WHEN published_at IS NULL OR (published_inferred = 1 AND @publishedAt IS NOT NULL AND @publishedInferred = 0)
-                            THEN COALESCE(@publishedAt, published_at) ELSE published_at END,
-        published_inferred = CASE WHEN published_at IS NULL AND @publishedAt IS NOT NULL THEN @publishedInferred
-                                  WHEN published_inferred = 1 AND @publishedAt IS NOT NULL AND @publishedInferred = 0 THEN 0
-                                  ELSE published_inferred END
+    this.fillMissing = db.prepare(`UPDATE articles SET title = COALESCE(title, @title),
+        published_at = @publishedAt, published_inferred = @publishedInferred,
+        extracted_version = CASE WHEN @dateChanged = 1 THEN 0 ELSE extracted_version END
       WHERE id = @id`);
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id = ?`);
     this.countAll = db.prepare('SELECT COUNT(*) AS n FROM articles');
@@ -100,12 +96,7 @@ export class SqliteArticleRepo implements ArticleRepo {
       const duplicate = this.findDuplicate(input, hash, print);
       if (duplicate) {
         this.insertSighting.run(duplicate.of, input.url, input.file, duplicate.reason, input.fetchedAt);
-        this.fillMissing.run({
-          id: duplicate.of,
-          title: input.title,
-          publishedAt: input.publishedAt,
-          publishedInferred: input.publishedInferred ? 1 : 0,
-        });
+        this.learnFromCopy(duplicate.of, input);
         return { status: 'duplicate', of: duplicate.of, reason: duplicate.reason };
       }
       const info = this.insertArticle.run({
@@ -126,6 +117,29 @@ export class SqliteArticleRepo implements ArticleRepo {
     });
     // IMMEDIATE: take the write lock before the duplicate checks so two processes cannot both store one article.
     return write.immediate();
+  }
+
+  /**
+   * A copy seen later may know what the first one did not: a title, or a stated publication day
+   * where the original had none or only an inferred one. A changed day makes the article due for
+   * extraction again, since its relative dates ("on Saturday") resolve against that day.
+   */
+  private learnFromCopy(id: number, copy: ArticleInput): void {
+    const original = this.byId.get(id);
+    if (!original) return;
+    const betterDate =
+      copy.publishedAt !== null &&
+      (original.published_at === null || (original.published_inferred === 1 && !copy.publishedInferred));
+    const publishedAt = betterDate ? copy.publishedAt : original.published_at;
+    const publishedInferred = betterDate ? (copy.publishedInferred ? 1 : 0) : original.published_inferred;
+    if (!betterDate && (original.title !== null || copy.title === null)) return;
+    this.fillMissing.run({
+      id,
+      title: copy.title,
+      publishedAt,
+      publishedInferred,
+      dateChanged: betterDate && publishedAt !== original.published_at ? 1 : 0,
+    });
   }
 
   private findDuplicate(input: ArticleInput, hash: string, print: TextFingerprint): { of: number; reason: DuplicateReason } | null {
