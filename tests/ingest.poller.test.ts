@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../src/domain/types.ts';
+import { EXTRACTION_VERSION } from '../src/extract/index.ts';
 import { backoffMinutes, isDue, pollAllFeeds, startPoller } from '../src/ingest/poller.ts';
 import { startFixtureServer, type FixtureServer } from './support/httpFixtureServer.ts';
 import { testApp, testConfig } from './support/ingestApp.ts';
@@ -111,6 +112,14 @@ describe('pollAllFeeds', () => {
     pageUp = true;
     const second = await pollAllFeeds(app, { afterStore });
     expect(second.ingested).toBe(1);
+    await app.store.close();
+  });
+
+  it('extracts and merges each new article by default, as `parley poll` and the bot need', async () => {
+    server.route('/feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Istanbul talks', link: server.url('/istanbul'), description: 'x', content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS), pubDate: 'Fri, 16 May 2025 15:00:00 GMT' }]) });
+    const app = await appWithFeeds([{ name: 'Example', path: '/feed' }]);
+    expect((await pollAllFeeds(app)).ingested).toBe(1);
+    expect(await app.store.articles.listNeedingExtraction(EXTRACTION_VERSION, 10)).toEqual([]);
     await app.store.close();
   });
 
