@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { GENEVA_TALKS, GENEVA_TALKS_OTHER_OUTLET, ISTANBUL_TALKS } from './support/ingestFixtures.ts';
 import { cleanArticleText, findTailStart, isAuthorBio, isBoilerplateLine } from '../src/clean/boilerplate.ts';
 
 describe('isBoilerplateLine', () => {
@@ -126,5 +128,26 @@ describe('cleanArticleText', () => {
   it('finds no tail in an article that has none', () => {
     const lines = ['The envoys met in Riyadh on Tuesday.', '', 'They agreed to meet again.'];
     expect(findTailStart(lines)).toBe(lines.length);
+  });
+});
+
+describe('cleanArticleText, property', () => {
+  const sentences = [GENEVA_TALKS, ISTANBUL_TALKS, GENEVA_TALKS_OTHER_OUTLET].flatMap((t) => t.split('\n\n'));
+  const furniture = ['2 min read', 'Avatar', 'Logo Example', 'by Jane Reporter', 'Share on Facebook', 'Advertisement', '4 min', 'Copy link'];
+
+  it('keeps every article sentence and drops every furniture line, wherever the furniture sits', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(sentences, { minLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...furniture)), { maxLength: 8 }),
+        (chosen, inserts) => {
+          const lines = chosen.flatMap((s) => [s, '']);
+          for (const [at, line] of inserts) lines.splice(at % (lines.length + 1), 0, line);
+          const cleaned = cleanArticleText(lines.join('\n'));
+          expect(cleaned.split('\n\n')).toEqual(chosen);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
