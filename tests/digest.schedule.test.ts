@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DateTime, IANAZone } from 'luxon';
 import {
   canonicalTimeZone,
   compileSchedule,
@@ -115,5 +117,66 @@ describe('slots in a time zone', () => {
     expect(canonicalTimeZone('europe/kyiv')).toBe('Europe/Kyiv');
     expect(canonicalTimeZone('utc')).toBe('UTC');
     expect(canonicalTimeZone('Nowhere/Land')).toBeNull();
+  });
+});
+
+describe('slots agree with a minute-by-minute reading of the wall clock', () => {
+  // The reference walks real instants one minute at a time and reads each one's local time with
+  // luxon: the first that shows the scheduled time is the next slot. It cannot see a time that
+  // is skipped when clocks go forward; there the schedule runs just after the gap instead.
+  const zones = ['UTC', 'Europe/Kyiv', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Santiago', 'Pacific/Chatham'];
+
+  function referenceNext(zone: string, hour: number, minute: number, weekday: number | null, from: number): number {
+    // Every offset in use is a whole number of quarter hours, so only instants whose UTC minute
+    // matches the scheduled minute modulo 15 can show it; checking those alone is enough.
+    let t = Math.floor(from / 60_000) * 60_000 + 60_000;
+    while (new Date(t).getUTCMinutes() % 15 !== minute % 15) t += 60_000;
+    for (; ; t += 15 * 60_000) {
+      const local = DateTime.fromMillis(t, { zone });
+      if (local.hour === hour && local.minute === minute && (weekday === null || local.weekday % 7 === weekday)) return t;
+    }
+  }
+
+  // Clock changes in 2026-2027, found hour by hour, so that half the samples start near one.
+  const transitions: Array<{ zone: string; at: number }> = [];
+  for (const zone of zones) {
+    const iana = IANAZone.create(zone);
+    for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-12-31T00:00:00Z'); t += 3_600_000) {
+      if (iana.offset(t) !== iana.offset(t + 3_600_000)) transitions.push({ zone, at: t });
+    }
+  }
+  const anywhere = fc.record({
+    zone: fc.constantFrom(...zones),
+    from: fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }),
+  });
+  const nearClockChange = fc
+    .tuple(fc.constantFrom(...transitions), fc.integer({ min: -2 * 86_400_000, max: 86_400_000 }))
+    .map(([transition, shift]) => ({ zone: transition.zone, from: transition.at + shift }));
+
+  it('for daily and weekly schedules in zones with DST, half-hour shifts and odd offsets', () => {
+    expect(transitions.length).toBeGreaterThanOrEqual(16);
+    fc.assert(
+      fc.property(
+        fc.oneof(anywhere, nearClockChange),
+        fc.integer({ min: 0, max: 23 }),
+        fc.constantFrom(0, 15, 30, 45, 59),
+        fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+        ({ zone, from }, hour, minute, weekday) => {
+          const schedule = compileSchedule(`${minute} ${hour} * * ${weekday ?? '*'}`, zone);
+          const mine = nextSlotAfter(schedule, new Date(from))!.getTime();
+          const reference = referenceNext(zone, hour, minute, weekday, from);
+          const local = DateTime.fromMillis(mine, { zone });
+          if (local.hour === hour && local.minute === minute) {
+            expect(new Date(mine).toISOString()).toBe(new Date(reference).toISOString());
+            expect(latestSlotAtOrBefore(schedule, new Date(mine))!.getTime()).toBe(mine);
+          } else {
+            // A skipped wall time: it runs right after the gap, before the reference's next match.
+            expect(mine).toBeGreaterThan(from);
+            expect(mine).toBeLessThan(reference);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
