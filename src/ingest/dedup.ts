@@ -2,9 +2,11 @@
 //
 // Near duplicates (a syndicated copy with a changed headline, a trimmed paragraph, a few edited
 // words) are found in two steps: a 64-bit SimHash over word 3-shingles selects candidates cheaply
-// (a small Hamming distance), then the shingle sets are compared exactly (Jaccard resemblance).
-// SimHash alone is not enough at scale: two unrelated articles land within 16 bits of each other
-// often enough that a store of many thousands of articles would merge a few by accident.
+// (a small Hamming distance), then the closest few are compared exactly: their shingle sets
+// (Jaccard resemblance) and the names and numbers they mention. SimHash alone is not enough at
+// scale: unrelated articles land within 16 bits of each other often enough that a store of many
+// thousands would merge a few by accident; and shared wording alone is not enough either, since
+// wire reports of different meetings are written from the same template.
 import { createHash } from 'node:crypto';
 
 /** Query parameters that only track where a click came from; they never change the page. */
