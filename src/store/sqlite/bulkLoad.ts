@@ -74,6 +74,10 @@ export interface BulkLoadCounts {
   quotes: number;
 }
 
+const BULK_TABLES = ['articles', 'people', 'person_aliases', 'person_mentions', 'events', 'event_sides', 'event_participants', 'event_sources', 'quotes']
+  .map((t) => `'${t}'`)
+  .join(', ');
+
 /** Creates (or opens and migrates) the store at `path` and loads `timeline` into it. */
 export async function bulkLoadStore(path: string, timeline: BulkTimeline): Promise<BulkLoadCounts> {
   const db = openDatabase(path);
@@ -91,7 +95,10 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
   if (existing.n > 0) throw new Error('bulk load needs an empty store (it writes rows without merging them)');
   // One big transaction; durability of a half-written bulk load does not matter (it is rolled back).
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('synchronous = OFF');
+  // Every reference is an id this load just wrote (checked by idOf), so the per-row checks are redundant.
+  db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -131072');
   const insert = {
     article: db.prepare(
@@ -106,7 +113,7 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
       `INSERT INTO events (kind, status, date, date_to, approx, city, country, sides_json, summary, first_seen_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    side: db.prepare('INSERT OR IGNORE INTO event_sides (event_id, side) VALUES (?, ?)'),
+    side: db.prepare('INSERT OR IGNORE INTO event_sides (event_id, side, event_date) VALUES (?, ?, ?)'),
     participant: db.prepare('INSERT OR IGNORE INTO event_participants (event_id, person_id) VALUES (?, ?)'),
     source: db.prepare('INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, reported_status, report_json) VALUES (?, ?, ?, ?, ?)'),
     eventFts: db.prepare('INSERT INTO events_fts (rowid, summary, evidence, place, people) VALUES (?, ?, ?, ?, ?)'),
@@ -125,6 +132,17 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
   };
   try {
     db.transaction(() => {
+      // Secondary indexes and triggers go while the rows are written and come back after: one
+      // sort per index instead of a B-tree update per row. What the triggers would keep (a side's
+      // event date) is written directly; the name-change log only matters to an index built
+      // before the load, and none can be.
+      const schema = db
+        .prepare(
+          `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
+           AND ((type = 'index' AND tbl_name IN (${BULK_TABLES})) OR (type = 'trigger' AND tbl_name IN (${BULK_TABLES})))`,
+        )
+        .all() as Array<{ type: 'index' | 'trigger'; name: string; sql: string }>;
+      for (const item of schema) db.exec(`DROP ${item.type.toUpperCase()} "${item.name.replace(/"/g, '""')}"`);
       for (const a of timeline.articles) {
         const id = Number(insert.article.run(a.url, a.title, a.text, a.publishedAt, a.fetchedAt, `bulk:${a.url}`, timeline.extractedVersion, a.fetchedAt).lastInsertRowid);
         insert.articleFts.run(id, a.title, a.text);
@@ -145,7 +163,7 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
         const eventId = Number(
           insert.event.run(e.kind, e.status, e.date, e.dateTo, e.approx ? 1 : 0, e.city, e.country, JSON.stringify(sides), e.summary, e.firstSeenAt, e.updatedAt).lastInsertRowid,
         );
-        for (const side of sides) insert.side.run(eventId, side);
+        for (const side of sides) insert.side.run(eventId, side, e.date);
         for (const p of participants) insert.participant.run(eventId, p.id);
         for (const s of e.sources) {
           const report = {
@@ -174,9 +192,11 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
         insert.quoteFts.run(Number(result.lastInsertRowid), q.speaker ?? person?.name ?? '', q.text);
         counts.quotes += 1;
       }
+      for (const item of schema) db.exec(item.sql);
     })();
   } finally {
     db.pragma(`synchronous = ${synchronous}`);
+    db.pragma(`foreign_keys = ${foreignKeys}`);
   }
   db.pragma('optimize');
   return counts;
