@@ -22,6 +22,8 @@ import { SIDE_OPTION_MAX_LENGTH, resolveSide, suggestSideChoices } from './_side
 const SCHEDULE_MAX_LENGTH = 100;
 const KEYWORDS_MAX_LENGTH = 200;
 const LIST_MAX = 20;
+const MAX_PER_CHANNEL = 10;
+const MAX_PER_GUILD = 100;
 const ID_MAX_LENGTH = 12;
 
 const SCHEDULE_SUGGESTIONS = ['daily', 'weekly monday', 'weekly friday', '0 8 * * 1-5', '0 8,18 * * *'];
@@ -152,6 +154,16 @@ async function subscribe(values: Record<string, unknown>, ctx: CommandContext): 
   }
   const keywords = stringOption({ values }, 'keywords');
   if (keywords) filters.keywords = truncate(keywords, KEYWORDS_MAX_LENGTH);
+
+  // Every digest is a scheduled post; a cap keeps one channel or server from flooding the queue.
+  const inChannel = await ctx.store.digests.listSubscriptions({ channelId: scope.channelId });
+  if (inChannel.length >= MAX_PER_CHANNEL && !inChannel.some((s) => s.cron === parsed.cron && s.timeZone === timeZone)) {
+    throw new UserFacingError(`This channel already has ${inChannel.length} digests, the most it can have. /digest unsubscribe one first.`);
+  }
+  const inGuild = await ctx.store.digests.listSubscriptions({ guildId: scope.guildId });
+  if (inGuild.length >= MAX_PER_GUILD) {
+    throw new UserFacingError(`This server already has ${inGuild.length} digests, the most it can have. Remove some with /digest unsubscribe first.`);
+  }
 
   if (ctx.canPost && !(await ctx.canPost(scope.channelId))) {
     throw new UserFacingError('I cannot post in this channel. Give Parley the View Channel, Send Messages and Embed Links permissions here, then subscribe again.');

@@ -79,6 +79,14 @@ describe('/digest subscribe', () => {
     expect(await temp.store.digests.countSubscriptions()).toBe(0);
   });
 
+  it('refuses an eleventh digest in one channel', async () => {
+    const ctx = commandContext(temp.store);
+    for (let hour = 0; hour < 10; hour++) expect((await run('subscribe', { schedule: `daily ${hour}:00` }, ctx)).content).toMatch(/Subscribed/);
+    const reply = await run('subscribe', { schedule: 'daily 11:00' }, ctx);
+    expect(reply.content).toMatch(/already has 10 digests/);
+    expect(await temp.store.digests.countSubscriptions()).toBe(10);
+  });
+
   it('refuses direct messages', async () => {
     const reply = await run('subscribe', {}, commandContext(temp.store, { guildId: null }));
     expect(reply.content).toMatch(/server channel/);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempStore, type TempStore } from './support/tempStore.ts';
 import { DigestTimeline } from './support/digestTimeline.ts';
 import type { NewSubscription } from '../src/store/digests.ts';
+import { foldForKeywordMatch, keywordTerms, matchesKeywords } from '../src/store/sqlite/digests.ts';
 
 const T0 = '2026-11-20T06:00:00.000Z';
 const T1 = '2026-11-21T06:00:00.000Z';
@@ -184,3 +185,18 @@ describe('changes since the last digest', () => {
     expect(page.totalQuotes).toBe(2);
   });
 });
+
+describe('keyword filters', () => {
+  it('match words from their start, across accents and case, any of the terms', () => {
+    const text = foldForKeywordMatch('New sanctions on Gazprom; talks in Genève about energy-related issues.');
+    expect(matchesKeywords(text, keywordTerms('sanction'))).toBe(true);
+    expect(matchesKeywords(text, keywordTerms('geneve'))).toBe(true);
+    expect(matchesKeywords(text, keywordTerms('ENERGY'))).toBe(true);
+    expect(matchesKeywords(text, keywordTerms('gas'))).toBe(false);
+    expect(matchesKeywords(foldedVegas, keywordTerms('gas'))).toBe(false);
+    expect(matchesKeywords(text, keywordTerms('nuclear, unrelated'))).toBe(false);
+    expect(matchesKeywords(text, keywordTerms('nuclear, energy-related'))).toBe(true);
+    expect(matchesKeywords(text, keywordTerms('(a+'))).toBe(false);
+  });
+});
+const foldedVegas = foldForKeywordMatch('Talks in Las Vegas');

@@ -510,6 +510,13 @@ function eventSearchText(event: TalkEvent): string {
   );
 }
 
-function matchesKeywords(foldedText: string, terms: string[]): boolean {
-  return terms.some((term) => foldedText.includes(term));
+/**
+ * Whether any term starts a word in the text: "sanction" finds "sanctions" and "energy" finds
+ * "Energy-related", but "gas" does not find "Vegas".
+ */
+export function matchesKeywords(foldedText: string, terms: string[]): boolean {
+  return terms.some((term) => {
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}`, 'u').test(foldedText);
+  });
 }
