@@ -136,6 +136,18 @@ describe('ingest()', () => {
     expect(stored[0]!.url).toBe(server.url('/news/geneva-story'));
   });
 
+  it('fetches linked pages side by side but stores the items in feed order, a failing page failing only its item', async () => {
+    server.route('/p1', { delayMs: 300, headers: { 'content-type': 'text/html' }, body: istanbulPage({ text: GENEVA_TALKS }) });
+    server.route('/p2', { status: 500 });
+    server.route('/p3', { headers: { 'content-type': 'text/html' }, body: istanbulPage() });
+    server.route('/order-feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(['/p1', '/p2', '/p3'].map((p) => ({ title: p, link: server.url(p), description: 'Short.' }))) });
+    const started = Date.now();
+    const summary = await ingest([server.url('/order-feed')], deps);
+    expect(summary).toEqual({ ingested: 2, duplicates: 0, failed: [{ input: server.url('/p2'), reason: 'HTTP 500' }] });
+    expect(stored.map((a) => a.url)).toEqual([server.url('/p1'), server.url('/p3')]);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('ingests an Atom feed', async () => {
     server.route('/atom', { headers: { 'content-type': 'application/atom+xml' }, body: atomFeed([{ title: 'Istanbul', link: server.url('/atom-istanbul'), content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS), updated: '2025-05-17T08:00:00Z' }]) });
     expect(await ingest([server.url('/atom')], deps)).toEqual({ ingested: 1, duplicates: 0, failed: [] });

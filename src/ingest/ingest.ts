@@ -187,12 +187,27 @@ export class IngestRun {
     return articleFromHtml(text, { url, file: null, now, ...item });
   }
 
-  /** Every item of a parsed feed; one bad item is a failure of that item only. */
+  /**
+   * Every item of a parsed feed; one bad item is a failure of that item only. Linked pages are
+   * fetched a few at a time; articles are stored (and extracted) one by one in feed order, so the
+   * merge stage never sees two articles at once.
+   */
   async ingestFeed(feed: ParsedFeed, feedId: number | null): Promise<void> {
-    for (const item of feed.items) {
+    // Settled at once: a later item failing while an earlier one is stored must not be an unhandled rejection.
+    const prepared = mapWithConcurrency(feed.items, FEED_PAGE_CONCURRENCY, (item) =>
+      this.prepareFeedItem(item, feedId).then(
+        (article) => ({ article, error: null }),
+        (error: unknown) => ({ article: null, error }),
+      ),
+    );
+    for (let i = 0; i < feed.items.length; i++) {
+      const item = feed.items[i]!;
       const input = item.link ?? item.title ?? '(feed item without link)';
       try {
-        await this.ingestFeedItem(item, feedId);
+        const { article, error } = await prepared[i]!;
+        if (article === null) throw error;
+        if (article === 'known') this.summary.duplicates++;
+        else await this.store(article, input);
       } catch (err) {
         this.deps.logger.warn({ item: input, err: errorMessage(err) }, 'feed item failed');
         this.summary.failed.push({ input, reason: errorMessage(err) });
@@ -200,25 +215,55 @@ export class IngestRun {
     }
   }
 
-  private async ingestFeedItem(item: FeedItem, feedId: number | null): Promise<void> {
+  /** The item as an article, its page fetched when the feed carries only a summary; 'known' when stored before. */
+  private async prepareFeedItem(item: FeedItem, feedId: number | null): Promise<ArticleInput | 'known'> {
     const url = item.link ? canonicalUrl(item.link) : null;
     // Known already: no need to fetch the page again.
-    if (url && (await this.deps.store.articles.findIdByUrl(url)) !== null) {
-      this.summary.duplicates++;
-      return;
-    }
+    if (url && (await this.deps.store.articles.findIdByUrl(url)) !== null) return 'known';
     const meta = { title: item.title, publishedAt: item.publishedAt, feedId };
     const fullTextWanted = this.deps.config.parley.fetch.fetchFullText && url !== null && item.textLength < FULL_TEXT_MIN_CHARS;
     if (fullTextWanted) {
       const page = await fetchUrl(url, this.fetchOptions);
-      if (page.status === 'ok') {
-        await this.store(this.pageToArticle(page.text, page.contentType, url, meta), url);
-        return;
-      }
+      if (page.status === 'ok') return this.pageToArticle(page.text, page.contentType, url, meta);
     }
     if (!item.html) throw new Error('feed item has neither text nor a page to fetch');
-    await this.store(articleFromHtml(item.html, { url, file: null, now: this.now, ...meta }), url ?? item.title ?? 'feed item');
+    return articleFromHtml(item.html, { url, file: null, now: this.now, ...meta });
   }
+}
+
+/** Pages of one feed fetched at the same time. */
+const FEED_PAGE_CONCURRENCY = 4;
+
+/**
+ * Starts `work` for every item, at most `limit` running at once; the promises come back in item
+ * order. Each promise settles on its own, so one failure does not hide the others.
+ */
+function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Array<Promise<R>> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
+  const acquire = () =>
+    new Promise<void>((resolve) => {
+      if (running < limit) {
+        running++;
+        resolve();
+      } else
+        waiting.push(() => {
+          running++;
+          resolve();
+        });
+    });
+  return items.map(async (item) => {
+    await acquire();
+    try {
+      return await work(item);
+    } finally {
+      release();
+    }
+  });
 }
 
 /**
