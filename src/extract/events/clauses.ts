@@ -44,7 +44,7 @@ const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
     kind: 'call',
     noun: true,
   },
-  { re: /\b(?:talks|negotiations|consultations|round\s+of\s+(?:peace\s+)?(?:talks|negotiations|consultations))\b/g, kind: 'talks', noun: true },
+  { re: /\b(?:talks|negotiations|consultations|conversation|round\s+of\s+(?:peace\s+)?(?:talks|negotiations|consultations))\b/g, kind: 'talks', noun: true },
   { re: /\bmeetings?\b/g, kind: 'meeting', noun: true },
   // "Xi will host Macron in Beijing": hosting a person is meeting them.
   { re: /\b(?:host|hosts|hosted|hosting)\b(?=\s+(?:(?:his|her|the|a)\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:counterpart|delegation|leader|president|minister)))/gu, kind: 'meeting', noun: false },

@@ -61,11 +61,52 @@ function governedByPreposition(lead: string): boolean {
   const words = lead.trim().split(/\s+/).filter(Boolean);
   for (let i = words.length - 1; i >= 0 && i >= words.length - 5; i--) {
     const w = words[i]!;
-    if (NOT_PARTICIPANT_PREPOSITION.test(w)) return !(i > 0 && /^\p{Lu}/u.test(words[i - 1]!));
+    if (NOT_PARTICIPANT_PREPOSITION.test(w)) {
+      const prev = i > 0 ? words[i - 1]! : '';
+      // "hosted by Fidan", "led by Yermak": the agent takes part.
+      if (w === 'by' && /^(?:hosted|led|headed|chaired|mediated|accompanied|joined|attended|flanked)$/i.test(prev)) return false;
+      return !/^\p{Lu}/u.test(prev);
+    }
     const titleWord = /^\p{Lu}/u.test(w) || /^(?:the|a|an|his|her|their)$/.test(w) || ROLE_HEADS.has(w.toLowerCase()) || ROLE_MODIFIERS.has(w.toLowerCase());
     if (!titleWord) return false;
   }
   return false;
+}
+
+const COMPANIONS = /\b(?:accompanied\s+by|joined\s+by|flanked\s+by|sat\s+(?:with|across|beside|next\s+to|alongside|at)|(?:was|were)\s+(?:also\s+)?(?:present|in\s+attendance)|also\s+(?:attended|took\s+part)|took\s+part)\b/;
+
+/**
+ * Members of a negotiating team named in a sentence: those after "led by", "headed by", "the
+ * delegation included", "Kyiv is sending", "joined by"; before "will represent Washington"; and
+ * the subject of "led the Russian side".
+ */
+function teamMembers(frame: ArticleFrame, s: Sentence): string[] {
+  const out: string[] = [];
+  const mentions = frame.people.mentions.filter((m) => m.start >= s.start && m.end <= s.end && !m.possessive && !insideQuote(frame.quotes, m.start));
+  const after = (re: RegExp): void => {
+    for (const m of s.text.matchAll(re)) {
+      const from = s.start + m.index + m[0].length;
+      const stop = s.text.slice(from - s.start).search(/;\s|\s(?:while|but|whereas|and\s+the)\s/);
+      const to = stop < 0 ? s.end : from + stop;
+      for (const x of mentions) if (x.start >= from && x.end <= to) out.push(x.key);
+    }
+  };
+  after(/\b(?:led|headed|chaired|joined|accompanied|flanked)\s+by\s+/g);
+  after(/\b(?:delegation|team)\s+(?:also\s+)?(?:includes|included|including|comprising|comprised|comprises)\s+/g);
+  after(/\b(?:is|are|was|were|will\s+be)\s+sending\s+|\b(?:sent|will\s+send)\s+(?=\p{Lu})/gu);
+  for (const m of s.text.matchAll(/\b(?:will\s+)?(?:represent|represents|represented)\s+(?:the\s+)?\p{Lu}/gu)) {
+    for (const x of mentions) if (x.end <= s.start + m.index) out.push(x.key);
+  }
+  for (const m of s.text.matchAll(/\b(?:led|leads|headed|heads)\s+(?:the\s+)?\p{Lu}[\p{L}.'\u2019]*\s+(?:delegation|side|team|negotiators)\b/gu)) {
+    // The subject, past an appositive: "Vladimir Medinsky, an aide to President Putin, led the Russian side".
+    const verbAt = s.start + m.index;
+    const subject = mentions
+      .filter((x) => x.end <= verbAt)
+      .reverse()
+      .find((x) => /^\s*(?:,[^,]{1,140},)?\s*(?:also\s+)?$/.test(frame.text.slice(x.end, verbAt)));
+    if (subject) out.push(subject.key);
+  }
+  return out;
 }
 
 const LEADING_AFTER = /^(?:After|Following|Straight\s+after|Right\s+after)\s+(?:the|this|that|their|his|her)\s+(?:\p{Ll}+\s+)?(?:meeting|talks|summit|call|session|negotiations|visit)\b,?\s*/u;
@@ -293,7 +334,8 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       // officials in Kyiv and their EU supporters called unworkable" no.
       const lastTrigger = seg.triggers[seg.triggers.length - 1]!;
       const tail = frame.text.slice(lastTrigger.end, seg.end);
-      const stop = /,\s+(?![\p{Lu}]|and\b)|;|\s(?:that|after|before|to\s+(?!the\s+\p{Lu})|which|who|when|because|while|so|weeks|days|months)\s/u.exec(tail);
+      // ("the meeting that Russian and American diplomats held": that relative clause names the sides.)
+      const stop = /,\s+(?![\p{Lu}]|and\b)|;|\s(?:that(?<!^\s?that)|after|before|to\s+(?!the\s+\p{Lu})|which(?<!^\s?which)|who|when|because|while|so|weeks|days|months)\s/u.exec(tail);
       const sideText = frame.text.slice(seg.start, stop ? lastTrigger.end + stop.index : seg.end);
       let sides = uniqueCodes(findSides(sideText));
       // "each side met separately": the sides of the clause before; "which also includes talks
@@ -551,18 +593,28 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   };
   const delegates = new Set(frame.people.delegates);
   for (const d of drafts) if (isLive(d.status) && recent(d)) for (const k of d.explicit) delegates.add(k);
-  for (const s of frame.sentences) {
-    if (!/\b(?:led|headed)\s+(?:by|the|[\p{Lu}][\p{L}]*['\u2019]s)\b|\b(?:delegation|team)\s+(?:also\s+)?(?:includes|included|including|comprising|comprised)\b|\b(?:represent|represents|represented)\s+(?:the\s+)?\p{Lu}|\b(?:is|are|was|will)\s+(?:sending|send)\b|\bsent\s+(?:a\s+delegation|\p{Lu})/iu.test(s.text)) continue;
-    for (const m of frame.people.mentions) if (m.start >= s.start && m.end <= s.end && !m.possessive) delegates.add(m.key);
-  }
+  for (const s of frame.sentences) for (const k of teamMembers(frame, s)) delegates.add(k);
 
   for (const d of drafts) {
     if (!isLive(d.status)) continue;
-    // A side nobody is named for is represented by the article's delegates of that country.
+    // A side nobody is named for is represented by the article's delegates of that country; for
+    // the article's current talks the whole team is listed, not only the first name met.
     const covered = new Set(d.participants.map((k) => countryOfPerson(frame, k)));
     for (const side of d.sides) {
-      if (covered.has(side)) continue;
+      if (covered.has(side) && !recent(d)) continue;
       for (const k of delegates) if (countryOfPerson(frame, k) === side && !d.participants.includes(k)) d.participants.push(k);
+    }
+  }
+
+  // "Rubio led the US team, joined by Waltz and Witkoff", "Putin was accompanied by Lavrov": the
+  // people at the table of the event reported just before.
+  for (const s of frame.sentences) {
+    if (!COMPANIONS.test(s.text)) continue;
+    const target = [...drafts].reverse().find((d) => isLive(d.status) && d.date !== null && d.sentence < s.index && s.index - d.sentence <= 2);
+    if (!target || drafts.some((d) => d.sentence === s.index && isLive(d.status))) continue;
+    for (const m of frame.people.mentions) {
+      if (m.start < s.start || m.end > s.end || m.possessive || insideQuote(frame.quotes, m.start)) continue;
+      if (!target.participants.includes(m.key)) target.participants.push(m.key);
     }
   }
 
