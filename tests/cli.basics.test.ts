@@ -1,13 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFeedHealthTable } from '../src/cli/commands/feeds.ts';
 import { formatIngestSummary } from '../src/cli/commands/ingest.ts';
-import type { CliIo } from '../src/cli/io.ts';
-import { main } from '../src/cli/main.ts';
-import { runParley } from './support/runParley.ts';
+import { runParley, runParleyInProcess } from './support/runParley.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -17,17 +14,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs main() in-process with captured output. */
-async function runMain(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = { stdout, stderr, env, cwd: dir };
-  const code = await main(argv, io);
-  return { code, stdout: out, stderr: err };
+function runMain(argv: string[], env: Record<string, string> = {}) {
+  return runParleyInProcess(argv, { env, cwd: dir });
 }
 
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;

@@ -1,11 +1,12 @@
-// `parley ingest/export/reextract/ask/feeds/poll` end to end: the real command in a child
-// process, with PARLEY_CONFIG and PARLEY_DB pointing at temp folders.
+// `parley ingest/export/reextract/ask/feeds/poll` end to end, with PARLEY_CONFIG and PARLEY_DB
+// pointing at temp folders. The main paths run the real command in a child process, the way an
+// operator does; the variations run the same main() in-process to keep the suite quick.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from './support/httpFixtureServer.ts';
-import { runParley } from './support/runParley.ts';
+import { runParley, runParleyInProcess } from './support/runParley.ts';
 
 let root: string;
 let articles: string;
@@ -87,16 +88,16 @@ describe('parley ingest', { timeout: 180_000 }, () => {
   });
 
   it('goes on past a bad input, names it with its reason and exits 1', async () => {
-    const run = await runParley(['ingest', join(root, 'does-not-exist.txt'), join(articles, 'alaska.txt')], { env: envFor('b.db') });
+    const run = await runParleyInProcess(['ingest', join(root, 'does-not-exist.txt'), join(articles, 'alaska.txt')], { env: envFor('b.db') });
     expect(run.stdout).toContain('ingested 1, duplicates 0, failed 1');
     expect(run.stdout).toMatch(new RegExp(`failed: ${join(root, 'does-not-exist.txt').replace(/[.]/g, '\\.')}: \\S`));
     expect(run.code).toBe(1);
   });
 
   it('keeps stores apart: PARLEY_DB decides where articles go', async () => {
-    const stored = await runParley(['ingest', '--json', join(articles, 'istanbul.txt')], { env: envFor('c.db') });
+    const stored = await runParleyInProcess(['ingest', '--json', join(articles, 'istanbul.txt')], { env: envFor('c.db') });
     expect(JSON.parse(stored.stdout)).toEqual({ ingested: 1, duplicates: 0, failed: [] });
-    const other = await runParley(['export', '--json'], { env: envFor('d.db') });
+    const other = await runParleyInProcess(['export', '--json'], { env: envFor('d.db') });
     expect(other.code).toBe(0);
     expect(JSON.parse(other.stdout)).toEqual({ events: [], people: [], quotes: [] });
   });
@@ -118,7 +119,7 @@ describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
 
   it('writes the export to a file with -o', async () => {
     const file = join(root, 'out.json');
-    const run = await runParley(['export', '--json', '-o', file], { env: envFor('a.db') });
+    const run = await runParleyInProcess(['export', '--json', '-o', file], { env: envFor('a.db') });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/exported \d+ events, \d+ people, \d+ quotes to /);
     const { readFileSync } = await import('node:fs');
@@ -126,17 +127,17 @@ describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
   });
 
   it('re-extracts every stored article and rebuilds the same timeline', async () => {
-    const before = JSON.parse((await runParley(['export', '--json'], { env: envFor('a.db') })).stdout) as { events: unknown[]; people: unknown[] };
+    const before = JSON.parse((await runParleyInProcess(['export', '--json'], { env: envFor('a.db') })).stdout) as { events: unknown[]; people: unknown[] };
     const run = await runParley(['reextract'], { env: envFor('a.db') });
     expect(run.stdout).toContain('re-extracted 2, failed 0');
     expect(run.code).toBe(0);
-    const after = JSON.parse((await runParley(['export', '--json'], { env: envFor('a.db') })).stdout) as { events: unknown[]; people: unknown[] };
+    const after = JSON.parse((await runParleyInProcess(['export', '--json'], { env: envFor('a.db') })).stdout) as { events: unknown[]; people: unknown[] };
     expect(after.events.length).toBe(before.events.length);
     expect(after.people.length).toBe(before.people.length);
   });
 
   it('answers a slash command as text', async () => {
-    const run = await runParley(['ask', '/help'], { env: envFor('a.db') });
+    const run = await runParleyInProcess(['ask', '/help'], { env: envFor('a.db') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('/latest-talks');
     expect(run.stdout).toContain('/who');
@@ -149,7 +150,7 @@ describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
   });
 
   it('shows a command-line mistake as the reply, like the bot would', async () => {
-    const run = await runParley(['ask', '/nonsense'], { env: envFor('a.db') });
+    const run = await runParleyInProcess(['ask', '/nonsense'], { env: envFor('a.db') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Unknown command "/nonsense"');
   });
@@ -157,7 +158,7 @@ describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
 
 describe('parley feeds and poll', { timeout: 180_000 }, () => {
   it('lists the configured feeds before any poll', async () => {
-    const run = await runParley(['feeds'], { env: envFor('feeds.db') });
+    const run = await runParleyInProcess(['feeds'], { env: envFor('feeds.db') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Local feed');
     expect(run.stdout).toContain('Missing feed');
@@ -171,7 +172,7 @@ describe('parley feeds and poll', { timeout: 180_000 }, () => {
     expect(run.stdout).toMatch(/feed failed: Missing feed <[^>]+>: .*404/);
     expect(run.stdout).toContain('articles: ingested 1, duplicates 0, failed 0');
     expect(run.stderr).not.toMatch(/^\s+at /m);
-    const health = JSON.parse((await runParley(['feeds', '--json'], { env: envFor('feeds.db') })).stdout) as Array<{
+    const health = JSON.parse((await runParleyInProcess(['feeds', '--json'], { env: envFor('feeds.db') })).stdout) as Array<{
       name: string;
       lastSuccessAt: string | null;
       lastError: string | null;

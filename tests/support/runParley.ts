@@ -109,3 +109,20 @@ export function waitForLog(child: ChildProcessWithoutNullStreams, msg: string | 
     child.on('close', onClose);
   });
 }
+
+/**
+ * Runs `parley` in this process through main(), with its own stdout/stderr and environment:
+ * the same code path without the cost of a child process.
+ */
+export async function runParleyInProcess(argv: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { PassThrough } = await import('node:stream');
+  const { main } = await import('../../src/cli/main.ts');
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await main(argv, { stdout, stderr, env: options.env ?? {}, cwd: options.cwd ?? REPO_ROOT });
+  return { code, stdout: out, stderr: err };
+}
