@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from './support/fakeDiscord/index.ts';
-import { collect, runParley, spawnParley, waitForLog } from './support/runParley.ts';
+import { collect, runParley, runParleyInProcess, spawnParley, waitForLog } from './support/runParley.ts';
 
 let root: string;
 let configDir: string;
@@ -94,15 +94,17 @@ describe('parley start in console mode', { timeout: 180_000 }, () => {
     const pollerStarted = waitForLog(child, 'service started');
     writeFileSync(join(configDir, 'parley.yaml'), PARLEY_YAML);
     expect((await pollerStarted).service).toBe('feed poller');
-    child.kill('SIGTERM');
-    expect((await finished).code).toBe(0);
+    child.kill('SIGINT');
+    const result = await finished;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('"reason":"SIGINT"');
   });
 
   it('refuses to start on an invalid config, naming the file and field', async () => {
     const badConfig = join(root, 'bad-config');
     mkdirSync(badConfig, { recursive: true });
     writeFileSync(join(badConfig, 'parley.yaml'), 'digests:\n  defaultTime: "25:00"\n');
-    const result = await runParley(['start'], { env: { PARLEY_CONFIG: badConfig, PARLEY_DB: join(root, 'bad.db') } });
+    const result = await runParleyInProcess(['start'], { env: { PARLEY_CONFIG: badConfig, PARLEY_DB: join(root, 'bad.db') } });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('parley.yaml: digests.defaultTime: expected a time of day as HH:MM, got "25:00"');
     expect(result.stderr).not.toMatch(/^\s+at /m);
@@ -143,8 +145,11 @@ describe('parley start on Discord (fake Discord on 127.0.0.1)', { timeout: 180_0
   });
 
   it('asks for the application id when only the token is set', async () => {
-    const result = await runParley(['start'], { env: { DISCORD_TOKEN: 'x', PARLEY_CONFIG: configDir, PARLEY_DB: join(root, 'noapp.db') } });
+    const listenersBefore = process.listenerCount('SIGTERM') + process.listenerCount('SIGHUP');
+    const result = await runParleyInProcess(['start'], { env: { DISCORD_TOKEN: 'x', PARLEY_CONFIG: configDir, PARLEY_DB: join(root, 'noapp.db') } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not');
+    // Nothing left behind: no signal handlers, the config watcher closed.
+    expect(process.listenerCount('SIGTERM') + process.listenerCount('SIGHUP')).toBe(listenersBefore);
   });
 });

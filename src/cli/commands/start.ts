@@ -49,7 +49,7 @@ export async function startCommand(io: CliIo): Promise<number> {
   });
 
   // Listening from here on, so a signal during a slow start (a Discord login) still stops cleanly.
-  const shutdownSignal = nextShutdownSignal();
+  const shutdown = listenForShutdownSignal();
   const background: BackgroundService[] = [];
   let shell: Shell | null = null;
   try {
@@ -72,7 +72,7 @@ export async function startCommand(io: CliIo): Promise<number> {
     await Promise.all(background.map((service) => service.begin()));
     logger.info({ mode: shell.mode, startupMs: Math.round(process.uptime() * 1000) }, 'parley ready');
 
-    const reason = await Promise.race([shell.finished.then(() => `${shell?.mode} ended`), shutdownSignal]);
+    const reason = await Promise.race([shell.finished.then(() => `${shell?.mode} ended`), shutdown.signal]);
     logger.info({ reason }, 'parley stopping');
   } finally {
     const forceExit = setTimeout(() => {
@@ -86,6 +86,7 @@ export async function startCommand(io: CliIo): Promise<number> {
     watcher.close();
     await stopQuietly('store', () => store.close());
     clearTimeout(forceExit);
+    shutdown.dispose();
   }
   logger.info('parley stopped');
   return 0;
@@ -188,17 +189,31 @@ async function stopQuietly(what: string, stop: () => Promise<void> | void): Prom
   }
 }
 
-/** Resolves with the name of the first SIGINT/SIGTERM; a second one exits at once. */
-function nextShutdownSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
+/**
+ * `signal` resolves with the name of the first SIGINT/SIGTERM; after that a second one exits at
+ * once. `dispose()` removes the listeners (the process is about to return from main).
+ */
+function listenForShutdownSignal(): { signal: Promise<string>; dispose(): void } {
+  let onSignal: (signal: NodeJS.Signals) => void = () => {};
+  const forceExit = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
+  const signal = new Promise<string>((resolve) => {
+    onSignal = (name) => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      process.once('SIGINT', () => process.exit(130));
-      process.once('SIGTERM', () => process.exit(143));
-      resolve(signal);
+      process.once('SIGINT', forceExit);
+      process.once('SIGTERM', forceExit);
+      resolve(name);
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
   });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal,
+    dispose() {
+      for (const name of ['SIGINT', 'SIGTERM'] as const) {
+        process.off(name, onSignal);
+        process.off(name, forceExit);
+      }
+    },
+  };
 }
