@@ -24,6 +24,13 @@ describe('readTextArticle', () => {
     expect(a.text).not.toMatch(/logo|Avatar|min read|Jane Reporter|^War$/m);
   });
 
+  it('does not take an opening photo caption for the headline', async () => {
+    const caption = 'Delegations face each other across a table at the Dolmabahce Palace in Istanbul on May 16, 2025. (Photo: Example Agency)'.replace('. (Photo', ' (Photo');
+    const a = articleFromPlainText(` date 2025-05-17\n${caption}\n\n${ISTANBUL_TALKS}`, { file: 'x.txt', url: null });
+    expect(a.title).toBeNull();
+    expect(a.text.startsWith(caption)).toBe(true);
+  });
+
   it('keeps a sentence that follows the date on the header line', async () => {
     const a = await readTextArticle(writeArticle('inline.txt', ` date 2025-05-17 ${ISTANBUL_TALKS}`), { now });
     expect(a.publishedAt).toBe('2025-05-17');

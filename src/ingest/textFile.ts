@@ -28,8 +28,11 @@ export function headlineOf(firstParagraph: string | undefined): string | null {
   if (!firstParagraph || firstParagraph.includes('\n')) return null;
   const words = firstParagraph.trim().split(/\s+/);
   if (words.length < 3 || words.length > 30 || firstParagraph.length > 250) return null;
-  if (SENTENCE_END.test(firstParagraph.trim())) return null;
-  return firstParagraph.trim();
+  const line = firstParagraph.trim();
+  if (SENTENCE_END.test(line)) return null;
+  // A photo caption often opens the text and has no full stop either; it carries facts and stays.
+  if (/\)$/.test(line) || /\b(?:photo|image|picture|pictured|credit|getty|afp|reuters|ap photo)\b/i.test(line)) return null;
+  return line;
 }
 
 /** Turns the text of an article file into an article: date header or dateline, title, clean text. */
