@@ -125,6 +125,11 @@ describe('cleanArticleText', () => {
     expect(cleanArticleText('The envoys met in Riyadh.<div class="small-12 column text-center')).toBe('The envoys met in Riyadh.');
   });
 
+  it('cuts a trailing list whose items carry the time and the headline on one line', () => {
+    const text = cleanArticleText(['The envoys met in Riyadh on Tuesday.', '', 'They agreed to meet again next month in Jeddah.', '', '• 4:12 PM Markets close higher on tech rally', '• 3:40 PM City council approves new budget'].join('\n'));
+    expect(text).toBe('The envoys met in Riyadh on Tuesday.\n\nThey agreed to meet again next month in Jeddah.');
+  });
+
   it('finds no tail in an article that has none', () => {
     const lines = ['The envoys met in Riyadh on Tuesday.', '', 'They agreed to meet again.'];
     expect(findTailStart(lines)).toBe(lines.length);

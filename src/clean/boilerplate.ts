@@ -51,6 +51,8 @@ function labelKey(line: string): string {
 const READING_TIME = /^\d+\s*(?:min|mins|minutes?)\.?(?:\s+(?:read|de lecture|de lectura|di lettura|lesezeit|leestijd|czytania))?$/i;
 /** A list item's timestamp: "• 5:57 PM", "• 17:57", "12 hours ago". */
 const TIME_BULLET = /^[•·|-]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d+\s+(?:minutes?|hours?|days?)\s+ago)$/i;
+/** A list item that starts with its timestamp: "• 4:12 PM Markets close higher on tech rally". */
+const TIMED_HEADLINE = /^[•·]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s+\S/i;
 /** "by Jane Doe", "By Jane Doe and John Roe": a byline line with nothing else on it. */
 const BYLINE = /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+|, )?\p{Lu}[\p{L}.'’-]*){0,5})$/u;
 /** Inline links to other stories: "Read also: ...", "READ MORE: ...". */
@@ -151,6 +153,11 @@ export function findTailStart(lines: string[], author: string | null = null): nu
     // A headline list: a headline line, then its timestamp.
     if (TIME_BULLET.test(trimmed) && i > 0 && !isBlank(lines[i - 1])) {
       cut = i - 1;
+      break;
+    }
+    // ...or the timestamp and the headline on one line: "• 4:12 PM Markets close higher".
+    if (TIMED_HEADLINE.test(trimmed) && !SENTENCE_END.test(trimmed)) {
+      cut = i;
       break;
     }
   }
