@@ -114,3 +114,38 @@ describe('events: who met whom, where, when', () => {
     expect(moscow?.people).toEqual(['Steve Witkoff', 'Vladimir Putin']);
   });
 });
+
+describe('events: team members and follow-ups', () => {
+  it('lists the people at the table from "led the team, joined by" and "sat across the table"', () => {
+    const text =
+      'Senior American and Russian officials held talks in Riyadh on Tuesday. ' +
+      'Secretary of State Marco Rubio led the US team, joined by national security adviser Mike Waltz. ' +
+      'Russian Foreign Minister Sergei Lavrov sat across the table.';
+    const [e] = events(text, '2025-02-18');
+    expect(e?.people).toEqual(['Marco Rubio', 'Mike Waltz', 'Sergei Lavrov']);
+  });
+
+  it('"after the meeting X phoned Y" is a call on the day of the meeting, with no place', () => {
+    const text = 'President Donald Trump hosted Volodymyr Zelensky at the White House on Monday. After the meeting Trump phoned Putin.';
+    const all = events(text, '2025-08-19');
+    expect(all.map((e) => [e.kind, e.date, e.city])).toEqual([
+      ['meeting', '2025-08-18', 'Washington'],
+      ['call', '2025-08-18', null],
+    ]);
+  });
+
+  it('"joined the talks" adds sides and people to the event before', () => {
+    const text =
+      'President Donald Trump hosted Volodymyr Zelensky at the White House on Monday. ' +
+      'French President Emmanuel Macron and British Prime Minister Keir Starmer joined the talks in Washington.';
+    const all = events(text, '2025-08-19');
+    expect(all).toHaveLength(1);
+    expect(all[0]!.sides).toEqual(expect.arrayContaining(['FR', 'GB']));
+    expect(all[0]!.people).toEqual(['Donald Trump', 'Emmanuel Macron', 'Keir Starmer', 'Volodymyr Zelensky']);
+  });
+
+  it('a refusal or a wish is not a meeting', () => {
+    expect(live(events('Zelensky said the Russian team was not of a level to meet him in Istanbul on Friday.', '2025-05-15'))).toEqual([]);
+    expect(live(events('Trump said he wants Putin and Zelensky to meet in Budapest on Friday.', '2025-05-15'))).toEqual([]);
+  });
+});

@@ -82,3 +82,39 @@ describe('people in an article', () => {
     ]);
   });
 });
+
+describe('more name shapes', () => {
+  it('reads a country possessive before a bare name as the country', () => {
+    const r = extractPeople("Ukraine's Zelensky said the plan needed work.", []);
+    expect(r.people).toEqual([expect.objectContaining({ name: 'Zelensky', country: 'UA' })]);
+  });
+  it('keeps a given name the general lexicon calls a word, and two-letter initials', () => {
+    expect(findNameSpans("Russia's Lavrov met China's Wang Yi in Beijing.").map((s) => s.name)).toEqual(['Lavrov', 'Wang Yi']);
+    expect(findNameSpans('Vice President JD Vance joined in.').map((s) => s.name)).toEqual(['JD Vance']);
+  });
+  it('a known place is not a person even with a particle-like word', () => {
+    const r = extractPeople('US Army Secretary Daniel Driscoll held talks in Abu Dhabi on Monday.', []);
+    expect(r.people.map((p) => p.name)).toEqual(['Daniel Driscoll']);
+  });
+  it('a surname-first family name alone refers to the full name', () => {
+    const r = extractPeople('Chinese leader Xi Jinping arrived. Xi told reporters the visit went well.', []);
+    expect(r.people).toHaveLength(1);
+  });
+  it('an appositive that lists other people is not a role', () => {
+    const r = extractPeople('European leaders, among them French President Emmanuel Macron, British Prime Minister Keir Starmer and others, came.', []);
+    expect(r.people.find((p) => p.name === 'Emmanuel Macron')?.role).toBe('President');
+  });
+  it('the team a person leads or is sent with gives the country', () => {
+    const r = extractPeople(
+      'Kyiv is sending Andriy Yermak, Foreign Minister Andrii Sybiha and Rustem Umerov. Vladimir Medinsky, an aide to President Vladimir Putin, led the Russian side.',
+      [],
+    );
+    expect(r.people.map((p) => [p.name, p.country])).toEqual([
+      ['Andriy Yermak', 'UA'],
+      ['Andrii Sybiha', 'UA'],
+      ['Rustem Umerov', 'UA'],
+      ['Vladimir Medinsky', 'RU'],
+      ['Vladimir Putin', null],
+    ]);
+  });
+});

@@ -100,12 +100,18 @@ function knownNameSpans(text: string, tokens: WordToken[], people: KnownPerson[]
  */
 function listsAnotherPerson(text: string, role: RoleFinding, self: NameSpan, spans: readonly NameSpan[]): boolean {
   return spans.some(
-    (s) => s !== self && s.start > role.start && s.start < role.end && !/\b(?:to|of|for|by|with|under)\s+(?:the\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}$/u.test(text.slice(role.start, s.start)),
+    (s) => s !== self && s.start > role.start && s.start < role.end && !/\b(?:to|of|for|under)\s+(?:the\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}$/u.test(text.slice(role.start, s.start)),
   );
 }
 
 function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameTokens: ReadonlySet<number>, spans: readonly NameSpan[] = []): RoleFinding[] {
   const found: RoleFinding[] = [];
+  // "Ukraine's Zelensky", "Kremlin's Peskov": a country possessive right before the name.
+  const prev = span.firstToken > 0 ? tokens[span.firstToken - 1]! : null;
+  if (prev?.possessive && /^['\u2019]s?\s+$/u.test(text.slice(prev.end, span.start))) {
+    const code = countryFromWord(prev.text);
+    if (code) found.push({ role: '', country: code, relativeTo: null, start: prev.start, end: span.start });
+  }
   const before = titleBefore(text, tokens, span.firstToken, nameTokens);
   if (before) found.push(before);
   else {
@@ -240,7 +246,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   const people: ExtractedPerson[] = clusters.map((c) => {
     const name = c.known?.name ?? [...c.names].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length)[0]!;
     const aliases = [...new Set([...c.names, ...(c.known ? [c.known.name, ...c.known.aliases] : [])])].filter((n) => n !== name);
-    const best = [...c.roles].sort((a, b) => roleSpecificity(b) - roleSpecificity(a))[0];
+    const best = c.roles.filter((r) => r.role.length > 0).sort((a, b) => roleSpecificity(b) - roleSpecificity(a))[0];
     return {
       key: c.key,
       name: name.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/u, ''),
@@ -257,7 +263,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   const roles = new Map(clusters.map((c) => [c.key, c.roles]));
   const delegates = new Set(
     clusters
-      .filter((c) => c.roles.some((r) => r.role.split(/[\s,]+/).some((w) => DELEGATE_HEADS.has(w.toLowerCase())) || /\bdelegation\b/i.test(r.role)))
+      .filter((c) => c.roles.some((r) => r.role.length > 0 && r.role.split(/[\s,]+/).some((w) => DELEGATE_HEADS.has(w.toLowerCase())) || /\bdelegation\b/i.test(r.role)))
       .map((c) => c.key),
   );
   return { people, mentions, roles, delegates };

@@ -99,6 +99,12 @@ export function isKnownFirstName(word: string): boolean {
   return tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }
 
+/** Common only by compromise's general lexicon (not one of this module's own title or organisation words). */
+export function isCommonOnlyByLexicon(word: string): boolean {
+  if (NON_NAME_WORDS.has(word) || ROLE_HEADS.has(word.toLowerCase()) || ROLE_MODIFIERS.has(word.toLowerCase())) return false;
+  return isCommonWord(word);
+}
+
 /**
  * An ordinary English word that, capitalised, is more likely part of an organisation, title or
  * heading than of a person's name ("Power", "Independent", "Staff").

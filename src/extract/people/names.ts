@@ -3,7 +3,7 @@
 // organisation or place phrases rejected ("Zaporizhzhia Nuclear Power Plant").
 import { countryFromWord } from '../geo/countries.ts';
 import { NAME_LIKE_COUNTRIES } from '../geo/countryWords.ts';
-import { HONORIFICS, NAME_PARTICLES, isCommonWord, isKnownFirstName } from './lexicon.ts';
+import { HONORIFICS, NAME_PARTICLES, isCommonOnlyByLexicon, isCommonWord, isKnownFirstName } from './lexicon.ts';
 
 export interface WordToken {
   /** The word without a possessive ending. */
@@ -47,6 +47,8 @@ function isGluedWord(w: string): boolean {
 }
 
 /** A word that can be part of a personal name. */
+const FUNCTION_WORDS = new Set(['And', 'But', 'Or', 'Nor', 'Yet', 'So', 'The', 'A', 'An', 'In', 'On', 'At', 'As', 'If', 'Then', 'For', 'To', 'Of', 'By', 'With', 'From', 'While', 'When', 'After', 'Before', 'Meanwhile', 'However', 'Also', 'Still', 'Now', 'Here', 'There', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'Our', 'My', 'Your', 'We', 'They', 'He', 'She', 'It', 'I', 'You']);
+
 /** Two-letter capitals that are abbreviations, not initials like "JD Vance". */
 const NOT_INITIALS = new Set(['AP', 'TV', 'PM', 'AM', 'ID', 'OK', 'UN', 'AI', 'PR', 'HQ', 'IT', 'EU', 'US', 'UK', 'MP', 'GP', 'DC', 'NY', 'LA', 'BC', 'AD', 'RT', 'FT', 'CN', 'RU', 'UA', 'ET', 'GMT', 'UTC']);
 
@@ -120,7 +122,10 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
     if (lastIsName) {
       while (k - 1 >= i) {
         const prev = tokens[k - 1]!.text;
+        // A given name the general lexicon calls a word ("Wang Yi", "Bill Burns"), not opening a sentence.
+        const midSentence = k - 1 > 0 && !/[.!?\n"\u201c]\s*$/.test(text.slice(tokens[k - 2]!.end, tokens[k - 1]!.start));
         if (isNameWord(prev)) k--;
+        else if (k === j && !FUNCTION_WORDS.has(prev) && (isKnownFirstName(prev) || (midSentence && isCommonOnlyByLexicon(prev) && isCapitalised(prev) && prev !== prev.toUpperCase() && countryFromWord(prev) === null))) k--;
         else if (NAME_PARTICLES.has(prev) && k - 2 >= i && isNameWord(tokens[k - 2]!.text)) k -= 2;
         else if (NAME_PARTICLES.has(prev) && k - 3 >= i && NAME_PARTICLES.has(tokens[k - 2]!.text) && isNameWord(tokens[k - 3]!.text)) k -= 3;
         else break;

@@ -128,7 +128,7 @@ export function appositiveAfter(text: string, nameEnd: number): RoleFinding | nu
   const phrase = m[1]!;
   if (/^(?:who|which|that|whose|where|when|and|but|in|on|at|as|said|says|told|has|had|is|was|will|while|whereas|although|though|after|before|because|since|if|so|then|with|without|for|to|from|by|even|despite|during|adding|saying)\b/i.test(phrase)) return null;
   const words = phrase.split(/\s+/);
-  const headAt = words.slice(0, 6).findIndex((w) => isRoleHead(w.replace(/['\u2019]s$/, '')) || /-in-law$/.test(w));
+  const headAt = words.slice(0, 5).findIndex((w) => isRoleHead(w.replace(/['\u2019]s$/, '')) || /-in-law$/.test(w));
   if (headAt < 0) return null;
   const start = nameEnd + offset + m[0].indexOf(phrase);
   const possessor = /^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?((?:\p{Lu}[\p{L}\-]+\s+){0,2}\p{Lu}[\p{L}\-]+)['\u2019]s\s/u.exec(phrase.replace(/^(?:the|a|an|his|her)\s+/i, ''));
