@@ -127,6 +127,14 @@ describe('loadConfig', () => {
     expect(loadError().message).toMatch(/parley\.yaml: YAML syntax error at line 2, column 1: Map keys must be unique/);
   });
 
+  it('explains a second YAML document in operator terms', () => {
+    write('parley.yaml', '');
+    write('people.yaml', 'people: []\n---\npeople: []\n');
+    expect(loadError().message).toBe(
+      `${join(dir, 'people.yaml')}: YAML syntax error at line 2, column 1: the file holds more than one YAML document (a second "---"); keep one`,
+    );
+  });
+
   it('says parley.yaml is missing and how to point at another folder', () => {
     expect(loadError().message).toBe(
       `${join(dir, 'parley.yaml')}: file not found (a config folder needs parley.yaml; set PARLEY_CONFIG to the folder that has it)`,

@@ -60,7 +60,10 @@ function readYamlFile(file: string, { required }: { required: boolean }): unknow
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const { line, column } = lineAndColumn(text, error.pos[0]);
-      const reason = error.message.split('\n')[0] ?? error.code;
+      const reason =
+        error.code === 'MULTIPLE_DOCS'
+          ? 'the file holds more than one YAML document (a second "---"); keep one'
+          : (error.message.split('\n')[0] ?? error.code);
       throw new ConfigError([`${displayPath(file)}: YAML syntax error at line ${line}, column ${column}: ${reason}`]);
     }
     throw new ConfigError([`${displayPath(file)}: cannot be parsed as YAML (${(error as Error).message})`]);
