@@ -149,6 +149,16 @@ describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
     expect(run.stdout).toMatch(/Anchorage|Istanbul/);
   });
 
+  it('runs a server-only command with --guild and --channel, and hints at them without', async () => {
+    const without = await runParleyInProcess(['ask', '/digest list'], { env: envFor('a.db') });
+    expect(without.code).toBe(0);
+    expect(without.stderr).toContain('hint: /digest runs in a server channel; pass --guild ID --channel ID');
+    const within = await runParleyInProcess(['ask', '--guild', '123456789012345678', '--channel', '123456789012345679', '/digest list'], { env: envFor('a.db') });
+    expect(within.code).toBe(0);
+    expect(within.stderr).toBe('');
+    expect(within.stdout).not.toBe(without.stdout);
+  });
+
   it('shows a command-line mistake as the reply, like the bot would', async () => {
     const run = await runParleyInProcess(['ask', '/nonsense'], { env: envFor('a.db') });
     expect(run.code).toBe(0);

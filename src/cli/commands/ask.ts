@@ -13,10 +13,11 @@ export interface AskOptions {
 export async function askCommand(words: string[], options: AskOptions, io: CliIo): Promise<number> {
   const line = words.join(' ').trim();
   if (line === '') throw new UsageError('ask needs a command line, e.g. `parley ask "/latest-talks count:5"`');
-  const [{ loadCommands }, { runCommandLine }, { replyToText }] = await Promise.all([
+  const [{ loadCommands }, { runCommandLine }, { replyToText }, { isGuildOnly }] = await Promise.all([
     import('../../interaction/loadCommands.ts'),
     import('../../interaction/commandLine.ts'),
     import('../../render/text.ts'),
+    import('../../bot/guildOnly.ts'),
   ]);
   const commands = await loadCommands();
   const reply = await withStore(io, ({ store, config }) =>
@@ -29,6 +30,11 @@ export async function askCommand(words: string[], options: AskOptions, io: CliIo
     }),
   );
   println(io.stdout, replyToText(reply));
+  const name = /^\/?(\S+)/.exec(line)?.[1]?.toLowerCase();
+  const command = commands.find((c) => c.data.name === name);
+  if (command && isGuildOnly(command) && (options.guild === undefined || options.channel === undefined)) {
+    println(io.stderr, `hint: /${command.data.name} runs in a server channel; pass --guild ID --channel ID to say which`);
+  }
   return 0;
 }
 
