@@ -77,3 +77,40 @@ describe('extractArticle', () => {
     expect([...jeddah.sides].sort()).toEqual(['UA', 'US']);
   });
 });
+
+import fc from 'fast-check';
+import { syntheticArticle } from '../bench/syntheticArticles.ts';
+
+describe('extractArticle invariants', () => {
+  const check = (text: string, publishedAt: string | null) => {
+    const r = extractArticle({ text, title: null, publishedAt }, { people: [], places: [] });
+    const keys = new Set(r.people.map((p) => p.key));
+    expect(keys.size).toBe(r.people.length);
+    for (const e of r.events) {
+      for (const k of e.participantKeys) expect(keys.has(k)).toBe(true);
+      expect(['talks', 'meeting', 'call', 'summit']).toContain(e.kind);
+      expect(['held', 'planned', 'proposed', 'cancelled']).toContain(e.status);
+      if (e.date) expect(e.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (e.dateTo) expect(e.dateTo >= (e.date ?? '')).toBe(true);
+      expect(text.includes(e.evidence)).toBe(true);
+    }
+    for (const q of r.quotes) {
+      if (q.speakerKey !== null) expect(keys.has(q.speakerKey)).toBe(true);
+      expect(q.text.length).toBeGreaterThan(0);
+    }
+  };
+
+  it('holds on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.constantFrom('2025-01-15', null), (text, day) => check(text, day)),
+      { numRuns: 150 },
+    );
+  });
+
+  it('holds on realistic synthetic articles', () => {
+    for (let i = 0; i < 25; i++) {
+      const a = syntheticArticle(i, 5, 3000);
+      check(a.text, a.publishedAt);
+    }
+  });
+});

@@ -243,10 +243,6 @@ function placeIn(text: string, knownPlaces: KnownPlace[], near: number | number[
   return { city: best.city, country: best.country };
 }
 
-function overlaps(a: { start: number; end: number }, from: number, to: number): boolean {
-  return a.start < to && from < a.end;
-}
-
 /** People of a clause who take part in its event: not possessors, not people inside someone's role, not mere speakers. */
 function clauseParticipants(frame: ArticleFrame, clause: Clause, speakerOfQuote: (pos: number) => string | null): Set<string> {
   const out = new Set<string>();

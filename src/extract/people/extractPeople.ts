@@ -6,7 +6,7 @@ import type { CountryCode, ExtractedPerson } from '../../domain/types.ts';
 import type { KnownPerson } from '../../config/schema.ts';
 import { countryFromWord, findCountryMentions } from '../geo/countries.ts';
 import { findPlaces } from '../geo/places.ts';
-import { DELEGATE_HEADS, NEWS_OUTLETS, ROLE_HEADS } from './lexicon.ts';
+import { DELEGATE_HEADS, NEWS_OUTLETS } from './lexicon.ts';
 import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { appositiveAfter, possessiveAppositiveBefore, titleBefore, type RoleFinding } from './roles.ts';
@@ -220,7 +220,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
 
   // "The U.S. delegation was led by Marco Rubio", "Russia sent Sergei Lavrov": the team's country.
   for (const c of clusters) {
-    if (countryOfOrNull(countryOf, c.key)) continue;
+    if (countryOf.get(c.key)) continue;
     for (const span of c.spans) {
       const lead = text.slice(Math.max(0, span.start - 120), span.start);
       const team = /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:['\u2019]s)?(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|team|side|negotiators|government)\s+(?:(?:was|is|will\s+be|were|are)\s+)?(?:led|headed|represented)\s+by\s+(?:(?!(?:while|whereas|but|and\s+the)\b)[\p{L}.'\u2019,-]+\s+){0,12}$/u.exec(lead)
@@ -267,18 +267,4 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       .map((c) => c.key),
   );
   return { people, mentions, roles, delegates };
-}
-
-function countryOfOrNull(map: Map<string, CountryCode | null>, key: string): CountryCode | null {
-  return map.get(key) ?? null;
-}
-
-/** Whether a word is a role noun ("president", "envoy"): used to resolve "the president said". */
-export function isRoleNoun(word: string): boolean {
-  return ROLE_HEADS.has(word.toLowerCase());
-}
-
-/** Country words standing alone are not people; exported for the event rules that check names. */
-export function isCountryWord(word: string): boolean {
-  return countryFromWord(word) !== null;
 }
