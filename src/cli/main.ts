@@ -140,6 +140,7 @@ function reportError(error: unknown, io: CliIo): number {
   const message = error instanceof Error ? error.message : String(error);
   logger.debug({ err: error }, 'command failed');
   println(io.stderr, `parley: ${message}`);
+  if (!logger.isLevelEnabled('debug')) println(io.stderr, '(PARLEY_LOG_LEVEL=debug logs the details)');
   return 1;
 }
 
