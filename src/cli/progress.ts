@@ -20,7 +20,8 @@ export function createProgressReporter(stream: NodeJS.WritableStream & { isTTY?:
       stream,
       format: `${label} [{bar}] {value}/{total} {current}`,
       barsize: 30,
-      hideCursor: true,
+      // A hidden cursor would stay hidden if Ctrl-C ends the run mid-bar.
+      hideCursor: false,
       clearOnComplete: false,
       etaBuffer: 20,
     },
