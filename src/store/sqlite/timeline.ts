@@ -23,8 +23,14 @@ import {
   type PersonRecord,
 } from '../../merge/people.ts';
 
-/** How far around an article's dates the merge looks for events it may be reporting. */
-const CANDIDATE_WINDOW_DAYS = 45;
+/** How far around a reported day the merge looks for the same event (approximate dates reach 3 days each way). */
+const DATED_WINDOW_DAYS = 7;
+/** How far around the publication day an undated report looks for a dated event. */
+const UNDATED_WINDOW_DAYS = 30;
+/** How recent a source an undated event needs to be a candidate. */
+const UNDATED_SOURCE_WINDOW_DAYS = 60;
+/** Longest event looked for when a range starts before the window (a conference of a month). */
+const LONGEST_EVENT_DAYS = 31;
 
 const countryCode = z.string().regex(/^([A-Z]{2}|EU)$/);
 const storedReportSchema = z.object({
@@ -228,7 +234,7 @@ export class SqliteTimelineRepo implements TimelineRepo {
       evidence: e.evidence,
       summary: e.summary,
     }));
-    const candidates = this.loadCandidates(reports, article.publishedAt);
+    const candidates = this.loadCandidates(reports, article.publishedAt, previousEvents);
     let placeholder = 0;
     const created: EventCandidate[] = [];
     const placed = new Map<EventReport, EventCandidate[]>();
@@ -290,14 +296,24 @@ export class SqliteTimelineRepo implements TimelineRepo {
 
   // ---------------------------------------------------------------- people
 
-  private loadPersonRecords(): Map<number, PersonRecord> {
+  /** Stored people whose names have one of the given surname keys (see `surnameKey`). */
+  private loadPersonRecords(keys: Iterable<string>): Map<number, PersonRecord> {
+    // Aliases written without a key (older stores, bulk loads) get one first.
+    const missing = this.stmt<[], { rowid: number; alias: string }>('SELECT rowid, alias FROM person_aliases WHERE surname_key IS NULL').all();
+    for (const m of missing) this.stmt('UPDATE person_aliases SET surname_key = ? WHERE rowid = ?').run(surnameKey(m.alias), m.rowid);
+    const keyJson = JSON.stringify([...new Set(keys)]);
     const records = new Map<number, PersonRecord>();
-    const rows = this.stmt<[], { id: number; name: string; country: string | null; mentions: number }>(
+    const rows = this.stmt<[string], { id: number; name: string; country: string | null; mentions: number }>(
       `SELECT p.id, p.name, p.country, (SELECT COUNT(*) FROM person_mentions m WHERE m.person_id = p.id) AS mentions
-       FROM people p ORDER BY p.id`,
-    ).all();
+       FROM people p WHERE p.id IN (SELECT person_id FROM person_aliases WHERE surname_key IN (SELECT value FROM json_each(?)))
+       ORDER BY p.id`,
+    ).all(keyJson);
     for (const r of rows) records.set(r.id, { id: r.id, names: [r.name], country: r.country, mentions: r.mentions });
-    for (const a of this.stmt<[], { person_id: number; alias: string }>('SELECT person_id, alias FROM person_aliases').all()) {
+    const aliases = this.stmt<[string], { person_id: number; alias: string }>(
+      `SELECT person_id, alias FROM person_aliases WHERE person_id IN (
+         SELECT person_id FROM person_aliases WHERE surname_key IN (SELECT value FROM json_each(?)))`,
+    ).all(keyJson);
+    for (const a of aliases) {
       const rec = records.get(a.person_id);
       if (rec && !rec.names.includes(a.alias)) rec.names.push(a.alias);
     }
@@ -312,7 +328,12 @@ export class SqliteTimelineRepo implements TimelineRepo {
     nowIso: string,
     eventsToRecompute: Set<number>,
   ): Map<string, number> {
-    const records = this.loadPersonRecords();
+    const knownFor = new Map(people.map((p) => [p.key, findKnownPerson({ name: p.name.trim(), aliases: p.aliases }, knownPeople)]));
+    const lookupKeys = people.flatMap((p) => {
+      const known = knownFor.get(p.key);
+      return [p.name, ...p.aliases, ...(known ? [known.name, ...known.aliases] : [])].map(surnameKey);
+    });
+    const records = this.loadPersonRecords(lookupKeys);
     // People indexed by surname key, so each name is compared with the few that can match it.
     const byKey = new Map<string, Set<PersonRecord>>();
     const index = (rec: PersonRecord, names: readonly string[]) => {
@@ -337,7 +358,7 @@ export class SqliteTimelineRepo implements TimelineRepo {
         country: p.country,
         role: p.role?.trim() || null,
       };
-      const known = findKnownPerson(mention, knownPeople);
+      const known = knownFor.get(p.key) ?? null;
       const nearby = new Set<PersonRecord>();
       for (const n of [mention.name, ...(known ? [known.name, ...known.aliases] : [])]) {
         for (const rec of byKey.get(surnameKey(n)) ?? []) if (records.has(rec.id)) nearby.add(rec);
@@ -439,7 +460,9 @@ export class SqliteTimelineRepo implements TimelineRepo {
     }
     const have = new Set(current.filter((c) => wanted.get(c.alias_norm) === c.alias).map((c) => c.alias_norm));
     for (const [key, alias] of wanted) {
-      if (!have.has(key)) this.stmt('INSERT OR REPLACE INTO person_aliases (person_id, alias, alias_norm) VALUES (?, ?, ?)').run(personId, alias, key);
+      if (!have.has(key)) {
+        this.stmt('INSERT OR REPLACE INTO person_aliases (person_id, alias, alias_norm, surname_key) VALUES (?, ?, ?, ?)').run(personId, alias, key, surnameKey(alias));
+      }
     }
     if (row.name !== merged.name) {
       this.stmt('UPDATE quotes SET speaker = ? WHERE person_id = ?').run(merged.name, personId);
@@ -456,29 +479,46 @@ export class SqliteTimelineRepo implements TimelineRepo {
 
   // ---------------------------------------------------------------- events
 
-  /** Events an article's reports may belong to: those near its dates, and undated ones. */
-  private loadCandidates(reports: EventReport[], publishedAt: string | null): EventCandidate[] {
+  /**
+   * Events an article's reports may belong to: dated events within a week of the reported days
+   * (and, for undated reports, within a month of the publication day), undated events with a
+   * source published within two months, and the events this article made before. Bounded by
+   * index ranges, so the cost does not grow with the size of the timeline.
+   */
+  private loadCandidates(reports: EventReport[], publishedAt: string | null, previousEvents: Set<number>): EventCandidate[] {
     if (reports.length === 0) return [];
-    const anchors = [publishedAt, ...reports.flatMap((r) => [r.date, r.dateTo])].filter(isIsoDay).sort();
-    let rows: EventRow[];
-    let sources: SourceRow[];
-    const sourceColumns = `s.event_id, s.article_id, s.evidence, s.reported_status, s.report_json, a.published_at
-      FROM event_sources s JOIN events e ON e.id = s.event_id JOIN articles a ON a.id = s.article_id`;
-    if (anchors.length > 0) {
-      const lo = addDays(anchors[0]!, -CANDIDATE_WINDOW_DAYS);
-      const hi = addDays(anchors[anchors.length - 1]!, CANDIDATE_WINDOW_DAYS);
-      const where = 'e.date IS NULL OR (e.date <= ? AND COALESCE(e.date_to, e.date) >= ?)';
-      rows = this.stmt<[string, string], EventRow>(`SELECT e.* FROM events e WHERE ${where} ORDER BY e.id`).all(hi, lo);
-      sources = this.stmt<[string, string], SourceRow>(`SELECT ${sourceColumns} WHERE ${where} ORDER BY s.event_id`).all(hi, lo);
+    const reportDays = reports.flatMap((r) => [r.date, r.dateTo]).filter(isIsoDay).sort();
+    const ranges: Array<[string, string]> = [];
+    if (reportDays.length > 0) ranges.push([addDays(reportDays[0]!, -DATED_WINDOW_DAYS), addDays(reportDays[reportDays.length - 1]!, DATED_WINDOW_DAYS)]);
+    if (isIsoDay(publishedAt) && reports.some((r) => r.date === null)) ranges.push([addDays(publishedAt, -UNDATED_WINDOW_DAYS), addDays(publishedAt, UNDATED_WINDOW_DAYS)]);
+    const ids = new Set<number>(previousEvents);
+    const anchor = isIsoDay(publishedAt) ? publishedAt : reportDays[0];
+    if (ranges.length === 0 && !anchor) {
+      // Nothing to anchor the search in time: every event is a candidate.
+      for (const r of this.stmt<[], { id: number }>('SELECT id FROM events').all()) ids.add(r.id);
     } else {
-      rows = this.stmt<[], EventRow>('SELECT e.* FROM events e ORDER BY e.id').all();
-      sources = this.stmt<[], SourceRow>(`SELECT ${sourceColumns} ORDER BY s.event_id`).all();
+      const dated = this.stmt<[string, string, string], { id: number }>(
+        'SELECT id FROM events WHERE date BETWEEN ? AND ? AND COALESCE(date_to, date) >= ?',
+      );
+      for (const [lo, hi] of ranges) for (const r of dated.all(addDays(lo, -LONGEST_EVENT_DAYS), hi, lo)) ids.add(r.id);
+      const undated = this.stmt<[string, string], { id: number }>(
+        `SELECT DISTINCT e.id FROM articles a JOIN event_sources s ON s.article_id = a.id JOIN events e ON e.id = s.event_id
+         WHERE a.published_at BETWEEN ? AND ? AND e.date IS NULL`,
+      );
+      if (anchor) for (const r of undated.all(addDays(anchor, -UNDATED_SOURCE_WINDOW_DAYS), addDays(anchor, UNDATED_SOURCE_WINDOW_DAYS))) ids.add(r.id);
     }
+    const idJson = JSON.stringify([...ids].sort((a, b) => a - b));
+    const rows = this.stmt<[string], EventRow>('SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(idJson);
+    const sources = this.stmt<[string], SourceRow>(
+      `SELECT s.event_id, s.article_id, s.evidence, s.reported_status, s.report_json, a.published_at
+       FROM event_sources s JOIN articles a ON a.id = s.article_id
+       WHERE s.event_id IN (SELECT value FROM json_each(?)) ORDER BY s.event_id`,
+    ).all(idJson);
     const reportsByEvent = new Map<number, EventReport[]>();
-    for (const s of sources) {
-      const list = reportsByEvent.get(s.event_id) ?? [];
-      list.push(toReport(s));
-      reportsByEvent.set(s.event_id, list);
+    for (const src of sources) {
+      const list = reportsByEvent.get(src.event_id) ?? [];
+      list.push(toReport(src));
+      reportsByEvent.set(src.event_id, list);
     }
     return rows.map((row) => {
       const own = reportsByEvent.get(row.id) ?? [];
