@@ -118,3 +118,14 @@ describe('more name shapes', () => {
     ]);
   });
 });
+
+describe('roles before a comma', () => {
+  it('"Mr Zelensky\'s chief of staff, Andriy Yermak"', () => {
+    const r = extractPeople("Mr Zelensky's chief of staff, Andriy Yermak, met senators.", []);
+    expect(r.people.find((p) => p.name === 'Andriy Yermak')?.role).toBe('chief of staff');
+  });
+  it('"The Russian delegation, led by X" gives X the country', () => {
+    const r = extractPeople('The Russian delegation, led by Vladimir Medinsky, said it would reduce activity.', []);
+    expect(r.people).toEqual([expect.objectContaining({ name: 'Vladimir Medinsky', country: 'RU' })]);
+  });
+});

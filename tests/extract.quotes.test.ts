@@ -70,3 +70,13 @@ describe('quotes and their speakers', () => {
     expect(quotes('The so-called "peace formula" was discussed. <div class="small-12 column"> text')).toEqual([]);
   });
 });
+
+describe('more attribution shapes', () => {
+  it('a participle after an unrelated verb goes to the sentence subject', () => {
+    const text = 'Turkish President Recep Tayyip Erdogan welcomed the negotiators before the session began, telling them: "It is up to both sides to end this."';
+    expect(quotes(text)[0]!.speaker).toBe('Recep Tayyip Erdogan');
+  });
+  it('a hyphenated title is not part of the name', () => {
+    expect(quotes('"We are stronger together," Secretary-General Jens Stoltenberg told a news conference.')[0]!.speaker).toBe('Jens Stoltenberg');
+  });
+});

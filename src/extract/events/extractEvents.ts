@@ -655,7 +655,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
       continue;
     }
     const host = kept
-      .filter((o) => o.date && isLive(o.status) && d.sentence - o.sentence >= 0 && d.sentence - o.sentence <= 3)
+      .filter((o) => o.date && o.status === d.status && !d.separately && d.sentence - o.sentence >= 0 && d.sentence - o.sentence <= 3)
       .filter((o) => (d.joins || sidesCompatible(o.sides, d.sides)) && !(o.city && d.city && o.city !== d.city) && (o.kind === 'call') === (d.kind === 'call'))
       .filter((o) => d.anaphoric || o.participants.some((k) => d.participants.includes(k)))
       .pop();

@@ -223,7 +223,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
     if (countryOf.get(c.key)) continue;
     for (const span of c.spans) {
       const lead = text.slice(Math.max(0, span.start - 120), span.start);
-      const team = /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:['\u2019]s)?(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|team|side|negotiators|government)\s+(?:(?:was|is|will\s+be|were|are)\s+)?(?:led|headed|represented)\s+by\s+(?:(?!(?:while|whereas|but|and\s+the)\b)[\p{L}.'\u2019,-]+\s+){0,12}$/u.exec(lead)
+      const team = /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:['\u2019]s)?(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|team|side|negotiators|government)\s*,?\s+(?:(?:was|is|will\s+be|were|are)\s+)?(?:led|headed|represented)\s+by\s+(?:(?!(?:while|whereas|but|and\s+the)\b)[\p{L}.'\u2019,-]+\s+){0,12}$/u.exec(lead)
         ?? /(?:^|[\s,;(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:sent|dispatched|will\s+send|is\s+sending)\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(lead);
       // "Vladimir Medinsky ... led the Russian side", "Andriy Yermak ... led Ukraine's delegation"
       const after = text.slice(span.end, span.end + 160);

@@ -65,6 +65,8 @@ export function isNameWord(w: string): boolean {
   if (HONORIFICS.has(w.replace(/\.$/, ''))) return false;
   if (isCommonWord(w)) return false;
   if (countryFromWord(w) !== null && !NAME_LIKE_COUNTRIES.has(w)) return false;
+  // "Secretary-General", "Vice-President": a hyphenated title, unlike "Ramos-Horta".
+  if (w.includes('-') && w.split('-').some((part) => part.length > 2 && isCommonWord(part[0]!.toUpperCase() + part.slice(1)) && !CAPITALISED_PARTICLES.has(part))) return false;
   return true;
 }
 

@@ -23,7 +23,8 @@ const CONNECTORS = new Set(['of', 'the', 'to', 'and', 'for', 'on']);
 const CALENDAR_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Today|Yesterday|On|In|At|The|A|An|And|But|As|After|Before|Meanwhile|However|Also|Then|While|When|Despite|Although)$/;
 
 const lower = (w: string): string => w.toLowerCase().replace(/\.$/, '');
-const isRoleHead = (w: string): boolean => ROLE_HEADS.has(lower(w));
+// "Secretary-General", "Vice-Chancellor": a hyphenated title with a role word in it.
+const isRoleHead = (w: string): boolean => ROLE_HEADS.has(lower(w)) || (w.includes('-') && !/-in-law$/i.test(w) && lower(w).split('-').some((p) => ROLE_HEADS.has(p)));
 const isModifier = (w: string): boolean => ROLE_MODIFIERS.has(lower(w));
 
 /** Country of a role phrase: the first nationality or institution word not used as a destination. */
@@ -143,13 +144,14 @@ export function appositiveAfter(text: string, nameEnd: number): RoleFinding | nu
 /** "Russian President Vladimir Putin's aide, Yuri Ushakov": a role before the name, set off by a comma. */
 export function possessiveAppositiveBefore(text: string, nameStart: number): RoleFinding | null {
   const before = text.slice(Math.max(0, nameStart - 120), nameStart);
-  const m = /((?:\p{Lu}[\p{L}\-]+\s+){0,3}\p{Lu}[\p{L}\-]+)['\u2019]s\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+),\s+$/u.exec(before);
+  const m = /((?:\p{Lu}[\p{L}\-]+\.?\s+){0,3}\p{Lu}[\p{L}\-]+)['\u2019]s\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+),\s+$/u.exec(before);
   if (!m) return null;
   const roleWords = m[2]!.split(/\s+/);
-  if (!isRoleHead(roleWords[roleWords.length - 1]!)) return null;
+  // "Putin's aide", "Zelensky's chief of staff"
+  if (!roleWords.some((w) => isRoleHead(w))) return null;
   const start = nameStart - before.length + m.index;
   // The possessor may itself carry a title ("Russian President Vladimir Putin"): keep its last name words.
-  const possessorWords = m[1]!.split(/\s+/).filter((w) => !isRoleHead(w) && findCountryMentions(w).length === 0);
+  const possessorWords = m[1]!.split(/\s+/).filter((w) => !isRoleHead(w) && !HONORIFICS.has(w.replace(/\.$/, '')) && findCountryMentions(w).length === 0);
   return {
     role: cleanRole(m[2]!),
     country: null,

@@ -7,7 +7,7 @@
 // "Russian media reported") does not make the newspaper the speaker.
 import type { ExtractedQuote, IsoDay } from '../../domain/types.ts';
 import { findDates } from '../dates/resolve.ts';
-import { mentionsIn, resolvePronoun, resolveRoleReference, type ArticleFrame } from '../people/reference.ts';
+import { mentionsIn, resolvePronoun, resolveRoleReference, subjectMention, type ArticleFrame } from '../people/reference.ts';
 import { blankQuotes, type QuoteSpan } from './quoteSpans.ts';
 
 const FINITE_SPEECH =
@@ -144,7 +144,11 @@ function speakerBefore(ctx: QuoteContext, q: QuoteSpan): Speaker {
     const s = subjectBefore(ctx, from, finiteBefore.at);
     if (s.kind === 'person') return s;
   }
-  return subjectBefore(ctx, from, last.at);
+  const near = subjectBefore(ctx, from, last.at);
+  if (near.kind !== 'none') return near;
+  // "Erdogan welcomed the negotiators before the session began, telling them: ..." — the sentence's subject.
+  const subject = subjectMention(frame, sentence, last.at);
+  return subject ? { kind: 'person', key: subject.key } : { kind: 'none' };
 }
 
 /** A quotation of a title or name ("Meet the Press", "Article 5-like") rather than of words said. */
