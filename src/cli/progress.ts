@@ -28,19 +28,31 @@ export function createProgressReporter(stream: NodeJS.WritableStream & { isTTY?:
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  // The bar switches line wrapping off while it draws; Ctrl-C must switch it back on before the
+  // process ends, or the terminal is left without wrapping. What was stored stays stored: each
+  // article is written in one transaction.
+  const onInterrupt = () => {
+    bar.stop();
+    stream.write('\ninterrupted\n');
+    process.exit(130);
+  };
   return {
     update({ done, total, current }) {
       const payload = { current: shorten(current ?? '', 60) };
       if (!started) {
         bar.start(total, done, payload);
         started = true;
+        process.once('SIGINT', onInterrupt);
         return;
       }
       bar.setTotal(total);
       bar.update(done, payload);
     },
     stop() {
-      if (started) bar.stop();
+      if (!started) return;
+      started = false;
+      process.off('SIGINT', onInterrupt);
+      bar.stop();
     },
   };
 }
