@@ -114,3 +114,14 @@ describe('extractArticle invariants', () => {
     }
   });
 });
+
+describe('extractArticle input checks', () => {
+  it('says clearly what is wrong with bad input', () => {
+    expect(() => extractArticle({ text: undefined as unknown as string, title: null, publishedAt: null }, { people: [], places: [] })).toThrow(/article.text/);
+    expect(() => extractArticle({ text: 'x', title: null, publishedAt: null }, {} as never)).toThrow(/people and places/);
+  });
+  it('ignores a publication day that is not an ISO day', () => {
+    const r = extractArticle({ text: 'Fidan met Lavrov in Antalya on Friday.', title: null, publishedAt: 'yesterday' }, { people: [], places: [] });
+    expect(r.events.every((e) => e.date === null)).toBe(true);
+  });
+});

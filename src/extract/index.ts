@@ -32,6 +32,10 @@ function fullText(article: ArticleForExtraction): string {
 }
 
 export function extractArticle(article: ArticleForExtraction, knowledge: ExtractionKnowledge): ArticleExtraction {
+  if (typeof article?.text !== 'string') throw new TypeError('extractArticle: article.text must be a string');
+  if (!Array.isArray(knowledge?.people) || !Array.isArray(knowledge?.places)) {
+    throw new TypeError('extractArticle: knowledge needs people and places arrays (empty arrays are fine)');
+  }
   const text = fullText(article);
   const publishedAt = article.publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(article.publishedAt) ? article.publishedAt : null;
   const people = extractPeople(text, knowledge.people);
