@@ -149,3 +149,25 @@ describe('events: team members and follow-ups', () => {
     expect(live(events('Trump said he wants Putin and Zelensky to meet in Budapest on Friday.', '2025-05-15'))).toEqual([]);
   });
 });
+
+describe('events: more shapes', () => {
+  it('a sentence opening with "Talks" and a date range', () => {
+    const [e] = events('Talks between Israeli and Egyptian officials resumed in Doha on 10–11 July.', '2024-07-12');
+    expect(e).toMatchObject({ kind: 'talks', status: 'held', date: '2024-07-10', dateTo: '2024-07-11', city: 'Doha' });
+  });
+  it('"for talks with X" is an event, "in peace talks" is not', () => {
+    const [e] = events('Sergei Lavrov is expected to travel to Ankara next week for talks with Hakan Fidan.', '2025-07-01');
+    expect(e).toMatchObject({ status: 'planned', city: 'Ankara', people: ['Hakan Fidan', 'Sergei Lavrov'] });
+  });
+  it('a bare name joined to a named person takes part', () => {
+    const [e] = events('Rubio and Sergei Lavrov held a phone call on Saturday, the State Department said.', '2025-07-01');
+    expect(e).toMatchObject({ kind: 'call', date: '2025-06-28', people: ['Rubio', 'Sergei Lavrov'] });
+  });
+  it('an older meeting keeps only the people it names', () => {
+    const text =
+      'Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met at the White House on Friday. ' +
+      'The foreign ministers of Armenia and Azerbaijan had held talks in Abu Dhabi on July 10.';
+    const older = events(text, '2025-08-09').find((e) => e.city === 'Abu Dhabi');
+    expect(older).toMatchObject({ date: '2025-07-10', sides: ['AM', 'AZ'], people: [] });
+  });
+});

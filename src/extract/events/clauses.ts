@@ -38,14 +38,14 @@ export function splitClauses(text: string, offset: number): Clause[] {
 }
 
 const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
-  { re: /\bsummits?\b/g, kind: 'summit', noun: true },
+  { re: /\bsummits?\b/gi, kind: 'summit', noun: true },
   {
     re: /\b(?:(?:phone|telephone|video)\s+(?:call|conversation|talks?)|call(?:ed)?\s+by\s+(?:phone|telephone)|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:(?:with|to)\s+[^,.;]{1,60}?\s+)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned|(?:a|the|their|his|her)\s+(?:\p{Ll}+\s+)?call\s+with)\b/gu,
     kind: 'call',
     noun: true,
   },
-  { re: /\b(?:talks|negotiations|consultations|conversation|round\s+of\s+(?:peace\s+)?(?:talks|negotiations|consultations))\b/g, kind: 'talks', noun: true },
-  { re: /\bmeetings?\b/g, kind: 'meeting', noun: true },
+  { re: /\b(?:talks|negotiations|consultations|conversation|round\s+of\s+(?:peace\s+)?(?:talks|negotiations|consultations))\b/gi, kind: 'talks', noun: true },
+  { re: /\bmeetings?\b/gi, kind: 'meeting', noun: true },
   // "Xi will host Macron in Beijing": hosting a person is meeting them.
   { re: /\b(?:host|hosts|hosted|hosting)\b(?=\s+(?:(?:his|her|the|a)\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:counterpart|delegation|leader|president|minister)))/gu, kind: 'meeting', noun: false },
   // "has been met with criticism" is not a meeting.
@@ -63,7 +63,9 @@ export function findTriggers(clause: Clause): Trigger[] {
       // "terms in peace talks", "progress in negotiations": talks as a notion, not an event.
       // ("open to meeting Putin" is a verb, and stays.)
       const verbUse = /^meeting$/.test(m[0]) && /^\s+(?:with\b|\p{Lu})/u.test(clause.text.slice(m.index + m[0].length));
-      if (t.noun && !verbUse && /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(clause.text.slice(Math.max(0, m.index - 30), m.index)) && !/\b(?:rounds?|hours|days|weeks|months|years)\s+of\s+$/i.test(clause.text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // "for talks with Fidan", "to a meeting in Ankara on Friday": talks with their own arguments are an event.
+      const specific = /^\s+(?:with|between|among|in\s+\p{Lu}|on\s+(?:\p{Lu}|\d))/u.test(clause.text.slice(m.index + m[0].length));
+      if (t.noun && !verbUse && !specific && /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(clause.text.slice(Math.max(0, m.index - 30), m.index)) && !/\b(?:rounds?|hours|days|weeks|months|years)\s+of\s+$/i.test(clause.text.slice(Math.max(0, m.index - 12), m.index))) continue;
       // "meeting" as a verb ("are meeting with") is the verb trigger, not the noun.
       found.push({ kind: t.kind, start, end, surface: m[0], noun: t.noun });
     }

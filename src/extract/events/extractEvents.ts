@@ -585,7 +585,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   const recent = (d: Draft): boolean => {
     if (!d.date || !publishedAt) return true;
     const gap = (Date.parse(`${publishedAt}T00:00:00Z`) - Date.parse(`${d.date}T00:00:00Z`)) / 86_400_000;
-    return gap <= 7;
+    return Math.abs(gap) <= 7;
   };
   const delegates = new Set(frame.people.delegates);
   for (const d of drafts) if (isLive(d.status) && recent(d)) for (const k of d.explicit) delegates.add(k);
@@ -593,11 +593,11 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
 
   for (const d of drafts) {
     if (!isLive(d.status)) continue;
-    // A side nobody is named for is represented by the article's delegates of that country; for
-    // the article's current talks the whole team is listed, not only the first name met.
+    // The article's current talks (within a week of publication) get the whole team of each side.
+    // Only for the article's current talks: an older meeting keeps the people it names.
+    if (!recent(d)) continue;
     const covered = new Set(d.participants.map((k) => countryOfPerson(frame, k)));
     for (const side of d.sides) {
-      if (covered.has(side) && !recent(d)) continue;
       for (const k of delegates) if (countryOfPerson(frame, k) === side && !d.participants.includes(k)) d.participants.push(k);
     }
   }

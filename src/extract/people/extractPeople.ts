@@ -173,7 +173,12 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       spanCluster.set(span, c);
     } else newCluster(span, k);
   }
-  for (const span of spans.filter((s) => s.words === 1)) {
+  const singles = spans.filter((s) => s.words === 1);
+  const accepted = new Set<NameSpan>(spans.filter((s) => s.words >= 2));
+  // "Rubio and Lavrov held a call": a bare name joined by "and" to a person is a person.
+  const coordinated = (span: NameSpan): boolean =>
+    [...accepted].some((o) => /^\s+and\s+$/.test(text.slice(span.end, o.start)) || /^\s+and\s+$/.test(text.slice(o.end, span.start)));
+  for (const span of singles) {
     const k = knownFor(span.name, known);
     const candidates = clusters.filter((x) => x.names.some((n) => namesMatch(n, span.name)) || (k !== null && x.known === k));
     let c: Cluster | undefined;
@@ -188,9 +193,21 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       c.spans.push(span);
       if (!c.names.includes(span.name)) c.names.push(span.name);
       spanCluster.set(span, c);
+      accepted.add(span);
     } else if (k !== null || hasPersonEvidence(text, span)) {
       newCluster(span, k);
+      accepted.add(span);
     }
+  }
+  // A second look for bare names coordinated with a person accepted above.
+  for (const span of singles) {
+    if (accepted.has(span) || !coordinated(span) || NEWS_OUTLETS.has(span.name)) continue;
+    const existing = clusters.find((x) => x.names.some((n) => namesMatch(n, span.name)));
+    if (existing) {
+      existing.spans.push(span);
+      spanCluster.set(span, existing);
+    } else newCluster(span, null);
+    accepted.add(span);
   }
 
   const nameTokens = new Set<number>();
