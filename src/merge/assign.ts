@@ -19,9 +19,10 @@ function dayDistance(eventDay: string | null, publishedAt: string | null): numbe
  *   for either bilateral one;
  * - an undated report that fits several dated events joins the best fit, between equals the
  *   one nearest the article's publication day;
- * - the best score wins; ties go to the candidate listed first (the older event).
+ * - when the article is applied again, the event that held this sentence before wins if it still fits;
+ * - otherwise the best score wins; ties go to the candidate listed first (the older event).
  */
-export function chooseEventForReport(report: EventReport, candidates: readonly EventCandidate[]): EventCandidate | null {
+export function chooseEventForReport(report: EventReport, candidates: readonly EventCandidate[], previousIds: readonly number[] = []): EventCandidate | null {
   let scored: Array<{ candidate: EventCandidate; score: number }> = [];
   for (const candidate of candidates) {
     const score = matchScore(report, candidate.fields);
@@ -41,9 +42,28 @@ export function chooseEventForReport(report: EventReport, candidates: readonly E
   );
   const bundles = inside.some((a) => inside.some((b) => compareSides(a.candidate.fields.sides, b.candidate.fields.sides) === 'crossing'));
   const eligible = bundles ? scored.filter((s) => !inside.includes(s)) : scored;
+  // Re-applying an article: the event its sentence was in before still fits, so it stays there.
+  const previous = eligible.find((s) => previousIds.includes(s.candidate.id));
+  if (previous) return previous.candidate;
   let best: { candidate: EventCandidate; score: number } | null = null;
   for (const s of eligible) if (!best || s.score > best.score) best = s;
   return best ? best.candidate : null;
+}
+
+/**
+ * The order an article's reports are placed in: dated before undated (a headline or a recap then
+ * finds the dated event its own article describes), then the ones that say most (more sides,
+ * more people), so a vague report joins the event a fuller one of the same article placed,
+ * whatever order the sentences came in.
+ */
+export function placementOrder(reports: readonly EventReport[]): EventReport[] {
+  return [...reports].sort(
+    (a, b) =>
+      Number(a.date === null) - Number(b.date === null) ||
+      new Set(b.sides).size - new Set(a.sides).size ||
+      b.participants.length - a.participants.length ||
+      a.seq - b.seq,
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ArticleExtraction, StoredArticle } from '../../domain/types.ts';
 import type { KnownPerson } from '../../config/schema.ts';
 import type { TimelineExport, TimelineRepo } from '../timeline.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
-import { chooseEventForReport, otherEventsCovered, undatedEventsToAttach } from '../../merge/assign.ts';
+import { chooseEventForReport, otherEventsCovered, placementOrder, undatedEventsToAttach } from '../../merge/assign.ts';
 import { mergeReports } from '../../merge/resolveEvent.ts';
 import { sameArticleReportsAgree } from '../../merge/compatibility.ts';
 import type { EventCandidate, EventReport, MergedEventFields } from '../../merge/report.ts';
@@ -116,8 +116,18 @@ function toReport(row: SourceRow): EventReport {
   };
 }
 
+/** What identifies a report across two applications of one article: its sentence and content, not its position. */
+function reportIdentity(evidence: string, r: StoredReport): string {
+  const content = [r.kind, r.status, r.date, r.dateTo, r.approx, r.city, r.country, r.sides, r.participants, r.summary];
+  return `${evidence}\u0000${JSON.stringify(content)}`;
+}
+
 function reportJson(r: EventReport): string {
-  const stored: StoredReport = {
+  return JSON.stringify(storedReport(r));
+}
+
+function storedReport(r: EventReport): StoredReport {
+  return {
     seq: r.seq,
     kind: r.kind,
     status: r.status,
@@ -130,7 +140,6 @@ function reportJson(r: EventReport): string {
     participants: r.participants,
     summary: r.summary,
   };
-  return JSON.stringify(stored);
 }
 
 function fieldsFromRow(row: EventRow, participants: number[]): MergedEventFields {
@@ -200,9 +209,16 @@ export class SqliteTimelineRepo implements TimelineRepo {
     );
     // Where each of the article's sentences went last time: a report that matches no event goes
     // back to the event its sentence made before, so re-applying keeps event ids.
+    // An unchanged report goes back exactly where it was, which makes re-applying an unchanged
+    // extraction a no-op even where greedy matching would place it differently the second time.
     const previousPlacement = new Map<string, number[]>();
-    for (const r of this.stmt<[number], { evidence: string; event_id: number }>('SELECT evidence, event_id FROM event_sources WHERE article_id = ? ORDER BY event_id').all(articleId)) {
+    const previousReports = new Map<string, number[]>();
+    for (const r of this.stmt<[number], { evidence: string; event_id: number; report_json: string }>(
+      'SELECT evidence, event_id, report_json FROM event_sources WHERE article_id = ? ORDER BY event_id',
+    ).all(articleId)) {
       previousPlacement.set(r.evidence, [...(previousPlacement.get(r.evidence) ?? []), r.event_id]);
+      const key = reportIdentity(r.evidence, parseJson(r.report_json, storedReportSchema, `report of event ${r.event_id}`));
+      previousReports.set(key, [...(previousReports.get(key) ?? []), r.event_id]);
     }
     const fingerprintsBefore = new Map<number, string>();
     for (const id of previousEvents) fingerprintsBefore.set(id, this.eventFingerprint(id));
@@ -238,14 +254,21 @@ export class SqliteTimelineRepo implements TimelineRepo {
     let placeholder = 0;
     const created: EventCandidate[] = [];
     const placed = new Map<EventReport, EventCandidate[]>();
-    // Dated reports first: an undated one (a headline, a recap) then finds the dated event its
-    // own article describes, whatever order the sentences came in.
-    const datedFirst = [...reports.filter((r) => r.date !== null), ...reports.filter((r) => r.date === null)];
-    for (const report of datedFirst) {
-      let target = chooseEventForReport(report, candidates);
+    for (const report of placementOrder(reports)) {
+      const unchangedIn = previousReports.get(reportIdentity(report.evidence, storedReport(report))) ?? [];
+      const sameAsBefore = candidates.filter((c) => unchangedIn.includes(c.id));
+      if (sameAsBefore.length > 0) {
+        for (const t of sameAsBefore) {
+          t.reports.push(report);
+          t.fields = mergeReports(t.reports);
+        }
+        placed.set(report, sameAsBefore);
+        continue;
+      }
+      const before = previousPlacement.get(report.evidence) ?? [];
+      let target = chooseEventForReport(report, candidates, before);
       if (!target) {
         // The event this sentence made last time, if nothing else holds it now.
-        const before = previousPlacement.get(report.evidence) ?? [];
         target =
           candidates.find(
             (c) => before.includes(c.id) && c.reports.every((r) => r.articleId === articleId && sameArticleReportsAgree(report, r)),
