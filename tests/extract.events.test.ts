@@ -171,3 +171,18 @@ describe('events: more shapes', () => {
     expect(older).toMatchObject({ date: '2025-07-10', sides: ['AM', 'AZ'], people: [] });
   });
 });
+
+describe('events: attribution and denials', () => {
+  it('a trailing "officials said" does not make the officials a side', () => {
+    const [e] = events('The second round of talks between Russian and Ukrainian delegations took place in Istanbul on Monday, Turkish officials said.', '2025-06-03');
+    expect(e?.sides).toEqual(['RU', 'UA']);
+  });
+  it('a refusal by one leader does not undo the dated talks of the delegations', () => {
+    const text =
+      'Russian and Ukrainian negotiators will sit down in Istanbul on Friday, hosted by Turkish Foreign Minister Hakan Fidan. ' +
+      'Zelensky said the Russian team was not of a level to meet him.';
+    const planned = live(events(text, '2025-05-15'));
+    expect(planned).toHaveLength(1);
+    expect(planned[0]!.sides).toEqual(['RU', 'TR', 'UA']);
+  });
+});

@@ -23,7 +23,7 @@ export interface Trigger {
 
 // Where a sentence splits into clauses that can carry their own status: "although", "but",
 // ", which", ", while", "; ", " - ", and " as " between two events ("hold talks as Russian team meets").
-const CLAUSE_BREAK = /;\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:although|though|but|while|whereas|and each|and both|and the two|even as|as)\b)|,\s+(?=(?:which|who)\b(?![^,;.]{0,80},\s+(?:will|would|has|had|is|was|are|were|said|says|did|does|met|meets|held|holds|\p{Ll}+ed)\b))|\s+(?=(?:although|though|whereas)\b)|\s+but\s+(?=\p{Ll})|,?\s+(?=(?:(?:\p{Ll}+|\d+)\s+(?:days?|weeks?|months?|hours?)\s+)?(?:after|before|following)\s+(?:his|her|their|its|a|an|the|last|this)\s+(?:[\p{L}'\u2019-]+\s+){0,3}(?:summit|meeting|talks|call|visit|negotiations)\b)|\s+as\s+(?!well\b|part\b|a\s+way\b|much\b|many\b|long\b|soon\b|far\b|if\b)(?=(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:team|delegation|officials|envoys?)))/gu;
+const CLAUSE_BREAK = /;\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:although|though|but|while|whereas|and each|and both|and the two|even as|as)\b)|,\s+(?=(?:which|who|whose)\b(?![^,;.]{0,100},\s+(?!(?:and|but|or|while|as|after|before|in|on|at|with|including|drawing|saying|adding)\b)\p{Ll}+\b))|\s+(?=(?:although|though|whereas)\b)|\s+but\s+(?=\p{Ll})|,?\s+(?=(?:(?:\p{Ll}+|\d+)\s+(?:days?|weeks?|months?|hours?)\s+)?(?:after|before|following)\s+(?:his|her|their|its|a|an|the|last|this)\s+(?:[\p{L}'\u2019-]+\s+){0,3}(?:summit|meeting|talks|call|visit|negotiations)\b)|\s+as\s+(?!well\b|part\b|a\s+way\b|much\b|many\b|long\b|soon\b|far\b|if\b)(?=(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:team|delegation|officials|envoys?)))/gu;
 
 export function splitClauses(text: string, offset: number): Clause[] {
   const out: Clause[] = [];
@@ -40,7 +40,7 @@ export function splitClauses(text: string, offset: number): Clause[] {
 const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
   { re: /\bsummits?\b/gi, kind: 'summit', noun: true },
   {
-    re: /\b(?:(?:phone|telephone|video)\s+(?:call|conversation|talks?)|call(?:ed)?\s+by\s+(?:phone|telephone)|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:(?:with|to)\s+[^,.;]{1,60}?\s+)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned|(?:a|the|their|his|her)\s+(?:\p{Ll}+\s+)?call\s+with)\b/gu,
+    re: /\b(?:(?:phone|telephone|video)\s+(?:call|conversation|talks?)|call(?:ed)?\s+by\s+(?:phone|telephone)|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:(?:with|to)\s+[^,.;]{1,60}?\s+)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned|(?:a|the|their|his|her)\s+(?:["\u201c][^"\u201d]{1,60}["\u201d]\s+|\p{Ll}+\s+)?call\s+with)\b/gu,
     kind: 'call',
     noun: true,
   },

@@ -332,7 +332,12 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       const tail = frame.text.slice(lastTrigger.end, seg.end);
       // ("the meeting that Russian and American diplomats held": that relative clause names the sides.)
       const stop = /,\s+(?![\p{Lu}]|and\b)|;|\s(?:that(?<!^\s?that)|after|before|to\s+(?!the\s+\p{Lu})|which(?<!^\s?which)|who|when|because|while|so|weeks|days|months)\s/u.exec(tail);
-      const sideText = frame.text.slice(seg.start, stop ? lastTrigger.end + stop.index : seg.end);
+      // A trailing attribution (", Turkish officials said.") names who reported, not who met; a
+      // relative clause on a participant (", whose country holds the EU presidency,") neither.
+      const sideText = frame.text
+        .slice(seg.start, stop ? lastTrigger.end + stop.index : seg.end)
+        .replace(/,\s+(?:according\s+to\s+[^,]+|(?:the\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}(?:said|says|told\s+reporters|reported|reports|announced|confirmed|noted)(?:\s+[\p{L}.'\u2019-]+){0,3})[.!?]?\s*$/u, '')
+        .replace(/,\s+(?:who|whose|which)\s+[^,]{1,100},/gu, ',');
       let sides = uniqueCodes(findSides(sideText));
       // "each side met separately": the sides of the clause before; "which also includes talks
       // with ...": the clause the relative clause hangs on.
@@ -439,12 +444,14 @@ interface SeparateMeetings {
   sides: CountryCode[];
   date: IsoDay | null;
   host: CountryCode | null;
+  /** From a denial or a mere proposal rather than from "met separately". */
+  denial?: boolean;
 }
 
 function splitExcluded(frame: ArticleFrame, drafts: Draft[], separate: SeparateMeetings[]): Draft[] {
   const excluded: SeparateMeetings[] = [
-    ...drafts.filter((d) => !isLive(d.status) && d.sides.length >= 2).map((d) => ({ sides: d.sides, date: null, host: null })),
-    ...separate,
+    ...drafts.filter((d) => !isLive(d.status) && d.sides.length >= 2).map((d) => ({ sides: d.sides, date: d.date, host: null, denial: true })),
+    ...separate.map((x) => ({ ...x, denial: false })),
   ];
   if (excluded.length === 0) return drafts;
   const counts = new Map<CountryCode, number>();
@@ -452,9 +459,12 @@ function splitExcluded(frame: ArticleFrame, drafts: Draft[], separate: SeparateM
   const out: Draft[] = [];
   for (const d of drafts) {
     // Meetings said to be separate on one day exclude a joint meeting on that day only.
-    const conflict = isLive(d.status) && d.sides.length >= 3
-      ? excluded.find((x) => x.sides.every((s) => d.sides.includes(s)) && (x.date === null || x.date === d.date))
-      : undefined;
+    // A denial ("did not hold direct talks", "the Kremlin denied a trilateral") rules out an undated
+    // report or one of the same day; a dated meeting elsewhere in the article stands ("Zelensky
+    // would not meet the Russian team" does not undo the delegations' talks on Friday).
+    const applies = (x: (typeof excluded)[number]): boolean =>
+      x.denial ? d.date === null || (x.date !== null && x.date === d.date) : x.date === null || x.date === d.date;
+    const conflict = isLive(d.status) && d.sides.length >= 3 ? excluded.find((x) => x.sides.every((s) => d.sides.includes(s)) && applies(x)) : undefined;
     if (!conflict) {
       out.push(d);
       continue;

@@ -28,7 +28,7 @@ export interface StatusInput {
 export function eventStatus(input: StatusInput): EventStatus {
   const predicate = predicateAfter(input.after);
   // A relative clause about the subject ("Zelensky, who was not invited, will travel") says nothing about the event.
-  input = { ...input, before: input.before.replace(/,\s+(?:who|which)\s+[^,]{1,80},/g, ',') };
+  input = { ...input, before: input.before.replace(/,\s+(?:who|which|whose)\s+[^,]{1,80},/g, ',') };
   // Only the words of the trigger's own clause govern it: in "the visit could come two weeks
   // after they met in Moscow" the "could" belongs to the visit.
   const subordinate = [...input.before.matchAll(/\b(?:after|before|since|when|once|following|that)\s+/gi)].pop();

@@ -43,7 +43,7 @@ const PERSONAL_POSSESSIONS = /^\s*(?:\p{Ll}+\s+){0,2}(?:son-in-law|daughter-in-l
 // "Fidan said", "Kallas told reporters": only people say and tell (news outlets aside).
 const SPEAKS_AFTER = /^\s+(?:(?:has|had|have|will|would|also|later|then|never|reportedly)\s+)?(?:said|says|told|tells|added|adds|wrote|stressed|insisted|noted|argued|warned|replied|recalled|admitted|explained|met|meets|meet|spoke|speaks|talked|phoned|called|hosted|hosts|visited|visits|travelled|traveled|arrived|signed|urged|declined|refused|agreed|proposed|offered)\b/;
 // "spoke with Putin", "met Zelensky": the other party of a meeting verb.
-const MET_BEFORE = /\b(?:met|meet|meets|meeting|spoke|speak|talked|phoned|called|hosted|host|hosts)\s+(?:with\s+)?$/;
+const MET_BEFORE = /\b(?:met|meet|meets|meeting|spoke|speak|talked|phoned|called|hosted|host|hosts|call|talks|summit)\s+(?:with\s+)?$/;
 
 function hasPersonEvidence(text: string, span: NameSpan): boolean {
   if (span.titled) return true;
