@@ -49,7 +49,7 @@ const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
   // "Xi will host Macron in Beijing": hosting a person is meeting them.
   { re: /\b(?:host|hosts|hosted|hosting)\b(?=\s+(?:(?:his|her|the|a)\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:counterpart|delegation|leader|president|minister)))/gu, kind: 'meeting', noun: false },
   // "has been met with criticism" is not a meeting.
-  { re: /(?<!\b(?:been|was|were|is|are|be)\s+)\b(?:meet|meets|met|meeting\s+with|sit\s+down\s+with|sat\s+down\s+with|sits\s+down\s+with)\b/g, kind: 'meeting', noun: false },
+  { re: /(?<!\b(?:been|was|were|is|are|be)\s+)\b(?:meet|meets|met|meeting\s+with|(?:sit|sat|sits)\s+down(?:\s+with)?(?!\s+(?:for|to|with)\s+(?:an?\s+)?(?:interview|dinner|lunch)))\b/g, kind: 'meeting', noun: false },
 ];
 
 /** Talk triggers in a clause, in order; overlapping matches keep the first pattern's. */
