@@ -248,6 +248,16 @@ describe('SqliteTimelineRepo.applyExtraction', () => {
     expect(quoteHits).toHaveLength(1);
   });
 
+  it('rejects a malformed extraction with a clear error and keeps what the article gave before', async () => {
+    const [plan] = await fixtureArticles();
+    await temp.store.timeline.applyExtraction(plan!, planExtraction, 1, []);
+    const before = await temp.store.timeline.exportAll();
+    const broken: ArticleExtraction = { ...planExtraction, events: [{ ...planExtraction.events[0]!, sides: ['Ukraine'] }] };
+    await expect(temp.store.timeline.applyExtraction(plan!, broken, 2, [])).rejects.toThrow(/events\.0\.sides\.0/);
+    expect(await temp.store.timeline.exportAll()).toEqual(before);
+    expect((await temp.store.articles.listNeedingExtraction(2, 10)).map((a) => a.id)).toContain(plan!.id);
+  });
+
   it('rejects an article that is not in the store and leaves the timeline untouched', async () => {
     const [plan] = await fixtureArticles();
     await expect(temp.store.timeline.applyExtraction({ ...plan!, id: 999 }, planExtraction, 1, [])).rejects.toThrow(/article 999/);

@@ -11,6 +11,7 @@ import type { TimelineExport, TimelineRepo } from '../timeline.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 import { chooseEventForReport, otherEventsCovered, placementOrder, undatedEventsToAttach } from '../../merge/assign.ts';
 import { mergeReports } from '../../merge/resolveEvent.ts';
+import { validateExtraction } from '../../merge/validate.ts';
 import { sameArticleReportsAgree } from '../../merge/compatibility.ts';
 import type { EventCandidate, EventReport, MergedEventFields } from '../../merge/report.ts';
 import {
@@ -175,6 +176,7 @@ export class SqliteTimelineRepo implements TimelineRepo {
   }
 
   async applyExtraction(article: StoredArticle, extraction: ArticleExtraction, version: number, knownPeople: KnownPerson[]): Promise<void> {
+    validateExtraction(extraction);
     this.db.transaction(() => this.applySync(article, extraction, version, knownPeople))();
   }
 
