@@ -209,10 +209,10 @@ export class SqliteTimelineRepo implements TimelineRepo {
         .all(articleId)
         .map((r) => r.event_id),
     );
-    // Where each of the article's sentences went last time: a report that matches no event goes
-    // back to the event its sentence made before, so re-applying keeps event ids.
-    // An unchanged report goes back exactly where it was, which makes re-applying an unchanged
-    // extraction a no-op even where greedy matching would place it differently the second time.
+    // Where each of the article's reports went last time. An unchanged report goes back exactly
+    // where it was, which makes re-applying an unchanged extraction a no-op even where greedy
+    // matching would place it differently the second time; a changed one that matches nothing
+    // goes back to the event its sentence made before, so event ids stay put.
     const previousPlacement = new Map<string, number[]>();
     const previousReports = new Map<string, number[]>();
     for (const r of this.stmt<[number], { evidence: string; event_id: number; report_json: string }>(
