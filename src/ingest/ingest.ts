@@ -3,7 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { LoadedConfig } from '../config/schema.ts';
-import type { ArticleInput, StoredArticle } from '../domain/types.ts';
+import type { ArticleInput, IsoDay, StoredArticle } from '../domain/types.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { decodeText } from './charset.ts';
@@ -109,8 +109,22 @@ export class IngestRun {
     this.now = deps.now ?? (() => new Date());
   }
 
+  /**
+   * A publication day after tomorrow (time zones aside) is a feed's or page's mistake: trusting
+   * it would date every "on Monday" in the article years ahead. It is dropped, with a warning.
+   */
+  trustedDay(day: IsoDay | null | undefined, input: string): IsoDay | null {
+    if (!day) return null;
+    const tomorrow = new Date(this.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    if (day <= tomorrow) return day;
+    this.deps.logger.warn({ input, publishedAt: day }, 'publication date in the future ignored');
+    return null;
+  }
+
   /** Stores one article (or records it as a duplicate) and runs the after-store hook. */
-  async store(article: ArticleInput, input: string): Promise<void> {
+  async store(given: ArticleInput, input: string): Promise<void> {
+    const publishedAt = this.trustedDay(given.publishedAt, input);
+    const article = publishedAt === given.publishedAt ? given : { ...given, publishedAt, publishedInferred: false };
     const result = await this.deps.store.articles.add(article);
     if (result.status === 'duplicate') {
       this.summary.duplicates++;
@@ -220,7 +234,8 @@ export class IngestRun {
     const url = item.link ? canonicalUrl(item.link) : null;
     // Known already: no need to fetch the page again.
     if (url && (await this.deps.store.articles.findIdByUrl(url)) !== null) return 'known';
-    const meta = { title: item.title, publishedAt: item.publishedAt, feedId };
+    // A future feed date is dropped here already, so the page's own date or dateline can stand in.
+    const meta = { title: item.title, publishedAt: this.trustedDay(item.publishedAt, url ?? item.title ?? 'feed item'), feedId };
     const fullTextWanted = this.deps.config.parley.fetch.fetchFullText && url !== null && item.textLength < FULL_TEXT_MIN_CHARS;
     if (fullTextWanted) {
       const page = await fetchUrl(url, this.fetchOptions);
