@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareDates, comparePlaces, compareSides, informativeSides, kindsCompatible, matchScore, sameArticleReportsAgree, type MatchShape } from '../src/merge/compatibility.ts';
-import { mergeReports, resolveDates, resolvePlace, resolveStatus } from '../src/merge/resolveEvent.ts';
+import { credibleStatus, mergeReports, resolveDates, resolvePlace, resolveStatus } from '../src/merge/resolveEvent.ts';
 import { chooseEventForReport, otherEventsCovered, undatedEventsToAttach } from '../src/merge/assign.ts';
 import type { EventCandidate, EventReport } from '../src/merge/report.ts';
 
@@ -304,5 +304,16 @@ describe('a report of several days', () => {
   it('a single day covers no other event', () => {
     const saturday = candidate(1, [report({ date: '2025-12-20' })]);
     expect(otherEventsCovered(report({ articleId: 2, date: '2025-12-20' }), saturday, [saturday])).toEqual([]);
+  });
+});
+
+describe('credibleStatus', () => {
+  it('an article of 18 December cannot know that talks on the 19th were held', () => {
+    expect(credibleStatus({ status: 'held', date: '2025-12-19', approx: false, publishedAt: '2025-12-18' })).toBe('planned');
+    expect(mergeReports([report({ publishedAt: '2025-12-18', date: '2025-12-19' })]).status).toBe('planned');
+  });
+  it('talks on the day of publication or before may be held', () => {
+    expect(credibleStatus({ status: 'held', date: '2025-12-19', approx: false, publishedAt: '2025-12-19' })).toBe('held');
+    expect(credibleStatus({ status: 'held', date: '2025-12-19', approx: true, publishedAt: '2025-12-18' })).toBe('held');
   });
 });

@@ -114,18 +114,27 @@ export function resolveSides(lists: ReadonlyArray<readonly CountryCode[]>): Coun
   return unionInOrder(lists).sort();
 }
 
+/**
+ * The status a report can stand for: an article cannot know that talks dated after its own
+ * publication day were held, so such a "held" (a tense misread) counts as planned.
+ */
+export function credibleStatus(r: Pick<EventReport, 'status' | 'date' | 'approx' | 'publishedAt'>): EventStatus {
+  if (r.status === 'held' && r.date !== null && !r.approx && r.publishedAt !== null && r.date > r.publishedAt) return 'planned';
+  return r.status;
+}
+
 /** The merged event from its reports (any order). */
 export function mergeReports(reports: readonly EventReport[]): MergedEventFields {
   if (reports.length === 0) throw new Error('mergeReports: an event needs at least one report');
   const ordered = [...reports].sort(compareReportsByPublication);
-  const status = resolveStatus(ordered.map((r) => r.status));
+  const status = resolveStatus(ordered.map(credibleStatus));
   const dates = resolveDates(ordered);
   // The summary of the latest source that tells the event as it now stands, preferring one that
   // says who met over one that only names the host.
   const latestFirst = [...ordered].reverse();
   const summarySource =
-    latestFirst.find((r) => r.status === status && informativeSides(r).length > 0) ??
-    latestFirst.find((r) => r.status === status) ??
+    latestFirst.find((r) => credibleStatus(r) === status && informativeSides(r).length > 0) ??
+    latestFirst.find((r) => credibleStatus(r) === status) ??
     latestFirst[0]!;
   return {
     kind: resolveKind(ordered.map((r) => r.kind)),
