@@ -99,6 +99,11 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(5);
   });
 
+  it('refuses two feeds with the same name', () => {
+    write('parley.yaml', 'feeds:\n  - { name: News, url: "https://example.org/a" }\n  - { name: news, url: "https://example.org/b" }\n');
+    expect(loadError().message).toBe(`${join(dir, 'parley.yaml')}: feeds[1].name: expected a name not already used by feeds[0], got "news"`);
+  });
+
   it('refuses two feeds with the same URL', () => {
     write('parley.yaml', 'feeds:\n  - { name: A, url: "https://example.org/rss" }\n  - { name: B, url: "https://example.org/rss" }\n');
     expect(loadError().message).toBe(`${join(dir, 'parley.yaml')}: feeds[1].url: expected a URL not already used by feeds[0], got "https://example.org/rss"`);

@@ -18,13 +18,21 @@ export const feedSchema = z.strictObject({
   enabled: z.boolean().default(true),
 });
 
-/** Two feeds with one URL would be polled twice and fight over one health row. */
-function rejectDuplicateFeedUrls(feeds: Array<{ url: string }>, ctx: z.RefinementCtx): void {
-  const firstIndex = new Map<string, number>();
+/**
+ * Two feeds with one URL would be polled twice and fight over one health row; two with one name
+ * could not be told apart in /sources and `parley feeds`.
+ */
+function rejectDuplicateFeeds(feeds: Array<{ url: string; name: string }>, ctx: z.RefinementCtx): void {
+  const firstUrl = new Map<string, number>();
+  const firstName = new Map<string, number>();
   feeds.forEach((feed, index) => {
-    const earlier = firstIndex.get(feed.url);
-    if (earlier === undefined) firstIndex.set(feed.url, index);
-    else ctx.addIssue({ code: 'custom', path: [index, 'url'], input: feed.url, message: `a URL not already used by feeds[${earlier}]` });
+    const earlierUrl = firstUrl.get(feed.url);
+    if (earlierUrl === undefined) firstUrl.set(feed.url, index);
+    else ctx.addIssue({ code: 'custom', path: [index, 'url'], input: feed.url, message: `a URL not already used by feeds[${earlierUrl}]` });
+    const nameKey = feed.name.trim().toLowerCase();
+    const earlierName = firstName.get(nameKey);
+    if (earlierName === undefined) firstName.set(nameKey, index);
+    else ctx.addIssue({ code: 'custom', path: [index, 'name'], input: feed.name, message: `a name not already used by feeds[${earlierName}]` });
   });
 }
 
@@ -43,7 +51,7 @@ export const configSubscriptionSchema = z.strictObject({
 export const parleyConfigSchema = z.strictObject({
   timeZone: ianaTimeZone.default('UTC'),
   store: z.strictObject({ path: z.string().min(1).default('data/parley.db') }).default({ path: 'data/parley.db' }),
-  feeds: z.array(feedSchema).superRefine(rejectDuplicateFeedUrls).default([]),
+  feeds: z.array(feedSchema).superRefine(rejectDuplicateFeeds).default([]),
   fetch: z
     .strictObject({
       timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
