@@ -23,9 +23,19 @@ export interface ArticleForExtraction {
   publishedAt: IsoDay | null;
 }
 
+/**
+ * Text beyond this many characters is not read. News articles are a few to a few dozen KB; a
+ * multi-megabyte "article" is a scraping accident, and reading all of it would hold a worker for
+ * minutes (the rules are linear, but with a large constant on text dense with dates and names).
+ */
+export const MAX_ARTICLE_CHARS = 200_000;
+
 /** The title is read like a first paragraph unless the text already starts with it. */
 function fullText(article: ArticleForExtraction): string {
-  const text = article.text.replace(/\r\n?/g, '\n');
+  let text = article.text.length > MAX_ARTICLE_CHARS ? article.text.slice(0, MAX_ARTICLE_CHARS) : article.text;
+  // Not half a surrogate pair at the cut.
+  if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
+  text = text.replace(/\r\n?/g, '\n');
   const title = article.title?.trim();
   if (!title || text.trimStart().startsWith(title)) return text;
   return `${title}\n\n${text}`;

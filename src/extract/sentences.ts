@@ -58,11 +58,30 @@ function quotesBalanced(block: string): boolean {
   return straight % 2 === 0 && open === close;
 }
 
+/**
+ * No real sentence is this long; a run of text without stops (a scraped table, a page that is
+ * one line) is cut into pieces of at most this size, at a comma or a space, so that rules that
+ * look at a whole sentence stay linear in the article's size instead of quadratic.
+ */
+export const MAX_SENTENCE_CHARS = 1500;
+
 function pushTrimmed(out: Sentence[], text: string, start: number, end: number, paragraph: number): void {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e <= s) return;
+  while (e - s > MAX_SENTENCE_CHARS) {
+    const window = text.slice(s, s + MAX_SENTENCE_CHARS);
+    const comma = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '));
+    const space = window.lastIndexOf(' ');
+    let cut = s + (comma > MAX_SENTENCE_CHARS / 2 ? comma + 1 : space > MAX_SENTENCE_CHARS / 2 ? space : MAX_SENTENCE_CHARS);
+    // Never between the two halves of a surrogate pair.
+    if (/[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut -= 1;
+    pushTrimmed(out, text, s, cut, paragraph);
+    s = cut;
+    while (s < e && /\s/.test(text[s]!)) s++;
+  }
   if (e <= s) return;
   out.push({ text: text.slice(s, e), start: s, end: e, paragraph, index: out.length });
 }

@@ -63,19 +63,33 @@ export function findSingleQuoteSpans(text: string): QuoteSpan[] {
 
 /** True when `pos` lies inside one of the spans (marks included). */
 export function insideQuote(spans: readonly QuoteSpan[], pos: number): boolean {
-  return spans.some((q) => pos >= q.open && pos <= q.close);
+  // Spans come sorted by `open` and never overlap (findQuoteSpans): only the last span opening
+  // at or before `pos` can hold it. A binary search keeps mentions × quotes from going quadratic.
+  let lo = 0;
+  let hi = spans.length - 1;
+  let candidate = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.open <= pos) {
+      candidate = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return candidate >= 0 && pos <= spans[candidate]!.close;
 }
 
 /** The text with every quotation's words blanked out (same length), so rules see only the frame. */
 export function blankQuotes(text: string, spans: readonly QuoteSpan[], offset = 0): string {
-  let out = text;
-  for (const q of spans) {
-    const a = q.open + 1 - offset;
-    const b = q.close - offset;
-    if (b <= 0 || a >= out.length) continue;
-    const from = Math.max(0, a);
-    const to = Math.min(out.length, b);
-    out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
+  // Built in one pass (pieces joined once), not by re-slicing the whole text per quotation.
+  const pieces: string[] = [];
+  let at = 0;
+  for (const q of [...spans].sort((x, y) => x.open - y.open)) {
+    const from = Math.max(at, q.open + 1 - offset, 0);
+    const to = Math.min(text.length, q.close - offset);
+    if (to <= from) continue;
+    pieces.push(text.slice(at, from), ' '.repeat(to - from));
+    at = to;
   }
-  return out;
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
