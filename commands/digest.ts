@@ -10,7 +10,7 @@ import {
 } from 'discord-api-types/v10';
 import { UserFacingError, type AutocompleteChoice, type Command, type CommandContext, type Reply, type ReplyField } from '../src/interaction/command.ts';
 import type { DigestFilters, Subscription } from '../src/store/digests.ts';
-import { escapeMarkdown, truncate } from '../src/render/markdown.ts';
+import { escapeMarkdown, neutraliseMentions, truncate } from '../src/render/markdown.ts';
 import { PARLEY_COLOR } from '../src/render/talks.ts';
 import { canonicalTimeZone, compileSchedule, nextSlotAfter, parseSchedule, ScheduleError, type DigestSchedule } from '../src/digest/schedule.ts';
 import { initialSince } from '../src/digest/configSync.ts';
@@ -121,7 +121,8 @@ async function subscribe(values: Record<string, unknown>, ctx: CommandContext): 
   try {
     parsed = parseSchedule(stringOption({ values }, 'schedule'), stringOption({ values }, 'time'), config.digests.defaultTime);
   } catch (error) {
-    if (error instanceof ScheduleError) throw new UserFacingError(error.message);
+    // The message quotes what was typed: it must not read as a mention.
+    if (error instanceof ScheduleError) throw new UserFacingError(neutraliseMentions(error.message));
     throw error;
   }
   const zoneText = stringOption({ values }, 'timezone') ?? config.timeZone;
@@ -133,7 +134,8 @@ async function subscribe(values: Record<string, unknown>, ctx: CommandContext): 
   try {
     schedule = compileSchedule(parsed.cron, timeZone);
   } catch (error) {
-    if (error instanceof ScheduleError) throw new UserFacingError(error.message);
+    // The message quotes what was typed: it must not read as a mention.
+    if (error instanceof ScheduleError) throw new UserFacingError(neutraliseMentions(error.message));
     throw error;
   }
 

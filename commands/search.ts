@@ -22,7 +22,8 @@ export default {
     if (!/[\p{L}\p{N}]/u.test(query)) throw new UserFacingError('Type at least one word to search for, e.g. `/search query:Geneva`.');
     const hits = await ctx.store.queries.search(query, MAX_HITS);
     const shown = escapeMarkdown(truncate(query, 100));
-    if (hits.length === 0) return { content: `Nothing found for “${shown}”. Try fewer or other words, or /latest-talks.` };
+    // Only the asker sees a miss: a channel need not read every query that found nothing.
+    if (hits.length === 0) return { content: `Nothing found for “${shown}”. Try fewer or other words, or /latest-talks.`, ephemeral: true };
 
     const fields = hits.map((hit) => {
       if (hit.kind === 'event' && hit.event) return { name: `🗓️ ${talkHeading(hit.event)}`, value: talkSummaryLines(hit.event) };
