@@ -24,6 +24,8 @@ export interface ColdStartResult {
   /** Spawn to the "parley ready" log line (pollers and schedulers started too). */
   readyLogMs: number | null;
   peakRssMb: number | null;
+  /** CPU time the process (and its children) used until then: what the start costs on an idle machine. */
+  cpuMs: number | null;
 }
 
 /** Peak resident set of a process (and of its node child when it is script(1)), in MB. */
@@ -53,6 +55,32 @@ function peakRssMb(pid: number | undefined): number | null {
     queue.push(...children(child));
   }
   return best > 0 ? Math.round(best * 10) / 10 : null;
+}
+
+/** User + system CPU time of a process and everything below it, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const ticks = (p: number): number => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      // After the command name: state is field 3, utime 14 and stime 15 (1-based, in the full line).
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  };
+  let total = 0;
+  const queue = [pid];
+  while (queue.length > 0) {
+    const p = queue.shift()!;
+    total += ticks(p);
+    try {
+      queue.push(...readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch {
+      // gone
+    }
+  }
+  return total * 10;
 }
 
 function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number, what: string): Promise<number> {
@@ -108,7 +136,7 @@ export async function benchColdStart(mode: 'console' | 'discord', dbPath?: strin
         const promptAt = await prompt;
         const readyAt = await Promise.race([readyLog, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
         const rss = peakRssMb(child.pid);
-        return { mode, store: dbPath ?? 'empty', readyMs: Math.round(promptAt - started), readyLogMs: readyAt === null ? null : Math.round(readyAt - started), peakRssMb: rss };
+        return { mode, store: dbPath ?? 'empty', readyMs: Math.round(promptAt - started), readyLogMs: readyAt === null ? null : Math.round(readyAt - started), peakRssMb: rss, cpuMs: cpuMs(child.pid) };
       } finally {
         child.stdin?.end('exit\n');
         await stop(child);
@@ -127,7 +155,7 @@ export async function benchColdStart(mode: 'console' | 'discord', dbPath?: strin
         await fake.waitForReadySession();
         const readyAt = performance.now();
         const readyLogAt = await readyLog.catch(() => null);
-        return { mode, store: dbPath ?? 'empty', readyMs: Math.round(readyAt - started), readyLogMs: readyLogAt === null ? null : Math.round(readyLogAt - started), peakRssMb: peakRssMb(child.pid) };
+        return { mode, store: dbPath ?? 'empty', readyMs: Math.round(readyAt - started), readyLogMs: readyLogAt === null ? null : Math.round(readyLogAt - started), peakRssMb: peakRssMb(child.pid), cpuMs: cpuMs(child.pid) };
       } finally {
         await stop(child);
       }

@@ -282,13 +282,14 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
         : `\`parley start\` with a token against the fake Discord until the gateway session is READY; store: ${label}`,
     timeoutMs: 300_000,
     run: async () => {
-      const r = (await runChild('cold-start', { mode, db }, 300_000)) as { readyMs: number; readyLogMs: number | null; peakRssMb: number | null };
+      const r = (await runChild('cold-start', { mode, db }, 300_000)) as { readyMs: number; readyLogMs: number | null; peakRssMb: number | null; cpuMs: number | null };
       const w = `cold-start ${mode} (${label})`;
       return {
         details: r,
         figures: [
           figure(w, mode === 'console' ? 'spawn to prompt' : 'spawn to READY', r.readyMs, 'ms', { text: '<= 2000', check: atMost(2000) }),
           figure(w, 'spawn to "parley ready" log', r.readyLogMs, 'ms'),
+          figure(w, 'CPU time used by then (user + system)', r.cpuMs, 'ms', { text: '<= 2000', check: atMost(2000) }),
           figure(w, 'peak RSS', r.peakRssMb, 'MB', RSS_TARGET),
         ],
       };
