@@ -7,11 +7,12 @@
 //   npm run bench -- --only latency     workloads whose name contains a word (comma-separated)
 //   npm run bench -- --quick            smaller workloads, for a quick look
 //   npm run bench -- --keep DIR         keep the generated stores in DIR and reuse them next time
+//   npm run bench -- --out FILE         also write the JSON object to FILE
 //
 // Wall-clock figures depend on what else the machine runs; CPU time per item is given beside the
 // throughput figures so a loaded machine can be told apart from a slow program.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +86,14 @@ async function childMain(workload: string, args: ChildArgs): Promise<unknown> {
       const { benchWhoWhat } = await import('./extract.who-what.ts');
       const result = benchWhoWhat(Number(args.articles));
       return { ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+    }
+    case 'geo-dates': {
+      const { benchGeoDates } = await import('./extract.geo-dates.ts');
+      return { ...benchGeoDates(Number(args.articles)), peakRssMb: process.resourceUsage().maxRSS / 1024 };
+    }
+    case 'ingest-store': {
+      const { benchIngestStore } = await import('./ingest.store.ts');
+      return { ...(await benchIngestStore(Number(args.articles))), peakRssMb: process.resourceUsage().maxRSS / 1024 };
     }
     case 'feed-ingest': {
       const { benchFeedIngest } = await import('./feedIngest.ts');
@@ -178,6 +187,46 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
           figure('extraction', 'per article p95 (wall)', r.p95Ms, 'ms'),
           figure('extraction', 'mean article size', r.meanBytes / 1000, 'KB'),
           figure('extraction', 'peak RSS', r.peakRssMb, 'MB', RSS_TARGET),
+        ],
+      };
+    },
+  });
+
+  const geoArticles = quick ? 50 : 200;
+  plans.push({
+    name: 'extraction geo-dates',
+    description: `places, countries and dates alone (findPlaces, findCountryMentions, findDates per sentence) over ${geoArticles} synthetic ~5 KB articles`,
+    timeoutMs: 600_000,
+    run: async () => {
+      const r = (await runChild('geo-dates', { articles: geoArticles }, 600_000)) as { medianMs: number; p95Ms: number; gazetteerLoadMs: number; peakRssMb: number };
+      return {
+        details: r,
+        figures: [
+          figure('extraction geo-dates', 'per article p50', r.medianMs, 'ms', { text: '< 10', check: atMost(10) }),
+          figure('extraction geo-dates', 'per article p95', r.p95Ms, 'ms'),
+          figure('extraction geo-dates', 'gazetteer load', r.gazetteerLoadMs, 'ms'),
+          figure('extraction geo-dates', 'peak RSS', r.peakRssMb, 'MB', RSS_TARGET),
+        ],
+      };
+    },
+  });
+
+  const storeArticles = quick ? 500 : 5000;
+  plans.push({
+    name: 'ingest-store',
+    description: `cleaning seed-style text files and adding them (exact and near-duplicate checks) to a store growing to ${storeArticles} articles`,
+    timeoutMs: 1_800_000,
+    run: async () => {
+      const r = (await runChild('ingest-store', { articles: storeArticles }, 1_800_000)) as {
+        cleanMedianMs: number; cleanP95Ms: number; addLatencyByStoreSize: Array<{ upTo: number; medianMs: number; p95Ms: number }>; peakRssMb: number;
+      };
+      const last = r.addLatencyByStoreSize.at(-1);
+      return {
+        details: r,
+        figures: [
+          figure('ingest-store', 'clean a 5 KB file p50', r.cleanMedianMs, 'ms', { text: '< 5', check: atMost(5) }),
+          ...r.addLatencyByStoreSize.map((w) => figure('ingest-store', `add p95, store up to ${w.upTo} articles`, w.p95Ms, 'ms', w === last ? { text: '< 20', check: atMost(20) } : undefined)),
+          figure('ingest-store', 'peak RSS', r.peakRssMb, 'MB', RSS_TARGET),
         ],
       };
     },
@@ -309,6 +358,8 @@ async function parentMain(): Promise<void> {
       only: { type: 'string' },
       keep: { type: 'string' },
       iterations: { type: 'string' },
+      /** Also write the JSON object to this file (npm prints its own banner on stdout). */
+      out: { type: 'string' },
     },
   });
   const storeDir = values.keep ?? mkdtempSync(join(tmpdir(), 'parley-bench-'));
@@ -341,6 +392,7 @@ async function parentMain(): Promise<void> {
     errors: reports.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`),
     workloads: reports,
   };
+  if (values.out) writeFileSync(values.out, `${JSON.stringify(summary, null, 2)}\n`);
   if (values.json) {
     console.log(JSON.stringify(summary, null, 2));
   } else {
