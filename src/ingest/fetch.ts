@@ -134,9 +134,16 @@ function requestOnce(url: URL, options: FetchOptions, signal: AbortSignal): Prom
       stream.on('error', (err) => reject(err));
       stream.on('end', () => resolve({ response, body: Buffer.concat(chunks) }));
     });
-    request.on('error', reject);
+    request.on('error', (err: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed just as it was reused for this request: the
+      // request never reached the server, so sending it again on a new connection is safe.
+      if (request.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) (err as StaleConnectionError).staleConnection = true;
+      reject(err);
+    });
   });
 }
+
+type StaleConnectionError = NodeJS.ErrnoException & { staleConnection?: boolean };
 
 function describeNetworkError(err: unknown, url: URL): FetchError {
   if (err instanceof FetchError) return err;
@@ -157,12 +164,18 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   try {
+    let retriedStale = false;
     for (let redirects = 0; ; redirects++) {
       let hop: HopResult;
       try {
         hop = await requestOnce(current, options, controller.signal);
       } catch (err) {
         if (controller.signal.aborted) throw new FetchError('timeout', `timeout after ${options.timeoutMs} ms`);
+        if ((err as StaleConnectionError).staleConnection && !retriedStale) {
+          retriedStale = true;
+          redirects -= 1;
+          continue;
+        }
         throw describeNetworkError(err, current);
       }
       const { response, body } = hop;
