@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalName, findKnownPerson, shortGivenNameMatch, mergePersonMentions, mostSpecificRole, peopleToFold, rankPersonMatches, type PersonRecord } from '../src/merge/people.ts';
+import { canonicalName, closeSpellingMatch, findKnownPerson, shortGivenNameMatch, mergePersonMentions, mostSpecificRole, peopleToFold, rankPersonMatches, type PersonRecord } from '../src/merge/people.ts';
 import type { KnownPerson } from '../src/config/schema.ts';
 
 const zelensky: KnownPerson = { name: 'Volodymyr Zelensky', aliases: ['Zelenskyy'], country: 'UA', role: 'President of Ukraine' };
@@ -114,5 +114,16 @@ describe('shortGivenNameMatch', () => {
   it('a stored Dan Driscoll is found when an article says Daniel Driscoll', () => {
     const people: PersonRecord[] = [{ id: 8, names: ['Dan Driscoll'], country: 'US', mentions: 1 }];
     expect(rankPersonMatches({ name: 'Daniel Driscoll', aliases: ['Driscoll'], country: 'US', role: null }, people, null).map((p) => p.id)).toEqual([8]);
+  });
+});
+
+describe('closeSpellingMatch', () => {
+  it('Abbas Araghchi and Abbas Araqchi are two romanisations of one name', () => {
+    expect(closeSpellingMatch('Abbas Araghchi', 'Abbas Araqchi')).toBe(true);
+  });
+  it('needs the same given name and a long enough surname', () => {
+    expect(closeSpellingMatch('Anna Petrova', 'Maria Petrova')).toBe(false);
+    expect(closeSpellingMatch('Ali Khan', 'Ali Kahn')).toBe(false);
+    expect(closeSpellingMatch('Abbas Araghchi', 'Abbas Aragonés')).toBe(false);
   });
 });

@@ -48,7 +48,34 @@ export function shortGivenNameMatch(a: string, b: string): boolean {
   return short.length >= 3 && long.startsWith(short);
 }
 
-const sameName = (a: string, b: string): boolean => namesMatch(a, b) || shortGivenNameMatch(a, b);
+/** Levenshtein distance between two short strings. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Whether two full names with the same given name have surnames that are two romanisations of
+ * one name ("Abbas Araghchi" and "Abbas Araqchi"): folded surnames of six letters or more, same
+ * first letter, at most two edits apart. The given name must match, so "Anna Petrova" and
+ * "Maria Petrova" stay two people.
+ */
+export function closeSpellingMatch(a: string, b: string): boolean {
+  const ta = normalizeName(a).split(' ');
+  const tb = normalizeName(b).split(' ');
+  if (ta.length < 2 || tb.length < 2) return false;
+  if (foldToken(ta[0]!) !== foldToken(tb[0]!)) return false;
+  const sa = foldToken(ta[ta.length - 1]!);
+  const sb = foldToken(tb[tb.length - 1]!);
+  return Math.min(sa.length, sb.length) >= 6 && sa[0] === sb[0] && editDistance(sa, sb) <= 2;
+}
+
+const sameName = (a: string, b: string): boolean => namesMatch(a, b) || shortGivenNameMatch(a, b) || closeSpellingMatch(a, b);
 
 /** The names of a person worth comparing: full names when there are any (so "Trump" as an alias of Melania Trump does not make her Donald Trump), else the bare ones. */
 function comparableNames(names: readonly string[]): string[] {
