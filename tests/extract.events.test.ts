@@ -186,3 +186,16 @@ describe('events: attribution and denials', () => {
     expect(planned[0]!.sides).toEqual(['RU', 'TR', 'UA']);
   });
 });
+
+describe('events: next rounds', () => {
+  it('"the next round would take place on April 19" is planned talks, not placed by the last round', () => {
+    const text =
+      'U.S. special envoy Steve Witkoff and Iranian Foreign Minister Abbas Araghchi held indirect talks in Muscat, Oman, on Saturday. ' +
+      'Araghchi told state TV the next round would take place on April 19.';
+    const all = events(text, '2025-04-13');
+    expect(all.map((e) => [e.status, e.date, e.city])).toEqual([
+      ['held', '2025-04-12', 'Muscat'],
+      ['planned', '2025-04-19', null],
+    ]);
+  });
+});

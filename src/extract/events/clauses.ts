@@ -45,6 +45,8 @@ const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
     noun: true,
   },
   { re: /\b(?:talks|negotiations|consultations|conversation|round\s+of\s+(?:peace\s+)?(?:talks|negotiations|consultations))\b/gi, kind: 'talks', noun: true },
+  // "the next round would take place on April 19"
+  { re: /\b(?:next|new|another|second|third|fourth|fifth|latest|fresh|final)\s+round\b(?!\s+of\s+(?!talks|negotiations|consultations))/gi, kind: 'talks', noun: true },
   { re: /\bmeetings?\b/gi, kind: 'meeting', noun: true },
   // "Xi will host Macron in Beijing": hosting a person is meeting them.
   { re: /\b(?:host|hosts|hosted|hosting)\b(?=\s+(?:(?:his|her|the|a)\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:counterpart|delegation|leader|president|minister)))/gu, kind: 'meeting', noun: false },
@@ -85,7 +87,7 @@ export function eventKind(triggers: readonly Trigger[], text = ''): EventKind {
   return 'meeting';
 }
 
-const ANY_TRIGGER_WORD = /\b(?:summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
+const ANY_TRIGGER_WORD = /\b(?:round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
 
 /** A cheap test: can this text hold a trigger at all? */
 export function mayHoldTrigger(text: string): boolean {

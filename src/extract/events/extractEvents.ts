@@ -400,7 +400,7 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         anaphoric:
           JOINED.test(segText) ||
           (sides.length === 0 &&
-          (/\b(?:these|those|this|that|the)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|meetings|negotiations|consultations)\b/iu.test(segText) ||
+          (/\b(?:these|those|this|that|the)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|meetings|negotiations|consultations|round)\b/iu.test(segText) ||
             /\b(?:the\s+two|both|the)\s+(?:sides|delegations|leaders|countries|ministers|teams|governments|parties)\b/i.test(segText))),
       });
       if (sides.length) previousSides = sides;
@@ -564,8 +564,11 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
       );
     if (!prev) continue;
     d.sides = [...new Set([...prev.sides, ...d.sides])];
-    d.city ??= prev.city;
-    d.country ??= prev.country;
+    // "They agreed to meet again next week": the same people, but not necessarily the same place.
+    if (d.date === null || d.date === prev.date) {
+      d.city ??= prev.city;
+      d.country ??= prev.country;
+    }
     for (const k of prev.participants) if (!d.participants.includes(k)) d.participants.push(k);
   }
 
@@ -635,6 +638,8 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
         o !== d &&
         o.city !== null &&
         isLive(o.status) &&
+        // A meeting planned for later is not placed by an earlier one ("meet again next week").
+        !(d.status === 'planned' && o.status === 'held' && o.date !== null && d.date !== null && d.date > (o.dateTo ?? o.date) && !datesNear(o, d, 1)) &&
         o.sides.some((s) => d.sides.includes(s)) &&
         (d.country === null || o.country === d.country) &&
         ((o.date !== null && datesNear(o, d, 2)) || (o.date === null && Math.abs(o.sentence - d.sentence) <= 1)),
