@@ -1,6 +1,7 @@
 // Publication dates: the ` date YYYY-MM-DD` header of plain-text article files, metadata values
 // (ISO instants, RFC 2822 feed dates) and datelines in the text ("Dec 21, 2025, 12:01 AM").
 import type { IsoDay } from '../domain/types.ts';
+import { inferPublishedDate } from '../extract/dates/publishedFromText.ts';
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -121,4 +122,63 @@ export function datelineDay(line: string): IsoDay | null {
   const remainder = (trimmed.slice(0, date.index) + ' ' + trimmed.slice(date.index + date.length)).replace(DATELINE_NOISE, '').trim();
   // Allow a weekday or a short place ("KYIV —") beside the date, not a sentence.
   return remainder.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 2 ? date.day : null;
+}
+
+const WIRE_MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/**
+ * A news-agency dateline opening a paragraph: "WASHINGTON, June 27, 2025 (AFP) - ...",
+ * "DOHA, Jan 15 (Reuters) - ...", "SHARM EL-SHEIKH, Egypt, Oct 8 (AP) — ...". The city is
+ * capitalised, the date follows its comma, and an agency in brackets or a dash ends it.
+ */
+const WIRE_DATELINE = new RegExp(
+  `^\\s*\\p{Lu}[\\p{L}\\p{M}.'\u2019-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'\u2019-]*){0,3}(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.]*){0,2})?,\\s+(${WIRE_MONTH})\\s+(\\d{1,2})(?:,?\\s+((?:19|20)\\d{2}))?\\s*(?:\\([^()\\n]{2,40}\\)\\s*)?[-\u2013\u2014]+\\s`,
+  'u',
+);
+
+/** The year in a "Copyright 2025 The Associated Press" or "© 2025 Reuters" line. */
+export function copyrightYear(text: string): number | null {
+  const m = /(?:\bcopyright\b|©|\(c\))\s*(?:©\s*)?((?:19|20)\d{2})\b/i.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+const dayNumber = (day: IsoDay): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+/**
+ * The year of a month and day written without one: the copyright year when the page states it,
+ * else the year that puts the day nearest the latest full date in the text, else the last
+ * occurrence on or before `now` (a dateline is never in the future).
+ */
+export function yearForMonthDay(month: number, day: number, text: string, now: Date): IsoDay | null {
+  const today = now.toISOString().slice(0, 10) as IsoDay;
+  const copyright = copyrightYear(text);
+  if (copyright !== null) return calendarDay(copyright, month, day);
+  const latest = findFullDates(text).map((d) => d.day).sort().at(-1);
+  if (latest !== undefined) {
+    const year = Number(latest.slice(0, 4));
+    const candidates = [year - 1, year, year + 1]
+      .map((y) => calendarDay(y, month, day))
+      .filter((d): d is IsoDay => d !== null && d <= today)
+      .sort((a, b) => Math.abs(dayNumber(a) - dayNumber(latest)) - Math.abs(dayNumber(b) - dayNumber(latest)));
+    if (candidates[0]) return candidates[0];
+  }
+  for (let y = now.getUTCFullYear(); y >= now.getUTCFullYear() - 1; y--) {
+    const d = calendarDay(y, month, day);
+    if (d !== null && d <= today) return d;
+  }
+  return null;
+}
+
+/**
+ * The publication day from a wire dateline in the article's first paragraphs. A dateline with a
+ * year is read by `inferPublishedDate`; one without takes its year from the rest of the text
+ * (see `yearForMonthDay`). `text` is the whole article, searched for a copyright year.
+ */
+export function findWireDateline(lines: string[], text: string, now: Date, searchLines = 12): IsoDay | null {
+  for (const line of lines.filter((l) => l.trim() !== '').slice(0, searchLines)) {
+    const m = WIRE_DATELINE.exec(line);
+    if (!m) continue;
+    if (m[3] !== undefined) return inferPublishedDate(`${m[1]} ${m[2]}, ${m[3]}`);
+    return yearForMonthDay(MONTHS[m[1]!.toLowerCase().replace(/\.$/, '')]!, Number(m[2]), text, now);
+  }
+  return null;
 }

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { ArticleInput, IsoDay } from '../domain/types.ts';
 import { cleanArticleText } from '../clean/boilerplate.ts';
 import { decodeText } from './charset.ts';
-import { findDateline, parseDateHeader } from './publicationDate.ts';
+import { findDateline, findWireDateline, parseDateHeader } from './publicationDate.ts';
 
 export interface PlainTextSource {
   file: string | null;
@@ -45,8 +45,10 @@ export function articleFromPlainText(raw: string, source: PlainTextSource): Arti
     lines[0] = header.rest;
     publishedAt ??= header.publishedAt;
   }
+  const now = source.now ?? (() => new Date());
   if (publishedAt === null) {
-    publishedAt = findDateline(lines);
+    // A dateline line of its own, else an agency dateline opening the first paragraph.
+    publishedAt = findDateline(lines) ?? findWireDateline(lines, lines.join('\n'), now());
     publishedInferred = publishedAt !== null;
   }
   const cleaned = cleanArticleText(lines.join('\n'));
@@ -67,7 +69,7 @@ export function articleFromPlainText(raw: string, source: PlainTextSource): Arti
     publishedAt,
     publishedInferred,
     feedId: source.feedId ?? null,
-    fetchedAt: (source.now ?? (() => new Date()))().toISOString(),
+    fetchedAt: now().toISOString(),
   };
 }
 

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { copyrightYear, findWireDateline, yearForMonthDay } from '../src/ingest/publicationDate.ts';
+import { articleFromPlainText } from '../src/ingest/textFile.ts';
+
+const now = new Date('2025-12-01T08:00:00Z');
+const lines = (text: string): string[] => text.split('\n');
+
+describe('findWireDateline', () => {
+  it('reads an agency dateline that carries its year', () => {
+    const text = 'Kenya and Somalia agree on border patrols\n\nNAIROBI, March 4, 2025 (AFP) - The interior ministers of Kenya and Somalia met in Nairobi on Tuesday.';
+    expect(findWireDateline(lines(text), text, now)).toBe('2025-03-04');
+  });
+
+  it('takes the year of a dateline without one from the copyright line', () => {
+    const text = 'ANKARA, Feb 9 (AP) - Turkish and Syrian officials met in Ankara on Sunday.\n\nCopyright 2024 The Associated Press. All rights reserved.';
+    expect(findWireDateline(lines(text), text, now)).toBe('2024-02-09');
+  });
+
+  it('reads a city with its country and an em dash', () => {
+    const text = 'SHARM EL-SHEIKH, Egypt, Oct. 8 (Reuters) \u2014 Negotiators met for a third day. \u00a9 2025 Reuters';
+    expect(findWireDateline(lines(text), text, now)).toBe('2025-10-08');
+  });
+
+  it('without any year in the text, takes the last such day before now', () => {
+    const text = 'OSLO, Nov 20 (Reuters) - Colombian government envoys met rebel negotiators in Oslo on Thursday.';
+    expect(findWireDateline(lines(text), text, now)).toBe('2025-11-20');
+    const later = 'OSLO, Dec 20 (Reuters) - Colombian government envoys met rebel negotiators in Oslo on Saturday.';
+    expect(findWireDateline(lines(later), later, now)).toBe('2024-12-20');
+  });
+
+  it('does not take a sentence that merely starts with a place and a date', () => {
+    const text = 'Geneva, May 12 was the day the envoys chose for the next round.';
+    expect(findWireDateline(lines(text), text, now)).toBeNull();
+    const plain = 'The ministers met in Nairobi on March 4, 2025 (a Tuesday) - and agreed a plan.';
+    expect(findWireDateline(lines(plain), plain, now)).toBeNull();
+  });
+});
+
+describe('yearForMonthDay', () => {
+  it('puts the day nearest the latest full date written in the text', () => {
+    expect(yearForMonthDay(1, 3, 'The truce agreed on December 28, 2024 held over the new year.', now)).toBe('2025-01-03');
+  });
+  it('reads copyright years written with the sign', () => {
+    expect(copyrightYear('\u00a9 2023 Example News Agency')).toBe(2023);
+    expect(copyrightYear('No rights line here, only 2023 as a number.')).toBeNull();
+  });
+});
+
+describe('articleFromPlainText with a wire dateline', () => {
+  it('gives the article an inferred publication date', () => {
+    const raw = 'Armenian and Azerbaijani ministers meet in Abu Dhabi\n\nABU DHABI, July 10 (AP) - The foreign ministers of Armenia and Azerbaijan met in Abu Dhabi on Thursday.\n\nCopyright 2025 The Associated Press.';
+    const a = articleFromPlainText(raw, { file: 'wire.txt', url: null, now: () => now });
+    expect(a.publishedAt).toBe('2025-07-10');
+    expect(a.publishedInferred).toBe(true);
+  });
+  it('keeps a date header over the dateline, not inferred', () => {
+    const raw = ' date 2025-07-11\nABU DHABI, July 10 (AP) - The foreign ministers of Armenia and Azerbaijan met in Abu Dhabi on Thursday.';
+    const a = articleFromPlainText(raw, { file: 'wire.txt', url: null, now: () => now });
+    expect(a.publishedAt).toBe('2025-07-11');
+    expect(a.publishedInferred).toBe(false);
+  });
+});
