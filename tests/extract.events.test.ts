@@ -199,3 +199,17 @@ describe('events: next rounds', () => {
     ]);
   });
 });
+
+describe('events: an earlier summit named in passing', () => {
+  it('"three days after his summit with Putin in Alaska" is its own event, not part of the visit', () => {
+    const text =
+      'President Donald Trump hosted Volodymyr Zelensky at the White House on Monday, three days after his summit with Vladimir Putin in Alaska. ' +
+      'After the meeting Trump phoned Putin.';
+    const all = events(text, '2025-08-19');
+    expect(all.map((e) => [e.kind, e.date, e.city, e.people.join('+')])).toEqual([
+      ['meeting', '2025-08-18', 'Washington', 'Donald Trump+Volodymyr Zelensky'],
+      ['summit', '2025-08-15', null, 'Donald Trump+Vladimir Putin'],
+      ['call', '2025-08-18', null, 'Donald Trump+Vladimir Putin'],
+    ]);
+  });
+});

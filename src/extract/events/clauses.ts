@@ -30,6 +30,8 @@ export function splitClauses(text: string, offset: number): Clause[] {
   let start = 0;
   for (const m of text.matchAll(CLAUSE_BREAK)) {
     if (m.index <= start) continue;
+    // "three days after his summit" is one clause: the break before "three" already covers "after".
+    if (/^\s*(?:\S+\s+)?(?:days?|weeks?|months?|hours?)\s*$/.test(text.slice(start, m.index))) continue;
     out.push({ start: offset + start, end: offset + m.index, text: text.slice(start, m.index) });
     start = m.index + m[0].length;
   }

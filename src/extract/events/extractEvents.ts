@@ -40,6 +40,8 @@ interface Draft {
   joins: boolean;
   /** "After the meeting Trump phoned Putin": happened right after the event reported before. */
   afterPrevious: boolean;
+  /** The kind the "After the ..." opening names. */
+  afterKind: EventKind | null;
 }
 
 const SPEECH_BEFORE_DATE = /\b(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|reported|reports|according\s+to|confirmed|posted|tweeted|quoted|interview)\b(?:\s+\S+){0,4}\s*$/;
@@ -107,6 +109,14 @@ function teamMembers(frame: ArticleFrame, s: Sentence): string[] {
     if (subject) out.push(subject.key);
   }
   return out;
+}
+
+function kindOfWord(text: string): EventKind | null {
+  if (/\bsummit\b/i.test(text)) return 'summit';
+  if (/\bcall\b/i.test(text)) return 'call';
+  if (/\b(?:talks|negotiations)\b/i.test(text)) return 'talks';
+  if (/\b(?:meeting|session|visit)\b/i.test(text)) return 'meeting';
+  return null;
 }
 
 const LEADING_AFTER = /^(?:After|Following|Straight\s+after|Right\s+after)\s+(?:the|this|that|their|his|her)\s+(?:\p{Ll}+\s+)?(?:meeting|talks|summit|call|session|negotiations|visit)\b,?\s*/u;
@@ -397,6 +407,7 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         separately: /\bseparate(?:ly)?\b/i.test(segText),
         joins: JOINED.test(segText),
         afterPrevious: prefix !== null,
+        afterKind: prefix ? kindOfWord(prefix[0]) : null,
         anaphoric:
           JOINED.test(segText) ||
           (sides.length === 0 &&
@@ -541,6 +552,39 @@ function summaryOf(frame: ArticleFrame, d: Draft): string {
   return `${kindWord}${between}${where}${who}`;
 }
 
+/**
+ * A dated event without a city takes the city of a neighbouring report of the same talks (a
+ * shared side, within two days, or an undated mention in the sentence before). Events whose
+ * country is known go first, and the closest match (same sides, nearest exact date) wins. Calls
+ * have no place.
+ */
+function inheritCities(drafts: Draft[]): void {
+  const dayGap = (a: Draft, b: Draft): number => (a.date && b.date ? Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86_400_000 : 1.5);
+  const inheritOrder = drafts.filter((d) => !d.city && d.date && isLive(d.status) && d.kind !== 'call').sort((a, b) => Number(b.country !== null) - Number(a.country !== null));
+  for (const d of inheritOrder) {
+    const candidates = drafts.filter(
+      (o) =>
+        o !== d &&
+        o.city !== null &&
+        o.kind !== 'call' &&
+        isLive(o.status) &&
+        // A meeting planned for later is not placed by an earlier one ("meet again next week").
+        !(d.status === 'planned' && o.status === 'held' && o.date !== null && d.date !== null && d.date > (o.dateTo ?? o.date) && !datesNear(o, d, 1)) &&
+        o.sides.some((s) => d.sides.includes(s)) &&
+        (d.country === null || o.country === d.country) &&
+        ((o.date !== null && datesNear(o, d, 2)) || (o.date === null && Math.abs(o.sentence - d.sentence) <= 1)),
+    );
+    const rank = (o: Draft): number =>
+      (sidesCompatible(o.sides, d.sides) && o.sides.length === d.sides.length ? 0 : 10) + dayGap(o, d) + (o.approx ? 5 : 0);
+    const source = candidates.sort((x, y) => rank(x) - rank(y))[0];
+    if (source) {
+      d.city = source.city;
+      d.country = source.country;
+    }
+  }
+
+}
+
 /** Everything the article reports about talks and meetings. */
 export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   const { frame, publishedAt } = ctx;
@@ -585,7 +629,9 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
     if (!d.afterPrevious || d.date) continue;
-    const prev = drafts.slice(0, i).reverse().find((p) => p.date && isLive(p.status) && d.sentence - p.sentence <= 3);
+    const candidates = drafts.slice(0, i).reverse().filter((p) => p.date && isLive(p.status) && d.sentence - p.sentence <= 3);
+    // "After the meeting": the meeting, if one was reported, else the latest event.
+    const prev = candidates.find((p) => p.kind === d.afterKind) ?? candidates[0];
     if (prev) {
       d.date = prev.date;
       d.dateTo = prev.dateTo;
@@ -627,32 +673,6 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
     }
   }
 
-  // A dated event without a city: the city of a neighbouring event of the same talks (a shared
-  // side, within two days, or an undated mention in the sentence before). Events whose country
-  // is known go first, and the closest match (same sides, nearest exact date) wins.
-  const dayGap = (a: Draft, b: Draft): number => (a.date && b.date ? Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86_400_000 : 1.5);
-  const inheritOrder = drafts.filter((d) => !d.city && d.date && isLive(d.status)).sort((a, b) => Number(b.country !== null) - Number(a.country !== null));
-  for (const d of inheritOrder) {
-    const candidates = drafts.filter(
-      (o) =>
-        o !== d &&
-        o.city !== null &&
-        isLive(o.status) &&
-        // A meeting planned for later is not placed by an earlier one ("meet again next week").
-        !(d.status === 'planned' && o.status === 'held' && o.date !== null && d.date !== null && d.date > (o.dateTo ?? o.date) && !datesNear(o, d, 1)) &&
-        o.sides.some((s) => d.sides.includes(s)) &&
-        (d.country === null || o.country === d.country) &&
-        ((o.date !== null && datesNear(o, d, 2)) || (o.date === null && Math.abs(o.sentence - d.sentence) <= 1)),
-    );
-    const rank = (o: Draft): number =>
-      (sidesCompatible(o.sides, d.sides) && o.sides.length === d.sides.length ? 0 : 10) + dayGap(o, d) + (o.approx ? 5 : 0);
-    const source = candidates.sort((x, y) => rank(x) - rank(y))[0];
-    if (source) {
-      d.city = source.city;
-      d.country = source.country;
-    }
-  }
-
   // Fold repeats: the same event reported twice in one article.
   const merged: Draft[] = [];
   for (const d of drafts) {
@@ -673,6 +693,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
       .filter((o) => o.date && o.status === d.status && !d.separately && d.sentence - o.sentence >= 0 && d.sentence - o.sentence <= 3)
       .filter((o) => (d.joins || sidesCompatible(o.sides, d.sides)) && !(o.city && d.city && o.city !== d.city) && (o.kind === 'call') === (d.kind === 'call'))
       .filter((o) => d.anaphoric || o.participants.some((k) => d.participants.includes(k)))
+      .sort((x, y) => Number(x.city !== null && x.city === d.city) - Number(y.city !== null && y.city === d.city))
       .pop();
     if (host) {
       host.participants = [...new Set([...host.participants, ...d.participants])];
@@ -681,6 +702,8 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
       host.country ??= d.country;
     } else kept.push(d);
   }
+
+  inheritCities(kept);
 
   return kept
     .filter((d) => {
