@@ -128,7 +128,8 @@ describe('SIGKILL during an ingest batch', () => {
     await parley(['ingest', articlesDir], path);
     await checkAfterKill(path, 'ingest completed after kills');
     const stored = count(path, 'SELECT count(*) AS n FROM articles');
-    const extracted = count(path, 'SELECT count(*) AS n FROM articles WHERE extracted_version = ?', EXTRACTION_VERSION);
+    // Extracted with the rules the CLI runs (read from the store: the rules may be newer than this test's import).
+    const extracted = count(path, 'SELECT count(*) AS n FROM articles WHERE extracted_version = (SELECT max(extracted_version) FROM articles) AND extracted_version >= ?', EXTRACTION_VERSION);
     const expected = count(reference.path, 'SELECT count(*) AS n FROM articles');
     if (stored < expected) tally.lost(`${expected - stored} articles missing after the re-run`, expected - stored);
     if (extracted < stored) tally.lost(`${stored - extracted} articles stored but never extracted`, stored - extracted);
@@ -151,8 +152,9 @@ describe('SIGKILL during a re-extraction', () => {
     for (const atLeast of [2, 10]) {
       tally.tried();
       const killed = await killMidway(['reextract'], path, () => {
-        const done = count(path, 'SELECT count(*) AS n FROM articles WHERE extracted_version = ?', EXTRACTION_VERSION);
-        const pending = count(path, 'SELECT count(*) AS n FROM articles WHERE extracted_version < ?', EXTRACTION_VERSION);
+        // reextract first marks every article as not extracted (version 0), then extracts them one by one.
+        const done = count(path, 'SELECT count(*) AS n FROM articles WHERE extracted_version > 0');
+        const pending = count(path, 'SELECT count(*) AS n FROM articles WHERE extracted_version = 0');
         return pending > 0 && done >= atLeast;
       });
       if (killed) kills += 1;

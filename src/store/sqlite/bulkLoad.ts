@@ -114,7 +114,7 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     side: db.prepare('INSERT OR IGNORE INTO event_sides (event_id, side, event_date) VALUES (?, ?, ?)'),
-    participant: db.prepare('INSERT OR IGNORE INTO event_participants (event_id, person_id) VALUES (?, ?)'),
+    participant: db.prepare('INSERT OR IGNORE INTO event_participants (event_id, person_id, event_date) VALUES (?, ?, ?)'),
     source: db.prepare('INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, reported_status, report_json) VALUES (?, ?, ?, ?, ?)'),
     eventFts: db.prepare('INSERT INTO events_fts (rowid, summary, evidence, place, people) VALUES (?, ?, ?, ?, ?)'),
     quote: db.prepare('INSERT OR IGNORE INTO quotes (person_id, speaker, text, date, article_id) VALUES (?, ?, ?, ?, ?)'),
@@ -164,7 +164,7 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
           insert.event.run(e.kind, e.status, e.date, e.dateTo, e.approx ? 1 : 0, e.city, e.country, JSON.stringify(sides), e.summary, e.firstSeenAt, e.updatedAt).lastInsertRowid,
         );
         for (const side of sides) insert.side.run(eventId, side, e.date);
-        for (const p of participants) insert.participant.run(eventId, p.id);
+        for (const p of participants) insert.participant.run(eventId, p.id, e.date);
         for (const s of e.sources) {
           const report = {
             seq: seq++,

@@ -100,10 +100,12 @@ export class SqliteQueryRepo implements QueryRepo {
       // event_sides_side_date (migration 031) is in date order per side: read until the LIMIT.
       latestBySide: s(`SELECT ${EVENT_COLUMNS} FROM event_sides s JOIN events e ON e.id = s.event_id
         WHERE s.side = ? ORDER BY s.event_date DESC, s.event_id DESC LIMIT ?`),
+      // event_participants_person_date (migration 033) is in date order per person: read until the LIMIT.
       latestByPerson: s(`SELECT ${EVENT_COLUMNS} FROM event_participants ep JOIN events e ON e.id = ep.event_id
-        WHERE ep.person_id = ? ${NEWEST_FIRST} LIMIT ?`),
+        WHERE ep.person_id = ? ORDER BY ep.event_date DESC, ep.event_id DESC LIMIT ?`),
       latestByPersonAndSide: s(`SELECT ${EVENT_COLUMNS} FROM event_participants ep JOIN events e ON e.id = ep.event_id
-        WHERE ep.person_id = ? AND EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = e.id AND s.side = ?) ${NEWEST_FIRST} LIMIT ?`),
+        WHERE ep.person_id = ? AND EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = e.id AND s.side = ?)
+        ORDER BY ep.event_date DESC, ep.event_id DESC LIMIT ?`),
       event: s(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ?`),
       eventsByIds: s(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT value FROM json_each(?))`),
       sidesForEvents: s(`SELECT event_id, side FROM event_sides WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, side`),
