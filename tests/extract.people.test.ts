@@ -54,7 +54,8 @@ describe('people in an article', () => {
     expect(p).toMatchObject({ country: 'US' });
     expect(p?.role).toMatch(/adviser/);
     const aide = person('Russian President Vladimir Putin’s aide, Yuri Ushakov, said so.', 'Yuri Ushakov');
-    expect(aide).toMatchObject({ country: 'RU', role: 'aide' });
+    expect(aide).toMatchObject({ country: 'RU' });
+    expect(aide?.role).toMatch(/\baide$/);
   });
 
   it('takes the country of the team a person leads', () => {

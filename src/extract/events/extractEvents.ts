@@ -120,7 +120,7 @@ function kindOfWord(text: string): EventKind | null {
 }
 
 const LEADING_AFTER = /^(?:After|Following|Straight\s+after|Right\s+after)\s+(?:the|this|that|their|his|her)\s+(?:\p{Ll}+\s+)?(?:meeting|talks|summit|call|session|negotiations|visit)\b,?\s*/u;
-const JOINED = /\b(?:joined|join|joins|joining)\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b/u;
+const JOINED = /\b(?:joined|join|joins|joining|attended|attend|attends|attending)\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b/u;
 
 function isSpeechDate(sentence: string, d: DateMention): boolean {
   if (SPEECH_BEFORE_DATE.test(sentence.slice(Math.max(0, d.start - 50), d.start))) return true;
@@ -676,7 +676,11 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   // Fold repeats: the same event reported twice in one article.
   const merged: Draft[] = [];
   for (const d of drafts) {
-    const same = merged.find((m) => sameEvent(m, d));
+    // "Zelensky attended the summit": more people at an event already reported that day.
+    const joinsIt = (m: Draft): boolean =>
+      d.joins && isLive(m.status) && isLive(d.status) && (m.kind === 'call') === (d.kind === 'call') && (d.date === null || m.date === d.date) && !(m.city && d.city && m.city !== d.city);
+    const joinable = [...merged].reverse().filter(joinsIt);
+    const same = merged.find((m) => sameEvent(m, d)) ?? joinable.find((m) => d.city !== null && m.city === d.city) ?? joinable[0];
     if (same) fold(same, d);
     else merged.push(d);
   }
