@@ -9,7 +9,9 @@ import { findPlaces } from '../geo/places.ts';
 import { DELEGATE_HEADS, NEWS_OUTLETS } from './lexicon.ts';
 import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
-import { appositiveAfter, possessiveAppositiveBefore, titleBefore, type RoleFinding } from './roles.ts';
+import { MOVEMENTS, afterLocativePreposition, coordinatedWithCountry } from './notPeople.ts';
+import { congoOfArticle, countriesNamedIn, countryInArticle, countryOfTitle } from './titleCountries.ts';
+import { appositiveAfter, countryRoleAcrossComma, possessiveAppositiveBefore, titleBefore, type RoleFinding } from './roles.ts';
 
 export interface PersonMention {
   key: string;
@@ -118,6 +120,9 @@ function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameToke
     const poss = possessiveAppositiveBefore(text, span.start);
     if (poss) found.push(poss);
   }
+  // "Pakistan's Director General of Military Operations, Major General Kashif Abdullah"
+  const acrossComma = countryRoleAcrossComma(text, before?.start ?? span.start);
+  if (acrossComma) found.push(acrossComma);
   if (!span.possessive) {
     const after = appositiveAfter(text, span.end);
     if (after && !listsAnotherPerson(text, after, span, spans)) found.push(after);
@@ -174,15 +179,25 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
     } else newCluster(span, k);
   }
   const singles = spans.filter((s) => s.words === 1);
+  // "Hamas said", "Israel and Hamas agreed": a movement or a party named beside a country.
+  const isOrganisation = (span: NameSpan): boolean => !span.titled && (MOVEMENTS.has(span.name) || coordinatedWithCountry(text, span.start, span.end));
   const accepted = new Set<NameSpan>(spans.filter((s) => s.words >= 2));
   // "Rubio and Lavrov held a call": a bare name joined by "and" to a person is a person.
   const coordinated = (span: NameSpan): boolean =>
     [...accepted].some((o) => /^\s+and\s+$/.test(text.slice(span.end, o.start)) || /^\s+and\s+$/.test(text.slice(o.end, span.start)));
+  // "Anwar says" after "Anwar Ibrahim": Malay, Thai and Arabic usage names a person by the given
+  // name. A lone word that is the first word of exactly one full name, and no one's surname.
+  const byGivenName = (word: string): Cluster | undefined => {
+    const first = clusters.filter((x) => x.names.some((n) => n.split(/\s+/).length >= 2 && normalizeName(n.split(/\s+/)[0]!) === normalizeName(word)));
+    const surname = clusters.some((x) => x.names.some((n) => normalizeName(n.split(/\s+/).at(-1)!) === normalizeName(word)));
+    return first.length === 1 && !surname ? first[0] : undefined;
+  };
   for (const span of singles) {
     const k = knownFor(span.name, known);
     const candidates = clusters.filter((x) => x.names.some((n) => namesMatch(n, span.name)) || (k !== null && x.known === k));
     let c: Cluster | undefined;
-    if (candidates.length === 1) c = candidates[0];
+    if (candidates.length === 0) c = byGivenName(span.name);
+    else if (candidates.length === 1) c = candidates[0];
     else if (candidates.length > 1) {
       // Several people share the surname: the one mentioned last before this point.
       c = candidates
@@ -194,20 +209,30 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       if (!c.names.includes(span.name)) c.names.push(span.name);
       spanCluster.set(span, c);
       accepted.add(span);
-    } else if (k !== null || hasPersonEvidence(text, span)) {
+    } else if (k !== null || (hasPersonEvidence(text, span) && !isOrganisation(span))) {
       newCluster(span, k);
       accepted.add(span);
     }
   }
   // A second look for bare names coordinated with a person accepted above.
   for (const span of singles) {
-    if (accepted.has(span) || !coordinated(span) || NEWS_OUTLETS.has(span.name)) continue;
+    if (accepted.has(span) || !coordinated(span) || NEWS_OUTLETS.has(span.name) || isOrganisation(span)) continue;
     const existing = clusters.find((x) => x.names.some((n) => namesMatch(n, span.name)));
     if (existing) {
       existing.spans.push(span);
       spanCluster.set(span, existing);
     } else newCluster(span, null);
     accepted.add(span);
+  }
+
+  // "arrived at Seri Perdana": a name that only ever stands where a place goes, with nothing
+  // personal said of it, is a venue.
+  for (const c of [...clusters]) {
+    const venueLike = (sp: NameSpan): boolean =>
+      !sp.titled && !sp.possessive && afterLocativePreposition(text, sp.start) && !hasPersonEvidence(text, sp) && !/^,\s+(?:who|whose)\b/.test(text.slice(sp.end, sp.end + 10)) && appositiveAfter(text, sp.end) === null;
+    if (c.known || !c.spans.every(venueLike)) continue;
+    clusters.splice(clusters.indexOf(c), 1);
+    for (const sp of c.spans) spanCluster.delete(sp);
   }
 
   const nameTokens = new Set<number>();
@@ -219,7 +244,16 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   const countryOf = new Map<string, CountryCode | null>();
   const clusterByName = (name: string): Cluster | undefined => clusters.find((x) => x.names.some((n) => namesMatch(n, name)));
   const ownCountry = (c: Cluster): CountryCode | null => mostCommon(c.roles.map((r) => r.country).filter((x): x is CountryCode => x !== null));
-  for (const c of clusters) countryOf.set(c.key, ownCountry(c));
+  // An office only one country has ("Treasury Secretary"), when the article names that country.
+  const articleCountries = countriesNamedIn(text);
+  const titleCountry = (c: Cluster): CountryCode | null => {
+    for (const r of c.roles) {
+      const code = r.role ? countryOfTitle(r.role, articleCountries) : null;
+      if (code) return code;
+    }
+    return null;
+  };
+  for (const c of clusters) countryOf.set(c.key, ownCountry(c) ?? titleCountry(c));
   for (let pass = 0; pass < 3; pass++) {
     for (const c of clusters) {
       if (countryOf.get(c.key)) continue;
@@ -260,6 +294,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
     }
   }
 
+  const congo = congoOfArticle(text);
   const people: ExtractedPerson[] = clusters.map((c) => {
     const name = c.known?.name ?? [...c.names].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length)[0]!;
     const aliases = [...new Set([...c.names, ...(c.known ? [c.known.name, ...c.known.aliases] : [])])].filter((n) => n !== name);
@@ -268,7 +303,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       key: c.key,
       name: name.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/u, ''),
       aliases,
-      country: countryOf.get(c.key) ?? c.known?.country ?? null,
+      country: countryInArticle(countryOf.get(c.key) ?? c.known?.country ?? null, congo),
       role: best?.role ?? c.known?.role ?? null,
     };
   });

@@ -40,6 +40,8 @@ export const ROLE_MODIFIERS = new Set([
   'major', 'brigadier', 'army', 'navy', 'air', 'force', 'staff', 'policy', 'diplomatic', 'sovereign', 'wealth',
   'fund', 'investment', 'u.s.', 'us', 'eu', 'un', 'nato', 'de', 'facto', 'self-proclaimed', 'newly', 'elected',
   'incoming', 'outgoing', 'then', 'current', 'peace', 'negotiation', 'negotiating', 'delegation', 'team',
+  // Institutions written in lower case inside a title: "foreign ministry spokesman", "party leader".
+  'ministry', 'affairs', 'operations', 'cabinet', 'party', 'parliamentary', 'commerce', 'treasury', 'homeland',
 ]);
 
 /**

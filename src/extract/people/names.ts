@@ -55,8 +55,26 @@ const NOT_INITIALS = new Set(['AP', 'TV', 'PM', 'AM', 'ID', 'OK', 'UN', 'AI', 'P
 /** Capitalised particles of Arabic names: "Al Thani", "Bin Zayed", "Abu Mazen". */
 const CAPITALISED_PARTICLES = new Set(['Al', 'El', 'Bin', 'Ibn', 'Abu', 'Abd', 'Ould', 'Ben']);
 
+/**
+ * A surname carrying a lower-case Arabic article or particle: "al-Hayya", "el-Sisi", "bin-Laden".
+ * It belongs to the name although it does not start with a capital.
+ */
+export function isParticleSurname(w: string): boolean {
+  return /^(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu|abd)-\p{Lu}\p{Ll}/u.test(w);
+}
+
+/**
+ * A short given name the lexicon reads as a function word ("He Lifeng", "Li Qiang", "An Ho"),
+ * accepted only right after a title: "Vice Premier He Lifeng", "envoy Ma Zhaoxu".
+ */
+export function isShortGivenNameAfterTitle(word: string, wordBefore: string | undefined): boolean {
+  if (wordBefore === undefined || !isTitleWord(wordBefore)) return false;
+  return /^\p{Lu}\p{Ll}{0,2}$/u.test(word) && countryFromWord(word) === null;
+}
+
 export function isNameWord(w: string): boolean {
   if (CAPITALISED_PARTICLES.has(w)) return true;
+  if (isParticleSurname(w)) return true;
   if (!isCapitalised(w) || w.length < 2) return false;
   if (/\d/.test(w)) return false;
   // Acronyms ("AFP", "ZNPP", "U.S.") are not names; two-letter initials ("JD Vance") may be.
@@ -99,7 +117,7 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
   const spans: NameSpan[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isCapitalised(tokens[i]!.text)) {
+    if (!isCapitalised(tokens[i]!.text) && !isParticleSurname(tokens[i]!.text)) {
       i++;
       continue;
     }
@@ -107,7 +125,7 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
     let j = i;
     while (j + 1 < tokens.length && joined(text, tokens[j]!, tokens[j + 1]!)) {
       const next = tokens[j + 1]!.text;
-      if (isCapitalised(next)) {
+      if (isCapitalised(next) || isParticleSurname(next)) {
         j++;
         continue;
       }
@@ -126,7 +144,9 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
         const prev = tokens[k - 1]!.text;
         // A given name the general lexicon calls a word ("Wang Yi", "Bill Burns"), not opening a sentence.
         const midSentence = k - 1 > 0 && !/[.!?\n"\u201c]\s*$/.test(text.slice(tokens[k - 2]!.end, tokens[k - 1]!.start));
+        const titleBeforePrev = k - 2 >= 0 && /^ $/.test(text.slice(tokens[k - 2]!.end, tokens[k - 1]!.start)) ? tokens[k - 2]!.text : undefined;
         if (isNameWord(prev)) k--;
+        else if (k === j && isShortGivenNameAfterTitle(prev, titleBeforePrev)) k--;
         else if (k === j && !FUNCTION_WORDS.has(prev) && (isKnownFirstName(prev) || (midSentence && isCommonOnlyByLexicon(prev) && isCapitalised(prev) && prev !== prev.toUpperCase() && countryFromWord(prev) === null))) k--;
         else if (NAME_PARTICLES.has(prev) && k - 2 >= i && isNameWord(tokens[k - 2]!.text)) k -= 2;
         else if (NAME_PARTICLES.has(prev) && k - 3 >= i && NAME_PARTICLES.has(tokens[k - 2]!.text) && isNameWord(tokens[k - 3]!.text)) k -= 3;

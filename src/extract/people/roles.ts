@@ -103,12 +103,16 @@ export function titleBefore(text: string, tokens: WordToken[], nameToken: number
   let s = first;
   const meaningful = (i: number): boolean => {
     const w = tokens[i]!.text;
-    return isRoleHead(w) || isModifier(w) || tokens[i]!.possessive || countryFromWord(w) !== null;
+    if (isRoleHead(w) || isModifier(w) || tokens[i]!.possessive || countryFromWord(w) !== null) return true;
+    // "North Korean leader": a country written in two words, kept whole so "Korean" alone does not decide.
+    if (findCountryMentions(text.slice(tokens[i]!.start, end))[0]?.start === 0) return true;
+    // "Commerce Secretary", "Mossad chief": a capitalised department or agency naming the office.
+    return capital(i) && i + 1 < nameToken && isRoleHead(tokens[i + 1]!.text) && /^ $/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start));
   };
+  const end = tokens[nameToken - 1]!.end;
   while (s < nameToken && !meaningful(s)) s++;
   if (s >= nameToken) return null;
   const start = tokens[s]!.start;
-  const end = tokens[nameToken - 1]!.end;
   const phrase = text.slice(start, end).replace(/\s+(?:Mr|Mrs|Ms|Dr)\.?$/u, '');
   const country = relativeTo && tokens[s]!.possessive ? null : roleCountry(phrase);
   const role = cleanRole(phrase);
@@ -159,4 +163,36 @@ export function possessiveAppositiveBefore(text: string, nameStart: number): Rol
     start,
     end: nameStart - before.length + m.index + m[0].length,
   };
+}
+
+const ROLE_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'to']);
+
+/**
+ * A country's office set off by a comma before the name (or before the name's own rank):
+ * "Pakistan's Director General of Military Operations, Major General Kashif Abdullah",
+ * "his Indian counterpart, Lieutenant General Rajiv Ghai". `at` is where the rank or name starts.
+ */
+export function countryRoleAcrossComma(text: string, at: number): RoleFinding | null {
+  const before = text.slice(Math.max(0, at - 160), at);
+  const comma = /,\s+$/.exec(before);
+  if (!comma) return null;
+  const offset = at - before.length;
+  const head = before.slice(0, comma.index);
+  // Only the clause the appositive belongs to: after the last sentence mark, bracket or comma.
+  const clauseStart = Math.max(...[...head.matchAll(/[,;:.!?()\n\u201c\u201d"]/g)].map((m) => m.index + 1), 0);
+  const clause = head.slice(clauseStart);
+  const mentions = findCountryMentions(clause).filter((m) => !m.locative || m.kind === 'institution');
+  for (const m of mentions.reverse()) {
+    const rest = clause.slice(m.end).replace(/^['\u2019]s?\b/u, '');
+    const words = rest.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0 || words.length > 8) continue;
+    // Office words only; after "of"/"for" any capitalised department ("of Military Operations").
+    // A possessive or a name inside ("President Vladimir Putin's aide") is another construction.
+    const ofAt = words.findIndex((w) => w === 'of' || w === 'for');
+    const roleLike = words.every((w, i) => !/['\u2019]s?$/u.test(w) && (isRoleHead(w) || isModifier(w) || ROLE_CONNECTORS.has(w) || (ofAt >= 0 && i > ofAt && /^\p{Lu}/u.test(w))));
+    if (!roleLike || !words.some((w) => isRoleHead(w)) || ROLE_CONNECTORS.has(words.at(-1)!)) continue;
+    const start = offset + clauseStart + m.end + (rest.length - rest.trimStart().length) + (clause.slice(m.end).length - rest.length);
+    return { role: words.join(' '), country: m.code, relativeTo: null, start, end: offset + comma.index };
+  }
+  return null;
 }

@@ -1,0 +1,72 @@
+// Countries a person's role or the article's wording implies when no nationality word is written
+// beside the name: offices that exist in one country only ("Treasury Secretary" in a story about
+// Washington's trade talks), and "Congo" read in the light of the rest of the article.
+import type { CountryCode } from '../../domain/types.ts';
+import { findCountryMentions } from '../geo/countries.ts';
+
+interface CountrySpecificTitle {
+  /** The whole role as written, compared case-insensitively. */
+  title: RegExp;
+  country: CountryCode;
+  /** Countries that have an office of the same name; when the article names one, the title decides nothing. */
+  sharedWith: CountryCode[];
+}
+
+/**
+ * Unqualified titles news English uses for one country's office only. Titles that many countries
+ * share ("President", "Vice President", "Foreign Minister", "Foreign Secretary", which India
+ * has too) are deliberately absent: guessing them would be wrong as often as right.
+ */
+export const COUNTRY_SPECIFIC_TITLES: CountrySpecificTitle[] = [
+  // The Vatican has a Secretary of State; Britain's are always "Secretary of State for ...".
+  { title: /^secretary of state$/i, country: 'US', sharedWith: ['VA'] },
+  { title: /^(?:treasury secretary|secretary of the treasury)$/i, country: 'US', sharedWith: [] },
+  { title: /^(?:commerce secretary|secretary of commerce)$/i, country: 'US', sharedWith: [] },
+  { title: /^(?:trade representative|u\.?s\.? trade representative)$/i, country: 'US', sharedWith: [] },
+  { title: /^(?:defense secretary|secretary of defense|war secretary|secretary of war)$/i, country: 'US', sharedWith: [] },
+  { title: /^(?:homeland security secretary|secretary of homeland security)$/i, country: 'US', sharedWith: [] },
+  { title: /^(?:national security adviser|national security advisor)$/i, country: 'US', sharedWith: ['IN', 'GB', 'IL', 'UA', 'PK', 'AF', 'IQ', 'KR', 'JP'] },
+  { title: /^(?:senate majority leader|senate minority leader|house speaker|speaker of the house)$/i, country: 'US', sharedWith: [] },
+  { title: /^chancellor of the exchequer$/i, country: 'GB', sharedWith: [] },
+];
+
+/** Every country the article names, by name, nationality, capital or institution. */
+export function countriesNamedIn(text: string): Set<CountryCode> {
+  return new Set(findCountryMentions(text).map((m) => m.code));
+}
+
+/**
+ * The country of an office that exists in one country only, when the article names that country
+ * and no other country with an office of the same name; else null.
+ */
+export function countryOfTitle(role: string, articleCountries: ReadonlySet<CountryCode>): CountryCode | null {
+  const trimmed = role.trim();
+  for (const t of COUNTRY_SPECIFIC_TITLES) {
+    if (!t.title.test(trimmed)) continue;
+    if (!articleCountries.has(t.country)) return null;
+    if (t.sharedWith.some((c) => articleCountries.has(c))) return null;
+    return t.country;
+  }
+  return null;
+}
+
+const DRC_WORDS = /\b(?:Democratic Republic of (?:the )?Congo|DR ?Congo|DRC|Kinshasa|Congo-Kinshasa)\b/;
+const ROC_WORDS = /\b(?:Brazzaville|Congo-Brazzaville)\b|(?<!Democratic )\bRepublic of (?:the )?Congo\b/;
+
+/**
+ * Bare "Congo" names two countries. In an article that names the Democratic Republic (or
+ * Kinshasa) and not the Republic (or Brazzaville) it is the DRC, and the other way round.
+ */
+export function congoOfArticle(text: string): CountryCode | null {
+  const drc = DRC_WORDS.test(text);
+  const roc = ROC_WORDS.test(text);
+  if (drc && !roc) return 'CD';
+  if (roc && !drc) return 'CG';
+  return null;
+}
+
+/** A country code as the article means it: a "Congo" code follows `congoOfArticle`. */
+export function countryInArticle(code: CountryCode | null, congo: CountryCode | null): CountryCode | null {
+  if ((code === 'CG' || code === 'CD') && congo !== null) return congo;
+  return code;
+}
