@@ -46,6 +46,11 @@ export interface LatencyRow {
   deferred: number;
   /** No accepted callback within 8 s, or an error reply: what Discord would show as failed. */
   failed: number;
+  /**
+   * CPU time of this process per interaction (the bot, discord.js and the fake Discord together):
+   * what an interaction costs whatever else the machine is doing.
+   */
+  cpuMsPerInteraction: number;
 }
 
 export interface LatencyResult {
@@ -71,7 +76,7 @@ function percentile(sorted: number[], p: number): number {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function summarise(label: string, samples: Sample[], failures: string[]): LatencyRow {
+function summarise(label: string, samples: Sample[], failures: string[], cpuMs: number): LatencyRow {
   const times = samples.map((s) => s.callbackMs).sort((a, b) => a - b);
   for (const failure of new Set(failures)) console.error(`${label}: ${failure}`);
   return {
@@ -82,6 +87,7 @@ function summarise(label: string, samples: Sample[], failures: string[]): Latenc
     maxMs: round1(times.at(-1) ?? NaN),
     deferred: samples.filter((s) => s.deferred).length,
     failed: failures.length,
+    cpuMsPerInteraction: round1(cpuMs / Math.max(1, samples.length + failures.length)),
   };
 }
 
@@ -103,8 +109,10 @@ async function measureOne(fake: FakeDiscord, payload: InteractionPayload, sample
 async function measure(fake: FakeDiscord, label: string, spec: Spec, count: number): Promise<LatencyRow> {
   const samples: Sample[] = [];
   const failures: string[] = [];
+  const cpu = process.cpuUsage();
   for (let i = 0; i < count; i++) await measureOne(fake, spec(), samples, failures);
-  return summarise(label, samples, failures);
+  const used = process.cpuUsage(cpu);
+  return summarise(label, samples, failures, (used.user + used.system) / 1000);
 }
 
 export interface LatencyOptions {
@@ -190,7 +198,7 @@ export async function benchCommandLatency(options: LatencyOptions): Promise<Late
       })();
       while (ingesting) await measureOne(fake, fake.autocomplete({ command: 'who', focused: { name: 'name', value: typedPrefix() } }), samples, failures);
       await ingest;
-      rows.push(summarise(`${L}: autocomplete while ingesting ${options.ingestArticles - half} articles`, samples, failures));
+      rows.push(summarise(`${L}: autocomplete while ingesting ${options.ingestArticles - half} articles`, samples, failures, NaN));
     }
     const peopleAfter = (await store.queries.counts()).people;
     if (peopleAfter !== counts.people) console.error(`${L}: ingest added ${peopleAfter - counts.people} people`);

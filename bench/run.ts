@@ -258,7 +258,7 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
     run: async () => {
       const built = await build();
       const r = (await runChild('latency', { label, path, iterations: options.iterations, ingest: full ? 20 : 0 }, 3_600_000)) as {
-        rows: Array<{ case: string; n: number; p50Ms: number; p99Ms: number; maxMs: number; failed: number }>;
+        rows: Array<{ case: string; n: number; p50Ms: number; p99Ms: number; maxMs: number; failed: number; cpuMsPerInteraction: number }>;
         events: number;
         people: number;
         eventLoopDelayMaxMs: number;
@@ -273,6 +273,7 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
         const target = firstCall || during ? undefined : isAutocomplete ? { text: '<= 10', check: atMost(10) } : { text: '<= 25', check: atMost(25) };
         if (row.n > 1) figures.push(figure(`latency ${label}`, `${name} p50`, row.p50Ms, 'ms'));
         figures.push(figure(`latency ${label}`, `${name} ${row.n > 1 ? 'p99' : ''}`.trim(), row.p99Ms, 'ms', full || firstCall ? target : undefined));
+        if (row.n > 1 && Number.isFinite(row.cpuMsPerInteraction)) figures.push(figure(`latency ${label}`, `${name} CPU per interaction`, row.cpuMsPerInteraction, 'ms'));
         if (row.failed > 0) figures.push(figure(`latency ${label}`, `${name} failed`, row.failed, 'interactions', { text: '0', check: (v) => v === 0 }));
       }
       figures.push(figure(`latency ${label}`, 'store', null, `${r.events} events, ${r.people} people`));
