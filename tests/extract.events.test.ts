@@ -213,3 +213,14 @@ describe('events: an earlier summit named in passing', () => {
     ]);
   });
 });
+
+describe('events: a role named in passing', () => {
+  it('"met with the Russian dictator" is Putin, not the man described as his representative', () => {
+    const text =
+      'Moscow is planning to send Kirill Dmitriev, a special representative of the Russian dictator Vladimir Putin, to Miami for talks. ' +
+      "Dmitriev's likely visit could come more than two weeks after Steve Witkoff and Jared Kushner met with the Russian dictator in Moscow.";
+    const moscow = events(text, '2025-12-19').find((e) => e.city === 'Moscow');
+    expect(moscow?.people).toEqual(['Jared Kushner', 'Steve Witkoff', 'Vladimir Putin']);
+    expect(moscow?.status).toBe('held');
+  });
+});

@@ -73,7 +73,9 @@ export function resolveRoleReference(frame: ArticleFrame, roleWord: string, pos:
   for (let i = before.length - 1; i >= 0; i--) {
     const key = before[i]!.key;
     const roles = frame.people.roles.get(key) ?? [];
-    if (roles.some((r) => new RegExp(`\\b${word}\\b`, 'i').test(r.role))) return key;
+    // The role's own head, not a person it is relative to: "representative of the Russian dictator"
+    // is no dictator.
+    if (roles.some((r) => new RegExp(`\\b${word}\\b`, 'i').test(r.role.split(/\s+(?:of|to|for|at)\s+/)[0]!))) return key;
   }
   return null;
 }
