@@ -70,6 +70,9 @@ describe('countries of people', () => {
     expect(countryOfTitle('Trade Representative', countriesNamedIn('Trade Representative Katherine Tai met Indian officials in New Delhi.'))).toBeNull();
     // The Holy See has a Secretary of State too.
     expect(countryOfTitle('Secretary of State', countriesNamedIn('Secretary of State Pietro Parolin said the Holy See and the United States talked.'))).toBeNull();
+    // A description, not a title: China has an international trade representative.
+    expect(countryOfTitle('trade representative', countriesNamedIn('The US and China met; the trade representative spoke.'))).toBeNull();
+    expect(person("US and Chinese officials met. China's international trade representative Li Chenggang spoke.", 'Li Chenggang')?.country).toBe('CN');
     // Shared titles are not in the table at all.
     expect(countryOfTitle('Vice President', countriesNamedIn('Vice President JD Vance spoke in Washington.'))).toBeNull();
   });
@@ -114,5 +117,19 @@ describe('given names used alone', () => {
   it('does not join a lone word that is also someone else\'s surname', () => {
     const found = people('Prime Minister Anwar Ibrahim met the envoy Khairul Anwar in Putrajaya. Anwar said the talks were useful.');
     expect(found.find((p) => p.name === 'Anwar Ibrahim')?.aliases ?? []).not.toContain('Anwar');
+  });
+});
+
+describe('plural titles over lists of names', () => {
+  it('gives each listed name the singular office: "Foreign Ministers Sergei Lavrov, Wang Yi and Hakan Fidan"', () => {
+    const found = people('Foreign Ministers Sergei Lavrov, Wang Yi and Hakan Fidan met on the sidelines of the summit.');
+    expect(found.map((p) => [p.name, p.role])).toEqual([
+      ['Sergei Lavrov', 'Foreign Minister'],
+      ['Wang Yi', 'Foreign Minister'],
+      ['Hakan Fidan', 'Foreign Minister'],
+    ]);
+  });
+  it('does not share a singular title: "President Donald Trump and Xi Jinping"', () => {
+    expect(person('President Donald Trump and Xi Jinping met at an air base in Busan.', 'Xi Jinping')?.role ?? null).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { MOVEMENTS, afterLocativePreposition, coordinatedWithCountry } from './notPeople.ts';
 import { congoOfArticle, countriesNamedIn, countryInArticle, countryOfTitle } from './titleCountries.ts';
-import { appositiveAfter, countryRoleAcrossComma, possessiveAppositiveBefore, titleBefore, type RoleFinding } from './roles.ts';
+import { appositiveAfter, countryRoleAcrossComma, pluralTitleOfList, possessiveAppositiveBefore, titleBefore, type RoleFinding } from './roles.ts';
 
 export interface PersonMention {
   key: string;
@@ -119,6 +119,13 @@ function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameToke
   else {
     const poss = possessiveAppositiveBefore(text, span.start);
     if (poss) found.push(poss);
+  }
+  // "Prime Ministers Narendra Modi and Shehbaz Sharif": the list's plural title is Sharif's too.
+  if (!before) {
+    let first: NameSpan = span;
+    for (let i = spans.indexOf(span) - 1; i >= 0 && /^(?:,|,?\s+and)\s+$/.test(text.slice(spans[i]!.end, first.start)) && !spans[i]!.possessive; i--) first = spans[i]!;
+    const shared = first !== span ? pluralTitleOfList(text, tokens, first.firstToken, nameTokens) : null;
+    if (shared) found.push(shared);
   }
   // "Pakistan's Director General of Military Operations, Major General Kashif Abdullah"
   const acrossComma = countryRoleAcrossComma(text, before?.start ?? span.start);

@@ -42,6 +42,7 @@ export const ROLE_MODIFIERS = new Set([
   'incoming', 'outgoing', 'then', 'current', 'peace', 'negotiation', 'negotiating', 'delegation', 'team',
   // Institutions written in lower case inside a title: "foreign ministry spokesman", "party leader".
   'ministry', 'affairs', 'operations', 'cabinet', 'party', 'parliamentary', 'commerce', 'treasury', 'homeland',
+  'international',
 ]);
 
 /**

@@ -24,7 +24,14 @@ const CALENDAR_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 
 const lower = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 // "Secretary-General", "Vice-Chancellor": a hyphenated title with a role word in it.
-const isRoleHead = (w: string): boolean => ROLE_HEADS.has(lower(w)) || (w.includes('-') && !/-in-law$/i.test(w) && lower(w).split('-').some((p) => ROLE_HEADS.has(p)));
+/** "Ministers" gives "Minister" when the singular is a role head ("Prime Ministers Modi and Sharif"), else null. */
+export function singularRoleHead(w: string): string | null {
+  const l = lower(w);
+  if (ROLE_HEADS.has(l) || !l.endsWith('s')) return null;
+  const singular = l.endsWith('ies') ? `${w.slice(0, -3)}y` : w.slice(0, -1);
+  return ROLE_HEADS.has(lower(singular)) ? singular : null;
+}
+const isRoleHead = (w: string): boolean => ROLE_HEADS.has(lower(w)) || singularRoleHead(w) !== null || (w.includes('-') && !/-in-law$/i.test(w) && lower(w).split('-').some((p) => ROLE_HEADS.has(p)));
 const isModifier = (w: string): boolean => ROLE_MODIFIERS.has(lower(w));
 
 /** Country of a role phrase: the first nationality or institution word not used as a destination. */
@@ -47,7 +54,9 @@ function cleanRole(phrase: string): string {
     if (rest.length === 0) break;
     role = rest;
   }
-  return role.replace(/[\s,]+$/, '');
+  role = role.replace(/[\s,]+$/, '');
+  // One person holds one office: "Prime Ministers Modi and Sharif" gives each a "Prime Minister".
+  return role.replace(/\S+$/, (w) => singularRoleHead(w) ?? w);
 }
 
 /**
@@ -195,4 +204,15 @@ export function countryRoleAcrossComma(text: string, at: number): RoleFinding | 
     return { role: words.join(' '), country: m.code, relativeTo: null, start, end: offset + comma.index };
   }
   return null;
+}
+
+/**
+ * A plural title before the first of coordinated names is each one's: "Prime Ministers Narendra
+ * Modi and Shehbaz Sharif". `firstNameToken` is the first token of the list's first name.
+ */
+export function pluralTitleOfList(text: string, tokens: WordToken[], firstNameToken: number, nameTokens: ReadonlySet<number> = new Set()): RoleFinding | null {
+  const title = titleBefore(text, tokens, firstNameToken, nameTokens);
+  if (!title) return null;
+  const lastWord = text.slice(title.start, title.end).trim().split(/\s+/).at(-1)!;
+  return singularRoleHead(lastWord) !== null ? title : null;
 }

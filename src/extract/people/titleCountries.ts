@@ -41,6 +41,9 @@ export function countriesNamedIn(text: string): Set<CountryCode> {
  */
 export function countryOfTitle(role: string, articleCountries: ReadonlySet<CountryCode>): CountryCode | null {
   const trimmed = role.trim();
+  // Written as a title ("Trade Representative Jamieson Greer"), not a description ("China's
+  // international trade representative"): descriptions fit officials of any country.
+  if (!/^\p{Lu}/u.test(trimmed) || !trimmed.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(?:of|the)$/.test(w))) return null;
   for (const t of COUNTRY_SPECIFIC_TITLES) {
     if (!t.title.test(trimmed)) continue;
     if (!articleCountries.has(t.country)) return null;
