@@ -5,8 +5,8 @@
 import type { CountryCode, EventKind, EventStatus, ExtractedEvent, IsoDay } from '../../domain/types.ts';
 import type { KnownPlace } from '../../config/schema.ts';
 import { findDates, type DateMention } from '../dates/resolve.ts';
-import { countryName, findCountryMentions } from '../geo/countries.ts';
-import { findPlaces } from '../geo/places.ts';
+import { countryName } from '../geo/countries.ts';
+import { countryMentionsOf, placesOf, resetGeoMemo } from './geoMemo.ts';
 import { REGIONS } from '../geo/regions.ts';
 import type { Sentence } from '../sentences.ts';
 import { insideQuote } from '../quotes/quoteSpans.ts';
@@ -229,11 +229,11 @@ function regionPattern(): RegExp {
 function placeIn(text: string, knownPlaces: KnownPlace[], near: number | number[] = 0): PlaceFound | null {
   const anchors = Array.isArray(near) ? near : [near];
   const candidates: Array<PlaceFound & { at: number }> = [];
-  for (const p of findPlaces(text, knownPlaces)) {
+  for (const p of placesOf(text)) {
     if (/^['\u2019]s?\b/u.test(text.slice(p.end))) continue;
     if (p.locative || /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end))) candidates.push({ city: p.city, country: p.country, at: p.start });
   }
-  for (const m of findCountryMentions(text)) {
+  for (const m of countryMentionsOf(text)) {
     if (m.kind === 'institution' || m.kind === 'capital') continue;
     const lead = text.slice(Math.max(0, m.start - 30), m.start);
     // "the war in Ukraine" is a topic, not where the talks are.
@@ -316,7 +316,8 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
   const clauses = splitClauses(sentence.text, sentence.start);
   const drafts: Draft[] = [];
   let previousSides: CountryCode[] = [];
-  const sentencePlace = placeIn(sentence.text, knownPlaces);
+  let sentencePlaceMemo: PlaceFound | null | undefined;
+  const sentencePlace = (): PlaceFound | null => (sentencePlaceMemo === undefined ? (sentencePlaceMemo = placeIn(sentence.text, knownPlaces)) : sentencePlaceMemo);
   const sentenceDates = eventDates(sentence, dates, sentence.start, sentence.end);
   for (const clause of clauses) {
     const clauseSides = uniqueCodes(findSides(clause.text));
@@ -354,7 +355,8 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       if (/\b(?:each|both)\s+(?:side|sides|country|countries|party|parties|delegation|delegations)\b/i.test(segText) || /^\s*which\b/i.test(clause.text)) {
         sides = [...new Set([...previousSides, ...sides])];
       }
-      const withAt = /\bwith\b/i.exec(sideText);
+      // Who met whom matters only when the meetings were separate.
+      const withAt = /\bseparate(?:ly)?\b/i.test(segText) ? /\bwith\b/i.exec(sideText) : null;
       const beforeWith = withAt ? uniqueCodes(findSides(sideText.slice(0, withAt.index))) : sides;
       const afterWith = withAt ? uniqueCodes(findSides(sideText.slice(withAt.index))) : [];
       let segDates = eventDates(sentence, dates, seg.start, seg.end);
@@ -373,8 +375,8 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       const kindTriggers = new Set(seg.triggers.map((t) => t.kind)).size > 1 && (kind === 'summit' || kind === 'call') ? seg.triggers.filter((t) => t.kind === kind) : seg.triggers;
       const place =
         placeIn(segText, knownPlaces, kindTriggers.map((t) => t.start - seg.start)) ??
-        placeIn(clause.text, knownPlaces, kindTriggers.map((t) => t.start - clause.start)) ??
-        (clauses.length === 1 || segDates.length ? sentencePlace : null);
+        (seg.start === clause.start && seg.end === clause.end ? null : placeIn(clause.text, knownPlaces, kindTriggers.map((t) => t.start - clause.start))) ??
+        (clauses.length === 1 || segDates.length ? sentencePlace() : null);
       const first = seg.triggers[0]!;
       const status = eventStatus({
         before: frame.text.slice(clause.start, first.start),
@@ -588,6 +590,7 @@ function inheritCities(drafts: Draft[]): void {
 /** Everything the article reports about talks and meetings. */
 export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   const { frame, publishedAt } = ctx;
+  resetGeoMemo(ctx.knownPlaces);
   let drafts: Draft[] = [];
   for (const sentence of frame.sentences) drafts.push(...draftsOfSentence(ctx, sentence));
 

@@ -3,7 +3,8 @@
 // Ukraine", "Russian team meets Americans", "European officials"), not a topic ("the war in
 // Ukraine", "guarantees for Ukraine", "Ukraine's territories") or a place ("in the United States").
 import type { CountryCode } from '../../domain/types.ts';
-import { findCountryMentions, type CountryMention } from '../geo/countries.ts';
+import type { CountryMention } from '../geo/countries.ts';
+import { countryMentionsOf } from './geoMemo.ts';
 import { ROLE_HEADS } from '../people/lexicon.ts';
 
 /** Nouns that make a nationality word before them an actor. */
@@ -86,7 +87,7 @@ export interface SideMention {
 export function findSides(text: string): SideMention[] {
   const out: SideMention[] = [];
   let previous: { end: number; actor: boolean } | null = null;
-  for (const m of findCountryMentions(text)) {
+  for (const m of countryMentionsOf(text)) {
     const joined = previous !== null && /^(?:['\u2019]s)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*[-\u2010-\u2015/]\s*)(?:the\s+)?$/u.test(text.slice(previous.end, m.start));
     const actor = isActor(text, m, joined ? previous!.actor : null);
     previous = { end: m.end, actor };
