@@ -40,9 +40,13 @@ describe('yearForMonthDay', () => {
   it('puts the day nearest the latest full date written in the text', () => {
     expect(yearForMonthDay(1, 3, 'The truce agreed on December 28, 2024 held over the new year.', now)).toBe('2025-01-03');
   });
+  it('does not date a page after its fetch from its copyright year', () => {
+    expect(yearForMonthDay(12, 20, 'Copyright 2025 Example Wire.', now)).toBe('2024-12-20');
+  });
   it('reads copyright years written with the sign', () => {
     expect(copyrightYear('\u00a9 2023 Example News Agency')).toBe(2023);
     expect(copyrightYear('No rights line here, only 2023 as a number.')).toBeNull();
+    expect(copyrightYear('Copyright © 2019–2025 Example Wire. All rights reserved.')).toBe(2025);
   });
 });
 

@@ -135,10 +135,10 @@ const WIRE_DATELINE = new RegExp(
   'u',
 );
 
-/** The year in a "Copyright 2025 The Associated Press" or "© 2025 Reuters" line. */
+/** The year in a "Copyright 2025 The Associated Press" or "© 2025 Reuters" line; the last of a range ("© 2019-2025"). */
 export function copyrightYear(text: string): number | null {
-  const m = /(?:\bcopyright\b|©|\(c\))\s*(?:©\s*)?((?:19|20)\d{2})\b/i.exec(text);
-  return m ? Number(m[1]) : null;
+  const m = /(?:\bcopyright\b|©|\(c\))\s*(?:©\s*)?((?:19|20)\d{2})(?:\s*[-–—]\s*((?:19|20)\d{2}))?\b/i.exec(text);
+  return m ? Number(m[2] ?? m[1]) : null;
 }
 
 const dayNumber = (day: IsoDay): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
@@ -151,7 +151,11 @@ const dayNumber = (day: IsoDay): number => Date.parse(`${day}T00:00:00Z`) / 86_4
 export function yearForMonthDay(month: number, day: number, text: string, now: Date): IsoDay | null {
   const today = now.toISOString().slice(0, 10) as IsoDay;
   const copyright = copyrightYear(text);
-  if (copyright !== null) return calendarDay(copyright, month, day);
+  if (copyright !== null) {
+    const d = calendarDay(copyright, month, day);
+    // A page dated after the fetch would be a stale or wrong copyright line; the other clues decide.
+    if (d !== null && d <= today) return d;
+  }
   const latest = findFullDates(text).map((d) => d.day).sort().at(-1);
   if (latest !== undefined) {
     const year = Number(latest.slice(0, 4));
