@@ -178,7 +178,8 @@ export async function benchCommandLatency(options: LatencyOptions): Promise<Late
     if (options.ingestArticles > 0) {
       // Ingest as the poller does inside the bot: store, extract, merge, article by article.
       const ingestOne = async (i: number) => {
-        const synthetic = syntheticArticle(i, 97, 5000);
+        // Seeded by the store's size so a kept store gets new articles, not duplicates, next run.
+        const synthetic = syntheticArticle(i, 97 + counts.articles, 5000);
         const result = await store.articles.add(articleFromPlainText(synthetic.fileText, { file: synthetic.file, url: null }));
         if (result.status === 'stored') await extractAndMerge(store, result.article, options.config);
       };
