@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../src/domain/types.ts';
 import { ingest, type IngestDeps } from '../src/ingest/ingest.ts';
@@ -10,7 +11,8 @@ import { startFixtureServer, type FixtureServer } from './support/httpFixtureSer
 import { silentLogger, testConfig } from './support/ingestApp.ts';
 import { atomFeed, GENEVA_TALKS, GENEVA_TALKS_OTHER_OUTLET, GENEVA_TALKS_SYNDICATED, ISTANBUL_TALKS, istanbulPage, rssFeed } from './support/ingestFixtures.ts';
 
-const SEEDS = '/work/shared/seeds';
+// CI clones the repo with shared/ beside it.
+const SEEDS = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
 const html = (paragraphs: string) => `<html><head><title>T</title></head><body><article>${paragraphs.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
 
 describe('ingest()', () => {
@@ -33,8 +35,14 @@ describe('ingest()', () => {
     const first = await ingest([SEEDS], deps);
     expect(first).toEqual({ ingested: 5, duplicates: 0, failed: [] });
     expect(await store.articles.count()).toBe(5);
-    expect(stored.map((a) => a.file)).toEqual(['000_6db37771912f64ff.txt', '001_c48e5997860bbc50.txt', '002_c7572187dd959b77.txt', '003_e01438675c5492c1.txt', '004_f87afcd32914e356.txt']);
-    expect(stored.map((a) => [a.publishedAt, a.publishedInferred])).toEqual([['2025-12-21', false], [null, false], [null, false], ['2025-12-21', true], ['2025-12-22', false]]);
+    // The two undated articles wait for the dated ones, then are dated from what they announce and report.
+    expect(stored.map((a) => [a.file, a.publishedAt, a.publishedInferred])).toEqual([
+      ['000_6db37771912f64ff.txt', '2025-12-21', false],
+      ['003_e01438675c5492c1.txt', '2025-12-21', true],
+      ['004_f87afcd32914e356.txt', '2025-12-22', false],
+      ['001_c48e5997860bbc50.txt', '2025-12-19', true],
+      ['002_c7572187dd959b77.txt', '2025-12-19', true],
+    ]);
     const second = await ingest([SEEDS], deps);
     expect(second).toEqual({ ingested: 0, duplicates: 5, failed: [] });
     expect(await store.articles.count()).toBe(5);

@@ -12,6 +12,7 @@ import { isFeedDocument, parseFeed, type FeedItem, type ParsedFeed } from './fee
 import { fetchUrl, formatBytes, type FetchOptions } from './fetch.ts';
 import { articleFromHtml } from './html.ts';
 import { articleFromPlainText } from './textFile.ts';
+import { estimatePublishedDate } from '../extract/dates/estimatePublished.ts';
 
 export interface IngestDeps {
   store: Store;
@@ -54,6 +55,11 @@ export function fetchOptionsFrom(config: LoadedConfig): FetchOptions {
 
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+function medianDay(days: IsoDay[]): IsoDay | null {
+  if (days.length === 0) return null;
+  return [...days].sort()[Math.floor((days.length - 1) / 2)]!;
 }
 
 function isUrl(input: string): boolean {
@@ -103,6 +109,10 @@ export class IngestRun {
   readonly summary = emptySummary();
   readonly fetchOptions: FetchOptions;
   readonly now: () => Date;
+  /** Publication days of the articles stored in this run: the context an undated article is read in. */
+  private readonly datedDays: IsoDay[] = [];
+  /** Undated articles held back until the run's dated ones are in (see `deferUndated`). */
+  private deferred: Array<{ article: ArticleInput; input: string }> | null = null;
 
   constructor(readonly deps: IngestDeps) {
     this.fetchOptions = fetchOptionsFrom(deps.config);
@@ -123,8 +133,14 @@ export class IngestRun {
 
   /** Stores one article (or records it as a duplicate) and runs the after-store hook. */
   async store(given: ArticleInput, input: string): Promise<void> {
-    const publishedAt = this.trustedDay(given.publishedAt, input);
-    const article = publishedAt === given.publishedAt ? given : { ...given, publishedAt, publishedInferred: false };
+    if (!given.publishedAt && this.deferred) {
+      this.deferred.push({ article: given, input });
+      return;
+    }
+    const dated = given.publishedAt ? given : this.withEstimatedDate(given, input);
+    const publishedAt = this.trustedDay(dated.publishedAt, input);
+    const article = publishedAt === dated.publishedAt ? dated : { ...dated, publishedAt, publishedInferred: false };
+    if (publishedAt) this.datedDays.push(publishedAt);
     const result = await this.deps.store.articles.add(article);
     if (result.status === 'duplicate') {
       this.summary.duplicates++;
@@ -141,6 +157,39 @@ export class IngestRun {
         this.summary.failed.push({ input, reason: `stored as article ${result.article.id}, but extraction failed: ${errorMessage(err)}` });
       }
     }
+  }
+
+  /**
+   * Holds undated articles back until `storeDeferred`, so that they are dated in the light of
+   * every dated article of the batch (a folder's files come in name order, not date order).
+   */
+  deferUndated(): void {
+    this.deferred ??= [];
+  }
+
+  async storeDeferred(): Promise<void> {
+    const waiting = this.deferred ?? [];
+    this.deferred = null;
+    for (const { article, input } of waiting) {
+      try {
+        await this.store(article, input);
+      } catch (err) {
+        this.deps.logger.warn({ input, err: errorMessage(err) }, 'ingest failed');
+        this.summary.failed.push({ input, reason: errorMessage(err) });
+      }
+    }
+  }
+
+  /**
+   * An article with neither a date header nor a dateline: its publication day estimated from the
+   * calendar dates it names and their tenses, read around the median day of the batch (or today).
+   */
+  private withEstimatedDate(article: ArticleInput, input: string): ArticleInput {
+    const context = medianDay(this.datedDays) ?? this.now().toISOString().slice(0, 10);
+    const estimate = estimatePublishedDate(article.text, context);
+    if (!estimate) return article;
+    this.deps.logger.debug({ input, publishedAt: estimate, context }, 'publication date estimated from the text');
+    return { ...article, publishedAt: estimate, publishedInferred: true };
   }
 
   async ingestFile(path: string): Promise<void> {
@@ -288,6 +337,7 @@ function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => 
  */
 export async function ingest(inputs: string[], deps: IngestDeps): Promise<IngestSummary> {
   const run = new IngestRun(deps);
+  run.deferUndated();
   const jobs = await expandInputs(inputs, run.summary);
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i]!;
@@ -301,6 +351,7 @@ export async function ingest(inputs: string[], deps: IngestDeps): Promise<Ingest
       run.summary.failed.push({ input: current, reason: errorMessage(err) });
     }
   }
+  await run.storeDeferred();
   deps.onProgress?.({ done: jobs.length, total: jobs.length, current: '' });
   deps.logger.info({ ingested: run.summary.ingested, duplicates: run.summary.duplicates, failed: run.summary.failed.length }, 'ingest finished');
   return run.summary;
