@@ -133,3 +133,12 @@ describe('plural titles over lists of names', () => {
     expect(person('President Donald Trump and Xi Jinping met at an air base in Busan.', 'Xi Jinping')?.role ?? null).toBeNull();
   });
 });
+
+describe('honorifics between an office and a name', () => {
+  it('leaves "Sheikh" out of the office: "Qatar\'s Prime Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani"', () => {
+    expect(person("Qatar's Prime Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani announced the deal in Doha.", 'Mohammed bin Abdulrahman Al Thani')).toMatchObject({
+      country: 'QA',
+      role: 'Prime Minister and Foreign Minister',
+    });
+  });
+});

@@ -252,7 +252,8 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   const clusterByName = (name: string): Cluster | undefined => clusters.find((x) => x.names.some((n) => namesMatch(n, name)));
   const ownCountry = (c: Cluster): CountryCode | null => mostCommon(c.roles.map((r) => r.country).filter((x): x is CountryCode => x !== null));
   // An office only one country has ("Treasury Secretary"), when the article names that country.
-  const articleCountries = countriesNamedIn(text);
+  let namedCountries: Set<CountryCode> | null = null;
+  const articleCountries = (): Set<CountryCode> => (namedCountries ??= countriesNamedIn(text));
   const titleCountry = (c: Cluster): CountryCode | null => {
     for (const r of c.roles) {
       const code = r.role ? countryOfTitle(r.role, articleCountries) : null;

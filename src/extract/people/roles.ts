@@ -54,7 +54,8 @@ function cleanRole(phrase: string): string {
     if (rest.length === 0) break;
     role = rest;
   }
-  role = role.replace(/[\s,]+$/, '');
+  // "Foreign Minister Sheikh Mohammed ...": the honorific before the name is not part of the office.
+  role = role.replace(/[\s,]+$/, '').replace(/(?<=\S)\s+(?:Sheikh|Sheikha|Sir|Dame|Lord|Lady|Cardinal)$/u, '');
   // One person holds one office: "Prime Ministers Modi and Sharif" gives each a "Prime Minister".
   return role.replace(/\S+$/, (w) => singularRoleHead(w) ?? w);
 }

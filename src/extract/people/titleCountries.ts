@@ -37,17 +37,20 @@ export function countriesNamedIn(text: string): Set<CountryCode> {
 
 /**
  * The country of an office that exists in one country only, when the article names that country
- * and no other country with an office of the same name; else null.
+ * and no other country with an office of the same name; else null. `articleCountries` may be
+ * given as a function, called only when the role is such an office.
  */
-export function countryOfTitle(role: string, articleCountries: ReadonlySet<CountryCode>): CountryCode | null {
+export function countryOfTitle(role: string, articleCountries: ReadonlySet<CountryCode> | (() => ReadonlySet<CountryCode>)): CountryCode | null {
   const trimmed = role.trim();
   // Written as a title ("Trade Representative Jamieson Greer"), not a description ("China's
   // international trade representative"): descriptions fit officials of any country.
   if (!/^\p{Lu}/u.test(trimmed) || !trimmed.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(?:of|the)$/.test(w))) return null;
   for (const t of COUNTRY_SPECIFIC_TITLES) {
     if (!t.title.test(trimmed)) continue;
-    if (!articleCountries.has(t.country)) return null;
-    if (t.sharedWith.some((c) => articleCountries.has(c))) return null;
+    // Reading the article's countries costs a pass over the text: only done for a matching title.
+    const named = typeof articleCountries === 'function' ? articleCountries() : articleCountries;
+    if (!named.has(t.country)) return null;
+    if (t.sharedWith.some((c) => named.has(c))) return null;
     return t.country;
   }
   return null;
