@@ -197,6 +197,11 @@ function segmentsOf(clause: Clause, triggers: Trigger[], sentence: Sentence, dat
   return out.filter((s) => s.triggers.length > 0);
 }
 
+/** "Rome to host the second round", "Doha will host talks": the city after which this comes is the venue. */
+export function hostsEvent(afterPlace: string): boolean {
+  return /^\s+(?:(?:is|was|will|would|to)\s+(?:also\s+)?(?:be\s+)?)?(?:host|hosts|hosted|hosting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}(?:round|talks|meeting|summit|negotiations)\b/u.test(afterPlace);
+}
+
 interface PlaceFound {
   city: string | null;
   country: CountryCode | null;
@@ -231,7 +236,7 @@ function placeIn(text: string, knownPlaces: KnownPlace[], near: number | number[
   const candidates: Array<PlaceFound & { at: number }> = [];
   for (const p of placesOf(text)) {
     if (/^['\u2019]s?\b/u.test(text.slice(p.end))) continue;
-    if (p.locative || /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end))) candidates.push({ city: p.city, country: p.country, at: p.start });
+    if (p.locative || /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end)) || hostsEvent(text.slice(p.end))) candidates.push({ city: p.city, country: p.country, at: p.start });
   }
   for (const m of countryMentionsOf(text)) {
     if (m.kind === 'institution' || m.kind === 'capital') continue;

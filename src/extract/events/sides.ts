@@ -25,7 +25,7 @@ const PARTY_NOUNS = new Set([
 /** Words before a country that make it a topic rather than an actor. */
 const TOPIC_BEFORE = /\b(?:conflict\s+with|war\s+with|for|on|about|against|over|toward|towards|regarding|concerning|into|across|throughout|within|inside|beyond|under|despite|of\s+the\s+war\s+in|war\s+in|war\s+on|peace\s+in|aid\s+to|support\s+for|pressure\s+on)\s+(?:the\s+)?$/i;
 /** Nouns before "of X" that make X an actor: "representatives of the United States". */
-const ACTOR_OF = /\b(?:office|summit|talks|meetings?|negotiations|consultations|representatives?|delegations?|delegates|leaders?|presidents?|ministers?|officials|envoys?|teams?|negotiators|heads?|governments?|sides?)\s+(?:of|from)\s+(?:the\s+)?$/i;
+const ACTOR_OF = /\b(?:office|summit|talks|rounds?|meetings?|negotiations|consultations|representatives?|delegations?|delegates|leaders?|presidents?|ministers?|officials|envoys?|teams?|negotiators|heads?|governments?|sides?)\s+(?:of|from)\s+(?:the\s+)?$/i;
 /** "between X and Y", "among X, Y and Z", "with X": the list after these names actors. */
 const LIST_OPENER = /\b(?:between|among|amongst|with|and|including|both)\s+(?:the\s+)?$/i;
 
@@ -34,6 +34,19 @@ const isPartyNoun = (w: string): boolean => PARTY_NOUNS.has(w) || ROLE_HEADS.has
 function wordAfter(text: string, end: number): string {
   const m = /^(?:['\u2019]s)?[\s-]+(?:and\s+|,\s*)?([\p{L}-]+)/u.exec(text.slice(end));
   return m ? m[1]!.toLowerCase() : '';
+}
+
+/**
+ * A capital that names a place or another event rather than a government: "the London round",
+ * "the Geneva talks" (an event named by its city), "in Geneva and London" (a list of venues),
+ * "Rome to host the next round" (the venue).
+ */
+export function capitalIsVenue(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 40);
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (/^\s+(?:round|rounds|talks|meeting|meetings|summit|negotiations|session|framework|process|format|agreement|accord|deal)\b/i.test(after)) return true;
+  if (/^\s+(?:(?:is|was|will|would|to)\s+(?:be\s+)?)?(?:host|hosts|hosted|hosting)\b/i.test(after)) return true;
+  return /\b(?:in|at)\s+(?:\p{Lu}[\p{L}'\u2019.-]*\s+){0,2}?\p{Lu}[\p{L}'\u2019.-]*(?:,\s*|\s+and\s+|\s+or\s+)$/u.test(before);
 }
 
 /** Is this country mention an actor in `text`? `previousActor` is the verdict of the list item before it. */
@@ -49,6 +62,7 @@ function isActor(text: string, m: CountryMention, previousActor: boolean | null)
     return false;
   }
   if (TOPIC_BEFORE.test(before)) return false;
+  if (m.kind === 'capital' && capitalIsVenue(text, m.start, m.end)) return false;
   // "in Jeddah, Saudi Arabia": the country of a place just named.
   if (m.kind === 'name' && /\b(?:in|at|near)\s+(?:\p{Lu}[\p{L}'\u2019.-]*\s+){0,2}\p{Lu}[\p{L}'\u2019.-]*,\s*$/u.test(before)) return false;
   const nextWord = wordAfter(text, m.end);
