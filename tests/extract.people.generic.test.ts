@@ -142,3 +142,23 @@ describe('honorifics between an office and a name', () => {
     });
   });
 });
+
+describe('hyphenated given names and agencies', () => {
+  it('keeps a compound given name: "French Foreign Minister Jean-Noël Barrot"', () => {
+    expect(person('French Foreign Minister Jean-Noël Barrot flew to Damascus.', 'Jean-Noël Barrot')).toMatchObject({ country: 'FR', role: 'Foreign Minister' });
+  });
+  it('still reads hyphenated titles and country pairs as no name: "UN Secretary-General", "the Russia-Ukraine talks"', () => {
+    expect(findNameSpans('UN Secretary-General Antonio Guterres praised the Russia-Ukraine talks.').map((s) => s.name)).toEqual(['Antonio Guterres']);
+  });
+  it('gives an agency head the agency\'s country: "CIA Director William Burns"', () => {
+    expect(person('CIA Director William Burns flew to Cairo for the hostage talks.', 'William Burns')).toMatchObject({ country: 'US', role: 'CIA Director' });
+  });
+  it('joins a middle name used alone to the full name: "Lula said"', () => {
+    const found = people("Brazil's Luiz Inácio Lula da Silva met Nicolás Maduro in Brasilia. Lula said the talks were frank.");
+    expect(found.find((p) => p.name === 'Luiz Inácio Lula da Silva')?.aliases).toContain('Lula');
+  });
+  it('leaves a given name two people share alone: "Mohammed said"', () => {
+    const found = people("Saudi Crown Prince Mohammed bin Salman met Qatar's Sheikh Mohammed bin Abdulrahman Al Thani. Mohammed said nothing.");
+    expect(found.filter((p) => p.aliases.includes('Mohammed'))).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import type { CountryCode, ExtractedPerson } from '../../domain/types.ts';
 import type { KnownPerson } from '../../config/schema.ts';
 import { countryFromWord, findCountryMentions } from '../geo/countries.ts';
 import { findPlaces } from '../geo/places.ts';
-import { DELEGATE_HEADS, NEWS_OUTLETS } from './lexicon.ts';
+import { DELEGATE_HEADS, NAME_PARTICLES, NEWS_OUTLETS } from './lexicon.ts';
 import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { MOVEMENTS, afterLocativePreposition, coordinatedWithCountry } from './notPeople.ts';
@@ -192,10 +192,13 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   // "Rubio and Lavrov held a call": a bare name joined by "and" to a person is a person.
   const coordinated = (span: NameSpan): boolean =>
     [...accepted].some((o) => /^\s+and\s+$/.test(text.slice(span.end, o.start)) || /^\s+and\s+$/.test(text.slice(o.end, span.start)));
-  // "Anwar says" after "Anwar Ibrahim": Malay, Thai and Arabic usage names a person by the given
-  // name. A lone word that is the first word of exactly one full name, and no one's surname.
+  // "Anwar says" after "Anwar Ibrahim", "Lula said" after "Luiz Inácio Lula da Silva": Malay,
+  // Thai, Arabic and Brazilian usage names a person by a given name or a middle name. A lone word
+  // that is a non-final word of exactly one full name, and no one's surname.
   const byGivenName = (word: string): Cluster | undefined => {
-    const first = clusters.filter((x) => x.names.some((n) => n.split(/\s+/).length >= 2 && normalizeName(n.split(/\s+/)[0]!) === normalizeName(word)));
+    const key = normalizeName(word);
+    const nonFinal = (n: string): string[] => n.split(/\s+/).slice(0, -1).filter((w) => w.length >= 3 && !NAME_PARTICLES.has(w));
+    const first = clusters.filter((x) => x.names.some((n) => nonFinal(n).some((w) => normalizeName(w) === key)));
     const surname = clusters.some((x) => x.names.some((n) => normalizeName(n.split(/\s+/).at(-1)!) === normalizeName(word)));
     return first.length === 1 && !surname ? first[0] : undefined;
   };

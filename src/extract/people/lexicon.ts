@@ -102,6 +102,12 @@ export function isKnownFirstName(word: string): boolean {
   return tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }
 
+/** One of this module's own title, role or organisation words ("Secretary", "Vice", "Ministry"). */
+export function isTitleOrOrganisationWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return NON_NAME_WORDS.has(word) || ROLE_HEADS.has(lower) || (lower.length > 2 && ROLE_MODIFIERS.has(lower));
+}
+
 /** Common only by compromise's general lexicon (not one of this module's own title or organisation words). */
 export function isCommonOnlyByLexicon(word: string): boolean {
   if (NON_NAME_WORDS.has(word) || ROLE_HEADS.has(word.toLowerCase()) || ROLE_MODIFIERS.has(word.toLowerCase())) return false;
@@ -129,3 +135,13 @@ export const NEWS_OUTLETS = new Set(
   Meduza Suspilne Interfax-Ukraine Haaretz Asharq Axel Semafor Newsweek Forbes Bild Spiegel Le Monde Figaro Liberation
   Corriere Repubblica Nikkei Sputnik RT WSJ FT Economist Atlantic Vox Slate Insider Punchbowl Hill`.split(/\s+/),
 );
+
+/**
+ * Intelligence and security agencies named in titles ("CIA Director William Burns", "Mossad chief
+ * David Barnea"): the country whose agency it is. General knowledge, like the institutions the
+ * geo module reads.
+ */
+export const AGENCY_COUNTRIES: Record<string, string> = {
+  CIA: 'US', FBI: 'US', NSA: 'US', DHS: 'US', Mossad: 'IL', 'Shin Bet': 'IL', MI6: 'GB', MI5: 'GB', GCHQ: 'GB',
+  FSB: 'RU', SVR: 'RU', GRU: 'RU', SBU: 'UA', GUR: 'UA', ISI: 'PK', IRGC: 'IR', MSS: 'CN', DGSE: 'FR', BND: 'DE',
+};

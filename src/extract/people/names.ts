@@ -3,7 +3,7 @@
 // organisation or place phrases rejected ("Zaporizhzhia Nuclear Power Plant").
 import { countryFromWord } from '../geo/countries.ts';
 import { NAME_LIKE_COUNTRIES } from '../geo/countryWords.ts';
-import { HONORIFICS, NAME_PARTICLES, isCommonOnlyByLexicon, isCommonWord, isKnownFirstName } from './lexicon.ts';
+import { HONORIFICS, NAME_PARTICLES, isCommonOnlyByLexicon, isCommonWord, isKnownFirstName, isTitleOrOrganisationWord } from './lexicon.ts';
 
 export interface WordToken {
   /** The word without a possessive ending. */
@@ -72,6 +72,15 @@ export function isShortGivenNameAfterTitle(word: string, wordBefore: string | un
   return /^\p{Lu}\p{Ll}{0,2}$/u.test(word) && countryFromWord(word) === null;
 }
 
+/** A hyphenated capitalised word that is not a name: a title part, a country part, or ordinary words only. */
+function isHyphenatedNonName(w: string): boolean {
+  const parts = w.split('-').filter((p) => p.length > 0);
+  const capital = (p: string): string => p[0]!.toUpperCase() + p.slice(1);
+  if (parts.some((p) => isTitleOrOrganisationWord(capital(p)) || countryFromWord(capital(p)) !== null)) return true;
+  const long = parts.filter((p) => p.length > 2 && !CAPITALISED_PARTICLES.has(capital(p)));
+  return long.length > 0 && long.every((p) => isCommonWord(capital(p)));
+}
+
 export function isNameWord(w: string): boolean {
   if (CAPITALISED_PARTICLES.has(w)) return true;
   if (isParticleSurname(w)) return true;
@@ -83,8 +92,9 @@ export function isNameWord(w: string): boolean {
   if (HONORIFICS.has(w.replace(/\.$/, ''))) return false;
   if (isCommonWord(w)) return false;
   if (countryFromWord(w) !== null && !NAME_LIKE_COUNTRIES.has(w)) return false;
-  // "Secretary-General", "Vice-President": a hyphenated title, unlike "Ramos-Horta".
-  if (w.includes('-') && w.split('-').some((part) => part.length > 2 && isCommonWord(part[0]!.toUpperCase() + part.slice(1)) && !CAPITALISED_PARTICLES.has(part))) return false;
+  // "Secretary-General", "Vice-President", "Russia-Ukraine", "Long-Term": a hyphenated title,
+  // pair of countries or phrase, unlike "Ramos-Horta" or "Jean-Noël" (one part a name).
+  if (w.includes('-') && isHyphenatedNonName(w)) return false;
   return true;
 }
 

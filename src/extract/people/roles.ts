@@ -4,7 +4,7 @@
 // or a possessive appositive before it ("Putin's aide, Yuri Ushakov").
 import type { CountryCode } from '../../domain/types.ts';
 import { countryFromWord, findCountryMentions } from '../geo/countries.ts';
-import { HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon.ts';
+import { AGENCY_COUNTRIES, HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS } from './lexicon.ts';
 import type { WordToken } from './names.ts';
 
 export interface RoleFinding {
@@ -34,6 +34,8 @@ export function singularRoleHead(w: string): string | null {
 const isRoleHead = (w: string): boolean => ROLE_HEADS.has(lower(w)) || singularRoleHead(w) !== null || (w.includes('-') && !/-in-law$/i.test(w) && lower(w).split('-').some((p) => ROLE_HEADS.has(p)));
 const isModifier = (w: string): boolean => ROLE_MODIFIERS.has(lower(w));
 
+const AGENCY_WORD = new RegExp(`(?<![\\p{L}])(${Object.keys(AGENCY_COUNTRIES).join('|')})(?![\\p{L}])`, 'u');
+
 /** Country of a role phrase: the first nationality or institution word not used as a destination. */
 export function roleCountry(phrase: string): CountryCode | null {
   for (const m of findCountryMentions(phrase)) {
@@ -41,7 +43,9 @@ export function roleCountry(phrase: string): CountryCode | null {
     if (/\b(?:envoy|ambassador|emissary|representative)\s+(?:to|for)\s+(?:the\s+)?$/i.test(phrase.slice(0, m.start))) continue;
     return m.code;
   }
-  return null;
+  // "CIA Director", "Mossad chief": an agency that belongs to one country.
+  const agency = AGENCY_WORD.exec(phrase);
+  return agency ? (AGENCY_COUNTRIES[agency[1]!] as CountryCode) : null;
 }
 
 function cleanRole(phrase: string): string {
