@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index.ts';
 import { capitalIsVenue, findSides } from '../src/extract/events/sides.ts';
-import { hostsEvent } from '../src/extract/events/extractEvents.ts';
+import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, namesBothSides } from '../src/extract/events/extractEvents.ts';
 import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 
 function events(text: string, publishedAt = '2025-06-12') {
@@ -41,5 +41,50 @@ describe('the venue of a hosted round', () => {
     const found = events('Vienna to host third round of Iran-US talks on Saturday.', '2025-06-12');
     expect(found.some((e) => e.city === 'Vienna' && e.status === 'planned' && e.date === '2025-06-14')).toBe(true);
     expect(found.every((e) => !e.sides.includes('AT'))).toBe(true);
+  });
+});
+
+describe('dates of the right clause', () => {
+  it('"for 90 days" is a length of time, not a day', () => {
+    const s = 'The two countries will lower tariffs for 90 days after the Geneva talks';
+    expect(isDuration(s, { start: s.indexOf('90 days'), surface: '90 days after' })).toBe(true);
+    const t = 'They met 90 days after the election';
+    expect(isDuration(t, { start: t.indexOf('90 days'), surface: '90 days after' })).toBe(false);
+  });
+  it('an agreement on Monday after talks over the weekend dates the talks at the weekend', () => {
+    const found = events('The European Union and Japan agreed on Monday to drop the duties, after two days of talks in Tokyo over the weekend.', '2025-06-16');
+    expect(found.filter((e) => e.date === '2025-06-16')).toEqual([]);
+    expect(found.some((e) => e.date === '2025-06-14' && e.dateTo === '2025-06-15' && e.city === 'Tokyo')).toBe(true);
+  });
+  it('"the talks come after X phoned Y on Saturday": Saturday is the call', () => {
+    const found = events('Background: the talks between Peru and Ecuador in Lima come after US President Joe Biden phoned both leaders on Saturday.', '2025-06-16');
+    expect(found.filter((e) => e.kind !== 'call' && e.date === '2025-06-14')).toEqual([]);
+  });
+  it('"three days of talks ended on Thursday" spans the three days', () => {
+    const s = 'Three days of trade talks between Japan and Canada ended in Ottawa on Thursday.';
+    expect(daysOfTalksEndingAt(s, s.indexOf('Thursday'), s.indexOf('Thursday') + 8)).toBe(3);
+    const found = events(s, '2025-06-13');
+    expect(found.some((e) => e.date === '2025-06-10' && e.dateTo === '2025-06-12')).toBe(true);
+  });
+  it('"on Thursday, the second day of talks" spans two days', () => {
+    const s = 'Negotiators from Serbia and Kosovo met again in Brussels on Thursday, the second day of talks.';
+    const at = s.indexOf('on Thursday');
+    expect(daysOfTalksEndingAt(s, at, at + 11)).toBe(2);
+  });
+});
+
+describe('a round called off', () => {
+  it('"which had been scheduled ..., has been postponed" is not planned', () => {
+    expect(calledOffAfter(' between Serbia and Kosovo, which had been scheduled to take place in Brussels on Friday, has been postponed.')).toBe(true);
+    expect(calledOffAfter(' in Brussels on Friday, after the vote was postponed.')).toBe(false);
+    const found = events('The EU said on Tuesday that the fifth round of talks between Serbia and Kosovo, which had been scheduled to take place in Brussels on Friday, had been postponed.', '2025-06-10');
+    expect(found.filter((e) => e.status === 'planned' || e.status === 'held')).toEqual([]);
+  });
+});
+
+describe('"both countries" after a report of two sides', () => {
+  it('refers to the sides named before', () => {
+    expect(namesBothSides('commanders from both countries will meet on Tuesday')).toBe(true);
+    expect(namesBothSides('both men will meet on Tuesday')).toBe(false);
   });
 });

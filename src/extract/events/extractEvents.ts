@@ -127,9 +127,57 @@ function isSpeechDate(sentence: string, d: DateMention): boolean {
   return /^\s*(?:On|on)\b/.test(d.surface) || /(?:^|[.;]\s*)$/.test(sentence.slice(0, d.start)) ? SPEECH_AFTER_DATE.test(sentence.slice(d.end, d.end + 60)) : false;
 }
 
+/** "tariffs cut for 90 days", "a truce for two weeks": a length of time, not a day counted from the publication. */
+export function isDuration(sentence: string, d: Pick<DateMention, 'start' | 'surface'>): boolean {
+  return /\b(?:for|lasting|over)\s+(?:the\s+(?:next|following)\s+|another\s+|up\s+to\s+|at\s+least\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 30), d.start)) &&
+    /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|[\p{L}-]+teen|[\p{L}-]+ty(?:-[\p{L}]+)?)\s+(?:days?|weeks?|months?|years?|hours?)\b/iu.test(d.surface);
+}
+
 /** Dates of a span that date the event, not the report of it ("told reporters on Dec. 20"). */
 function eventDates(sentence: Sentence, dates: DateMention[], from: number, to: number): DateMention[] {
-  return dates.filter((d) => sentence.start + d.start >= from && sentence.start + d.end <= to && !isSpeechDate(sentence.text, d));
+  return dates.filter((d) => sentence.start + d.start >= from && sentence.start + d.end <= to && !isSpeechDate(sentence.text, d) && !isDuration(sentence.text, d));
+}
+
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7 };
+const countOf = (w: string): number => (/^\d+$/.test(w) ? Number(w) : /^(\d+)(?:st|nd|rd|th)$/.exec(w) ? Number(/^(\d+)/.exec(w)![1]) : COUNT_WORDS[w.toLowerCase()] ?? 0);
+
+/**
+ * How many days of talks end on the date at `dateStart`: "Two days of talks ended in Stockholm
+ * on Tuesday" (2), "resumed on Wednesday, the third day of talks" (3); 1 when the sentence says
+ * nothing of the kind.
+ */
+export function daysOfTalksEndingAt(sentence: string, dateStart: number, dateEnd: number): number {
+  const before = sentence.slice(0, dateStart);
+  const ended = /\b(\w+)\s+days\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|meetings)\b[^.;]{0,80}?\b(?:ended|concluded|wrapped\s+up|closed|finished)\b[^.;]{0,50}$/iu.exec(before);
+  if (ended) return Math.max(1, Math.min(7, countOf(ended[1]!)));
+  const nth = /^,?\s+(?:the|their)\s+(\w+)\s+day\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations)\b/iu.exec(sentence.slice(dateEnd));
+  if (nth) return Math.max(1, Math.min(7, countOf(nth[1]!)));
+  return 1;
+}
+
+function daysBefore(day: IsoDay, n: number): IsoDay {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10) as IsoDay;
+}
+
+/** A single day widened back over the days of talks that ended on it. */
+function spanOfTalks(sentence: Sentence, d: DateMention): DateMention {
+  if (d.dateTo || d.approx) return d;
+  const n = daysOfTalksEndingAt(sentence.text, d.start, d.end);
+  return n > 1 ? { ...d, date: daysBefore(d.date as IsoDay, n - 1), dateTo: d.date } : d;
+}
+
+/**
+ * "the fourth round, which had been scheduled for Saturday, has been postponed": the rest of the
+ * sentence after the event noun calls it off.
+ */
+export function calledOffAfter(rest: string): boolean {
+  const m = /^([^.;]{0,160}?)\b(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+|also\s+)?(?:postponed|delayed|called\s+off|cancel(?:l)?ed|scrapped|put\s+off|suspended)\b/i.exec(rest);
+  // Another event named in between is what was called off.
+  if (m === null) return false;
+  // The event must be the subject: only its own phrases and a relative clause on it come between,
+  // not another clause ("..., after the vote was postponed").
+  const between = m[1]!.replace(/,\s*(?:which|that)\b[^,]*,/gi, ' ');
+  return !/\b(?:talks|meetings?|summit|round|negotiations|call|visit|after|because|when|since|while|but|though|although|until|before|as|said|says)\b|\band\s+(?:the|a|an|his|her|its|their)\b/i.test(between);
 }
 
 const RELATIVE_DAY = /^(?:today|tonight|tomorrow|yesterday|this\s+\w+|last\s+\w+|next\s+\w+|on\s+\w+day|\w+day)$/i;
@@ -339,7 +387,8 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       const subject = subjectMention(frame, sentence, clause.start);
       if (subject) participantsHere.add(subject.key);
     }
-    for (const seg of segmentsOf(clause, triggers, sentence, dates)) {
+    const segments = segmentsOf(clause, triggers, sentence, dates);
+    for (const seg of segments) {
       const segText = frame.text.slice(seg.start, seg.end);
       // Sides after the trigger count up to the end of its phrase: "talks with Ukrainian and
       // European officials in Berlin" yes, "... after the administration proposed a plan that
@@ -357,7 +406,7 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       let sides = uniqueCodes(findSides(sideText));
       // "each side met separately": the sides of the clause before; "which also includes talks
       // with ...": the clause the relative clause hangs on.
-      if (/\b(?:each|both)\s+(?:side|sides|country|countries|party|parties|delegation|delegations)\b/i.test(segText) || /^\s*which\b/i.test(clause.text)) {
+      if (/\b(?:each|both)\s+(?:side|sides|country|countries|party|parties|delegation|delegations)\b/i.test(segText) || /^\s*which\b/i.test(clause.text) || (clause.start > sentence.start && sides.length === 0 && /^\s*(?:after|following)\s+(?:\p{Ll}+|\d+)\s+(?:days?|weeks?|rounds?)\s+of\b/iu.test(clause.text))) {
         sides = [...new Set([...previousSides, ...sides])];
       }
       // Who met whom matters only when the meetings were separate.
@@ -365,8 +414,11 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       const beforeWith = withAt ? uniqueCodes(findSides(sideText.slice(0, withAt.index))) : sides;
       const afterWith = withAt ? uniqueCodes(findSides(sideText.slice(withAt.index))) : [];
       let segDates = eventDates(sentence, dates, seg.start, seg.end);
-      if (segDates.length === 0) segDates = eventDates(sentence, dates, clause.start, clause.end);
-      if (segDates.length === 0 && distinctDays(sentenceDates) === 1 && clauses.length > 1) segDates = sentenceDates;
+      // A date inside another segment of the clause belongs to that segment's event: in "the talks
+      // come after Trump phoned both leaders on Saturday" Saturday is the call's.
+      if (segDates.length === 0)
+        segDates = eventDates(sentence, dates, clause.start, clause.end).filter((d) => !segments.some((o) => o !== seg && sentence.start + d.start >= o.start && sentence.start + d.end <= o.end));
+      if (segDates.length === 0 && distinctDays(sentenceDates) === 1 && clauses.length > 1) segDates = sentenceDates.filter((d) => !segments.some((o) => o !== seg && sentence.start + d.start >= o.start && sentence.start + d.end <= o.end));
       // The earliest-stated date that is not approximate wins; an approximate one only when alone.
       // A span of more than a week ("in recent weeks") does not date a meeting.
       // A named month ("in November 2023") still dates an old meeting.
@@ -374,7 +426,8 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         const span = d.dateTo ? (Date.parse(d.dateTo) - Date.parse(d.date)) / 86_400_000 : 0;
         return span <= 7 || (span <= 31 && /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b/.test(d.surface));
       });
-      const date = usable.find((d) => !d.approx) ?? usable[0] ?? null;
+      const chosen = usable.find((d) => !d.approx) ?? usable[0] ?? null;
+      const date = chosen ? spanOfTalks(sentence, chosen) : null;
       // The trigger that names the kind places the event: "The Miami talks follow a summit ... in Berlin".
       const kind = eventKind(seg.triggers.map((t) => ({ ...t, start: t.start - sentence.start, end: t.end - sentence.start })), sentence.text);
       const kindTriggers = new Set(seg.triggers.map((t) => t.kind)).size > 1 && (kind === 'summit' || kind === 'call') ? seg.triggers.filter((t) => t.kind === kind) : seg.triggers;
@@ -383,13 +436,14 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         (seg.start === clause.start && seg.end === clause.end ? null : placeIn(clause.text, knownPlaces, kindTriggers.map((t) => t.start - clause.start))) ??
         (clauses.length === 1 || segDates.length ? sentencePlace() : null);
       const first = seg.triggers[0]!;
-      const status = eventStatus({
+      const statusByTense = eventStatus({
         before: frame.text.slice(clause.start, first.start),
         after: frame.text.slice(seg.triggers[seg.triggers.length - 1]!.end, clause.end),
         date: date?.date ?? null,
         dateTo: date?.dateTo ?? null,
         publishedAt,
       });
+      const status = isLive(statusByTense) && calledOffAfter(frame.text.slice(lastTrigger.end, sentence.end)) ? 'cancelled' : statusByTense;
       const participants = [...participantsHere].filter((k) => {
         const m = frame.people.mentions.find((x) => x.key === k && x.start >= seg.start && x.end <= seg.end);
         return m !== undefined || segmentsOf(clause, triggers, sentence, dates).length === 1;
@@ -592,6 +646,11 @@ function inheritCities(drafts: Draft[]): void {
 
 }
 
+/** "commanders from both countries", "the two sides will meet again": an anaphor for two sides at once. */
+export function namesBothSides(text: string): boolean {
+  return /\b(?:both|the\s+two)\s+(?:countries|sides|nations|governments|parties|states|delegations)\b/i.test(text);
+}
+
 /** Everything the article reports about talks and meetings. */
 export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   const { frame, publishedAt } = ctx;
@@ -609,7 +668,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
       .find(
         (p) =>
           d.sentence - p.sentence <= 4 &&
-          p.sides.length > 0 &&
+          p.sides.length >= (namesBothSides(d.evidence) ? 2 : 1) &&
           isLive(p.status) === isLive(d.status) &&
           (p.kind === 'call') === (d.kind === 'call') &&
           (d.city === null || p.city === d.city),
