@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPeople } from '../src/extract/people/extractPeople.ts';
 import { findNameSpans } from '../src/extract/people/names.ts';
 import { countryRoleAcrossComma } from '../src/extract/people/roles.ts';
-import { congoOfArticle, countriesNamedIn, countryOfTitle } from '../src/extract/people/titleCountries.ts';
+import { articleCountryPair, bothCountriesBefore, congoOfArticle, countriesNamedIn, countryOfTitle } from '../src/extract/people/titleCountries.ts';
 import { afterLocativePreposition, coordinatedWithCountry } from '../src/extract/people/notPeople.ts';
 
 const people = (text: string) => extractPeople(text, []).people;
@@ -160,5 +160,19 @@ describe('hyphenated given names and agencies', () => {
   it('leaves a given name two people share alone: "Mohammed said"', () => {
     const found = people("Saudi Crown Prince Mohammed bin Salman met Qatar's Sheikh Mohammed bin Abdulrahman Al Thani. Mohammed said nothing.");
     expect(found.filter((p) => p.aliases.includes('Mohammed'))).toEqual([]);
+  });
+});
+
+describe('two leaders of "both countries"', () => {
+  it('pairs a plural title over two names with the article\'s two countries, in order', () => {
+    const text = 'Thailand and Cambodia agreed to a truce in Putrajaya. Anwar said he had met the leaders of both countries, including Prime Ministers Phumtham Wechayachai and Hun Manet.';
+    expect(articleCountryPair(text)).toEqual(['TH', 'KH']);
+    expect(person(text, 'Phumtham Wechayachai')?.country).toBe('TH');
+    expect(person(text, 'Hun Manet')?.country).toBe('KH');
+  });
+  it('does not pair names the sentence does not tie to both countries', () => {
+    const text = 'Thailand and Cambodia agreed to a truce in Putrajaya. Anwar thanked Prime Ministers Phumtham Wechayachai and Hun Manet.';
+    expect(bothCountriesBefore(text, text.indexOf('Prime Ministers'))).toBe(false);
+    expect(person(text, 'Hun Manet')?.country ?? null).toBeNull();
   });
 });

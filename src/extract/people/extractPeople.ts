@@ -10,7 +10,7 @@ import { DELEGATE_HEADS, NAME_PARTICLES, NEWS_OUTLETS } from './lexicon.ts';
 import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { MOVEMENTS, afterLocativePreposition, coordinatedWithCountry } from './notPeople.ts';
-import { congoOfArticle, countriesNamedIn, countryInArticle, countryOfTitle } from './titleCountries.ts';
+import { articleCountryPair, bothCountriesBefore, congoOfArticle, countriesNamedIn, countryInArticle, countryOfTitle } from './titleCountries.ts';
 import { appositiveAfter, countryRoleAcrossComma, pluralTitleOfList, possessiveAppositiveBefore, titleBefore, type RoleFinding } from './roles.ts';
 
 export interface PersonMention {
@@ -302,6 +302,23 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
         countryOf.set(c.key, code);
         break;
       }
+    }
+  }
+
+  // "senior officials in both countries, including Prime Ministers Narendra Modi and Shehbaz
+  // Sharif": two names under one plural title, paired in order with the article's two countries.
+  const pair = articleCountryPair(text);
+  if (pair) {
+    for (let i = 0; i + 1 < spans.length; i++) {
+      const [a, b] = [spans[i]!, spans[i + 1]!];
+      const c3 = spans[i + 2];
+      if (!/^\s+and\s+$/.test(text.slice(a.end, b.start)) || (c3 && /^(?:,|\s+and)\s+$/.test(text.slice(b.end, c3.start)))) continue;
+      const title = pluralTitleOfList(text, tokens, a.firstToken, nameTokens);
+      if (!title || !bothCountriesBefore(text, title.start)) continue;
+      const [ca, cb] = [spanCluster.get(a), spanCluster.get(b)];
+      if (!ca || !cb || ca === cb) continue;
+      if (!countryOf.get(ca.key)) countryOf.set(ca.key, pair[0]);
+      if (!countryOf.get(cb.key)) countryOf.set(cb.key, pair[1]);
     }
   }
 

@@ -76,3 +76,26 @@ export function countryInArticle(code: CountryCode | null, congo: CountryCode | 
   if ((code === 'CG' || code === 'CD') && congo !== null) return congo;
   return code;
 }
+
+/**
+ * The article's pair of countries, in its own order: the first "<country> and <country>" it
+ * writes ("India and Pakistan agree to a ceasefire"). Null when it names no such pair.
+ */
+export function articleCountryPair(text: string): [CountryCode, CountryCode] | null {
+  const mentions = findCountryMentions(text.slice(0, 3000));
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const [a, b] = [mentions[i]!, mentions[i + 1]!];
+    if (a.code !== b.code && /^\s+and\s+(?:the\s+)?$/.test(text.slice(a.end, b.start))) return [a.code, b.code];
+  }
+  return null;
+}
+
+/**
+ * "officials in both countries, including Prime Ministers Narendra Modi and Shehbaz Sharif": a
+ * plural title over two names after "both countries" pairs them with the article's two
+ * countries in order. `listStart` is where the plural title starts.
+ */
+export function bothCountriesBefore(text: string, listStart: number): boolean {
+  const sentenceStart = Math.max(text.lastIndexOf('. ', listStart), text.lastIndexOf('\n', listStart)) + 1;
+  return /\b(?:in|of|from)\s+both\s+(?:countries|nations|governments)\b/i.test(text.slice(sentenceStart, listStart));
+}
