@@ -28,6 +28,13 @@ describe('findWireDateline', () => {
     expect(findWireDateline(lines(later), later, now)).toBe('2024-12-20');
   });
 
+  it('reads a dateline without a city when the agency is named', () => {
+    const text = 'Nov 23 (Reuters) - Ukrainian and US officials met in Geneva on Sunday.\n\n© 2025 Reuters';
+    expect(findWireDateline(lines(text), text, now)).toBe('2025-11-23');
+    const noAgency = 'Nov 23 - a day to remember, officials said.';
+    expect(findWireDateline(lines(noAgency), noAgency, now)).toBeNull();
+  });
+
   it('does not take a sentence that merely starts with a place and a date', () => {
     const text = 'Geneva, May 12 was the day the envoys chose for the next round.';
     expect(findWireDateline(lines(text), text, now)).toBeNull();

@@ -135,6 +135,12 @@ const WIRE_DATELINE = new RegExp(
   'u',
 );
 
+/** Without a city the agency must be named: "Nov 23 (Reuters) - ...". */
+const AGENCY_DATELINE = new RegExp(
+  `^\\s*(${WIRE_MONTH})\\s+(\\d{1,2})(?:,?\\s+((?:19|20)\\d{2}))?\\s*\\((?:Reuters|AP|AFP|Bloomberg|dpa|DPA|Xinhua|Anadolu|TASS|Kyodo|Yonhap|UPI|ANI|PTI|EFE|ANSA|Interfax)\\)\\s*[-\u2013\u2014]+\\s`,
+  'u',
+);
+
 /** The year in a "Copyright 2025 The Associated Press" or "© 2025 Reuters" line; the last of a range ("© 2019-2025"). */
 export function copyrightYear(text: string): number | null {
   const m = /(?:\bcopyright\b|©|\(c\))\s*(?:©\s*)?((?:19|20)\d{2})(?:\s*[-–—]\s*((?:19|20)\d{2}))?\b/i.exec(text);
@@ -179,7 +185,7 @@ export function yearForMonthDay(month: number, day: number, text: string, now: D
  */
 export function findWireDateline(lines: string[], text: string, now: Date, searchLines = 12): IsoDay | null {
   for (const line of lines.filter((l) => l.trim() !== '').slice(0, searchLines)) {
-    const m = WIRE_DATELINE.exec(line);
+    const m = WIRE_DATELINE.exec(line) ?? AGENCY_DATELINE.exec(line);
     if (!m) continue;
     if (m[3] !== undefined) return inferPublishedDate(`${m[1]} ${m[2]}, ${m[3]}`);
     return yearForMonthDay(MONTHS[m[1]!.toLowerCase().replace(/\.$/, '')]!, Number(m[2]), text, now);
