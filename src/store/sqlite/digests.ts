@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { EventKind, EventStatus, Participant, Quote, SourceCitation, TalkEvent } from '../../domain/types.ts';
+import type { EventStatus, TalkEvent } from '../../domain/types.ts';
+import { EventHydrator, toQuote, type EventRow as BaseEventRow, type QuoteRow } from './eventPages.ts';
 import type {
   AddSubscriptionResult,
   ChangeLimits,
@@ -51,33 +52,9 @@ interface RunRow {
   error: string | null;
 }
 
-interface EventRow {
-  id: number;
-  kind: EventKind;
-  status: EventStatus;
-  date: string | null;
-  date_to: string | null;
-  approx: number;
-  city: string | null;
-  country: string | null;
-  sides_json: string;
-  summary: string;
-  first_seen_at: string;
-  updated_at: string;
+/** An event row with the status it had before the window, when it changed in it. */
+interface EventRow extends BaseEventRow {
   from_status: EventStatus | null;
-}
-
-interface QuoteRow {
-  id: number;
-  person_id: number | null;
-  speaker: string | null;
-  text: string;
-  date: string | null;
-  article_id: number;
-  url: string | null;
-  file: string | null;
-  title: string | null;
-  published_at: string | null;
 }
 
 // A digest window is normally a day or a week of news; these caps keep a pathological window
@@ -163,15 +140,6 @@ function mapRun(row: RunRow): DigestRun {
   };
 }
 
-function parseSides(json: string): string[] {
-  try {
-    const value = JSON.parse(json) as unknown;
-    return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 function changeKindFor(row: EventRow, since: string): { kind: DigestChange['kind']; previousStatus: EventStatus | null } | null {
   const isNew = row.first_seen_at > since;
   if (isNew) {
@@ -199,8 +167,10 @@ function compareNewestFirst(a: EventRow, b: EventRow): number {
 
 export class SqliteDigestRepo implements DigestRepo {
   private readonly statements: Record<string, Statement>;
+  private readonly hydrator: EventHydrator;
 
   constructor(private readonly db: Database) {
+    this.hydrator = new EventHydrator(db);
     this.statements = {
       count: db.prepare('SELECT COUNT(*) AS n FROM subscriptions'),
       insert: db.prepare(`INSERT INTO subscriptions
@@ -246,14 +216,6 @@ export class SqliteDigestRepo implements DigestRepo {
             SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.person_id IN (SELECT value FROM json_each(@personIds))))
         ORDER BY e.updated_at DESC, e.id DESC
         LIMIT ${MAX_CANDIDATE_EVENTS}`),
-      participants: db.prepare(`SELECT ep.event_id, p.id AS person_id, p.name, p.country
-        FROM event_participants ep JOIN people p ON p.id = ep.person_id
-        WHERE ep.event_id IN (SELECT value FROM json_each(?)) ORDER BY p.name`),
-      sources: db.prepare(`SELECT es.event_id, es.evidence, a.id AS article_id, a.url, a.file, a.title, a.published_at
-        FROM event_sources es JOIN articles a ON a.id = es.article_id
-        WHERE es.event_id IN (SELECT value FROM json_each(?))
-        ORDER BY a.published_at DESC, a.id DESC`),
-      eventSides: db.prepare(`SELECT event_id, side FROM event_sides WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY side`),
       personIds: db.prepare(`SELECT person_id AS id FROM person_aliases WHERE alias_norm = ?
         UNION SELECT id FROM people WHERE name = ? COLLATE NOCASE`),
       windowQuotes: db.prepare(`
@@ -448,60 +410,15 @@ export class SqliteDigestRepo implements DigestRepo {
       return { event, kind, previousStatus };
     });
 
-    let quotes = (this.statements.windowQuotes!.all(params) as QuoteRow[]).map(mapQuote);
+    let quotes = (this.statements.windowQuotes!.all(params) as QuoteRow[]).map(toQuote);
     if (terms.length > 0) quotes = quotes.filter((q) => matchesKeywords(foldForKeywordMatch(`${q.text}\n${q.speaker ?? ''}`), terms));
 
     return { events: changes, quotes: quotes.slice(0, limits.quotes), totalEvents: ordered.length, totalQuotes: quotes.length };
   }
 
   private hydrateEvents(rows: EventRow[]): TalkEvent[] {
-    if (rows.length === 0) return [];
-    const ids = JSON.stringify(rows.map((r) => r.id));
-    const participants = new Map<number, Participant[]>();
-    for (const p of this.statements.participants!.all(ids) as Array<{ event_id: number; person_id: number; name: string; country: string | null }>) {
-      const list = participants.get(p.event_id) ?? [];
-      list.push({ personId: p.person_id, name: p.name, country: p.country });
-      participants.set(p.event_id, list);
-    }
-    const sources = new Map<number, SourceCitation[]>();
-    for (const s of this.statements.sources!.all(ids) as Array<{ event_id: number; evidence: string; article_id: number; url: string | null; file: string | null; title: string | null; published_at: string | null }>) {
-      const list = sources.get(s.event_id) ?? [];
-      list.push({ articleId: s.article_id, url: s.url, file: s.file, title: s.title, publishedAt: s.published_at, evidence: s.evidence });
-      sources.set(s.event_id, list);
-    }
-    const sides = new Map<number, string[]>();
-    for (const s of this.statements.eventSides!.all(ids) as Array<{ event_id: number; side: string }>) {
-      const list = sides.get(s.event_id) ?? [];
-      list.push(s.side);
-      sides.set(s.event_id, list);
-    }
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      status: row.status,
-      date: row.date,
-      dateTo: row.date_to,
-      approx: row.approx === 1,
-      location: { city: row.city, country: row.country },
-      sides: sides.get(row.id) ?? parseSides(row.sides_json),
-      participants: participants.get(row.id) ?? [],
-      sources: sources.get(row.id) ?? [],
-      summary: row.summary,
-      firstSeenAt: row.first_seen_at,
-      updatedAt: row.updated_at,
-    }));
+    return this.hydrator.hydrate(rows);
   }
-}
-
-function mapQuote(row: QuoteRow): Quote {
-  return {
-    id: row.id,
-    personId: row.person_id,
-    speaker: row.speaker,
-    text: row.text,
-    date: row.date,
-    source: { articleId: row.article_id, url: row.url, file: row.file, title: row.title, publishedAt: row.published_at, evidence: row.text },
-  };
 }
 
 function eventSearchText(event: TalkEvent): string {

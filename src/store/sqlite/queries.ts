@@ -2,26 +2,12 @@
 // come from an indexed, LIMITed query, then sides, participants and sources for the whole page
 // are fetched in one query each (never one query per event).
 import type { Database, Statement } from 'better-sqlite3';
-import type { CountryCode, EventKind, EventStatus, FeedHealth, Person, Quote, SourceCitation, TalkEvent } from '../../domain/types.ts';
+import type { FeedHealth, Person, TalkEvent } from '../../domain/types.ts';
 import type { LatestTalksFilter, PersonProfile, QueryRepo, SearchHit } from '../queries.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 import { logger } from '../../log.ts';
 import { PeopleNameIndex, type NameLabel } from './peopleNameIndex.ts';
-
-interface EventRow {
-  id: number;
-  kind: EventKind;
-  status: EventStatus;
-  date: string | null;
-  date_to: string | null;
-  approx: number;
-  city: string | null;
-  country: string | null;
-  sides_json: string;
-  summary: string;
-  first_seen_at: string;
-  updated_at: string;
-}
+import { EVENT_COLUMNS, EventHydrator, parseStringArray, QUOTE_COLUMNS, toQuote, type EventRow, type QuoteRow } from './eventPages.ts';
 
 interface PersonRow {
   id: number;
@@ -33,32 +19,6 @@ interface PersonRow {
   last_seen_at: string;
 }
 
-interface QuoteRow {
-  id: number;
-  person_id: number | null;
-  speaker: string | null;
-  text: string;
-  date: string | null;
-  article_id: number;
-  url: string | null;
-  file: string | null;
-  title: string | null;
-  published_at: string | null;
-}
-
-interface SourceRow {
-  event_id: number;
-  article_id: number;
-  url: string | null;
-  file: string | null;
-  title: string | null;
-  published_at: string | null;
-  evidence: string;
-}
-
-const EVENT_COLUMNS = 'e.id, e.kind, e.status, e.date, e.date_to, e.approx, e.city, e.country, e.sides_json, e.summary, e.first_seen_at, e.updated_at';
-const QUOTE_COLUMNS = `q.id, q.person_id, COALESCE(p.name, q.speaker) AS speaker, q.text, q.date, q.article_id,
-  a.url, a.file, a.title, a.published_at`;
 // Newest first; events without a date last. The same order everywhere a list of talks is shown.
 const NEWEST_FIRST = 'ORDER BY e.date DESC, e.id DESC';
 
@@ -93,7 +53,10 @@ export class SqliteQueryRepo implements QueryRepo {
   /** The background catch-up of the name index, while one runs. */
   private nameIndexWork: Promise<void> | null = null;
 
+  private readonly hydrator: EventHydrator;
+
   constructor(private readonly db: Database) {
+    this.hydrator = new EventHydrator(db);
     const s = (sql: string) => db.prepare(sql);
     this.statements = {
       latest: s(`SELECT ${EVENT_COLUMNS} FROM events e ${NEWEST_FIRST} LIMIT ?`),
@@ -108,13 +71,6 @@ export class SqliteQueryRepo implements QueryRepo {
         ORDER BY ep.event_date DESC, ep.event_id DESC LIMIT ?`),
       event: s(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ?`),
       eventsByIds: s(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT value FROM json_each(?))`),
-      sidesForEvents: s(`SELECT event_id, side FROM event_sides WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, side`),
-      participantsForEvents: s(`SELECT ep.event_id, p.id AS person_id, p.name, p.country FROM event_participants ep
-        JOIN people p ON p.id = ep.person_id WHERE ep.event_id IN (SELECT value FROM json_each(?)) ORDER BY ep.event_id, p.id`),
-      sourcesForEvents: s(`SELECT es.event_id, a.id AS article_id, a.url, a.file, a.title, a.published_at, es.evidence
-        FROM event_sources es JOIN articles a ON a.id = es.article_id
-        WHERE es.event_id IN (SELECT value FROM json_each(?))
-        ORDER BY es.event_id, a.published_at IS NULL, a.published_at, a.id`),
       person: s('SELECT id, name, country, role, roles_json, first_seen_at, last_seen_at FROM people WHERE id = ?'),
       aliases: s('SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias'),
       quotesByPerson: s(`SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -414,75 +370,13 @@ export class SqliteQueryRepo implements QueryRepo {
     );
   }
 
-  /** Sides, participants and sources for a page of events: three queries whatever the page size. */
   private hydrateEvents(rows: EventRow[]): TalkEvent[] {
-    if (rows.length === 0) return [];
-    const ids = JSON.stringify(rows.map((r) => r.id));
-    const sides = groupBy(this.all<{ event_id: number; side: string }>('sidesForEvents', ids), (r) => r.event_id);
-    const participants = groupBy(
-      this.all<{ event_id: number; person_id: number; name: string; country: string | null }>('participantsForEvents', ids),
-      (r) => r.event_id,
-    );
-    const sources = groupBy(this.all<SourceRow>('sourcesForEvents', ids), (r) => r.event_id);
-    return rows.map((r) => {
-      // sides_json keeps the merge stage's order; event_sides is the indexed copy. Union both.
-      const eventSides = [...new Set([...parseStringArray(r.sides_json), ...(sides.get(r.id) ?? []).map((s) => s.side)])] as CountryCode[];
-      return {
-        id: r.id,
-        kind: r.kind,
-        status: r.status,
-        date: r.date,
-        dateTo: r.date_to,
-        approx: r.approx === 1,
-        location: { city: r.city, country: r.country },
-        sides: eventSides,
-        participants: (participants.get(r.id) ?? []).map((p) => ({ personId: p.person_id, name: p.name, country: p.country })),
-        sources: (sources.get(r.id) ?? []).map(toCitation),
-        summary: r.summary,
-        firstSeenAt: r.first_seen_at,
-        updatedAt: r.updated_at,
-      };
-    });
+    return this.hydrator.hydrate(rows);
   }
 }
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-function toCitation(r: SourceRow): SourceCitation {
-  return { articleId: r.article_id, url: r.url, file: r.file, title: r.title, publishedAt: r.published_at, evidence: r.evidence };
-}
-
-function toQuote(r: QuoteRow): Quote {
-  return {
-    id: r.id,
-    personId: r.person_id,
-    speaker: r.speaker,
-    text: r.text,
-    date: r.date,
-    source: { articleId: r.article_id, url: r.url, file: r.file, title: r.title, publishedAt: r.published_at, evidence: r.text },
-  };
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    let list = groups.get(k);
-    if (!list) groups.set(k, (list = []));
-    list.push(row);
-  }
-  return groups;
-}
-
-function parseStringArray(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 /**
