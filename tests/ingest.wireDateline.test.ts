@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyrightYear, findWireDateline, yearForMonthDay } from '../src/ingest/publicationDate.ts';
+import { copyrightYear, findDateline, findWireDateline, yearForMonthDay } from '../src/ingest/publicationDate.ts';
 import { articleFromPlainText } from '../src/ingest/textFile.ts';
 
 const now = new Date('2025-12-01T08:00:00Z');
@@ -69,5 +69,15 @@ describe('articleFromPlainText with a wire dateline', () => {
     const a = articleFromPlainText(raw, { file: 'wire.txt', url: null, now: () => now });
     expect(a.publishedAt).toBe('2025-07-11');
     expect(a.publishedInferred).toBe(false);
+  });
+});
+
+describe('findDateline', () => {
+  it('falls back to an agency dateline, so web pages get it too', () => {
+    const page = ['World', 'Serbia and Kosovo leaders meet in Brussels', 'BRUSSELS, Sept 14 (Reuters) - The leaders of Serbia and Kosovo met in Brussels on Thursday.', '© 2023 Reuters'];
+    expect(findDateline(page, 40, now)).toBe('2023-09-14');
+  });
+  it('prefers a dateline line of its own', () => {
+    expect(findDateline(['September 15, 2023', 'BRUSSELS, Sept 14 (Reuters) - The leaders met.'], 25, now)).toBe('2023-09-15');
   });
 });

@@ -101,15 +101,17 @@ const DATELINE_NOISE = /^[\s•·|,–—-]*(?:(?:published|posted|updated|last 
 
 /**
  * The publication day from a dateline: a line that is a date and little else, such as
- * "• Dec 21, 2025, 12:01 AM" or "Published 21.12.2025". Only the article's first lines are
- * searched (lists of other headlines further down carry their own dates).
+ * "• Dec 21, 2025, 12:01 AM" or "Published 21.12.2025", else an agency dateline (see
+ * `findWireDateline`; `now` bounds a year read from elsewhere). Only the article's first lines
+ * are searched (lists of other headlines further down carry their own dates).
  */
-export function findDateline(lines: string[], searchLines = 25): IsoDay | null {
+export function findDateline(lines: string[], searchLines = 25, now: Date = new Date()): IsoDay | null {
   for (const line of lines.slice(0, searchLines)) {
     const day = datelineDay(line);
     if (day) return day;
   }
-  return null;
+  // An agency dateline opening the first paragraph: "DOHA, Jan 15 (Reuters) - ...".
+  return findWireDateline(lines, lines.join('\n'), now);
 }
 
 /** The day when the line is a dateline (a date and little else), else null. */

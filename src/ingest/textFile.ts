@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { ArticleInput, IsoDay } from '../domain/types.ts';
 import { cleanArticleText } from '../clean/boilerplate.ts';
 import { decodeText } from './charset.ts';
-import { findDateline, findWireDateline, parseDateHeader } from './publicationDate.ts';
+import { findDateline, parseDateHeader } from './publicationDate.ts';
 
 export interface PlainTextSource {
   file: string | null;
@@ -48,7 +48,7 @@ export function articleFromPlainText(raw: string, source: PlainTextSource): Arti
   const now = source.now ?? (() => new Date());
   if (publishedAt === null) {
     // A dateline line of its own, else an agency dateline opening the first paragraph.
-    publishedAt = findDateline(lines) ?? findWireDateline(lines, lines.join('\n'), now());
+    publishedAt = findDateline(lines, 25, now());
     publishedInferred = publishedAt !== null;
   }
   const cleaned = cleanArticleText(lines.join('\n'));
