@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index.ts';
 import { capitalIsVenue, findSides } from '../src/extract/events/sides.ts';
-import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, namesBothSides } from '../src/extract/events/extractEvents.ts';
+import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, namesBothSides, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
 import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
+import { eventStatus } from '../src/extract/events/status.ts';
 
 function events(text: string, publishedAt = '2025-06-12') {
   const r = extractArticle({ text, title: null, publishedAt }, { people: [], places: [] });
@@ -86,5 +87,28 @@ describe('"both countries" after a report of two sides', () => {
   it('refers to the sides named before', () => {
     expect(namesBothSides('commanders from both countries will meet on Tuesday')).toBe(true);
     expect(namesBothSides('both men will meet on Tuesday')).toBe(false);
+  });
+});
+
+describe('calls between counterparts', () => {
+  const text =
+    "Japan's Foreign Minister Takeshi Iwaya had called his South Korean counterpart, Foreign Minister Cho Tae-yul, at 9:00 that morning, officials said. The two ministers will speak again on June 20, a spokesman said.";
+  it('"had called his counterpart" is a held call of both, dated by the day before', () => {
+    expect(sameDayAsBefore('at 9:00 that morning')).toBe(true);
+    const found = events(text, '2025-06-12');
+    expect(found).toContainEqual(expect.objectContaining({ kind: 'call', status: 'held', date: '2025-06-12' }));
+  });
+  it('"the two ministers will speak again on June 20" is the same pair planning a call', () => {
+    expect(namesTwoPeople('The two ministers will speak again')).toBe(true);
+    const planned = events(text, '2025-06-12').find((e) => e.status === 'planned');
+    expect(planned).toMatchObject({ kind: 'call', date: '2025-06-20' });
+    expect(planned!.people.length).toBe(2);
+  });
+  it('a closing "X said" does not make the date the day of the saying', () => {
+    expect(trailingAttribution(', Misri said.')).toBe(true);
+    expect(trailingAttribution(', the ministry said in a statement that talks would follow.')).toBe(false);
+  });
+  it('the month May is no modal', () => {
+    expect(eventStatus({ before: 'The envoys will ', after: ' on May 12, he said.', date: '2025-05-12', dateTo: null, publishedAt: '2025-05-10' })).toBe('planned');
   });
 });

@@ -42,7 +42,7 @@ export function splitClauses(text: string, offset: number): Clause[] {
 const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
   { re: /\bsummits?\b/gi, kind: 'summit', noun: true },
   {
-    re: /\b(?:(?:phone|telephone|video)\s+(?:call|conversation|talks?)|call(?:ed)?\s+by\s+(?:phone|telephone)|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:(?:with|to)\s+[^,.;]{1,60}?\s+)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned|(?:a|the|their|his|her)\s+(?:["\u201c][^"\u201d]{1,60}["\u201d]\s+|\p{Ll}+\s+)?call\s+with)\b/gu,
+    re: /\b(?:(?:phone|telephone|video)\s+(?:call|conversation|talks?)|call(?:ed)?\s+by\s+(?:phone|telephone)|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:(?:with|to)\s+[^,.;]{1,60}?\s+)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned|(?:called|rang|dialled|dialed)\s+(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}counterparts?|(?:speak|speaks|spoke|spoken|talk|talked)\s+again|(?:a|the|their|his|her)\s+(?:["\u201c][^"\u201d]{1,60}["\u201d]\s+|\p{Ll}+\s+)?call\s+with)\b/gu,
     kind: 'call',
     noun: true,
   },
@@ -89,7 +89,7 @@ export function eventKind(triggers: readonly Trigger[], text = ''): EventKind {
   return 'meeting';
 }
 
-const ANY_TRIGGER_WORD = /\b(?:round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
+const ANY_TRIGGER_WORD = /\b(?:called|rang|dialled|dialed|again|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
 
 /** A cheap test: can this text hold a trigger at all? */
 export function mayHoldTrigger(text: string): boolean {

@@ -122,8 +122,14 @@ function kindOfWord(text: string): EventKind | null {
 const LEADING_AFTER = /^(?:After|Following|Straight\s+after|Right\s+after)\s+(?:the|this|that|their|his|her)\s+(?:\p{Ll}+\s+)?(?:meeting|talks|summit|call|session|negotiations|visit)\b,?\s*/u;
 const JOINED = /\b(?:joined|join|joins|joining|attended|attend|attends|attending)\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b/u;
 
+/** "..., Misri said." closing the sentence: an attribution of the whole sentence, undated. */
+export function trailingAttribution(afterDate: string): boolean {
+  return /^,\s*(?:[\p{L}.'\u2019-]+\s+){1,5}(?:said|says|told\s+[\p{L}]+|added|wrote)\s*[.!?]?\s*$/u.test(afterDate);
+}
+
 function isSpeechDate(sentence: string, d: DateMention): boolean {
   if (SPEECH_BEFORE_DATE.test(sentence.slice(Math.max(0, d.start - 50), d.start))) return true;
+  if (trailingAttribution(sentence.slice(d.end))) return false;
   return /^\s*(?:On|on)\b/.test(d.surface) || /(?:^|[.;]\s*)$/.test(sentence.slice(0, d.start)) ? SPEECH_AFTER_DATE.test(sentence.slice(d.end, d.end + 60)) : false;
 }
 
@@ -361,6 +367,23 @@ export interface EventContext {
   speakerOfQuote: (pos: number) => string | null;
 }
 
+/** "at 15:35 that afternoon", "later that day": the day the article was just talking about. */
+export function sameDayAsBefore(text: string): boolean {
+  return /\b(?:that|the\s+same)\s+(?:afternoon|morning|evening|night|day)\b/i.test(text);
+}
+
+/** The last single day named before `sentence` (the lead's "on Saturday"), else the publication day. */
+function referenceDayBefore(frame: ArticleFrame, sentence: Sentence, publishedAt: IsoDay | null): DateMention | null {
+  for (let i = sentence.index - 1; i >= 0; i--) {
+    const before = frame.sentences[i];
+    if (!before) continue;
+    const days = findDates(before.text, publishedAt).filter((d) => !d.approx && !d.dateTo && !isDuration(before.text, d));
+    const last = days[days.length - 1];
+    if (last) return { ...last, start: 0, end: 0, surface: '' };
+  }
+  return publishedAt ? { date: publishedAt, dateTo: null, approx: false, start: 0, end: 0, surface: '' } : null;
+}
+
 function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
   const { frame, publishedAt, knownPlaces } = ctx;
   // Most sentences name no talks at all; skip the date and place work for them.
@@ -427,7 +450,7 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         return span <= 7 || (span <= 31 && /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b/.test(d.surface));
       });
       const chosen = usable.find((d) => !d.approx) ?? usable[0] ?? null;
-      const date = chosen ? spanOfTalks(sentence, chosen) : null;
+      const date = chosen ? spanOfTalks(sentence, chosen) : sameDayAsBefore(segText) ? referenceDayBefore(frame, sentence, publishedAt) : null;
       // The trigger that names the kind places the event: "The Miami talks follow a summit ... in Berlin".
       const kind = eventKind(seg.triggers.map((t) => ({ ...t, start: t.start - sentence.start, end: t.end - sentence.start })), sentence.text);
       const kindTriggers = new Set(seg.triggers.map((t) => t.kind)).size > 1 && (kind === 'summit' || kind === 'call') ? seg.triggers.filter((t) => t.kind === kind) : seg.triggers;
@@ -473,7 +496,8 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
           JOINED.test(segText) ||
           (sides.length === 0 &&
           (/\b(?:these|those|this|that|the)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|meetings|negotiations|consultations|round)\b/iu.test(segText) ||
-            /\b(?:the\s+two|both|the)\s+(?:sides|delegations|leaders|countries|ministers|teams|governments|parties)\b/i.test(segText))),
+            /\b(?:the\s+two|both|the)\s+(?:sides|delegations|leaders|countries|ministers|teams|governments|parties)\b/i.test(segText) ||
+            namesTwoPeople(segText))),
       });
       if (sides.length) previousSides = sides;
     }
@@ -644,6 +668,11 @@ function inheritCities(drafts: Draft[]): void {
     }
   }
 
+}
+
+/** "The two officers will speak again": the two people the article has just named. */
+export function namesTwoPeople(text: string): boolean {
+  return /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\p{Ll}-]+\s+)?(?:men|women|officers|officials|generals|commanders|envoys|negotiators|leaders|ministers|presidents|premiers|diplomats|counterparts|chiefs|heads)\b/u.test(text);
 }
 
 /** "commanders from both countries", "the two sides will meet again": an anaphor for two sides at once. */

@@ -9,9 +9,12 @@ const PROPOSED = /\b(?:unlikely|unclear|uncertain|wants?|wanted|urged?|urges|urg
 const PLANNED = /\bto\s*$|\b(?:will|shall|['\u2019]ll|(?:is|are|was|were)\s+(?:scheduled|due|set|slated|expected|planning|going)|scheduled|expected\s+to|plans?\s+to|planned|set\s+to|to\s+be\s+held|upcoming|next\s+week|(?:is|are)\s+to|going\s+to|would|to\s+send)\b/i;
 const HELD = /\b(?:met|held|hosted|took\s+place|concluded|wrapped\s+up|ended|was|were|had|followed|follows?|continued|continues|began|resumed|(?:is|are|were|was)\s+holding|holding|hold|meets|after\s+(?:a|the|their)|during\s+(?:a|the|their)|attended|joined)\b/i;
 
-/** What comes right after the trigger as its predicate: "talks could take place", "talks are scheduled". */
+/**
+ * What comes right after the trigger as its predicate: "talks could take place", "talks are
+ * scheduled". The month "May 12" is no modal.
+ */
 function predicateAfter(after: string): string {
-  const m = /^(?:\s+(?:on|with|between|among|in|of|over)\b[^,;.]{0,60}?)?\s+((?:(?:are|is|were|was|will|would|could|might|may|have|has|had|be|been|not|also|still|now|reportedly)\s+){1,3}\w+)/i.exec(after);
+  const m = /^(?:\s+(?:on|with|between|among|in|of|over)\b[^,;.]{0,60}?)?\s+((?:(?!May\b)(?:are|is|were|was|will|would|could|might|may|have|has|had|be|been|not|also|still|now|reportedly)\s+){1,3}\w+)/i.exec(after);
   return m ? m[1]! : '';
 }
 
@@ -42,7 +45,8 @@ export function eventStatus(input: StatusInput): EventStatus {
   let before = subordinate ? input.before.slice(subordinate.index) : input.before;
   // Cues far from the trigger govern something else; eight words is a generous verb phrase.
   before = before.split(/\s+/).slice(-9).join(' ');
-  const governing = `${before} ${predicate}`;
+  // Capitalised "May" is the month ("talks in May"), never the modal.
+  const governing = `${before} ${predicate}`.replace(/\bMay\b/g, 'month');
   if (CANCELLED.test(governing)) return 'cancelled';
   if (PROPOSED.test(governing)) return 'proposed';
   const { date, dateTo, publishedAt } = input;
