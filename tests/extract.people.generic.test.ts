@@ -94,6 +94,10 @@ describe('not people', () => {
     expect(people('Hezbollah said it fired rockets at an army base.').map((p) => p.name)).toEqual([]);
   });
 
+  it('does not take a news channel for a person: "told Al Jazeera", "Deutsche Welle reported"', () => {
+    expect(people('Hamas official Basem Naim told Al Jazeera the talks had stalled, and Deutsche Welle reported the same.').map((p) => p.name)).toEqual(['Basem Naim']);
+  });
+
   it('does not take a venue after "at" for a person: "arrived at Villa Madama"', () => {
     const text = 'The Iranian and US envoys arrived at Villa Madama in Rome on Saturday.';
     expect(afterLocativePreposition(text, text.indexOf('Villa'))).toBe(true);

@@ -6,7 +6,7 @@ import type { CountryCode, ExtractedPerson } from '../../domain/types.ts';
 import type { KnownPerson } from '../../config/schema.ts';
 import { countryFromWord, findCountryMentions } from '../geo/countries.ts';
 import { findPlaces } from '../geo/places.ts';
-import { DELEGATE_HEADS, NAME_PARTICLES, NEWS_OUTLETS } from './lexicon.ts';
+import { DELEGATE_HEADS, NAME_PARTICLES, NEWS_OUTLET_NAMES, NEWS_OUTLETS } from './lexicon.ts';
 import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { MOVEMENTS, afterLocativePreposition, coordinatedWithCountry } from './notPeople.ts';
@@ -159,7 +159,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   // Known-name spans fill gaps; a found span overlapping one is kept when longer.
   // "Abu Dhabi", "Santa Clara": a capitalised run that is a known place is not a person.
   const placeSpans = findPlaces(text, []);
-  const spans = found.filter((s) => !placeSpans.some((p) => p.start <= s.start && p.end >= s.end));
+  const spans = found.filter((s) => !placeSpans.some((p) => p.start <= s.start && p.end >= s.end) && !NEWS_OUTLET_NAMES.has(s.name));
   for (const ks of knownSpans) {
     const overlap = spans.findIndex((s) => s.start < ks.end && ks.start < s.end);
     if (overlap < 0) spans.push(ks);

@@ -133,8 +133,17 @@ export const NEWS_OUTLETS = new Set(
   `Reuters AP AFP Bloomberg Axios Politico CNN BBC NBC CBS ABC Fox MSNBC NPR TASS Tass RIA Interfax Ukrinform Xinhua
   Yonhap Kyodo NHK Anadolu DPA UNN Euronews Guardian Times Post Telegraph Independent Kommersant Izvestia Vedomosti
   Meduza Suspilne Interfax-Ukraine Haaretz Asharq Axel Semafor Newsweek Forbes Bild Spiegel Le Monde Figaro Liberation
-  Corriere Repubblica Nikkei Sputnik RT WSJ FT Economist Atlantic Vox Slate Insider Punchbowl Hill`.split(/\s+/),
+  Corriere Repubblica Nikkei Sputnik RT WSJ FT Economist Atlantic Vox Slate Insider Punchbowl Hill Tasnim Fars Mehr
+  IRNA ISNA WAFA Wafa`.split(/\s+/),
 );
+
+/** News organisations whose names look like a person's: "Al Jazeera", "Deutsche Welle". */
+export const NEWS_OUTLET_NAMES = new Set([
+  'Al Jazeera', 'Al Arabiya', 'Al Mayadeen', 'Al-Monitor', 'Al Araby', 'Al Ahram', 'Asharq Al-Awsat', 'Al-Ahram',
+  'Deutsche Welle', 'Ukrainska Pravda', 'Novaya Gazeta', 'Rossiyskaya Gazeta', 'Kommersant', 'Haaretz',
+  'Yedioth Ahronoth', 'Maariv', 'Dawn', 'Hurriyet', 'Sabah', 'Le Monde', 'Le Figaro', 'El País', 'El Pais', 'Die Welt',
+  'Der Spiegel', 'Corriere della Sera', 'La Repubblica',
+]);
 
 /**
  * Intelligence and security agencies named in titles ("CIA Director William Burns", "Mossad chief
