@@ -89,7 +89,7 @@ export function eventKind(triggers: readonly Trigger[], text = ''): EventKind {
   return 'meeting';
 }
 
-const ANY_TRIGGER_WORD = /\b(?:called|rang|dialled|dialed|again|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
+const ANY_TRIGGER_WORD = /\b(?:called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
 
 /** A cheap test: can this text hold a trigger at all? */
 export function mayHoldTrigger(text: string): boolean {
