@@ -54,6 +54,13 @@ describe('countries of people', () => {
     expect(person(text, 'Olivier Nduhungirehe')).toMatchObject({ country: 'RW', role: 'counterpart' });
   });
 
+  it('does not read a comparison as an appositive: "Like the Russian president, Trump ..."', () => {
+    const text = 'Like the Russian president, Donald Trump wants the war to end quickly.';
+    expect(countryRoleAcrossComma(text, text.indexOf('Donald'))).toBeNull();
+    const capacity = "As Ukraine's chief negotiator, Rustem Umerov led the delegation.";
+    expect(countryRoleAcrossComma(capacity, capacity.indexOf('Rustem'))).toMatchObject({ country: 'UA' });
+  });
+
   it('does not read a person possessor as a country office across the comma', () => {
     const text = "Russian President Vladimir Putin's foreign policy aide, Yuri Ushakov, spoke to journalists.";
     expect(countryRoleAcrossComma(text, text.indexOf('Yuri'))).toBeNull();

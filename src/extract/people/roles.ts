@@ -195,6 +195,8 @@ export function countryRoleAcrossComma(text: string, at: number): RoleFinding | 
   // Only the clause the appositive belongs to: after the last sentence mark, bracket or comma.
   const clauseStart = Math.max(...[...head.matchAll(/[,;:.!?()\n\u201c\u201d"]/g)].map((m) => m.index + 1), 0);
   const clause = head.slice(clauseStart);
+  // "Like the Russian president, Trump wants a deal": a comparison or an adverbial, not an appositive.
+  if (/^\s*(?:like|unlike|than|despite|after|before|with|without|while|against|besides?|alongside|about|for|to|from|by|meeting)\b/i.test(clause)) return null;
   const mentions = findCountryMentions(clause).filter((m) => !m.locative || m.kind === 'institution');
   for (const m of mentions.reverse()) {
     const rest = clause.slice(m.end).replace(/^['\u2019]s?\b/u, '');
