@@ -78,6 +78,8 @@ describe('a round called off', () => {
   it('"which had been scheduled ..., has been postponed" is not planned', () => {
     expect(calledOffAfter(' between Serbia and Kosovo, which had been scheduled to take place in Brussels on Friday, has been postponed.')).toBe(true);
     expect(calledOffAfter(' in Brussels on Friday, after the vote was postponed.')).toBe(false);
+    expect(calledOffAfter(' in Brussels on Friday and the vote was postponed.')).toBe(false);
+    expect(calledOffAfter(' between Iran and the United States, which had been set for Saturday, was postponed.')).toBe(true);
     const found = events('The EU said on Tuesday that the fifth round of talks between Serbia and Kosovo, which had been scheduled to take place in Brussels on Friday, had been postponed.', '2025-06-10');
     expect(found.filter((e) => e.status === 'planned' || e.status === 'held')).toEqual([]);
   });

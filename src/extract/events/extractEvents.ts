@@ -183,7 +183,7 @@ export function calledOffAfter(rest: string): boolean {
   // The event must be the subject: only its own phrases and a relative clause on it come between,
   // not another clause ("..., after the vote was postponed").
   const between = m[1]!.replace(/,\s*(?:which|that)\b[^,]*,/gi, ' ');
-  return !/\b(?:talks|meetings?|summit|round|negotiations|call|visit|after|because|when|since|while|but|though|although|until|before|as|said|says)\b|\band\s+(?:the|a|an|his|her|its|their)\b/i.test(between);
+  return !/\b(?:talks|meetings?|summit|round|negotiations|call|visit|after|because|when|since|while|but|though|although|until|before|as|said|says)\b/i.test(between) && !/\band\s+(?:the|a|an|his|her|its|their)\s+\p{Ll}/u.test(between);
 }
 
 const RELATIVE_DAY = /^(?:today|tonight|tomorrow|yesterday|this\s+\w+|last\s+\w+|next\s+\w+|on\s+\w+day|\w+day)$/i;
