@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index.ts';
 import { capitalIsVenue, findSides } from '../src/extract/events/sides.ts';
-import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, namesBothSides, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
+import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, namesBothSides, noDateSet, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
 import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 import { eventStatus } from '../src/extract/events/status.ts';
 
@@ -112,5 +112,28 @@ describe('calls between counterparts', () => {
   });
   it('the month May is no modal', () => {
     expect(eventStatus({ before: 'The envoys will ', after: ' on May 12, he said.', date: '2025-05-12', dateTo: null, publishedAt: '2025-05-10' })).toBe('planned');
+  });
+});
+
+describe('signings and receptions are meetings', () => {
+  it('"the foreign ministers of Serbia and Kosovo signed an agreement in Brussels on Friday"', () => {
+    const found = events('The foreign ministers of Serbia and Kosovo signed a trade agreement in Brussels on Friday.', '2025-06-14');
+    expect(found).toContainEqual(expect.objectContaining({ kind: 'meeting', status: 'held', date: '2025-06-13', city: 'Brussels' }));
+  });
+  it('signing a decree or a law is no meeting', () => {
+    expect(events('Serbian President Aleksandar Vucic signed a decree on Friday.', '2025-06-14')).toEqual([]);
+    expect(events('Kosovo President Vjosa Osmani signed a law ratifying the treaty with Serbia on Friday.', '2025-06-14')).toEqual([]);
+  });
+  it('"later in the day, X received the two ministers" joins the signing', () => {
+    const found = events(
+      'Kenyan Foreign Minister Musalia Mudavadi and Ugandan Foreign Minister Jeje Odongo signed a border accord in Nairobi on Friday. Later in the day, President William Ruto received the two ministers at State House.',
+      '2025-06-14',
+    );
+    expect(found.filter((e) => e.status === 'held')).toHaveLength(1);
+    expect(found[0]).toMatchObject({ date: '2025-06-13', city: 'Nairobi' });
+  });
+  it('"would come to sign a further deal, though no date was given" is only proposed', () => {
+    expect(noDateSet(', though no date was given.')).toBe(true);
+    expect(noDateSet(' on Friday.')).toBe(false);
   });
 });

@@ -52,6 +52,10 @@ const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
   { re: /\bmeetings?\b/gi, kind: 'meeting', noun: true },
   // "Xi will host Macron in Beijing": hosting a person is meeting them.
   { re: /\b(?:host|hosts|hosted|hosting)\b(?=\s+(?:(?:his|her|the|a)\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:counterpart|delegation|leader|president|minister)))/gu, kind: 'meeting', noun: false },
+  // Two sides signing an agreement meet to do it: "signed a peace agreement at the State Department".
+  { re: /\b(?:signed|signs|will\s+sign|to\s+sign)\s+(?:a|an|the|their)\s+(?:(?!(?:the|a|an|law|decree|order|bill)\b)[\p{L}-]+\s+){0,3}(?:agreement|accord|deal|declaration|treaty|text|memorandum|pact|communiqu\u00e9|communique)\b/gu, kind: 'meeting', noun: false },
+  // "received the two ministers in the Oval Office", "welcomed his Kenyan counterpart".
+  { re: /\b(?:received|receives|receive|welcomed|welcomes|welcome)\s+(?:the\s+two\s+\p{Ll}+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?|the\s+(?:[\p{L}-]+\s+)?(?:delegations?|ministers|leaders|envoys?|president|premier))\b|\b(?:received|welcomed)\s+(?=(?:\p{Lu}[\p{L}.'\u2019-]+\s+){1,4}(?:at|in|on)\b)/gu, kind: 'meeting', noun: false },
   // "has been met with criticism" is not a meeting.
   { re: /(?<!\b(?:been|was|were|is|are|be)\s+)\b(?:meet|meets|met|meeting\s+with|(?:sit|sat|sits)\s+down(?:\s+with)?(?!\s+(?:for|to|with)\s+(?:an?\s+)?(?:interview|dinner|lunch)))\b/g, kind: 'meeting', noun: false },
 ];
@@ -89,7 +93,7 @@ export function eventKind(triggers: readonly Trigger[], text = ''): EventKind {
   return 'meeting';
 }
 
-const ANY_TRIGGER_WORD = /\b(?:called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
+const ANY_TRIGGER_WORD = /\b(?:signed|signs|sign|received|receives|receive|welcomed|welcomes|welcome|called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
 
 /** A cheap test: can this text hold a trigger at all? */
 export function mayHoldTrigger(text: string): boolean {

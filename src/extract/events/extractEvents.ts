@@ -367,9 +367,14 @@ export interface EventContext {
   speakerOfQuote: (pos: number) => string | null;
 }
 
+/** "..., though no date was given": a plan without a date is only an intention. */
+export function noDateSet(rest: string): boolean {
+  return /\bno\s+(?:date|time|timetable|timeline)\s+(?:was|has\s+been|had\s+been|is|have\s+been)\s+(?:yet\s+)?(?:given|set|fixed|announced|agreed)\b|\bwithout\s+(?:giving|setting)\s+a\s+date\b/i.test(rest);
+}
+
 /** "at 15:35 that afternoon", "later that day": the day the article was just talking about. */
 export function sameDayAsBefore(text: string): boolean {
-  return /\b(?:that|the\s+same)\s+(?:afternoon|morning|evening|night|day)\b/i.test(text);
+  return /\b(?:that|the\s+same)\s+(?:afternoon|morning|evening|night|day)\b|\b(?:later|earlier)\s+in\s+the\s+(?:day|afternoon|evening)\b/i.test(text);
 }
 
 /** The last single day named before `sentence` (the lead's "on Saturday"), else the publication day. */
@@ -466,7 +471,8 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         dateTo: date?.dateTo ?? null,
         publishedAt,
       });
-      const status = isLive(statusByTense) && calledOffAfter(frame.text.slice(lastTrigger.end, sentence.end)) ? 'cancelled' : statusByTense;
+      const rest = frame.text.slice(lastTrigger.end, sentence.end);
+      const status = isLive(statusByTense) && calledOffAfter(rest) ? 'cancelled' : statusByTense === 'planned' && !date && noDateSet(rest) ? 'proposed' : statusByTense;
       const participants = [...participantsHere].filter((k) => {
         const m = frame.people.mentions.find((x) => x.key === k && x.start >= seg.start && x.end <= seg.end);
         return m !== undefined || segmentsOf(clause, triggers, sentence, dates).length === 1;
@@ -743,7 +749,8 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
     return Math.abs(gap) <= 7;
   };
   const delegates = new Set(frame.people.delegates);
-  for (const d of drafts) if (isLive(d.status) && recent(d)) for (const k of d.explicit) delegates.add(k);
+  // (A meeting only planned, with no date, says nothing of who is at today's table.)
+  for (const d of drafts) if (isLive(d.status) && recent(d) && (d.status === 'held' || d.date !== null)) for (const k of d.explicit) delegates.add(k);
   for (const s of frame.sentences) for (const k of teamMembers(frame, s)) delegates.add(k);
 
   for (const d of drafts) {
