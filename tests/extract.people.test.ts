@@ -101,6 +101,17 @@ describe('more name shapes', () => {
     const r = extractPeople('Chinese leader Xi Jinping arrived. Xi told reporters the visit went well.', []);
     expect(r.people).toHaveLength(1);
   });
+  it('"The British prime minister, Keir Starmer, hosted the summit": the role set off by commas, with its country', () => {
+    const starmer = person('The British prime minister, Keir Starmer, hosted European leaders in London on Sunday.', 'Keir Starmer');
+    expect([starmer?.role, starmer?.country]).toEqual(['prime minister', 'GB']);
+  });
+  it('"Keir Starmer, hosted European leaders": a verb after the comma is not a role', () => {
+    expect(person('Britain said Keir Starmer, hosted European leaders in London on Sunday.', 'Keir Starmer')?.role ?? null).toBeNull();
+  });
+  it('"Ukraine\'s president, Volodymyr Zelensky, attended": a country as the possessor gives the country', () => {
+    const zelensky = person("Ukraine's president, Volodymyr Zelensky, attended the summit.", 'Volodymyr Zelensky');
+    expect([zelensky?.role, zelensky?.country]).toEqual(['president', 'UA']);
+  });
   it('an appositive that lists other people is not a role', () => {
     const r = extractPeople('European leaders, among them French President Emmanuel Macron, British Prime Minister Keir Starmer and others, came.', []);
     expect(r.people.find((p) => p.name === 'Emmanuel Macron')?.role).toBe('President');

@@ -11,7 +11,7 @@ import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { MOVEMENTS, afterLocativePreposition, coordinatedWithCountry } from './notPeople.ts';
 import { articleCountryPair, bothCountriesBefore, congoOfArticle, countriesNamedIn, countryInArticle, countryOfTitle } from './titleCountries.ts';
-import { appositiveAfter, countryRoleAcrossComma, pluralTitleOfList, possessiveAppositiveBefore, titleBefore, type RoleFinding } from './roles.ts';
+import { appositiveAfter, countryRoleAcrossComma, pluralTitleOfList, possessiveAppositiveBefore, theRoleBefore, titleBefore, type RoleFinding } from './roles.ts';
 
 export interface PersonMention {
   key: string;
@@ -117,7 +117,7 @@ function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameToke
   const before = titleBefore(text, tokens, span.firstToken, nameTokens);
   if (before) found.push(before);
   else {
-    const poss = possessiveAppositiveBefore(text, span.start);
+    const poss = possessiveAppositiveBefore(text, span.start) ?? theRoleBefore(text, span.start, span.end);
     if (poss) found.push(poss);
   }
   // "Prime Ministers Narendra Modi and Shehbaz Sharif": the list's plural title is Sharif's too.

@@ -146,6 +146,8 @@ export function appositiveAfter(text: string, nameEnd: number): RoleFinding | nu
   if (!m) return null;
   const phrase = m[1]!;
   if (/^(?:who|which|that|whose|where|when|and|but|in|on|at|as|said|says|told|has|had|is|was|will|while|whereas|although|though|after|before|because|since|if|so|then|with|without|for|to|from|by|even|despite|during|adding|saying)\b/i.test(phrase)) return null;
+  // "Keir Starmer, hosted European leaders": a past-tense verb opens a predicate, not an appositive.
+  if (/^\p{Ll}+ed\b/u.test(phrase) && !/^(?:designated|elected|appointed|named)\b/.test(phrase)) return null;
   const words = phrase.split(/\s+/);
   const headAt = words.slice(0, 5).findIndex((w) => isRoleHead(w.replace(/['\u2019]s$/, '')) || /-in-law$/.test(w));
   if (headAt < 0) return null;
@@ -170,13 +172,27 @@ export function possessiveAppositiveBefore(text: string, nameStart: number): Rol
   const start = nameStart - before.length + m.index;
   // The possessor may itself carry a title ("Russian President Vladimir Putin"): keep its last name words.
   const possessorWords = m[1]!.split(/\s+/).filter((w) => !isRoleHead(w) && !HONORIFICS.has(w.replace(/\.$/, '')) && findCountryMentions(w).length === 0);
+  // "Ukraine's president, Volodymyr Zelensky": the possessor is a country.
+  const possessorCountry = findCountryMentions(m[1]!).find((c) => c.end === m[1]!.length)?.code ?? null;
   return {
     role: cleanRole(m[2]!),
-    country: null,
-    relativeTo: possessorWords.join(' ') || null,
+    country: possessorCountry,
+    relativeTo: possessorCountry ? null : possessorWords.join(' ') || null,
     start,
     end: nameStart - before.length + m.index + m[0].length,
   };
+}
+
+/** "The British prime minister, Keir Starmer,": a role with "the" before the name, set off by commas. */
+export function theRoleBefore(text: string, nameStart: number, nameEnd: number): RoleFinding | null {
+  if (!/^\s*,/.test(text.slice(nameEnd, nameEnd + 3))) return null;
+  const before = text.slice(Math.max(0, nameStart - 100), nameStart);
+  const m = /\b[Tt]he\s+((?:[\p{L}.'\u2019-]+\s+){0,4}[\p{L}-]+),\s+$/u.exec(before);
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/);
+  if (!isRoleHead(words[words.length - 1]!)) return null;
+  const start = nameStart - before.length + m.index + m[0].indexOf(m[1]!);
+  return { role: cleanRole(m[1]!), country: roleCountry(m[1]!), relativeTo: null, start, end: start + m[1]!.length };
 }
 
 const ROLE_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'to']);
