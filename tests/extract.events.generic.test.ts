@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index.ts';
 import { capitalIsVenue, findSides } from '../src/extract/events/sides.ts';
-import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, namesBothSides, noDateSet, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
+import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, namedAsSettlement, namesBothSides, noDateSet, talksOpened, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
 import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 import { eventStatus } from '../src/extract/events/status.ts';
 
@@ -135,5 +135,27 @@ describe('signings and receptions are meetings', () => {
   it('"would come to sign a further deal, though no date was given" is only proposed', () => {
     expect(noDateSet(', though no date was given.')).toBe(true);
     expect(noDateSet(' on Friday.')).toBe(false);
+  });
+});
+
+describe('one span of talks reported in pieces', () => {
+  const text =
+    'Talks between Armenia and Azerbaijan resumed in the Black Sea resort of Sochi on Wednesday, the third day of talks. ' +
+    'US envoy Steve Witkoff arrived on Wednesday to join the talks. ' +
+    'Russian and Turkish mediators have carried proposals between the delegations since the talks opened on Monday.';
+  it('the resort of a place is the town of the talks', () => {
+    expect(namedAsSettlement('the Black Sea resort of ')).toBe(true);
+    expect(namedAsSettlement('the future of ')).toBe(false);
+  });
+  it('"since the talks opened on Monday" is the start of the talks, not another round', () => {
+    expect(talksOpened('since the talks opened on Monday')).toBe(true);
+    expect(talksOpened('talks with Kenya on Monday')).toBe(false);
+  });
+  it('joining on the third day and the opening day fold into the three-day talks', () => {
+    const found = events(text, '2025-06-11');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ date: '2025-06-09', dateTo: '2025-06-11', city: 'Sochi' });
+    expect(found[0]!.sides).toEqual(expect.arrayContaining(['AM', 'AZ', 'US']));
+    expect(found[0]!.people).toContain('Steve Witkoff');
   });
 });

@@ -42,6 +42,8 @@ interface Draft {
   afterPrevious: boolean;
   /** The kind the "After the ..." opening names. */
   afterKind: EventKind | null;
+  /** "since the talks opened on Monday": the first day of talks reported elsewhere in the article. */
+  opening: boolean;
 }
 
 const SPEECH_BEFORE_DATE = /\b(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|reported|reports|according\s+to|confirmed|posted|tweeted|quoted|interview)\b(?:\s+\S+){0,4}\s*$/;
@@ -290,7 +292,7 @@ function placeIn(text: string, knownPlaces: KnownPlace[], near: number | number[
   const candidates: Array<PlaceFound & { at: number }> = [];
   for (const p of placesOf(text)) {
     if (/^['\u2019]s?\b/u.test(text.slice(p.end))) continue;
-    if (p.locative || /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end)) || hostsEvent(text.slice(p.end))) candidates.push({ city: p.city, country: p.country, at: p.start });
+    if (p.locative || namedAsSettlement(text.slice(Math.max(0, p.start - 20), p.start)) || /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end)) || hostsEvent(text.slice(p.end))) candidates.push({ city: p.city, country: p.country, at: p.start });
   }
   for (const m of countryMentionsOf(text)) {
     if (m.kind === 'institution' || m.kind === 'capital') continue;
@@ -365,6 +367,16 @@ export interface EventContext {
   knownPlaces: KnownPlace[];
   /** The speaker of the quotation covering an offset, if the quote rules found one. */
   speakerOfQuote: (pos: number) => string | null;
+}
+
+/** "the Red Sea resort of Sharm el-Sheikh", "the port city of Aden": the place after "of" is a town. */
+export function namedAsSettlement(before: string): boolean {
+  return /\b(?:resort|city|town|port|village|capital|enclave|island)\s+of\s+$/i.test(before);
+}
+
+/** "since the talks opened on Monday", "when negotiations began on Sunday": the start of talks reported as a whole. */
+export function talksOpened(text: string): boolean {
+  return /\b(?:the|these|those)\s+(?:\p{Ll}+\s+)?(?:talks|negotiations|consultations)\s+(?:first\s+)?(?:opened|began|started|kicked\s+off|got\s+under\s+way)\b/u.test(text);
 }
 
 /** "..., though no date was given": a plan without a date is only an intention. */
@@ -498,6 +510,7 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         joins: JOINED.test(segText),
         afterPrevious: prefix !== null,
         afterKind: prefix ? kindOfWord(prefix[0]) : null,
+        opening: talksOpened(segText),
         anaphoric:
           JOINED.test(segText) ||
           (sides.length === 0 &&
@@ -575,6 +588,11 @@ function splitExcluded(frame: ArticleFrame, drafts: Draft[], separate: SeparateM
     for (const s of d.sides) if (s !== host) out.push(withSides(frame, d, [host, s]));
   }
   return out;
+}
+
+/** Is `day` inside the span of a multi-day report? */
+function withinRange(m: Draft, day: IsoDay): boolean {
+  return m.date !== null && m.dateTo !== null && day >= m.date && day <= m.dateTo;
 }
 
 /** Dates at most `days` apart (either may be a range). */
@@ -781,9 +799,11 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   for (const d of drafts) {
     // "Zelensky attended the summit": more people at an event already reported that day.
     const joinsIt = (m: Draft): boolean =>
-      d.joins && isLive(m.status) && isLive(d.status) && (m.kind === 'call') === (d.kind === 'call') && (d.date === null || m.date === d.date) && !(m.city && d.city && m.city !== d.city);
+      d.joins && isLive(m.status) && isLive(d.status) && (m.kind === 'call') === (d.kind === 'call') && (d.date === null || m.date === d.date || withinRange(m, d.date)) && !(m.city && d.city && m.city !== d.city);
+    // "since the talks opened on Monday": the first day of a span of talks already reported.
+    const opens = (m: Draft): boolean => d.opening && isLive(m.status) && isLive(d.status) && m.kind !== 'call' && d.kind !== 'call' && m.dateTo !== null && m.date === d.date && !(m.city && d.city && m.city !== d.city);
     const joinable = [...merged].reverse().filter(joinsIt);
-    const same = merged.find((m) => sameEvent(m, d)) ?? joinable.find((m) => d.city !== null && m.city === d.city) ?? joinable[0];
+    const same = merged.find((m) => sameEvent(m, d)) ?? merged.find(opens) ?? joinable.find((m) => d.city !== null && m.city === d.city) ?? joinable[0];
     if (same) fold(same, d);
     else merged.push(d);
   }
