@@ -1,6 +1,7 @@
 // Word lists the people rules rely on. General English and news-style knowledge only: titles,
 // role nouns, words that make a capitalised phrase an organisation or a place, not a person.
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
 
 /** Honorifics dropped from names ("Mr. Umerov" is "Umerov"). */
 export const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Sir', 'Dame', 'Madam', 'Mme', 'Herr', 'Frau']);
@@ -87,8 +88,11 @@ export const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun', 'Honorific']);
 let lexicon: Record<string, string | string[]> | null = null;
 
+// compromise is required on first use, not imported: it costs about a second of start-up through
+// the ESM loader, and a bot that starts without ingesting anything never needs it.
 function compromiseLexicon(): Record<string, string | string[]> {
   if (lexicon === null) {
+    const nlp = createRequire(import.meta.url)('compromise') as typeof nlpType;
     const model = nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } };
     lexicon = model.one.lexicon;
   }
