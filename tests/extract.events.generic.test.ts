@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index.ts';
 import { capitalIsVenue, findSides } from '../src/extract/events/sides.ts';
-import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, namedAsSettlement, namesBothSides, noDateSet, talksOpened, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
+import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, lastedHours, namedAsSettlement, namesBothSides, noDateSet, talksOpened, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
 import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 import { eventStatus } from '../src/extract/events/status.ts';
 
@@ -157,5 +157,22 @@ describe('one span of talks reported in pieces', () => {
     expect(found[0]).toMatchObject({ date: '2025-06-09', dateTo: '2025-06-11', city: 'Sochi' });
     expect(found[0]!.sides).toEqual(expect.arrayContaining(['AM', 'AZ', 'US']));
     expect(found[0]!.people).toContain('Steve Witkoff');
+  });
+});
+
+describe('a live report of one round', () => {
+  it('the headline names the sides of the round the body reports as lasting four hours', () => {
+    expect(lastedHours('The third round at the Norwegian embassy in Vienna lasted about four hours')).toBe(true);
+    expect(lastedHours('The truce lasted two weeks')).toBe(false);
+    const text = 'LIVE: Serbia-Kosovo talks in Vienna, round three\n\nTalks over for today. The third round at the Norwegian embassy in Vienna lasted about four hours, state media said.';
+    const held = events(text, '2025-06-12').filter((e) => e.status === 'held');
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ date: '2025-06-12', city: 'Vienna' });
+    expect(held[0]!.sides).toEqual(expect.arrayContaining(['RS', 'XK']));
+  });
+  it('"experts will begin talks on Wednesday, and A and B will meet again on May 2" are two plans', () => {
+    const found = events('Experts from both countries will begin technical talks in Geneva on Wednesday, and Marco Rubio and Sergei Lavrov will meet again in Riyadh on May 2.', '2025-04-26');
+    expect(found).toContainEqual(expect.objectContaining({ status: 'planned', date: '2025-05-02', city: 'Riyadh' }));
+    expect(found.filter((e) => e.city === 'Riyadh' && e.date !== '2025-05-02')).toEqual([]);
   });
 });

@@ -386,7 +386,12 @@ export function noDateSet(rest: string): boolean {
 
 /** "at 15:35 that afternoon", "later that day": the day the article was just talking about. */
 export function sameDayAsBefore(text: string): boolean {
-  return /\b(?:that|the\s+same)\s+(?:afternoon|morning|evening|night|day)\b|\b(?:later|earlier)\s+in\s+the\s+(?:day|afternoon|evening)\b/i.test(text);
+  return /\b(?:that|the\s+same)\s+(?:afternoon|morning|evening|night|day)\b|\b(?:later|earlier)\s+in\s+the\s+(?:day|afternoon|evening)\b/i.test(text) || lastedHours(text);
+}
+
+/** "The second round lasted about four hours": a sitting measured in hours, on the day being reported. */
+export function lastedHours(text: string): boolean {
+  return /\blasted\s+(?:about\s+|around\s+|more\s+than\s+|less\s+than\s+|nearly\s+|almost\s+|some\s+|over\s+)?[\w.-]+(?:\s+and\s+a\s+half)?\s+(?:hours?|minutes)\b/i.test(text);
 }
 
 /** The last single day named before `sentence` (the lead's "on Saturday"), else the publication day. */
@@ -704,12 +709,29 @@ export function namesBothSides(text: string): boolean {
   return /\b(?:both|the\s+two)\s+(?:countries|sides|nations|governments|parties|states|delegations)\b/i.test(text);
 }
 
+/**
+ * "Iran-US nuclear talks in Rome, round two" over a report of "the second round at the embassy in
+ * Rome" on the day: the headline names the sides of the talks the body dates. An undated headline
+ * event gives its sides to the first dated report of the same kind in the same city.
+ */
+function absorbHeadline(drafts: Draft[], headline: number): void {
+  const heads = drafts.filter((d) => d.sentence === headline && !d.date && d.city && d.sides.length >= 2 && isLive(d.status));
+  for (const h of heads) {
+    const body = drafts.find((o) => o.sentence > headline && o.date && o.city === h.city && isLive(o.status) && o.kind !== 'call' && (o.sides.length <= 1 || sidesCompatible(o.sides, h.sides)));
+    if (!body) continue;
+    body.sides = [...new Set([...h.sides, ...body.sides])];
+    for (const k of h.participants) if (!body.participants.includes(k)) body.participants.push(k);
+  }
+}
+
 /** Everything the article reports about talks and meetings. */
 export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   const { frame, publishedAt } = ctx;
   resetGeoMemo(ctx.knownPlaces);
   let drafts: Draft[] = [];
   for (const sentence of frame.sentences) drafts.push(...draftsOfSentence(ctx, sentence));
+
+  absorbHeadline(drafts, frame.sentences[0]?.index ?? -1);
 
   // "These talks are scheduled for December 20": take sides, place and people of the event before.
   for (let i = 0; i < drafts.length; i++) {
