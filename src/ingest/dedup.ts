@@ -95,6 +95,16 @@ export interface TextFingerprint {
   names: Set<string>;
 }
 
+/** What `nearDuplicateScore` compares of a text: a fingerprint without the SimHash (a stored article has it already). */
+export type ComparableText = Omit<TextFingerprint, 'simhash'>;
+
+export function comparableText(text: string): ComparableText {
+  const w = words(text);
+  const hashed = new Set<number>();
+  for (const shingle of shinglesOf(w)) hashed.add(hash64(shingle)[0]);
+  return { wordCount: w.length, shingles: hashed, names: namesAndNumbers(text) };
+}
+
 export function fingerprint(text: string): TextFingerprint {
   const w = words(text);
   const weights = new Int32Array(64);
@@ -220,7 +230,7 @@ export const NEAR_DUPLICATE_SURE_RESEMBLANCE = 0.85;
 export const NEAR_DUPLICATE_MIN_WORDS = 40;
 
 /** Resemblance of two texts when they are near duplicates (the higher, the closer), else null. */
-export function nearDuplicateScore(a: TextFingerprint, b: TextFingerprint): number | null {
+export function nearDuplicateScore(a: ComparableText, b: ComparableText): number | null {
   if (a.wordCount < NEAR_DUPLICATE_MIN_WORDS || b.wordCount < NEAR_DUPLICATE_MIN_WORDS) return null;
   const score = jaccard(a.shingles, b.shingles);
   if (score >= NEAR_DUPLICATE_SURE_RESEMBLANCE) return score;

@@ -2,12 +2,14 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ArticleInput, StoredArticle } from '../../domain/types.ts';
 import type { AddArticleResult, ArticleRepo, DuplicateReason } from '../articles.ts';
 import {
+  comparableText,
   contentHash,
   fingerprint,
   SimhashIndex,
   NEAR_DUPLICATE_CANDIDATE_DISTANCE,
   NEAR_DUPLICATE_MIN_WORDS,
   nearDuplicateScore,
+  type ComparableText,
   type TextFingerprint,
 } from '../../ingest/dedup.ts';
 
@@ -43,6 +45,13 @@ function toArticle(row: ArticleRow): StoredArticle {
 /** Candidates compared in full per added article. */
 const NEAR_DUPLICATE_MAX_CANDIDATES = 8;
 
+/**
+ * Stored articles' comparison fingerprints kept in memory, most recently used last. Templated
+ * wire stories make the same few stored articles the closest candidates of many adds; without
+ * this each add re-read and re-tokenised up to 8 stored texts.
+ */
+const COMPARABLE_CACHE_SIZE = 256;
+
 const COLUMNS = 'id, url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash';
 
 export class SqliteArticleRepo implements ArticleRepo {
@@ -52,6 +61,7 @@ export class SqliteArticleRepo implements ArticleRepo {
   private readonly newFingerprints: Statement<[number], { id: number; simhash: string }>;
   private readonly textById: Statement<[number], { text: string }>;
   private readonly simhashes = new SimhashIndex();
+  private readonly comparables = new Map<number, ComparableText>();
   private readonly insertArticle: Statement;
   private readonly insertFts: Statement;
   private readonly insertSighting: Statement;
@@ -113,6 +123,7 @@ export class SqliteArticleRepo implements ArticleRepo {
       });
       const id = Number(info.lastInsertRowid);
       this.insertFts.run(id, input.title ?? '', input.text);
+      if (print.wordCount >= NEAR_DUPLICATE_MIN_WORDS) this.remember(id, print);
       return { status: 'stored', article: { ...input, id, contentHash: hash } };
     });
     // IMMEDIATE: take the write lock before the duplicate checks so two processes cannot both store one article.
@@ -158,14 +169,34 @@ export class SqliteArticleRepo implements ArticleRepo {
       // stories (many within the distance) cannot make one add compare against the whole store.
       let best: { id: number; score: number } | null = null;
       for (const id of this.simhashes.nearest(print.simhash, NEAR_DUPLICATE_CANDIDATE_DISTANCE, NEAR_DUPLICATE_MAX_CANDIDATES)) {
-        const candidate = this.textById.get(id);
+        const candidate = this.comparableOf(id);
         if (!candidate) continue;
-        const score = nearDuplicateScore(print, fingerprint(candidate.text));
+        const score = nearDuplicateScore(print, candidate);
         if (score !== null && (!best || score > best.score)) best = { id, score };
       }
       if (best) return { of: best.id, reason: 'near-duplicate' };
     }
     return null;
+  }
+
+  /** The stored article's comparison fingerprint, from the cache or its text. Stored texts never change. */
+  private comparableOf(id: number): ComparableText | null {
+    const cached = this.comparables.get(id);
+    if (cached) {
+      this.comparables.delete(id);
+      this.comparables.set(id, cached);
+      return cached;
+    }
+    const row = this.textById.get(id);
+    if (!row) return null;
+    const computed = comparableText(row.text);
+    this.remember(id, computed);
+    return computed;
+  }
+
+  private remember(id: number, comparable: ComparableText): void {
+    this.comparables.set(id, { wordCount: comparable.wordCount, shingles: comparable.shingles, names: comparable.names });
+    if (this.comparables.size > COMPARABLE_CACHE_SIZE) this.comparables.delete(this.comparables.keys().next().value!);
   }
 
   async get(id: number): Promise<StoredArticle | null> {
