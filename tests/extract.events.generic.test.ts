@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index.ts';
 import { capitalIsVenue, findSides } from '../src/extract/events/sides.ts';
-import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, lastedHours, namedAsSettlement, namesBothSides, noDateSet, talksOpened, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
+import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, lastedHours, namedAsSettlement, namesBothSides, noDateSet, reportsFromTheTable, talksOpened, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
 import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 import { eventStatus } from '../src/extract/events/status.ts';
 
@@ -174,5 +174,19 @@ describe('a live report of one round', () => {
     const found = events('Experts from both countries will begin technical talks in Geneva on Wednesday, and Marco Rubio and Sergei Lavrov will meet again in Riyadh on May 2.', '2025-04-26');
     expect(found).toContainEqual(expect.objectContaining({ status: 'planned', date: '2025-05-02', city: 'Riyadh' }));
     expect(found.filter((e) => e.city === 'Riyadh' && e.date !== '2025-05-02')).toEqual([]);
+  });
+});
+
+describe('a speaker reporting from the table', () => {
+  it('"X told state TV that the two sides had made progress" took part in the talks just reported', () => {
+    expect(reportsFromTheTable(' told state TV that the two sides had made progress')).toBe(true);
+    expect(reportsFromTheTable(' said the sanctions would stay')).toBe(false);
+    const found = events('Serbia and Kosovo held talks in Brussels on Thursday. Vucic told reporters that the two sides had agreed on a timetable.', '2025-06-13');
+    expect(found[0]).toMatchObject({ status: 'held', date: '2025-06-12' });
+    expect(found[0]!.people).toContain('Vucic');
+  });
+  it('a commentator on other matters is not added', () => {
+    const found = events('Serbia and Kosovo held talks in Brussels on Thursday. Analyst Jan Novak said the economy would suffer.', '2025-06-13');
+    expect(found[0]!.people).not.toContain('Jan Novak');
   });
 });

@@ -379,6 +379,11 @@ export function talksOpened(text: string): boolean {
   return /\b(?:the|these|those)\s+(?:\p{Ll}+\s+)?(?:talks|negotiations|consultations)\s+(?:first\s+)?(?:opened|began|started|kicked\s+off|got\s+under\s+way)\b/u.test(text);
 }
 
+/** After a name: "told state TV that the two sides had made progress", "said we agreed": speaking as one of the sides. */
+export function reportsFromTheTable(afterName: string): boolean {
+  return /^\s*(?:said|says|told\s+(?:[\p{L}]+\s+){1,2}|added|stressed)\s*(?:that\s+|,\s*)?(?:the\s+two\s+sides|both\s+sides|the\s+sides|we|our\s+(?:delegation|team|side))\s+(?:had|have|has|were|are|agreed|made|reached|discussed|will|would)\b/iu.test(afterName);
+}
+
 /** "..., though no date was given": a plan without a date is only an intention. */
 export function noDateSet(rest: string): boolean {
   return /\bno\s+(?:date|time|timetable|timeline)\s+(?:was|has\s+been|had\s+been|is|have\s+been)\s+(?:yet\s+)?(?:given|set|fixed|announced|agreed)\b|\bwithout\s+(?:giving|setting)\s+a\s+date\b/i.test(rest);
@@ -801,6 +806,17 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
     const covered = new Set(d.participants.map((k) => countryOfPerson(frame, k)));
     for (const side of d.sides) {
       for (const k of delegates) if (countryOfPerson(frame, k) === side && !d.participants.includes(k)) d.participants.push(k);
+    }
+  }
+
+  // "Araqchi told state TV that the two sides had made progress": a speaker who reports from the
+  // table, right after a report of the talks in the same paragraph, sat at it.
+  for (const s of frame.sentences) {
+    const target = [...drafts].reverse().find((d) => d.status === 'held' && d.date !== null && d.sentence < s.index && s.index - d.sentence <= 1 && frame.sentences[d.sentence]?.paragraph === s.paragraph);
+    if (!target || drafts.some((d) => d.sentence === s.index)) continue;
+    for (const m of frame.people.mentions) {
+      if (m.start < s.start || m.end > s.end || m.possessive || insideQuote(frame.quotes, m.start)) continue;
+      if (reportsFromTheTable(frame.text.slice(m.end, s.end)) && !target.participants.includes(m.key)) target.participants.push(m.key);
     }
   }
 
