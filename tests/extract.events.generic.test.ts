@@ -190,3 +190,17 @@ describe('a speaker reporting from the table', () => {
     expect(found[0]!.people).not.toContain('Jan Novak');
   });
 });
+
+describe('"brought together" lists the people at talks already reported', () => {
+  it('adds the people and their sides to the dated talks', () => {
+    const found = events(
+      'Armenia and Azerbaijan have agreed a border deal after weeks of negotiations in Vienna, Austrian officials announced on Wednesday. ' +
+        'The final push in the Austrian capital brought together US envoy Steve Witkoff, Turkish officials and an Armenian team led by Ararat Mirzoyan.',
+      '2025-06-12',
+    );
+    const held = found.filter((e) => e.status === 'held');
+    expect(held).toHaveLength(1);
+    expect(held[0]!.people).toEqual(expect.arrayContaining(['Steve Witkoff', 'Ararat Mirzoyan']));
+    expect(held[0]!.sides).toEqual(expect.arrayContaining(['AM', 'TR']));
+  });
+});

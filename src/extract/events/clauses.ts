@@ -57,6 +57,8 @@ const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
   { re: /\b(?:signed|signs|will\s+sign|to\s+sign)\s+(?:a|an|the|their)\s+(?:(?!(?:the|a|an|law|decree|order|bill)\b)[\p{L}-]+\s+){0,3}(?:agreement|accord|deal|declaration|treaty|text|memorandum|pact|communiqu\u00e9|communique)\b/gu, kind: 'meeting', noun: false },
   // "received the two ministers in the Oval Office", "welcomed his Kenyan counterpart".
   { re: /\b(?:received|receives|receive|welcomed|welcomes|welcome)\s+(?:the\s+two\s+\p{Ll}+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?|the\s+(?:[\p{L}-]+\s+)?(?:delegations?|ministers|leaders|envoys?|president|premier))\b|\b(?:received|welcomed)\s+(?=(?:\p{Lu}[\p{L}.'\u2019-]+\s+){1,4}(?:at|in|on)\b)/gu, kind: 'meeting', noun: false },
+  // "The final push in Doha brought together the US envoys, Egyptian officials and an Israeli team".
+  { re: /\b(?:brought|brings|bring|bringing)\s+together\b/g, kind: 'meeting', noun: false },
   // "has been met with criticism" is not a meeting.
   { re: /(?<!\b(?:been|was|were|is|are|be)\s+)\b(?:meet|meets|met|meeting\s+with|(?:sit|sat|sits)\s+down(?:\s+with)?(?!\s+(?:for|to|with)\s+(?:an?\s+)?(?:interview|dinner|lunch)))\b/g, kind: 'meeting', noun: false },
 ];
@@ -94,7 +96,7 @@ export function eventKind(triggers: readonly Trigger[], text = ''): EventKind {
   return 'meeting';
 }
 
-const ANY_TRIGGER_WORD = /\b(?:signed|signs|sign|received|receives|receive|welcomed|welcomes|welcome|called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
+const ANY_TRIGGER_WORD = /\b(?:together|signed|signs|sign|received|receives|receive|welcomed|welcomes|welcome|called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
 
 /** A cheap test: can this text hold a trigger at all? */
 export function mayHoldTrigger(text: string): boolean {

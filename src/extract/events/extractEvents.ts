@@ -122,7 +122,8 @@ function kindOfWord(text: string): EventKind | null {
 }
 
 const LEADING_AFTER = /^(?:After|Following|Straight\s+after|Right\s+after)\s+(?:the|this|that|their|his|her)\s+(?:\p{Ll}+\s+)?(?:meeting|talks|summit|call|session|negotiations|visit)\b,?\s*/u;
-const JOINED = /\b(?:joined|join|joins|joining|attended|attend|attends|attending)\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b/u;
+// "The final push brought together A, B and C": more people at talks already reported.
+const JOINED = /\b(?:joined|join|joins|joining|attended|attend|attends|attending)\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b|\b(?:brought|brings|bringing)\s+together\b/u;
 
 /** "..., Misri said." closing the sentence: an attribution of the whole sentence, undated. */
 export function trailingAttribution(afterDate: string): boolean {
@@ -834,13 +835,17 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
 
   // Fold repeats: the same event reported twice in one article.
   const merged: Draft[] = [];
-  for (const d of drafts) {
+  // Undated additions ("brought together A, B and C", "X joined the talks") go last, so that they
+  // join the event once its reports are folded, not one report of it.
+  const undatedJoin = (d: Draft): boolean => d.joins && !d.date;
+  for (const d of [...drafts.filter((x) => !undatedJoin(x)), ...drafts.filter(undatedJoin)]) {
     // "Zelensky attended the summit": more people at an event already reported that day.
     const joinsIt = (m: Draft): boolean =>
       d.joins && isLive(m.status) && isLive(d.status) && (m.kind === 'call') === (d.kind === 'call') && (d.date === null || m.date === d.date || withinRange(m, d.date)) && !(m.city && d.city && m.city !== d.city);
     // "since the talks opened on Monday": the first day of a span of talks already reported.
     const opens = (m: Draft): boolean => d.opening && isLive(m.status) && isLive(d.status) && m.kind !== 'call' && d.kind !== 'call' && m.dateTo !== null && m.date === d.date && !(m.city && d.city && m.city !== d.city);
-    const joinable = [...merged].reverse().filter(joinsIt);
+    const nearness = (m: Draft): number => (m.sentence <= d.sentence ? d.sentence - m.sentence : 1000 + m.sentence - d.sentence);
+    const joinable = [...merged].reverse().filter(joinsIt).sort((a, b) => nearness(a) - nearness(b));
     const same = merged.find((m) => sameEvent(m, d)) ?? merged.find(opens) ?? joinable.find((m) => d.city !== null && m.city === d.city) ?? joinable[0];
     if (same) fold(same, d);
     else merged.push(d);
