@@ -204,3 +204,11 @@ describe('"brought together" lists the people at talks already reported', () => 
     expect(held[0]!.sides).toEqual(expect.arrayContaining(['AM', 'TR']));
   });
 });
+
+describe('the next meeting is not placed by today\'s', () => {
+  it('"held talks in Vienna on Saturday, and agreed to reconvene next week" leaves the next round unplaced', () => {
+    const found = events('VIENNA, June 14 - Serbia and Kosovo held talks in Vienna on Saturday, and both sides described the meeting as useful and agreed to meet again next week.', '2025-06-14');
+    expect(found).toContainEqual(expect.objectContaining({ status: 'held', date: '2025-06-14', city: 'Vienna' }));
+    expect(found.filter((e) => e.status === 'planned' && e.city !== null)).toEqual([]);
+  });
+});

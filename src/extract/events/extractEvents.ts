@@ -482,10 +482,10 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       // The trigger that names the kind places the event: "The Miami talks follow a summit ... in Berlin".
       const kind = eventKind(seg.triggers.map((t) => ({ ...t, start: t.start - sentence.start, end: t.end - sentence.start })), sentence.text);
       const kindTriggers = new Set(seg.triggers.map((t) => t.kind)).size > 1 && (kind === 'summit' || kind === 'call') ? seg.triggers.filter((t) => t.kind === kind) : seg.triggers;
-      const place =
+      const ownPlace =
         placeIn(segText, knownPlaces, kindTriggers.map((t) => t.start - seg.start)) ??
-        (seg.start === clause.start && seg.end === clause.end ? null : placeIn(clause.text, knownPlaces, kindTriggers.map((t) => t.start - clause.start))) ??
-        (clauses.length === 1 || segDates.length ? sentencePlace() : null);
+        (seg.start === clause.start && seg.end === clause.end ? null : placeIn(clause.text, knownPlaces, kindTriggers.map((t) => t.start - clause.start)));
+      const borrowedPlace = ownPlace ? null : clauses.length === 1 || segDates.length ? sentencePlace() : null;
       const first = seg.triggers[0]!;
       const statusByTense = eventStatus({
         before: frame.text.slice(clause.start, first.start),
@@ -496,6 +496,9 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       });
       const rest = frame.text.slice(lastTrigger.end, sentence.end);
       const status = isLive(statusByTense) && calledOffAfter(rest) ? 'cancelled' : statusByTense === 'planned' && !date && noDateSet(rest) ? 'proposed' : statusByTense;
+      // "MUSCAT - ... held talks in Oman on Saturday, and agreed to reconvene next week": the place of
+      // another clause (or the dateline) is where today's talks were, not where the next will be.
+      const place = ownPlace ?? (status === 'planned' && clauses.length > 1 ? null : borrowedPlace);
       const participants = [...participantsHere].filter((k) => {
         const m = frame.people.mentions.find((x) => x.key === k && x.start >= seg.start && x.end <= seg.end);
         return m !== undefined || segmentsOf(clause, triggers, sentence, dates).length === 1;
