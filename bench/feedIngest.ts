@@ -1,21 +1,27 @@
-// End-to-end ingest of one RSS feed of N items (default 1,000) served on 127.0.0.1: the feed is
-// fetched and parsed, each item carries only a summary so its page is fetched too, the page is
+// End-to-end ingest of one RSS feed of N items (default 1,000) served on 127.0.0.1 by a child
+// process (as a news site is another machine: generating and serving the 1,000 pages is not
+// Parley's work and must not count in its CPU time or peak RSS): the feed is fetched and parsed, each item carries only a summary so its page is fetched too, the page is
 // cleaned (main-text extraction), the article is deduplicated and stored, extracted and merged
 // into the timeline, all through `ingest()` as `parley ingest URL` runs it, into a new store.
 //
 //   node --import tsx bench/feedIngest.ts [--items 1000] [--json]
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/load.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { logger } from '../src/log.ts';
 import { extractAndMerge } from '../src/merge/process.ts';
 import { openStore } from '../src/store/open.ts';
-import { startFixtureServer, type FixtureServer } from '../tests/support/httpFixtureServer.ts';
-import { ROOT } from './commandLatency.ts';
-import { syntheticArticle } from './syntheticArticles.ts';
+import type { FixtureServer } from '../tests/support/httpFixtureServer.ts';
+
+// Not imported from commandLatency.ts: that module loads discord.js and the fake Discord (about
+// 40 MB of RSS) which `parley ingest` never loads, and this workload's peak RSS is reported.
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 export interface FeedIngestResult {
   items: number;
@@ -24,7 +30,7 @@ export interface FeedIngestResult {
   failed: number;
   seconds: number;
   articlesPerSecond: number;
-  /** CPU time of the whole process (server, fetch, clean, extract, merge, store) per item. */
+  /** CPU time of the ingesting process (fetch, clean, extract, merge, store; not the feed server) per item. */
   cpuMsPerItem: number;
   meanPageBytes: number;
   events: number;
@@ -52,6 +58,8 @@ ${paragraphs}
 }
 
 export async function serveSyntheticFeed(items: number, seed = 5): Promise<{ server: FixtureServer; feedUrl: string; meanPageBytes: number }> {
+  const { startFixtureServer } = await import('../tests/support/httpFixtureServer.ts');
+  const { syntheticArticle } = await import('./syntheticArticles.ts');
   const server = await startFixtureServer();
   const entries: string[] = [];
   let pageBytes = 0;
@@ -70,9 +78,42 @@ export async function serveSyntheticFeed(items: number, seed = 5): Promise<{ ser
   return { server, feedUrl: server.url('/feed.xml'), meanPageBytes: Math.round(pageBytes / items) };
 }
 
+interface FeedServerProcess {
+  feedUrl: string;
+  meanPageBytes: number;
+  close(): Promise<void>;
+}
+
+/** `serveSyntheticFeed` in a child process (this file with --serve); it serves until its stdin closes. */
+async function startFeedServerProcess(items: number): Promise<FeedServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', '--items', String(items)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  const ready = await new Promise<{ feedUrl: string; meanPageBytes: number }>((resolve, reject) => {
+    child.stdout.on('data', (chunk: string) => {
+      output += chunk;
+      const line = output.split('\n').find((l) => l.startsWith('{'));
+      if (line && output.includes('\n')) resolve(JSON.parse(line) as { feedUrl: string; meanPageBytes: number });
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`feed server exited (${code}) before it was ready`)));
+  });
+  return {
+    ...ready,
+    async close() {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
+
 export async function benchFeedIngest(items = 1000): Promise<FeedIngestResult> {
   const dir = await mkdtemp(join(tmpdir(), 'parley-feed-ingest-'));
-  const { server, feedUrl, meanPageBytes } = await serveSyntheticFeed(items);
+  const server = await startFeedServerProcess(items);
+  const { feedUrl, meanPageBytes } = server;
   const store = await openStore(join(dir, 'parley.db'));
   const config = loadConfig(join(ROOT, 'config'));
   try {
@@ -104,7 +145,16 @@ export async function benchFeedIngest(items = 1000): Promise<FeedIngestResult> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { items: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false } } });
-  const result = await benchFeedIngest(Number(values.items));
-  console.log(values.json ? JSON.stringify(result, null, 2) : result);
+  const { values } = parseArgs({
+    options: { items: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false }, serve: { type: 'boolean', default: false } },
+  });
+  if (values.serve) {
+    const { server, feedUrl, meanPageBytes } = await serveSyntheticFeed(Number(values.items));
+    process.stdin.resume();
+    process.stdin.once('end', () => void server.close());
+    process.stdout.write(`${JSON.stringify({ feedUrl, meanPageBytes })}\n`);
+  } else {
+    const result = await benchFeedIngest(Number(values.items));
+    console.log(values.json ? JSON.stringify(result, null, 2) : result);
+  }
 }
