@@ -459,7 +459,10 @@ export class SqliteTimelineRepo implements TimelineRepo {
       this.stmt('DELETE FROM people WHERE id = ?').run(personId);
       return;
     }
-    const allNames = mentions.flatMap((m) => [m.name, ...m.aliases]);
+    // Each distinct name once, first use first: a person mentioned in hundreds of articles has a
+    // handful of names, and matching every repetition against the known people made each
+    // recompute grow with the person's mention count. Same names, same first name: same answer.
+    const allNames = [...new Set(mentions.flatMap((m) => [m.name, ...m.aliases]))];
     const known = findKnownPerson({ name: allNames[0]!, aliases: allNames.slice(1) }, knownPeople);
     const merged = mergePersonMentions(mentions, known);
     const rolesJson = JSON.stringify(merged.roles);
