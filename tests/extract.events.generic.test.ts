@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index.ts';
 import { capitalIsVenue, findSides } from '../src/extract/events/sides.ts';
-import { calledOffAfter, daysOfTalksEndingAt, hostsEvent, isDuration, lastedHours, namedAsSettlement, namesBothSides, noDateSet, reportsFromTheTable, talksOpened, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
+import { calledOffAfter, datelineCity, daysOfTalksEndingAt, hostsEvent, isDuration, lastedHours, namedAsSettlement, namesBothSides, noDateSet, reportsFromTheTable, talksOpened, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
 import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 import { eventStatus } from '../src/extract/events/status.ts';
 
@@ -210,5 +210,14 @@ describe('the next meeting is not placed by today\'s', () => {
     const found = events('VIENNA, June 14 - Serbia and Kosovo held talks in Vienna on Saturday, and both sides described the meeting as useful and agreed to meet again next week.', '2025-06-14');
     expect(found).toContainEqual(expect.objectContaining({ status: 'held', date: '2025-06-14', city: 'Vienna' }));
     expect(found.filter((e) => e.status === 'planned' && e.city !== null)).toEqual([]);
+  });
+});
+
+describe('a country place and the dateline city', () => {
+  it('"VIENNA - ... held talks in Austria on Saturday" is in Vienna', () => {
+    expect(datelineCity('VIENNA, June 14 - Serbia and Kosovo held talks')).toBe('VIENNA');
+    expect(datelineCity('Serbia and Kosovo held talks, officials said')).toBe(null);
+    const found = events('VIENNA, June 14 - Serbia and Kosovo held talks in Austria on Saturday.', '2025-06-14');
+    expect(found).toContainEqual(expect.objectContaining({ status: 'held', city: 'Vienna' }));
   });
 });

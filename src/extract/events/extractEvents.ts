@@ -385,6 +385,12 @@ export function reportsFromTheTable(afterName: string): boolean {
   return /^\s*(?:said|says|told\s+(?:[\p{L}]+\s+){1,2}|added|stressed)\s*(?:that\s+|,\s*)?(?:the\s+two\s+sides|both\s+sides|the\s+sides|we|our\s+(?:delegation|team|side))\s+(?:had|have|has|were|are|agreed|made|reached|discussed|will|would)\b/iu.test(afterName);
 }
 
+/** "MUSCAT, April 12 (Reuters) - ...": the wire dateline's city, in capitals. */
+export function datelineCity(sentence: string): string | null {
+  const m = /^\s*(?:\d{1,2}:\d{2}\s+-\s+)?([A-Z][A-Z .'-]{2,}?)\s*,/.exec(sentence);
+  return m ? m[1]!.trim() : null;
+}
+
 /** "..., though no date was given": a plan without a date is only an intention. */
 export function noDateSet(rest: string): boolean {
   return /\bno\s+(?:date|time|timetable|timeline)\s+(?:was|has\s+been|had\s+been|is|have\s+been)\s+(?:yet\s+)?(?:given|set|fixed|announced|agreed)\b|\bwithout\s+(?:giving|setting)\s+a\s+date\b/i.test(rest);
@@ -498,7 +504,12 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
       const status = isLive(statusByTense) && calledOffAfter(rest) ? 'cancelled' : statusByTense === 'planned' && !date && noDateSet(rest) ? 'proposed' : statusByTense;
       // "MUSCAT - ... held talks in Oman on Saturday, and agreed to reconvene next week": the place of
       // another clause (or the dateline) is where today's talks were, not where the next will be.
-      const place = ownPlace ?? (status === 'planned' && clauses.length > 1 ? null : borrowedPlace);
+      let place = ownPlace ?? (status === 'planned' && clauses.length > 1 ? null : borrowedPlace);
+      // "MUSCAT - ... held talks in Oman on Saturday": a city of the sentence in the country named is the place.
+      if (place && !place.city && place.country && status === 'held') {
+        const inSentence = sentencePlace();
+        if (inSentence?.city && inSentence.country === place.country && datelineCity(sentence.text) === inSentence.city.toUpperCase()) place = inSentence;
+      }
       const participants = [...participantsHere].filter((k) => {
         const m = frame.people.mentions.find((x) => x.key === k && x.start >= seg.start && x.end <= seg.end);
         return m !== undefined || segmentsOf(clause, triggers, sentence, dates).length === 1;
