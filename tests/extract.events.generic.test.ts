@@ -132,6 +132,9 @@ describe('signings and receptions are meetings', () => {
     expect(found.filter((e) => e.status === 'held')).toHaveLength(1);
     expect(found[0]).toMatchObject({ date: '2025-06-13', city: 'Nairobi' });
   });
+  it('receiving the delegation\'s proposal is no meeting', () => {
+    expect(events("Serbia received the delegation's proposal on Friday.", '2025-06-14')).toEqual([]);
+  });
   it('"would come to sign a further deal, though no date was given" is only proposed', () => {
     expect(noDateSet(', though no date was given.')).toBe(true);
     expect(noDateSet(' on Friday.')).toBe(false);

@@ -56,7 +56,7 @@ const TRIGGERS: Array<{ re: RegExp; kind: EventKind; noun: boolean }> = [
   // Two sides signing an agreement meet to do it: "signed a peace agreement at the State Department".
   { re: /\b(?:signed|signs|will\s+sign|to\s+sign)\s+(?:a|an|the|their)\s+(?:(?!(?:the|a|an|law|decree|order|bill)\b)[\p{L}-]+\s+){0,3}(?:agreement|accord|deal|declaration|treaty|text|memorandum|pact|communiqu\u00e9|communique)\b/gu, kind: 'meeting', noun: false },
   // "received the two ministers in the Oval Office", "welcomed his Kenyan counterpart".
-  { re: /\b(?:received|receives|receive|welcomed|welcomes|welcome)\s+(?:the\s+two\s+\p{Ll}+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?|the\s+(?:[\p{L}-]+\s+)?(?:delegations?|ministers|leaders|envoys?|president|premier))\b|\b(?:received|welcomed)\s+(?=(?:\p{Lu}[\p{L}.'\u2019-]+\s+){1,4}(?:at|in|on)\b)/gu, kind: 'meeting', noun: false },
+  { re: /\b(?:received|receives|receive|welcomed|welcomes|welcome)\s+(?:the\s+two\s+\p{Ll}+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?|the\s+(?:[\p{L}-]+\s+)?(?:delegations?|ministers|leaders|envoys?|president|premier))\b(?!['\u2019])|\b(?:received|welcomed)\s+(?=(?:\p{Lu}[\p{L}.'\u2019-]+\s+){1,4}(?:at|in|on)\b)/gu, kind: 'meeting', noun: false },
   // "The final push in Doha brought together the US envoys, Egyptian officials and an Israeli team".
   { re: /\b(?:brought|brings|bring|bringing)\s+together\b/g, kind: 'meeting', noun: false },
   // "has been met with criticism" is not a meeting.
