@@ -93,8 +93,17 @@ function applyFoldRules(token: string): string {
   return t;
 }
 
-function foldedTokens(name: string): string[] {
-  return nameTokens(name).map(foldToken).filter((t) => t.length > 0);
+// Folding runs a dozen regex rewrites per token, and merging compares every mention with every
+// stored person sharing a surname initial, so the same few thousand names are folded over and over.
+const foldedCache = new Map<string, readonly string[]>();
+
+function foldedTokens(name: string): readonly string[] {
+  const cached = foldedCache.get(name);
+  if (cached !== undefined) return cached;
+  if (foldedCache.size > 50_000) foldedCache.clear();
+  const folded = Object.freeze(nameTokens(name).map(foldToken).filter((t) => t.length > 0));
+  foldedCache.set(name, folded);
+  return folded;
 }
 
 /** Levenshtein distance, bounded: returns max+1 as soon as the distance exceeds `max`. */
