@@ -53,7 +53,17 @@ export function words(text: string): string[] {
 
 /** SHA-256 of the normalised text: equal for copies that differ only in spacing, case or punctuation. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(normaliseForComparison(text)).digest('hex');
+  return hashOfNormalised(normaliseForComparison(text));
+}
+
+function hashOfNormalised(normalised: string): string {
+  return createHash('sha256').update(normalised).digest('hex');
+}
+
+/** `contentHash` and `fingerprint` of one text, normalising it once (storing an article needs both). */
+export function hashAndFingerprint(text: string): { hash: string; print: TextFingerprint } {
+  const normalised = normaliseForComparison(text);
+  return { hash: hashOfNormalised(normalised), print: fingerprintOf(text, normalised === '' ? [] : normalised.split(' ')) };
 }
 
 const SHINGLE_SIZE = 3;
@@ -106,7 +116,10 @@ export function comparableText(text: string): ComparableText {
 }
 
 export function fingerprint(text: string): TextFingerprint {
-  const w = words(text);
+  return fingerprintOf(text, words(text));
+}
+
+function fingerprintOf(text: string, w: string[]): TextFingerprint {
   const weights = new Int32Array(64);
   const hashed = new Set<number>();
   for (const shingle of shinglesOf(w)) {

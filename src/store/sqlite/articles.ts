@@ -3,8 +3,7 @@ import type { ArticleInput, StoredArticle } from '../../domain/types.ts';
 import type { AddArticleResult, ArticleRepo, DuplicateReason } from '../articles.ts';
 import {
   comparableText,
-  contentHash,
-  fingerprint,
+  hashAndFingerprint,
   SimhashIndex,
   NEAR_DUPLICATE_CANDIDATE_DISTANCE,
   NEAR_DUPLICATE_MIN_WORDS,
@@ -107,8 +106,7 @@ export class SqliteArticleRepo implements ArticleRepo {
 
   async add(input: ArticleInput): Promise<AddArticleResult> {
     if (input.text.trim() === '') throw new Error('article has no text');
-    const hash = contentHash(input.text);
-    const print = fingerprint(input.text);
+    const { hash, print } = hashAndFingerprint(input.text);
     const write = this.db.transaction((): AddArticleResult => {
       const duplicate = this.findDuplicate(input, hash, print);
       if (duplicate) {
