@@ -3,25 +3,6 @@
 // re-extracting one article then changes exactly what that article contributed.
 import type { CountryCode, EventKind, EventStatus, IsoDay, Place } from '../domain/types.ts';
 
-/** One article's report of one event, with people resolved to store person ids. */
-export interface EventReport {
-  articleId: number;
-  /** The article's publication day: later sources overrule earlier ones on status. */
-  publishedAt: IsoDay | null;
-  /** Position of the event within its article, so reports of one article keep their order. */
-  seq: number;
-  kind: EventKind;
-  status: EventStatus;
-  date: IsoDay | null;
-  dateTo: IsoDay | null;
-  approx: boolean;
-  location: Place;
-  sides: CountryCode[];
-  participants: number[];
-  evidence: string;
-  summary: string;
-}
-
 /** The fields of a merged event, derived from its reports. */
 export interface MergedEventFields {
   kind: EventKind;
@@ -33,6 +14,16 @@ export interface MergedEventFields {
   sides: CountryCode[];
   participants: number[];
   summary: string;
+}
+
+/** One article's report of one event, with people resolved to store person ids. */
+export interface EventReport extends MergedEventFields {
+  articleId: number;
+  /** The article's publication day: later sources overrule earlier ones on status. */
+  publishedAt: IsoDay | null;
+  /** Position of the event within its article, so reports of one article keep their order. */
+  seq: number;
+  evidence: string;
 }
 
 /** An event as the matcher sees it: its merged fields and the reports it already holds. */

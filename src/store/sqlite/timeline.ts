@@ -23,6 +23,7 @@ import {
   type PersonMention,
   type PersonRecord,
 } from '../../merge/people.ts';
+import type { EventRow } from './eventPages.ts';
 
 /** How far around a reported day the merge looks for the same event (approximate dates reach 3 days each way). */
 const DATED_WINDOW_DAYS = 7;
@@ -50,21 +51,6 @@ const storedReportSchema = z.object({
 type StoredReport = z.infer<typeof storedReportSchema>;
 
 const stringList = z.array(z.string());
-
-interface EventRow {
-  id: number;
-  kind: string;
-  status: string;
-  date: string | null;
-  date_to: string | null;
-  approx: number;
-  city: string | null;
-  country: string | null;
-  sides_json: string;
-  summary: string;
-  first_seen_at: string;
-  updated_at: string;
-}
 
 interface SourceRow {
   event_id: number;
