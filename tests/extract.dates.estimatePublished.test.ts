@@ -28,3 +28,10 @@ describe('estimatePublishedDate: an undated article dates itself', () => {
     expect(estimatePublishedDate(text, '2025-12-21')).toBeNull();
   });
 });
+
+describe('findDates at the edge of the calendar', () => {
+  it('dates nothing past year 9999: "will meet on Saturday" published on 9999-12-31', async () => {
+    const { findDates } = await import('../src/extract/dates/resolve.ts');
+    expect(findDates('US envoy Steve Witkoff will meet Kirill Dmitriev in Miami on Saturday.', '9999-12-31')).toEqual([]);
+  });
+});

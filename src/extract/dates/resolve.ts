@@ -588,7 +588,9 @@ export function findDates(sentence: string, publishedAt: IsoDay | null): DateMen
     if (c.fromAnchor && anchor) chosen[k] = { ...c, ...c.fromAnchor(anchor.date), fromAnchor: undefined, needsAnchor: false };
     else if (!c.approx && !c.fromAnchor) anchor = c;
   }
-  return chosen.filter((c) => !(c.needsAnchor && c.fromAnchor)).map((c) => {
+  // A day past year 9999 ("next Saturday" from 9999-12-31) is no ISO day: such a mention dates nothing.
+  const resolvable = (c: Candidate) => isIsoDay(c.date) && (c.dateTo === null || isIsoDay(c.dateTo));
+  return chosen.filter((c) => !(c.needsAnchor && c.fromAnchor) && resolvable(c)).map((c) => {
     let end = c.end;
     const note = TIME_ZONE_NOTE.exec(sentence.slice(end));
     if (note) end += note[0].length;
