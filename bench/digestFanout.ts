@@ -19,6 +19,7 @@ import { REST } from 'discord.js';
 import { openStore } from '../src/store/open.ts';
 import { startDigestScheduler } from '../src/digest/scheduler.ts';
 import { createDiscordPoster } from '../src/bot/deliver.ts';
+import { discordRestOptions } from '../src/bot/rest.ts';
 import { parleyConfigSchema, type LoadedConfig } from '../src/config/schema.ts';
 import type { App } from '../src/app.ts';
 import { logger } from '../src/log.ts';
@@ -55,7 +56,7 @@ export async function benchDigestFanout(subscriptions = 1000, rate = 48): Promis
   const fake = await startFakeDiscord();
   fake.setGlobalRateLimit(FAKE_LIMIT);
   const store = await openStore(join(dir, 'parley.db'));
-  const rest = new REST({ api: fake.apiUrl, retries: 0, timeout: 15_000 }).setToken(fake.token);
+  const rest = new REST(discordRestOptions(fake.apiUrl)).setToken(fake.token);
   try {
     const timeline = new DigestTimeline(join(dir, 'parley.db'));
     const people = [timeline.person('Delegate One', 'UA', '2026-11-09T00:00:00.000Z'), timeline.person('Delegate Two', 'US', '2026-11-09T00:00:00.000Z')];

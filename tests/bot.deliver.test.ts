@@ -1,20 +1,28 @@
-// createDiscordPoster against the fake Discord: one message per post, idempotent with a nonce,
-// failures surfacing with their status so the digest queue can retry or disable.
+// createDiscordPoster against the fake Discord, over a REST client built exactly as the bot's
+// (discordRestOptions): one request per post, idempotent with a nonce, failures surfacing at once
+// with their kind so the delivery queue alone waits, retries or disables.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REST } from 'discord.js';
-import { createDiscordPoster, DeliveryError, discordNonce } from '../src/bot/deliver.ts';
-import { classifyDeliveryError } from '../src/digest/delivery.ts';
+import { createDiscordPoster, discordNonce } from '../src/bot/deliver.ts';
+import { discordRestOptions } from '../src/bot/rest.ts';
+import { DeliveryError, DeliveryQueue, type DeliveryFailure } from '../src/digest/delivery.ts';
 import { fail, startFakeDiscord, type FakeDiscord } from './support/fakeDiscord/index.ts';
+import { nextSnowflake } from './support/fakeDiscord/snowflake.ts';
 
 let fake: FakeDiscord;
 let rest: REST;
 const route = 'POST /channels/:channelId/messages';
 const channel = () => fake.guild.channels[1]!.id;
+function addChannel(): string {
+  const id = nextSnowflake();
+  fake.guild.channels.push({ id, name: `digest-${id.slice(-4)}`, type: 0, guildId: fake.guild.id });
+  return id;
+}
+const options = (nonce = `n${Math.random().toString(36).slice(2, 12)}`) => ({ nonce, signal: new AbortController().signal });
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  // Like the bot's client.rest, but giving up after one retry so failures surface quickly.
-  rest = new REST({ api: fake.apiUrl, retries: 1, timeout: 5000 }).setToken(fake.token);
+  rest = new REST(discordRestOptions(fake.apiUrl)).setToken(fake.token);
 });
 
 afterAll(async () => {
@@ -23,16 +31,15 @@ afterAll(async () => {
   await fake?.close();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<DeliveryError> {
+async function failure(promise: Promise<unknown>): Promise<DeliveryFailure> {
   const error = await promise.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(DeliveryError);
-  return error as DeliveryError;
+  return (error as DeliveryError).failure;
 }
 
 describe('createDiscordPoster', () => {
   it('posts a reply as one public message without mentions and returns its id', async () => {
-    const post = createDiscordPoster(rest);
-    const { messageId } = await post(channel(), { content: 'Digest @everyone <@123>', embeds: [{ title: 'Talks', description: 'x'.repeat(5000) }], ephemeral: true });
+    const { messageId } = await createDiscordPoster(rest).post(channel(), { content: 'Digest @everyone <@123>', embeds: [{ title: 'Talks', description: 'x'.repeat(5000) }], ephemeral: true }, options());
     const message = fake.messages(channel()).find((m) => m.id === messageId);
     expect(message?.flags).toBe(0);
     expect(message?.allowedMentions).toEqual({ parse: [] });
@@ -43,10 +50,10 @@ describe('createDiscordPoster', () => {
   });
 
   it('posts once for the same nonce, even when the first answer was lost', async () => {
-    const post = createDiscordPoster(rest);
+    const poster = createDiscordPoster(rest);
     const before = fake.messages(channel()).length;
-    const first = await post(channel(), { content: 'Daily digest' }, { nonce: 'pd0123456789abcdef' });
-    const again = await post(channel(), { content: 'Daily digest' }, { nonce: 'pd0123456789abcdef' });
+    const first = await poster.post(channel(), { content: 'Daily digest' }, options('pd0123456789abcdef'));
+    const again = await poster.post(channel(), { content: 'Daily digest' }, options('pd0123456789abcdef'));
     expect(again.messageId).toBe(first.messageId);
     expect(fake.messages(channel())).toHaveLength(before + 1);
     const [request] = fake.requestsTo(route).slice(-1);
@@ -60,41 +67,56 @@ describe('createDiscordPoster', () => {
     expect(discordNonce('short')).toBe('short');
   });
 
-  it('reports a forbidden channel as permanent with status and code', async () => {
+  it('reports a forbidden or unknown channel as a channel failure', async () => {
     fake.failNext(route, fail.forbidden());
-    const error = await rejection(createDiscordPoster(rest)(channel(), { content: 'x' }));
-    expect(error).toMatchObject({ status: 403, code: 50013, permanent: true });
-    expect(classifyDeliveryError(error).kind).toBe('channel');
+    expect(await failure(createDiscordPoster(rest).post(channel(), { content: 'x' }, options()))).toMatchObject({ kind: 'channel', message: expect.stringContaining('403') });
+    expect(await failure(createDiscordPoster(rest).post('123456789012345678', { content: 'x' }, options()))).toMatchObject({ kind: 'channel', message: expect.stringContaining('404') });
   });
 
-  it('reports an unknown channel as permanent', async () => {
-    const error = await rejection(createDiscordPoster(rest)('123456789012345678', { content: 'x' }));
-    expect(error).toMatchObject({ status: 404, code: 10003, permanent: true });
-  });
-
-  it('reports server errors that outlast the retries as transient', async () => {
+  it('reports a server error after one request: the queue, not REST, retries', async () => {
+    const before = fake.requestsTo(route).length;
     fake.failNext(route, fail.serverError(503), 2);
-    const error = await rejection(createDiscordPoster(rest)(channel(), { content: 'x' }));
-    expect(error).toMatchObject({ status: 503, permanent: false });
-    expect(classifyDeliveryError(error).kind).toBe('transient');
-    expect(fake.requestsTo(route).slice(-2).map((r) => r.status)).toEqual([503, 503]);
+    expect(await failure(createDiscordPoster(rest).post(channel(), { content: 'x' }, options()))).toMatchObject({ kind: 'transient' });
+    expect(fake.requestsTo(route).slice(before).map((r) => r.status)).toEqual([503]);
+    fake.clearFailures();
   });
 
-  it('surfaces a 429 with the wait Discord asked for when the REST client rejects on rate limits', async () => {
-    const strict = new REST({ api: fake.apiUrl, retries: 0, rejectOnRateLimit: ['/channels'] }).setToken(fake.token);
+  it('reports a 429 with the wait Discord asked for instead of waiting it out unseen', async () => {
     fake.failNext(route, fail.rateLimited(3));
-    const error = await rejection(createDiscordPoster(strict)(channel(), { content: 'x' }));
-    expect(error.status).toBe(429);
-    expect(error.retryAfterMs).toBeGreaterThanOrEqual(3000);
-    expect(classifyDeliveryError(error)).toMatchObject({ kind: 'rate-limited' });
-    strict.clearHashSweeper();
-    strict.clearHandlerSweeper();
+    const started = Date.now();
+    const limited = await failure(createDiscordPoster(rest).post(channel(), { content: 'x' }, options()));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(limited).toMatchObject({ kind: 'rate-limited', global: false });
+    expect(limited.kind === 'rate-limited' && limited.retryAfterMs).toBeGreaterThanOrEqual(3000);
   });
 
-  it('reports an unreachable Discord as transient without a status', async () => {
-    const nowhere = new REST({ api: 'http://127.0.0.1:1/api', retries: 0, timeout: 2000 }).setToken('x');
-    const error = await rejection(createDiscordPoster(nowhere)(channel(), { content: 'x' }));
-    expect(error).toMatchObject({ status: null, permanent: false });
-    expect(classifyDeliveryError(error).kind).toBe('transient');
+  it('reports an unreachable Discord as transient', async () => {
+    const nowhere = new REST(discordRestOptions('http://127.0.0.1:1/api')).setToken('x');
+    expect(await failure(createDiscordPoster(nowhere).post(channel(), { content: 'x' }, options()))).toMatchObject({ kind: 'transient' });
+  });
+});
+
+describe('the delivery queue over the bot poster', () => {
+  it('makes exactly as many requests as the queue makes attempts (no retries stacked on retries)', async () => {
+    const fresh = addChannel();
+    fake.failNext(`POST /channels/${fresh}/messages`, fail.serverError(500), 10);
+    const queue = new DeliveryQueue({ poster: createDiscordPoster(rest), maxAttempts: 3, backoffBaseMs: 10 });
+    const outcome = await queue.send(fresh, { content: 'x' }, 'pd-stacked');
+    expect(outcome).toMatchObject({ ok: false, attempts: 3, failure: { kind: 'transient' } });
+    expect(fake.requestsTo(route).filter((r) => r.path.includes(fresh)).map((r) => r.status)).toEqual([500, 500, 500]);
+    fake.clearFailures();
+  });
+
+  it('aborts a post that outlives its timeout, so it cannot arrive after its retry', async () => {
+    const slow = addChannel();
+    fake.failNext(`POST /channels/${slow}/messages`, fail.delay(1500));
+    const queue = new DeliveryQueue({ poster: createDiscordPoster(rest), requestTimeoutMs: 300, backoffBaseMs: 10 });
+    const outcome = await queue.send(slow, { content: 'slow network' }, 'pd-timeout');
+    expect(outcome).toMatchObject({ ok: true, attempts: 2 });
+    const [first, retry] = fake.requestsTo(route).filter((r) => r.path.includes(slow));
+    expect(first!.abandonedAt).toBeDefined();
+    expect(first!.abandonedAt!).toBeLessThanOrEqual(retry!.receivedAt);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(fake.messages(slow)).toHaveLength(1);
   });
 });

@@ -6,7 +6,9 @@ import { runBot, RESTARTING_MESSAGE, type RunningBot } from '../src/bot/run.ts';
 import { UserFacingError, type Command, type CommandContext, type CommandOptions } from '../src/interaction/command.ts';
 import { SOMETHING_WENT_WRONG } from '../src/interaction/execute.ts';
 import { GUILD_ONLY_MESSAGE } from '../src/bot/guildOnly.ts';
-import { MODERATOR_PERMISSIONS, Permission, startFakeDiscord, type FakeDiscord } from './support/fakeDiscord/index.ts';
+import { fail, MODERATOR_PERMISSIONS, Permission, startFakeDiscord, type FakeDiscord } from './support/fakeDiscord/index.ts';
+import { createDiscordPoster } from '../src/bot/deliver.ts';
+import { DeliveryQueue } from '../src/digest/delivery.ts';
 import { testApp } from './support/fakeDiscord/testApp.ts';
 import { openTempStore, type TempStore } from './support/tempStore.ts';
 
@@ -184,6 +186,20 @@ describe('runBot', () => {
     const reply = await fake.waitForReply(payload.id);
     expect(reply.choices).toEqual([]);
     expect(reply.callbackMs).toBeLessThan(3000);
+  });
+});
+
+describe('the bot client posting digests', () => {
+  it('hands a 429 and a 500 on a channel post to the delivery queue, which alone waits and retries', async () => {
+    const channelId = fake.guild.channels[1]!.id;
+    const route = `POST /channels/${channelId}/messages`;
+    fake.failNext(route, fail.rateLimited(0.2));
+    fake.failNext(route, fail.serverError(500));
+    const queue = new DeliveryQueue({ poster: createDiscordPoster(bot.client.rest), backoffBaseMs: 10 });
+    const outcome = await queue.send(channelId, { content: 'daily digest' }, 'pd-bot-client');
+    expect(outcome).toMatchObject({ ok: true, attempts: 2 });
+    expect(queue.stats).toMatchObject({ rateLimited: 1, retries: 1, requests: 3 });
+    expect(fake.requestsTo('POST /channels/:channelId/messages').filter((r) => r.path.includes(channelId)).map((r) => r.status)).toEqual([429, 500, 200]);
   });
 });
 

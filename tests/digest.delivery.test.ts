@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DeliveryError } from '../src/bot/deliver.ts';
-import { classifyDeliveryError, createConsoleDigestPrinter, DeliveryQueue, type ChannelPoster } from '../src/digest/delivery.ts';
+import { createConsoleDigestPrinter, DeliveryError, DeliveryQueue, type ChannelPoster } from '../src/digest/delivery.ts';
 
-function recordingPoster(behaviour: (channelId: string, attempt: number) => void | Promise<void> = () => {}): ChannelPoster & { calls: Array<{ channelId: string; at: number; nonce: string }> } {
-  const calls: Array<{ channelId: string; at: number; nonce: string }> = [];
+function recordingPoster(behaviour: (channelId: string, attempt: number) => void | Promise<void> = () => {}): ChannelPoster & { calls: Array<{ channelId: string; at: number; nonce: string; signal: AbortSignal }> } {
+  const calls: Array<{ channelId: string; at: number; nonce: string; signal: AbortSignal }> = [];
   const attempts = new Map<string, number>();
   return {
     calls,
-    async post(channelId, _reply, { nonce }) {
-      calls.push({ channelId, at: Date.now(), nonce });
+    async post(channelId, _reply, { nonce, signal }) {
+      calls.push({ channelId, at: Date.now(), nonce, signal });
       const attempt = (attempts.get(channelId) ?? 0) + 1;
       attempts.set(channelId, attempt);
       await behaviour(channelId, attempt);
@@ -19,22 +18,8 @@ function recordingPoster(behaviour: (channelId: string, attempt: number) => void
 
 const reply = { content: 'digest' };
 
-describe('classifyDeliveryError', () => {
-  const error = (status: number | null, retryAfterMs: number | null = null) => new DeliveryError('x', status, null, false, retryAfterMs, false);
-  it('reads the bot poster’s errors', () => {
-    expect(classifyDeliveryError(error(403)).kind).toBe('channel');
-    expect(classifyDeliveryError(error(404)).kind).toBe('channel');
-    expect(classifyDeliveryError(error(500)).kind).toBe('transient');
-    expect(classifyDeliveryError(error(503)).kind).toBe('transient');
-    expect(classifyDeliveryError(error(null)).kind).toBe('transient');
-    expect(classifyDeliveryError(error(400)).kind).toBe('rejected');
-    expect(classifyDeliveryError(error(429, 1500))).toMatchObject({ kind: 'rate-limited', retryAfterMs: 1500 });
-  });
-  it('reads network errors and raw 429 bodies', () => {
-    expect(classifyDeliveryError(Object.assign(new Error('socket'), { code: 'ECONNRESET' })).kind).toBe('transient');
-    expect(classifyDeliveryError({ status: 429, retry_after: 2, global: true })).toMatchObject({ kind: 'rate-limited', retryAfterMs: 2000, global: true });
-  });
-});
+const transient = (message: string) => new DeliveryError({ kind: 'transient', message });
+const rateLimited = (retryAfterMs: number, global = false) => new DeliveryError({ kind: 'rate-limited', retryAfterMs, global, message: 'slow down' });
 
 describe('DeliveryQueue', () => {
   it('never starts more than the rate allows in any one-second window', async () => {
@@ -53,7 +38,7 @@ describe('DeliveryQueue', () => {
 
   it('keeps the queue order, and a retried message keeps its place without holding up the rest', async () => {
     const poster = recordingPoster((channelId, attempt) => {
-      if (channelId === 'c1' && attempt === 1) throw new DeliveryError('boom', 500, null, false, null, false);
+      if (channelId === 'c1' && attempt === 1) throw transient('boom');
     });
     const queue = new DeliveryQueue({ poster, concurrency: 1, backoffBaseMs: 50 });
     const outcomes = await Promise.all(['c0', 'c1', 'c2', 'c3'].map((c) => queue.send(c, reply, `nonce-${c}`)));
@@ -65,7 +50,7 @@ describe('DeliveryQueue', () => {
 
   it('waits as long as a 429 asks before trying that message again', async () => {
     const poster = recordingPoster((_c, attempt) => {
-      if (attempt === 1) throw new DeliveryError('slow down', 429, null, false, 300, false);
+      if (attempt === 1) throw rateLimited(300);
     });
     const queue = new DeliveryQueue({ poster });
     const outcome = await queue.send('c', reply, 'n');
@@ -75,8 +60,8 @@ describe('DeliveryQueue', () => {
 
   it('gives up on a forbidden channel at once, and on a failing server after its attempts', async () => {
     const poster = recordingPoster((channelId) => {
-      if (channelId === 'forbidden') throw new DeliveryError('Missing Permissions', 403, 50013, true, null, false);
-      throw new DeliveryError('down', 502, null, false, null, false);
+      if (channelId === 'forbidden') throw new DeliveryError({ kind: 'channel', message: 'Missing Permissions' });
+      throw transient('down');
     });
     const queue = new DeliveryQueue({ poster, maxAttempts: 3, backoffBaseMs: 10 });
     const [forbidden, down] = await Promise.all([queue.send('forbidden', reply, 'a'), queue.send('down', reply, 'b')]);
@@ -84,7 +69,7 @@ describe('DeliveryQueue', () => {
     expect(down).toMatchObject({ ok: false, attempts: 3, failure: { kind: 'transient' } });
   });
 
-  it('treats a post that never answers as a timeout and retries it with the same nonce', async () => {
+  it('treats a post that never answers as a timeout, aborts it and retries it with the same nonce', async () => {
     const poster = recordingPoster(async (_c, attempt) => {
       if (attempt === 1) await new Promise(() => {});
     });
@@ -92,13 +77,14 @@ describe('DeliveryQueue', () => {
     const outcome = await queue.send('c', reply, 'same');
     expect(outcome).toMatchObject({ ok: true, attempts: 2 });
     expect(poster.calls.map((c) => c.nonce)).toEqual(['same', 'same']);
+    expect(poster.calls.map((c) => c.signal.aborted)).toEqual([true, false]);
   });
 });
 
 describe('DeliveryQueue global limits and shutdown', () => {
   it('a global 429 pauses every message, not just the one that hit it', async () => {
     const poster = recordingPoster((channelId, attempt) => {
-      if (channelId === 'c0' && attempt === 1) throw new DeliveryError('global', 429, null, false, 250, true);
+      if (channelId === 'c0' && attempt === 1) throw rateLimited(250, true);
     });
     const queue = new DeliveryQueue({ poster, concurrency: 1 });
     const started = Date.now();
@@ -131,8 +117,8 @@ describe('createConsoleDigestPrinter', () => {
   it('prints the digest as plain text, one message id per digest', async () => {
     let out = '';
     const printer = createConsoleDigestPrinter((text) => (out += text));
-    const first = await printer.post('123', { content: '**Talks digest**', embeds: [{ title: 'Talks held (1)', description: '[news.example](https://news.example/a)' }] }, { nonce: 'n' });
-    const second = await printer.post('123', { content: 'No new talks.' }, { nonce: 'm' });
+    const first = await printer.post('123', { content: '**Talks digest**', embeds: [{ title: 'Talks held (1)', description: '[news.example](https://news.example/a)' }] }, { nonce: 'n', signal: AbortSignal.timeout(1000) });
+    const second = await printer.post('123', { content: 'No new talks.' }, { nonce: 'm', signal: AbortSignal.timeout(1000) });
     expect(first.messageId).not.toBe(second.messageId);
     expect(out).toContain('digest for channel 123');
     expect(out).toContain('Talks held (1)');

@@ -6,14 +6,14 @@ import { digestApp, fakeDiscordPoster, TestClock, TestConfigSource } from './sup
 import { fail, startFakeDiscord, type FakeDiscord } from './support/fakeDiscord/index.ts';
 import { startDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../src/digest/scheduler.ts';
 import type { NewSubscription } from '../src/store/digests.ts';
-import type { DiscordPoster } from '../src/bot/deliver.ts';
+import type { ChannelPoster } from '../src/digest/delivery.ts';
 import { nextSnowflake } from './support/fakeDiscord/snowflake.ts';
 
 let fake: FakeDiscord;
 let temp: TempStore;
 let timeline: DigestTimeline;
 let rest: REST;
-let poster: DiscordPoster;
+let poster: ChannelPoster;
 const schedulers: DigestScheduler[] = [];
 
 const QUICK: DigestSchedulerOptions = { tick: 'manual', queue: { backoffBaseMs: 20, backoffMaxMs: 100, requestsPerSecond: 45 } };

@@ -21,6 +21,7 @@ import { loadCommands } from '../interaction/loadCommands.ts';
 import type { Logger } from '../log.ts';
 import { GUILD_ONLY_MESSAGE, isGuildOnly } from './guildOnly.ts';
 import { invokerFromInteraction } from './invoker.ts';
+import { discordRestOptions } from './rest.ts';
 import { commandOptionsFromInteraction, focusedOption } from './options.ts';
 import { answerWithReply } from './respond.ts';
 
@@ -69,7 +70,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
     allowedMentions: NO_MENTIONS,
     // Parley reads no messages, so it keeps none in memory.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0, ReactionManager: 0, PresenceManager: 0 }),
-    ...(options.rest ? { rest: { api: options.rest.api } } : {}),
+    rest: discordRestOptions(options.rest?.api),
   });
 
   let accepting = true;

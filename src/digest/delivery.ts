@@ -1,7 +1,12 @@
-// Getting digest messages to Discord: one queue for every channel, started in a stable order and
-// kept under Discord's global request rate, with retries that match the failure: back-off for
-// 5xx and timeouts, the server's own wait for 429s, no retry for a channel that is gone or
-// forbidden (the scheduler counts those towards disabling the subscription).
+// Getting messages to Discord: one queue for every channel, started in a stable order and kept
+// under Discord's global request rate, with retries that match the failure: back-off for 5xx and
+// timeouts, the server's own wait for 429s, no retry for a channel that is gone or forbidden (the
+// scheduler counts those towards disabling the subscription).
+//
+// The queue is the one authority for its posts: it alone paces them, waits out their 429s and
+// retries them. A poster reports instead of retrying or waiting (the bot's REST client is built
+// that way, see src/bot/rest.ts), and stops sending when the attempt's signal aborts, so a
+// timed-out post can never reach Discord after its retry.
 import type { Reply } from '../interaction/command.ts';
 import { replyToText } from '../render/text.ts';
 import { logger as rootLogger, type Logger } from '../log.ts';
@@ -10,40 +15,24 @@ export interface PostedMessage {
   messageId: string;
 }
 
-/**
- * Posts a reply as a new message in a channel. Implementations send `nonce` with
- * `enforce_nonce: true`, so a re-send with the same nonce within Discord's nonce window returns
- * the message already created instead of a second one. Throws on failure (any error shape;
- * `classifyDeliveryError` reads discord.js errors, HTTP statuses and network errors).
- */
-export type PostToChannel = (channelId: string, reply: Reply, options: { nonce: string }) => Promise<PostedMessage>;
+export interface PostOptions {
+  /**
+   * Sent with `enforce_nonce: true`, so a re-send with the same nonce within Discord's nonce
+   * window returns the message already created instead of a second one.
+   */
+  nonce: string;
+  /** Aborted when the queue gives up on this attempt (its timeout); nothing may be sent after it. */
+  signal: AbortSignal;
+}
 
 export interface ChannelPoster {
-  post: PostToChannel;
+  /** Posts a reply as a new message in a channel. Throws a DeliveryError saying what went wrong (anything else counts as transient). */
+  post(channelId: string, reply: Reply, options: PostOptions): Promise<PostedMessage>;
   /**
    * Optional: the id of a message this bot already posted in the channel with `nonce` after
    * `after`, or null. Used after a restart for runs older than the nonce window.
    */
   findPosted?(channelId: string, nonce: string, after: Date): Promise<string | null>;
-}
-
-export function asChannelPoster(deliver: ChannelPoster | PostToChannel): ChannelPoster {
-  return typeof deliver === 'function' ? { post: deliver } : deliver;
-}
-
-/** What a poster may throw to say precisely what went wrong. */
-export class DeliveryHttpError extends Error {
-  override name = 'DeliveryHttpError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly code?: number,
-    /** For 429: how long the server asked to wait. */
-    readonly retryAfterMs?: number,
-    readonly global?: boolean,
-  ) {
-    super(message);
-  }
 }
 
 export type DeliveryFailure =
@@ -57,51 +46,25 @@ export type DeliveryFailure =
   /** The queue was closed (shutdown) before this message was sent. */
   | { kind: 'cancelled'; message: string };
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-
-function numberField(value: unknown, ...keys: string[]): number | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const key of keys) {
-    const field = (value as Record<string, unknown>)[key];
-    if (typeof field === 'number' && Number.isFinite(field)) return field;
+/** What a poster throws: the failure, classified where the transport's errors are understood. */
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+  constructor(
+    readonly failure: Exclude<DeliveryFailure, { kind: 'cancelled' }>,
+    options?: { cause?: unknown },
+  ) {
+    super(failure.message, options);
   }
-  return undefined;
 }
 
-/** Reads any error a poster throws (discord.js DiscordAPIError / HTTPError / RateLimitError, fetch, ours). */
-export function classifyDeliveryError(error: unknown): DeliveryFailure {
-  const message = error instanceof Error ? error.message : String(error);
-  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
-  const status = numberField(error, 'status', 'httpStatus', 'statusCode');
-  const name = typeof record.name === 'string' ? record.name : '';
-  // discord.js RateLimitError carries retryAfter in ms; a raw 429 body carries retry_after in s.
-  const retryAfterMs =
-    numberField(error, 'retryAfterMs') ??
-    numberField(error, 'retryAfter') ??
-    (numberField(error, 'retry_after') !== undefined ? numberField(error, 'retry_after')! * 1000 : undefined);
-  if (status === 429 || name.includes('RateLimit')) {
-    return { kind: 'rate-limited', retryAfterMs: Math.max(0, retryAfterMs ?? 1000), global: record.global === true, message };
-  }
-  if (status !== undefined) {
-    if (status >= 500) return { kind: 'transient', message };
-    if (status === 403 || status === 404) return { kind: 'channel', message };
-    if (status === 408) return { kind: 'transient', message };
-    if (status >= 400) return { kind: 'rejected', message };
-  }
-  const code = typeof record.code === 'string' ? record.code : typeof (record.cause as Record<string, unknown> | undefined)?.code === 'string' ? String((record.cause as Record<string, unknown>).code) : '';
-  if (NETWORK_CODES.has(code) || name === 'AbortError' || name === 'TimeoutError' || error instanceof DeliveryTimeoutError) {
-    return { kind: 'transient', message };
-  }
-  // Unknown shapes are retried: giving up on a digest because of an unexpected error type would
-  // lose it for this slot, while a retry costs one request.
-  return { kind: 'transient', message };
+function failureOf(error: unknown): DeliveryFailure {
+  if (error instanceof DeliveryError) return error.failure;
+  // Timeouts, network errors and unknown shapes are retried: giving up on a digest because of an
+  // unexpected error type would lose it for this slot, while a retry costs one request.
+  return { kind: 'transient', message: error instanceof Error ? error.message : String(error) };
 }
 
-const CANCELLED: DeliveryFailure = { kind: 'cancelled', message: 'not sent: the digest queue was closed' };
-
-export class DeliveryTimeoutError extends Error {
-  override name = 'DeliveryTimeoutError';
-}
+const CANCELLED: DeliveryFailure = { kind: 'cancelled', message: 'not sent: the delivery queue was closed' };
 
 export interface DeliveryQueueOptions {
   poster: ChannelPoster;
@@ -120,6 +83,11 @@ export interface DeliveryQueueOptions {
   backoffMaxMs?: number;
   /** 429s in a row for one message before it is given up for this slot. */
   maxRateLimitRetries?: number;
+  /**
+   * How long one attempt may take, rate-limit waits inside the poster included, before it is
+   * aborted and counted as transient. Below the REST client's own 15 s network timeout, so the
+   * queue decides; and below the 15 s shutdown grace, so a stop never waits on Discord longer.
+   */
   requestTimeoutMs?: number;
   logger?: Logger;
 }
@@ -148,7 +116,7 @@ export interface DeliveryStats {
 }
 
 /**
- * One FIFO queue for every digest message. Jobs start in the order they were queued (a retried
+ * One FIFO queue for every message Parley posts outside interactions (digests). Jobs start in the order they were queued (a retried
  * job keeps its place, waiting only for its own back-off), at most `concurrency` in flight, and
  * never more than `requestsPerSecond` that can reach Discord within one second.
  */
@@ -184,7 +152,7 @@ export class DeliveryQueue {
     this.#backoffBaseMs = options.backoffBaseMs ?? 2000;
     this.#backoffMaxMs = options.backoffMaxMs ?? 60_000;
     this.#maxRateLimitRetries = options.maxRateLimitRetries ?? 10;
-    this.#timeoutMs = options.requestTimeoutMs ?? 20_000;
+    this.#timeoutMs = options.requestTimeoutMs ?? 10_000;
     this.#logger = options.logger ?? rootLogger;
   }
 
@@ -291,11 +259,11 @@ export class DeliveryQueue {
     job.attempts += 1;
     this.stats.requests += 1;
     try {
-      const posted = await withTimeout(this.#poster.post(job.channelId, job.reply, { nonce: job.nonce }), this.#timeoutMs);
+      const posted = await withAbortAfter(this.#timeoutMs, (signal) => this.#poster.post(job.channelId, job.reply, { nonce: job.nonce, signal }));
       job.resolve({ ok: true, messageId: posted.messageId, attempts: job.attempts });
       return;
     } catch (error) {
-      const failure = classifyDeliveryError(error);
+      const failure = failureOf(error);
       const now = Date.now();
       const log = { channelId: job.channelId, attempt: job.attempts, failure: failure.kind, error: failure.message };
       if (failure.kind === 'rate-limited' && job.rateLimited < this.#maxRateLimitRetries) {
@@ -304,17 +272,17 @@ export class DeliveryQueue {
         this.stats.rateLimited += 1;
         job.notBefore = now + failure.retryAfterMs;
         if (failure.global) this.#pausedUntil = Math.max(this.#pausedUntil, job.notBefore);
-        this.#logger.warn({ ...log, retryAfterMs: failure.retryAfterMs, global: failure.global }, 'digest delivery rate limited; waiting as asked');
+        this.#logger.warn({ ...log, retryAfterMs: failure.retryAfterMs, global: failure.global }, 'delivery rate limited; waiting as asked');
         return this.#requeue(job);
       }
       if (failure.kind === 'transient' && job.attempts < this.#maxAttempts) {
         const backoff = Math.min(this.#backoffMaxMs, this.#backoffBaseMs * 2 ** (job.attempts - 1));
         job.notBefore = now + backoff;
         this.stats.retries += 1;
-        this.#logger.warn({ ...log, backoffMs: backoff }, 'digest delivery failed; retrying');
+        this.#logger.warn({ ...log, backoffMs: backoff }, 'delivery failed; retrying');
         return this.#requeue(job);
       }
-      this.#logger.error(log, 'digest delivery failed; giving up for this slot');
+      this.#logger.error(log, 'delivery failed; giving up');
       job.resolve({ ok: false, failure, attempts: job.attempts });
     }
   }
@@ -332,10 +300,19 @@ export class DeliveryQueue {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new DeliveryTimeoutError(`no answer within ${ms} ms`)), ms);
-    promise.then(
+/**
+ * Runs `attempt` with a signal that aborts after `ms`; settles at the abort even if the attempt
+ * ignores its signal (it is then abandoned, its outcome unobserved).
+ */
+function withAbortAfter<T>(ms: number, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const reason = new Error(`no answer within ${ms} ms`);
+      controller.abort(reason);
+      reject(reason);
+    }, ms);
+    attempt(controller.signal).then(
       (value) => {
         clearTimeout(timer);
         resolve(value);

@@ -18,7 +18,7 @@ import type { App } from '../app.ts';
 import type { DigestRun, Subscription } from '../store/digests.ts';
 import { composeSubscriptionDigest } from './contents.ts';
 import { syncConfiguredSubscriptions } from './configSync.ts';
-import { asChannelPoster, DeliveryQueue, type ChannelPoster, type DeliveryQueueOptions, type PostToChannel } from './delivery.ts';
+import { DeliveryQueue, type ChannelPoster, type DeliveryQueueOptions } from './delivery.ts';
 import { compileSchedule, latestSlotAtOrBefore, nextSlotAfter, type DigestSchedule } from './schedule.ts';
 
 export interface DeliveryHooks {
@@ -66,9 +66,8 @@ export function newNonce(): string {
   return `pd${randomBytes(10).toString('hex')}`;
 }
 
-export function startDigestScheduler(app: App, deliver: ChannelPoster | PostToChannel, options: DigestSchedulerOptions = {}): DigestScheduler {
+export function startDigestScheduler(app: App, poster: ChannelPoster, options: DigestSchedulerOptions = {}): DigestScheduler {
   const logger = app.logger.child({ component: 'digests' });
-  const poster = asChannelPoster(deliver);
   const queue = new DeliveryQueue({ ...options.queue, poster, logger });
   const disableAfter = options.disableAfterFailures ?? 3;
   const nonceWindowMs = options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS;

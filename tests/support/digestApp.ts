@@ -6,7 +6,9 @@ import type { LoadedConfig } from '../../src/config/schema.ts';
 import { parleyConfigSchema } from '../../src/config/schema.ts';
 import type { Store } from '../../src/store/store.ts';
 import { logger } from '../../src/log.ts';
-import { createDiscordPoster, type DiscordPoster } from '../../src/bot/deliver.ts';
+import { createDiscordPoster } from '../../src/bot/deliver.ts';
+import { discordRestOptions } from '../../src/bot/rest.ts';
+import type { ChannelPoster } from '../../src/digest/delivery.ts';
 
 export class TestClock {
   constructor(private instant: Date) {}
@@ -39,8 +41,8 @@ export function digestApp(store: Store, clock: TestClock, config = new TestConfi
   return { store, config, logger, now: clock.now };
 }
 
-/** The bot's poster over a REST client that surfaces failures at once (no built-in retries). */
-export function fakeDiscordPoster(api: string, token: string): { poster: DiscordPoster; rest: REST } {
-  const rest = new REST({ api, retries: 0, timeout: 5000 }).setToken(token);
+/** The bot's poster over a REST client built as the bot builds its own. */
+export function fakeDiscordPoster(api: string, token: string): { poster: ChannelPoster; rest: REST } {
+  const rest = new REST(discordRestOptions(api)).setToken(token);
   return { poster: createDiscordPoster(rest), rest };
 }

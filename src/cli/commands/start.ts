@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { App } from '../../app.ts';
 import { resolveConfigDir, resolveDatabasePath } from '../../config/paths.ts';
 import type { LoadedConfig } from '../../config/schema.ts';
+import type { ChannelPoster } from '../../digest/delivery.ts';
 import { ConfigWatcher } from '../../config/watch.ts';
 import { logger } from '../../log.ts';
 import type { Store } from '../../store/store.ts';
@@ -16,14 +17,13 @@ interface Stoppable {
   stop(): Promise<void> | void;
 }
 
-/** Posts a digest to a channel: Discord's REST API in bot mode, the terminal in console mode. */
-type DigestDelivery = Parameters<typeof import('../../digest/scheduler.ts').startDigestScheduler>[1];
 
 /** A shell is what talks to people: the bot or the console. `finished` settles when it ends by itself. */
 interface Shell extends Stoppable {
   mode: 'discord' | 'console';
   finished: Promise<void>;
-  deliver: DigestDelivery;
+  /** Posts a digest to a channel: Discord's REST API in bot mode, the terminal in console mode. */
+  deliver: ChannelPoster;
 }
 
 const SHUTDOWN_GRACE_MS = 15_000;

@@ -7,10 +7,11 @@
 //   await fake.sendInteraction(payload);
 //   const reply = await fake.waitForReply(payload.id);    // immediate reply, deferred + edit, or autocomplete choices
 //
-// Posting outside interactions (digests): `new REST({ api: fake.apiUrl }).setToken(fake.token)`, then
+// Posting outside interactions (digests): `new REST(discordRestOptions(fake.apiUrl)).setToken(fake.token)`, then
 // `fake.messages(channelId)`. Failures: `fake.failNext('POST /channels/:channelId/messages', fail.forbidden())`,
 // `fail.serverError()`, `fail.rateLimited(seconds, { global })`, `fail.delay(ms)`; `fake.setGlobalRateLimit(n)`
-// answers 429 above n requests per second. Every request is in `fake.requests` (`fake.requestsTo(route)`).
+// answers 429 above n requests per second. Every request is in `fake.requests` (`fake.requestsTo(route)`), with
+// `abandonedAt` when the client aborted it before the answer.
 // Bodies over Discord's limits get 400 like the real API; `message.pings` says whom a message would notify.
 export { startFakeDiscord, FakeDiscord } from './server.ts';
 export type { FakeDiscordOptions, FakeMessage, InteractionCallback, InteractionRecord, InteractionReply, RecordedRequest, RegisteredCommand } from './server.ts';

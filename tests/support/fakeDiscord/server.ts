@@ -26,6 +26,8 @@ export interface RecordedRequest {
   body: unknown;
   status: number;
   receivedAt: number;
+  /** When the client closed the connection before the answer was written (it aborted the request). */
+  abandonedAt?: number;
 }
 
 export interface FakeMessage {
@@ -400,6 +402,9 @@ export class FakeDiscord {
       receivedAt,
     };
     this.requests.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished) record.abandonedAt = Date.now();
+    });
     const answer = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
