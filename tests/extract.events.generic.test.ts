@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index.ts';
 import { capitalIsVenue, findSides } from '../src/extract/events/sides.ts';
-import { calledOffAfter, datelineCity, daysOfTalksEndingAt, hostsEvent, isDuration, lastedHours, namedAsSettlement, namesBothSides, noDateSet, reportsFromTheTable, talksOpened, namesTwoPeople, sameDayAsBefore, trailingAttribution } from '../src/extract/events/extractEvents.ts';
+import { daysOfTalksEndingAt, isDuration, lastedHours, sameDayAsBefore, trailingAttribution } from '../src/extract/events/date.ts';
+import { datelineCity, hostsEvent, namedAsSettlement } from '../src/extract/events/place.ts';
+import { namesBothSides } from '../src/extract/events/sides.ts';
+import { namesTwoPeople, reportsFromTheTable } from '../src/extract/events/participants.ts';
+import { talksOpened } from '../src/extract/events/references.ts';
+import { calledOffAfter, noDateSet } from '../src/extract/events/status.ts';
 import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 import { eventStatus } from '../src/extract/events/status.ts';
 

@@ -1,7 +1,8 @@
-// Whose representatives take part in an event, from the country words around it. A country
-// word counts as a side when it names an actor ("Ukrainian delegates", "talks between the US and
-// Ukraine", "Russian team meets Americans", "European officials"), not a topic ("the war in
-// Ukraine", "guarantees for Ukraine", "Ukraine's territories") or a place ("in the United States").
+// Step 3, the parties: whose representatives take part in an event, from the country words
+// around it. A country word counts as a side when it names an actor ("Ukrainian delegates",
+// "talks between the US and Ukraine", "Russian team meets Americans", "European officials"), not
+// a topic ("the war in Ukraine", "guarantees for Ukraine", "Ukraine's territories") or a place
+// ("in the United States").
 import type { CountryCode } from '../../domain/types.ts';
 import type { CountryMention } from '../geo/countries.ts';
 import { countryMentionsOf } from './geoMemo.ts';
@@ -112,4 +113,72 @@ export function findSides(text: string): SideMention[] {
 
 export function uniqueCodes(sides: readonly SideMention[]): CountryCode[] {
   return [...new Set(sides.map((s) => s.code))];
+}
+
+/**
+ * Where the trigger's phrase ends in the text after it, so that sides after the trigger count up
+ * to there: "talks with Ukrainian and European officials in Berlin" yes, "... after the
+ * administration proposed a plan that officials in Kyiv and their EU supporters called
+ * unworkable" no. ("the meeting that Russian and American diplomats held": a relative clause
+ * right on the trigger names the sides.)
+ */
+export function endOfTriggerPhrase(afterTrigger: string): number | null {
+  const stop = /,\s+(?![\p{Lu}]|and\b)|;|\s(?:that(?<!^\s?that)|after|before|to\s+(?!the\s+\p{Lu})|which(?<!^\s?which)|who|when|because|while|so|weeks|days|months)\s/u.exec(afterTrigger);
+  return stop ? stop.index : null;
+}
+
+/**
+ * A trailing attribution (", Turkish officials said.") names who reported, not who met; a
+ * relative clause on a participant (", whose country holds the EU presidency,") neither.
+ */
+export function withoutAsides(text: string): string {
+  return text
+    .replace(/,\s+(?:according\s+to\s+[^,]+|(?:the\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}(?:said|says|told\s+reporters|reported|reports|announced|confirmed|noted)(?:\s+[\p{L}.'\u2019-]+){0,3})[.!?]?\s*$/u, '')
+    .replace(/,\s+(?:who|whose|which)\s+[^,]{1,100},/gu, ',');
+}
+
+/** "each side met separately", "both delegations": the sides are the ones just named. */
+export function namesEachSide(text: string): boolean {
+  return /\b(?:each|both)\s+(?:side|sides|country|countries|party|parties|delegation|delegations)\b/i.test(text);
+}
+
+/** "commanders from both countries", "the two sides will meet again": an anaphor for two sides at once. */
+export function namesBothSides(text: string): boolean {
+  return /\b(?:both|the\s+two)\s+(?:countries|sides|nations|governments|parties|states|delegations)\b/i.test(text);
+}
+
+/** "after two days of talks, ...": a clause continuing the talks of the clause before. */
+export function continuesTalks(clauseText: string): boolean {
+  return /^\s*(?:after|following)\s+(?:\p{Ll}+|\d+)\s+(?:days?|weeks?|rounds?)\s+of\b/iu.test(clauseText);
+}
+
+/** "met separately with US officials": who met whom matters only when the meetings were separate. */
+export function saysSeparately(text: string): boolean {
+  return /\bseparate(?:ly)?\b/i.test(text);
+}
+
+export interface SegmentSides {
+  sides: CountryCode[];
+  /** Sides named before and after "with" in a separate meeting, to tell who met whom. */
+  beforeWith: CountryCode[];
+  afterWith: CountryCode[];
+}
+
+/**
+ * The sides of one segment's event. `phrase` is the segment's text up to the end of the trigger's
+ * phrase; `previous` the sides of the clause before, which "each side", a relative clause
+ * ("which also includes talks with ...") and "after two days of talks" in a later clause share.
+ */
+export function segmentSides(input: { phrase: string; segText: string; clauseText: string; laterClause: boolean; previous: CountryCode[] }): SegmentSides {
+  const sideText = withoutAsides(input.phrase);
+  let sides = uniqueCodes(findSides(sideText));
+  if (namesEachSide(input.segText) || /^\s*which\b/i.test(input.clauseText) || (input.laterClause && sides.length === 0 && continuesTalks(input.clauseText))) {
+    sides = [...new Set([...input.previous, ...sides])];
+  }
+  const withAt = saysSeparately(input.segText) ? /\bwith\b/i.exec(sideText) : null;
+  return {
+    sides,
+    beforeWith: withAt ? uniqueCodes(findSides(sideText.slice(0, withAt.index))) : sides,
+    afterWith: withAt ? uniqueCodes(findSides(sideText.slice(withAt.index))) : [],
+  };
 }

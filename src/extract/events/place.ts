@@ -1,0 +1,161 @@
+// Step 5, the place: where an event was held. A located city ("in Miami", "Hallandale Beach,
+// Florida"), a city before a talks word ("Istanbul talks"), a host city ("Doha will host"), or
+// "in <country or region>"; the one nearest the trigger wins. A call has no place. A dated
+// event the article leaves unplaced takes the city of a neighbouring report of the same talks.
+import type { CountryCode, EventKind, EventStatus } from '../../domain/types.ts';
+import { countryMentionsOf, placesOf } from './geoMemo.ts';
+import { REGIONS } from '../geo/regions.ts';
+import { datesNear, isLive, sidesCompatible, type Draft } from './draft.ts';
+
+export interface PlaceFound {
+  city: string | null;
+  country: CountryCode | null;
+}
+
+/** "Rome to host the second round", "Doha will host talks": the city after which this comes is the venue. */
+export function hostsEvent(afterPlace: string): boolean {
+  return /^\s+(?:(?:is|was|will|would|to)\s+(?:also\s+)?(?:be\s+)?)?(?:host|hosts|hosted|hosting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}(?:round|talks|meeting|summit|negotiations)\b/u.test(afterPlace);
+}
+
+/** "the Red Sea resort of Sharm el-Sheikh", "the port city of Aden": the place after "of" is a town. */
+export function namedAsSettlement(before: string): boolean {
+  return /\b(?:resort|city|town|port|village|capital|enclave|island)\s+of\s+$/i.test(before);
+}
+
+/** "the war in Ukraine" is a topic, not where the talks are. */
+export function countryAsTopic(before: string): boolean {
+  return /\b(?:war|conflict|fighting|crisis|peace|ceasefire|truce|situation|invasion|aggression)\s+(?:in|on)\s+(?:the\s+)?$/i.test(before);
+}
+
+/** "MUSCAT, April 12 (Reuters) - ...": the wire dateline's city, in capitals. */
+export function datelineCity(sentence: string): string | null {
+  const m = /^\s*(?:\d{1,2}:\d{2}\s+-\s+)?([A-Z][A-Z .'-]{2,}?)\s*,/.exec(sentence);
+  return m ? m[1]!.trim() : null;
+}
+
+const REGION_COUNTRY = new Map<string, CountryCode>();
+let regionRe: RegExp | null = null;
+
+/** "in Florida", "at Ontario": a first-level region names the country of a meeting place. */
+function regionPattern(): RegExp {
+  if (regionRe) return regionRe;
+  const names: string[] = [];
+  for (const region of REGIONS) {
+    for (const name of region.names) {
+      if (name.length < 4 || /\./.test(name)) continue;
+      REGION_COUNTRY.set(name, region.country);
+      names.push(name);
+    }
+  }
+  names.sort((a, b) => b.length - a.length);
+  regionRe = new RegExp(`\\b(?:in|at)\\s+(${names.join('|')})\\b(?!,?\\s+\\p{Lu})`, 'gu');
+  return regionRe;
+}
+
+/**
+ * The place of an event in a span: a located city ("in Miami", "Hallandale Beach, Florida") or
+ * "in <country or region>", the one nearest the trigger at offset `near` (after it preferred);
+ * a city before a talks word ("Istanbul talks") also counts. "Washington's push" is no place.
+ */
+export function placeIn(text: string, near: number | number[] = 0): PlaceFound | null {
+  const anchors = Array.isArray(near) ? near : [near];
+  const candidates: Array<PlaceFound & { at: number }> = [];
+  for (const p of placesOf(text)) {
+    if (/^['\u2019]s?\b/u.test(text.slice(p.end))) continue;
+    if (p.locative || namedAsSettlement(text.slice(Math.max(0, p.start - 20), p.start)) || /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end)) || hostsEvent(text.slice(p.end))) candidates.push({ city: p.city, country: p.country, at: p.start });
+  }
+  for (const m of countryMentionsOf(text)) {
+    if (m.kind === 'institution' || m.kind === 'capital') continue;
+    const lead = text.slice(Math.max(0, m.start - 30), m.start);
+    if (countryAsTopic(lead)) continue;
+    if (/\b(?:in|at)\s+(?:the\s+)?$/i.test(lead) && !/^['\u2019]s?\b/u.test(text.slice(m.end))) candidates.push({ city: null, country: m.code, at: m.start });
+  }
+  for (const m of text.matchAll(regionPattern())) {
+    const country = REGION_COUNTRY.get(m[1]!);
+    if (country) candidates.push({ city: null, country, at: m.index });
+  }
+  if (candidates.length === 0) return null;
+  // A city inside a region ("Hallandale Beach, Florida") comes with its own country; prefer cities
+  // over bare countries at the same distance.
+  const distance = (c: { at: number; city: string | null }): number =>
+    Math.min(...anchors.map((a) => (c.at >= a ? c.at - a : (a - c.at) * 2))) + (c.city ? 0 : 60);
+  const best = candidates.sort((x, y) => distance(x) - distance(y))[0]!;
+  return { city: best.city, country: best.country };
+}
+
+/** A span of the article text, with its offset. */
+interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface SegmentPlaceInput {
+  sentence: TextSpan;
+  clause: TextSpan;
+  seg: TextSpan;
+  /** Offsets of the triggers that name the event's kind. */
+  anchors: number[];
+  clauseCount: number;
+  /** Did the segment have dates of its own to choose from? */
+  dated: boolean;
+  kind: EventKind;
+  status: EventStatus;
+}
+
+/**
+ * The place of one segment's event: its own, else its clause's when the segment is part of it;
+ * else, for a sentence of one clause or a dated segment, the sentence's, except for a meeting
+ * planned in a sentence of several clauses ("held talks in Oman on Saturday, and agreed to
+ * reconvene next week": the place of another clause, or the dateline, is where today's talks
+ * were, not where the next will be). "MUSCAT - ... held talks in Oman on Saturday": a city of
+ * the sentence in the country named, given by the dateline, is the place.
+ */
+export function segmentPlace(input: SegmentPlaceInput): PlaceFound | null {
+  const { sentence, clause, seg } = input;
+  if (input.kind === 'call') return null; // a call joins people in two places; it has none of its own
+  let sentenceMemo: PlaceFound | null | undefined;
+  const sentencePlace = (): PlaceFound | null => (sentenceMemo === undefined ? (sentenceMemo = placeIn(sentence.text)) : sentenceMemo);
+  const own =
+    placeIn(seg.text, input.anchors.map((a) => a - seg.start)) ??
+    (seg.start === clause.start && seg.end === clause.end ? null : placeIn(clause.text, input.anchors.map((a) => a - clause.start)));
+  const borrowed = own ? null : input.clauseCount === 1 || input.dated ? sentencePlace() : null;
+  let place = own ?? (input.status === 'planned' && input.clauseCount > 1 ? null : borrowed);
+  if (place && !place.city && place.country && input.status === 'held') {
+    const inSentence = sentencePlace();
+    if (inSentence?.city && inSentence.country === place.country && datelineCity(sentence.text) === inSentence.city.toUpperCase()) place = inSentence;
+  }
+  return place;
+}
+
+/**
+ * A dated event without a city takes the city of a neighbouring report of the same talks (a
+ * shared side, within two days, or an undated mention in the sentence before). Events whose
+ * country is known go first, and the closest match (same sides, nearest exact date) wins. Calls
+ * have no place.
+ */
+export function inheritCities(drafts: Draft[]): void {
+  const dayGap = (a: Draft, b: Draft): number => (a.date && b.date ? Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86_400_000 : 1.5);
+  const inheritOrder = drafts.filter((d) => !d.city && d.date && isLive(d.status) && d.kind !== 'call').sort((a, b) => Number(b.country !== null) - Number(a.country !== null));
+  for (const d of inheritOrder) {
+    const candidates = drafts.filter(
+      (o) =>
+        o !== d &&
+        o.city !== null &&
+        o.kind !== 'call' &&
+        isLive(o.status) &&
+        // A meeting planned for later is not placed by an earlier one ("meet again next week").
+        !(d.status === 'planned' && o.status === 'held' && o.date !== null && d.date !== null && d.date > (o.dateTo ?? o.date) && !datesNear(o, d, 1)) &&
+        o.sides.some((s) => d.sides.includes(s)) &&
+        (d.country === null || o.country === d.country) &&
+        ((o.date !== null && datesNear(o, d, 2)) || (o.date === null && Math.abs(o.sentence - d.sentence) <= 1)),
+    );
+    const rank = (o: Draft): number =>
+      (sidesCompatible(o.sides, d.sides) && o.sides.length === d.sides.length ? 0 : 10) + dayGap(o, d) + (o.approx ? 5 : 0);
+    const source = candidates.sort((x, y) => rank(x) - rank(y))[0];
+    if (source) {
+      d.city = source.city;
+      d.country = source.country;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// Reports that point at other reports: "these talks" and "the two sides" take the sides, place
+// and people of the event just reported; "After the meeting, Trump phoned Putin" happened on the
+// day of that meeting; "X joined the talks" adds to them; an undated headline names the sides of
+// the round the body dates.
+import { namesBothSides } from './sides.ts';
+import { namesTwoPeople } from './participants.ts';
+import { isLive, sidesCompatible, type Draft } from './draft.ts';
+
+const LEADING_AFTER = /^(?:After|Following|Straight\s+after|Right\s+after)\s+(?:the|this|that|their|his|her)\s+(?:\p{Ll}+\s+)?(?:meeting|talks|summit|call|session|negotiations|visit)\b,?\s*/u;
+
+/** "After the meeting, Trump phoned Putin": the opening that names the event before (its length), or null. */
+export function leadingAfter(sentenceOpening: string): RegExpExecArray | null {
+  return LEADING_AFTER.exec(sentenceOpening);
+}
+
+// "The final push brought together A, B and C": more people at talks already reported.
+const JOINED = /\b(?:joined|join|joins|joining|attended|attend|attends|attending)\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b|\b(?:brought|brings|bringing)\s+together\b/u;
+
+/** "European leaders joined the talks", "brought together A and B": more people at an event already reported. */
+export function joinsReportedEvent(text: string): boolean {
+  return JOINED.test(text);
+}
+
+/** "since the talks opened on Monday", "when negotiations began on Sunday": the start of talks reported as a whole. */
+export function talksOpened(text: string): boolean {
+  return /\b(?:the|these|those)\s+(?:\p{Ll}+\s+)?(?:talks|negotiations|consultations)\s+(?:first\s+)?(?:opened|began|started|kicked\s+off|got\s+under\s+way)\b/u.test(text);
+}
+
+/** "these talks", "the two sides", "the two officers": a report of an event already named, when it names no sides itself. */
+export function refersBack(text: string, ownSides: number): boolean {
+  return (
+    joinsReportedEvent(text) ||
+    (ownSides === 0 &&
+      (/\b(?:these|those|this|that|the)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|meetings|negotiations|consultations|round)\b/iu.test(text) ||
+        /\b(?:the\s+two|both|the)\s+(?:sides|delegations|leaders|countries|ministers|teams|governments|parties)\b/i.test(text) ||
+        namesTwoPeople(text)))
+  );
+}
+
+/**
+ * "Iran-US nuclear talks in Rome, round two" over a report of "the second round at the embassy in
+ * Rome" on the day: the headline names the sides of the talks the body dates. An undated headline
+ * event gives its sides to the first dated report of the same kind in the same city.
+ */
+export function absorbHeadline(drafts: Draft[], headline: number): void {
+  const heads = drafts.filter((d) => d.sentence === headline && !d.date && d.city && d.sides.length >= 2 && isLive(d.status));
+  for (const h of heads) {
+    const body = drafts.find((o) => o.sentence > headline && o.date && o.city === h.city && isLive(o.status) && o.kind !== 'call' && (o.sides.length <= 1 || sidesCompatible(o.sides, h.sides)));
+    if (!body) continue;
+    body.sides = [...new Set([...h.sides, ...body.sides])];
+    for (const k of h.participants) if (!body.participants.includes(k)) body.participants.push(k);
+  }
+}
+
+/** "These talks are scheduled for December 20": take sides, place and people of the event before. */
+export function resolveBackReferences(drafts: Draft[]): void {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (!d.anaphoric) continue;
+    const prev = drafts
+      .slice(0, i)
+      .reverse()
+      .find(
+        (p) =>
+          d.sentence - p.sentence <= 4 &&
+          p.sides.length >= (namesBothSides(d.evidence) ? 2 : 1) &&
+          isLive(p.status) === isLive(d.status) &&
+          (p.kind === 'call') === (d.kind === 'call') &&
+          (d.city === null || p.city === d.city),
+      );
+    if (!prev) continue;
+    d.sides = [...new Set([...prev.sides, ...d.sides])];
+    // "They agreed to meet again next week": the same people, but not necessarily the same place.
+    if (d.date === null || d.date === prev.date) {
+      d.city ??= prev.city;
+      d.country ??= prev.country;
+    }
+    for (const k of prev.participants) if (!d.participants.includes(k)) d.participants.push(k);
+  }
+}
+
+/** "After the meeting Trump phoned Putin": the day of the meeting reported just before, roughly. */
+export function dateFollowUps(drafts: Draft[]): void {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (!d.afterPrevious || d.date) continue;
+    const candidates = drafts.slice(0, i).reverse().filter((p) => p.date && isLive(p.status) && d.sentence - p.sentence <= 3);
+    // "After the meeting": the meeting, if one was reported, else the latest event.
+    const prev = candidates.find((p) => p.kind === d.afterKind) ?? candidates[0];
+    if (prev) {
+      d.date = prev.date;
+      d.dateTo = prev.dateTo;
+      d.approx = true;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// The place step: where an event was held.
+import { describe, expect, it } from 'vitest';
+import { countryAsTopic, datelineCity, hostsEvent, namedAsSettlement, placeIn, segmentPlace } from '../src/extract/events/place.ts';
+import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
+import { checkPredicateTable } from './support/patternTable.ts';
+
+checkPredicateTable('place rules', [
+  { name: 'a host city', test: hostsEvent, matches: [' to host the next round of talks', ' will host a summit'], rejects: [' is a busy city'] },
+  { name: 'a settlement named', test: namedAsSettlement, matches: ['the Red Sea resort of ', 'the port city of '], rejects: ['the future of '] },
+  { name: 'a country as a topic', test: countryAsTopic, matches: ['talks on the war in ', 'the crisis in '], rejects: ['the envoys met in '] },
+  { name: 'a wire dateline', test: (s) => datelineCity(s) !== null, matches: ['NAIROBI, June 14 - Kenya and Uganda held talks'], rejects: ['Kenya and Uganda held talks, officials said'] },
+]);
+
+describe('placeIn', () => {
+  it('a located city nearest the trigger, after it preferred', () => {
+    resetGeoMemo([]);
+    expect(placeIn('Envoys met in Nairobi after a stop in Kampala.', 7)).toEqual({ city: 'Nairobi', country: 'KE' });
+  });
+  it('a possessive capital is no place', () => {
+    resetGeoMemo([]);
+    expect(placeIn("Nairobi's push for talks")).toBe(null);
+  });
+  it('a country after "in" places the event in that country', () => {
+    resetGeoMemo([]);
+    expect(placeIn('The envoys met in Kenya.')).toEqual({ city: null, country: 'KE' });
+  });
+});
+
+describe('segmentPlace', () => {
+  const span = (text: string, start = 0) => ({ start, end: start + text.length, text });
+  it('a call has no place', () => {
+    resetGeoMemo([]);
+    const s = span('Ruto phoned Museveni from Nairobi.');
+    expect(segmentPlace({ sentence: s, clause: s, seg: s, anchors: [5], clauseCount: 1, dated: false, kind: 'call', status: 'held' })).toBe(null);
+  });
+  it('a planned meeting in a sentence of several clauses takes no place from another clause', () => {
+    resetGeoMemo([]);
+    const sentence = span('They held talks in Nairobi, and agreed to meet again next week.');
+    const clause = span('and agreed to meet again next week.', sentence.text.indexOf('and agreed'));
+    expect(segmentPlace({ sentence, clause, seg: clause, anchors: [clause.start + 14], clauseCount: 2, dated: true, kind: 'meeting', status: 'planned' })).toBe(null);
+  });
+});

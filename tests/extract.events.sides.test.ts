@@ -1,0 +1,48 @@
+// The sides step: which country words name the parties of an event.
+import { describe, expect, it } from 'vitest';
+import { continuesTalks, endOfTriggerPhrase, findSides, namesBothSides, namesEachSide, saysSeparately, segmentSides, withoutAsides } from '../src/extract/events/sides.ts';
+import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
+import { checkPredicateTable } from './support/patternTable.ts';
+
+const sidesOf = (text: string): string[] => {
+  resetGeoMemo([]);
+  return findSides(text).map((s) => s.code);
+};
+
+checkPredicateTable('side rules', [
+  { name: 'each side', test: namesEachSide, matches: ['and each side met the mediators', 'both delegations left'], rejects: ['each minister spoke'] },
+  { name: 'both sides at once', test: namesBothSides, matches: ['commanders from both countries will meet', 'the two sides met again'], rejects: ['both men met'] },
+  { name: 'continuing talks', test: continuesTalks, matches: ['after two days of talks in Rome', ' following three rounds of negotiations'], rejects: ['after the talks'] },
+  { name: 'separately', test: saysSeparately, matches: ['met separately with', 'in separate meetings'], rejects: ['met together'] },
+  {
+    name: 'the trigger phrase ends',
+    test: (s) => endOfTriggerPhrase(s) !== null,
+    matches: [' with Kenya, after the premier proposed a plan', ' in Lima; Peru left', ' in Lima which ended early'],
+    rejects: [' with Kenyan and Ugandan officials in Nairobi', ' that Peruvian and Chilean diplomats held'],
+  },
+]);
+
+describe('findSides', () => {
+  it('nationality words before an actor noun are sides', () => {
+    expect(sidesOf('Kenyan and Ugandan officials met in Nairobi.')).toEqual(['KE', 'UG']);
+  });
+  it('a topic or a place is no side', () => {
+    expect(sidesOf('They discussed the war in Ukraine.')).toEqual([]);
+    expect(sidesOf('The envoys met in Peru.')).toEqual([]);
+  });
+  it('a list between two countries names both', () => {
+    expect(sidesOf('talks between Peru and Chile')).toEqual(['PE', 'CL']);
+  });
+});
+
+describe('segmentSides', () => {
+  it('a trailing attribution names who reported, not who met', () => {
+    expect(withoutAsides('Envoys met in Nairobi, Kenyan officials said.')).toBe('Envoys met in Nairobi');
+  });
+  it('each side takes the sides of the clause before', () => {
+    resetGeoMemo([]);
+    const r = segmentSides({ phrase: 'and each side met separately with Brazilian officials', segText: 'and each side met separately with Brazilian officials', clauseText: 'and each side met separately with Brazilian officials', laterClause: true, previous: ['PE', 'CL'] });
+    expect(r.sides.sort()).toEqual(['BR', 'CL', 'PE']);
+    expect(r.afterWith).toEqual(['BR']);
+  });
+});
