@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDatesWithTense, estimatePublishedDate } from '../src/extract/dates/estimatePublished.ts';
+import { calendarDatesWithTense, estimatePublishedDate, namesAThing } from '../src/extract/dates/estimatePublished.ts';
 
 describe('estimatePublishedDate: an undated article dates itself', () => {
   it('takes the earliest day it announces: "On May 16, delegations will meet in Istanbul"', () => {
@@ -26,6 +26,50 @@ describe('estimatePublishedDate: an undated article dates itself', () => {
     const text = 'The memorandum was signed on December 5, 1994. The ministers met on Saturday.';
     expect(calendarDatesWithTense(text, '2025-12-21')).toEqual([]);
     expect(estimatePublishedDate(text, '2025-12-21')).toBeNull();
+  });
+});
+
+describe('estimatePublishedDate in a batch spread over years', () => {
+  // The batch's median day is mid-2024 and its articles lie up to three years from it.
+  const context = '2024-06-15';
+  const spread = 1100;
+
+  it('reads the year the text writes: a caption dated "Sunday, Nov. 23, 2025" places its other dates', () => {
+    const text =
+      'US and Ukrainian officials talk to the press in Geneva, Switzerland, Sunday, Nov. 23, 2025.\n\nThe two delegations said on Nov. 23 they had narrowed their differences.';
+    expect(estimatePublishedDate(text, context, spread)).toBe('2025-11-23');
+  });
+
+  it('leaves an article undated when it writes no year: "Nov. 11" could be any of the batch years', () => {
+    const text = 'Speaking on Nov. 11, the Kremlin spokesman denied that the two presidents had spoken.';
+    expect(estimatePublishedDate(text, context, spread)).toBeNull();
+    // A batch of one month is context enough.
+    expect(estimatePublishedDate(text, '2024-11-20', 20)).toBe('2024-11-11');
+  });
+
+  it('does not date the article by a date that names a thing: "a Nov. 27 deadline"', () => {
+    const text = 'The negotiators met on Nov. 23, 2025. The secretary downplayed a Nov. 27 deadline set by the president.';
+    expect(calendarDatesWithTense(text, '2025-11-23').map((d) => d.day)).toEqual(['2025-11-23']);
+    expect(estimatePublishedDate(text, context, spread)).toBe('2025-11-23');
+  });
+});
+
+describe('namesAThing', () => {
+  it.each([
+    ['He downplayed a Nov. 27 deadline for a reply.', 'Nov. 27'],
+    ['Hamas\'s Oct. 7 attack started the war.', 'Oct. 7'],
+    ['the May 9 parade on Red Square', 'May 9'],
+  ])('"%s": %s names a thing', (sentence, date) => {
+    const start = sentence.indexOf(date);
+    expect(namesAThing(sentence, start, start + date.length)).toBe(true);
+  });
+  it.each([
+    ['The envoys met on Nov. 23 in Geneva.', 'Nov. 23'],
+    ['The talks, held Nov. 23 and 24, ended.', 'Nov. 23'],
+    ['It was signed Dec. 5, 1994 in Budapest.', 'Dec. 5, 1994'],
+  ])('"%s": %s dates the clause', (sentence, date) => {
+    const start = sentence.indexOf(date);
+    expect(namesAThing(sentence, start, start + date.length)).toBe(false);
   });
 });
 

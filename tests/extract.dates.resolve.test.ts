@@ -111,6 +111,25 @@ describe('days of the month', () => {
   });
 });
 
+describe('a day of the month without the month ("on the 2nd")', () => {
+  it.each([
+    ['The new Japanese prime minister made his first calls to foreign leaders on the 2nd.', '2024-10-02', '2024-10-02'],
+    ['The two presidents spoke by phone on the 28th.', '2024-10-02', '2024-09-28'],
+    ['The foreign ministers will meet in Vientiane on the 10th and 11th.', '2024-10-02', '2024-10-10'],
+    ['The envoys will return on the 1st, after a month of recess.', '2024-10-20', '2024-11-01'],
+  ])('%s (published %s) is %s', (sentence, published, day) => {
+    expect(first(sentence, published)).toBe(day);
+  });
+  it.each([
+    'The invasion continued on its 15th day.',
+    'On the 15th day of the war, the two delegations met.',
+    'The treaty turns 60 on the 60th anniversary of normalisation.',
+    'He won on the 2nd ballot.',
+  ])('dates nothing in %s', (sentence) => {
+    expect(first(sentence, '2024-10-02')).toBeNull();
+  });
+});
+
 describe('ranges', () => {
   it.each([
     ['NATO leaders met in The Hague on June 24-25.', '2025-06-24..2025-06-25'],

@@ -43,6 +43,23 @@ describe('findWireDateline', () => {
   });
 });
 
+describe('findWireDateline without a year: the weekdays choose it', () => {
+  const december2026 = new Date('2026-12-10T08:00:00Z');
+  it('takes the latest year whose weekdays fit: "Dec. 4 (UPI)" with Tuesday past and Thursday ahead', () => {
+    const text = 'Dec. 4 (UPI) \u2014 The US envoy will meet the Ukrainian security chief in Miami on Thursday.\n\nHe met the Russian president in Moscow on Tuesday.';
+    // 2026-12-04 is a Friday: Tuesday and the coming Thursday would lie nine days apart.
+    expect(findWireDateline(lines(text), text, december2026)).toBe('2025-12-04');
+  });
+  it('reads a TASS dateline, and "Earlier on Friday" makes its day a Friday', () => {
+    const text = 'BUDAPEST, July 5. /TASS/. The Hungarian prime minister arrived in Moscow.\nEarlier on Friday, he told state radio that he sought a ceasefire.';
+    expect(findWireDateline(lines(text), text, december2026)).toBe('2024-07-05');
+  });
+  it('without weekdays keeps the last such day before now', () => {
+    const text = 'BUDAPEST, July 5. /TASS/. The Hungarian prime minister arrived in Moscow.';
+    expect(findWireDateline(lines(text), text, december2026)).toBe('2026-07-05');
+  });
+});
+
 describe('yearForMonthDay', () => {
   it('puts the day nearest the latest full date written in the text', () => {
     expect(yearForMonthDay(1, 3, 'The truce agreed on December 28, 2024 held over the new year.', now)).toBe('2025-01-03');
@@ -79,5 +96,9 @@ describe('findDateline', () => {
   });
   it('prefers a dateline line of its own', () => {
     expect(findDateline(['September 15, 2023', 'BRUSSELS, Sept 14 (Reuters) - The leaders met.'], 25, now)).toBe('2023-09-15');
+  });
+  it('takes the story dateline over a page date line months away from it (the day the page was viewed)', () => {
+    const page = ['\u2022 Tuesday, 24 December 2024', 'Biden and Xi speak by phone', 'Washington, 2 April 2024 (dpa) - US President Joe Biden and Chinese President Xi Jinping spoke by phone, the White House said on Tuesday.'];
+    expect(findDateline(page, 25, now)).toBe('2024-04-02');
   });
 });

@@ -13,6 +13,7 @@ import { fetchUrl, formatBytes, type FetchOptions } from './fetch.ts';
 import { articleFromHtml } from './html.ts';
 import { articleFromPlainText } from './textFile.ts';
 import { estimatePublishedDate } from '../extract/dates/estimatePublished.ts';
+import { daysBetween } from '../extract/dates/calendar.ts';
 
 export interface IngestDeps {
   store: Store;
@@ -60,6 +61,11 @@ function errorMessage(err: unknown): string {
 function medianDay(days: IsoDay[]): IsoDay | null {
   if (days.length === 0) return null;
   return [...days].sort()[Math.floor((days.length - 1) / 2)]!;
+}
+
+/** The most days any of `days` lies from `center` (0 for none). */
+function spreadAround(center: IsoDay, days: IsoDay[]): number {
+  return Math.max(0, ...days.map((d) => Math.abs(daysBetween(center, d))));
 }
 
 function isUrl(input: string): boolean {
@@ -182,11 +188,12 @@ export class IngestRun {
 
   /**
    * An article with neither a date header nor a dateline: its publication day estimated from the
-   * calendar dates it names and their tenses, read around the median day of the batch (or today).
+   * calendar dates it names and their tenses, read around the median day of the batch (or today),
+   * as far from it as the batch's days spread.
    */
   private withEstimatedDate(article: ArticleInput, input: string): ArticleInput {
     const context = medianDay(this.datedDays) ?? this.now().toISOString().slice(0, 10);
-    const estimate = estimatePublishedDate(article.text, context);
+    const estimate = estimatePublishedDate(article.text, context, spreadAround(context, this.datedDays));
     if (!estimate) return article;
     this.deps.logger.debug({ input, publishedAt: estimate, context }, 'publication date estimated from the text');
     return { ...article, publishedAt: estimate, publishedInferred: true };

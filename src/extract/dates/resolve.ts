@@ -37,6 +37,7 @@ import {
   weekdayOf,
 } from './calendar.ts';
 import { tenseAt, type Tense } from './tense.ts';
+import { wireDatelineOf } from './dateline.ts';
 
 export { tenseOf, tenseAt, type Tense } from './tense.ts';
 
@@ -47,6 +48,8 @@ export interface DateMention {
   start: number;
   end: number;
   surface: string;
+  /** The day of the dateline opening the sentence ("DOHA, Jan 15 (Reuters) -"): when the story was filed. */
+  filed?: true;
 }
 
 interface Resolved {
@@ -176,6 +179,17 @@ export function resolveWeekday(weekday: number, ref: IsoDay, tense: Tense, modif
   if (tense === 'future') return addDays(ref, forward);
   if (tense === 'past') return addDays(ref, -back);
   return back <= forward ? addDays(ref, -back) : addDays(ref, forward);
+}
+
+/** Day `dayOfMonth` of the reference month, or of the month before (past) or after (future). */
+function dayOfMonthNear(dayOfMonth: number, ref: IsoDay, tense: Tense): Resolved | null {
+  const { year, month, dayOfMonth: refDay } = parts(ref);
+  let shift = 0;
+  if (tense === 'past' && dayOfMonth > refDay + 1) shift = -1;
+  if (tense === 'future' && dayOfMonth < refDay - 1) shift = 1;
+  const first = addMonths(toIsoDay(year, month, 1), shift);
+  const { year: y, month: mo } = parts(first);
+  return isValidDay(y, mo, dayOfMonth) ? { date: toIsoDay(y, mo, dayOfMonth), dateTo: null, approx: false } : null;
 }
 
 /** Saturday and Sunday of the weekend a phrase means. */
@@ -343,6 +357,16 @@ const RULES: Rule[] = [
       const firstDay = which === 'last' ? last - 6 : 1 + 7 * ORDINAL_WEEKS[which]!;
       return approxRange(toIsoDay(year, month, firstDay), toIsoDay(year, month, Math.min(last, firstDay + 6)));
     },
+  },
+  {
+    // "began his diplomacy on the 2nd", "talks until the 15th": a day of the month without the
+    // month, as translated Korean and Japanese news writes it. The month is the publication
+    // month, the one before when a past day would come after publication, the one after when a
+    // future day would come before it. "the 15th day", "the 60th anniversary" are no dates.
+    name: 'day of the month',
+    hint: /\bthe \d{1,2}(?:st|nd|rd|th)\b/,
+    pattern: /(?<=\b(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter) )the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[,.;:)]|\s(?:by|at|in|and|or|with|to|when|as|after|before|that|for|from|but|while|during|of\s+(?:this|the|that)\s+month)\b))/g,
+    resolve: (m, ctx) => (ctx.ref ? dayOfMonthNear(Number(m[1]), ctx.ref, ctx.tense()) : null),
   },
   {
     name: 'day word',
@@ -553,6 +577,16 @@ function chronoCandidates(sentence: string, ref: IsoDay, taken: Candidate[]): Ca
 }
 
 /**
+ * "Sharm El-Sheikh, Oct 7: Delegations ... on Monday began talks": the dateline's day is the day
+ * the story was filed, which dates what the sentence says only when it names no day of its own.
+ */
+function markDatelineDay<T extends { start: number; end: number }>(sentence: string, mentions: T[]): Array<T & { filed?: true }> {
+  const dateline = mentions.length ? wireDatelineOf(sentence) : null;
+  if (!dateline) return mentions;
+  return mentions.map((m) => (m.end <= dateline.end ? { ...m, filed: true as const } : m));
+}
+
+/**
  * Every date in a sentence with the day (or range) it stands for. `publishedAt` anchors relative
  * dates; without it only dates that carry their year are returned.
  */
@@ -590,10 +624,13 @@ export function findDates(sentence: string, publishedAt: IsoDay | null): DateMen
   }
   // A day past year 9999 ("next Saturday" from 9999-12-31) is no ISO day: such a mention dates nothing.
   const resolvable = (c: Candidate) => isIsoDay(c.date) && (c.dateTo === null || isIsoDay(c.dateTo));
-  return chosen.filter((c) => !(c.needsAnchor && c.fromAnchor) && resolvable(c)).map((c) => {
+  const kept = markDatelineDay(sentence, chosen.filter((c) => !(c.needsAnchor && c.fromAnchor) && resolvable(c)));
+  return kept.map((c) => {
     let end = c.end;
     const note = TIME_ZONE_NOTE.exec(sentence.slice(end));
     if (note) end += note[0].length;
-    return { date: c.date, dateTo: c.dateTo, approx: c.approx, start: c.start, end, surface: sentence.slice(c.start, end) };
+    const mention: DateMention = { date: c.date, dateTo: c.dateTo, approx: c.approx, start: c.start, end, surface: sentence.slice(c.start, end) };
+    if (c.filed) mention.filed = true;
+    return mention;
   });
 }
