@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { sharedOrSkip } from './support/shared.ts';
 import { openTempStore, type TempStore } from './support/tempStore.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { loadConfig } from '../src/config/load.ts';
@@ -30,7 +31,6 @@ const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const fixtureDir = join(repoRoot, 'tests', 'fixtures', 'heldout');
 const articlesDir = join(fixtureDir, 'articles');
 const goldPath = join(fixtureDir, 'gold.json');
-const sharedScorer = resolve(repoRoot, '..', 'shared', 'eval', 'score.mjs');
 
 /**
  * Floors: what the extractor reached on this set on 2026-11-22 at commit 01cc628 (see
@@ -181,8 +181,7 @@ async function runPipeline(config: LoadedConfig): Promise<{ temp: TempStore; out
   return { temp, out: await temp.store.timeline.exportAll() };
 }
 
-function runSharedScorer(out: TimelineExport, dir: string): Record<string, number> | null {
-  if (!existsSync(sharedScorer)) return null;
+function runSharedScorer(sharedScorer: string, out: TimelineExport, dir: string): Record<string, number> {
   const exportPath = join(dir, 'heldout-export.json');
   writeFileSync(exportPath, JSON.stringify(out));
   const run = spawnSync(process.execPath, [sharedScorer, '--gold', goldPath, '--export', exportPath, '--json'], { encoding: 'utf8' });
@@ -250,9 +249,8 @@ describe.each(configs)('held-out talks %s', (_label, config) => {
     expect(measured.quoteAttribution, measured.missedQuotes.join(' | ')).toBeGreaterThanOrEqual(FLOORS.quoteAttribution);
   });
 
-  it('agrees with the shared scorer when it is beside the repo', () => {
-    const scored = runSharedScorer(out, temp.dir);
-    if (scored === null) return;
+  it('agrees with the shared scorer when it is beside the repo', (context) => {
+    const scored = runSharedScorer(sharedOrSkip(context, 'eval', 'score.mjs'), out, temp.dir);
     expect(scored.eventRecall).toBeGreaterThanOrEqual(FLOORS.eventRecall);
     expect(scored.eventPrecision).toBeGreaterThanOrEqual(FLOORS.eventPrecision);
     expect(scored.fragmentation).toBeLessThanOrEqual(FLOORS.fragmentationMax);

@@ -3,11 +3,12 @@
 // are computed here in TypeScript so the test means something on its own; when the shared
 // scorer sits beside the repo (../shared/eval/score.mjs) it is run too, with the same thresholds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { sharedOrSkip } from './support/shared.ts';
 import { openTempStore, type TempStore } from './support/tempStore.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { loadConfig } from '../src/config/load.ts';
@@ -22,7 +23,6 @@ const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const fixtureDir = join(repoRoot, 'tests', 'fixtures', 'talks');
 const articlesDir = join(fixtureDir, 'articles');
 const goldPath = join(fixtureDir, 'gold.json');
-const sharedScorer = resolve(repoRoot, '..', 'shared', 'eval', 'score.mjs');
 
 /**
  * What the extractor reaches on this set (measured 2026-11-22 00:35 UTC; with the shipped config
@@ -149,8 +149,7 @@ async function runPipeline(config: LoadedConfig): Promise<{ temp: TempStore; out
   return { temp, out: await temp.store.timeline.exportAll() };
 }
 
-function runSharedScorer(out: TimelineExport, dir: string): Record<string, number> | null {
-  if (!existsSync(sharedScorer)) return null;
+function runSharedScorer(sharedScorer: string, out: TimelineExport, dir: string): Record<string, number> {
   const exportPath = join(dir, 'fixtures-export.json');
   writeFileSync(exportPath, JSON.stringify(out));
   const run = spawnSync(process.execPath, [sharedScorer, '--gold', goldPath, '--export', exportPath, '--json'], { encoding: 'utf8' });
@@ -196,9 +195,8 @@ describe.each(configs)('fixture talks %s', (_label, config) => {
     expect(measured.quoteRecall).toBeGreaterThanOrEqual(THRESHOLDS.quoteRecall);
   });
 
-  it('agrees with the shared scorer when it is beside the repo', () => {
-    const scored = runSharedScorer(out, temp.dir);
-    if (scored === null) return;
+  it('agrees with the shared scorer when it is beside the repo', (context) => {
+    const scored = runSharedScorer(sharedOrSkip(context, 'eval', 'score.mjs'), out, temp.dir);
     expect(scored.eventRecall).toBeGreaterThanOrEqual(THRESHOLDS.eventRecall);
     expect(scored.eventPrecision).toBeGreaterThanOrEqual(THRESHOLDS.eventPrecision);
     expect(scored.falseHeld).toBeLessThanOrEqual(THRESHOLDS.falseHeldMax);

@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../src/domain/types.ts';
 import { ingest, type IngestDeps } from '../src/ingest/ingest.ts';
@@ -9,10 +8,9 @@ import type { Store } from '../src/store/store.ts';
 import { openStore } from '../src/store/open.ts';
 import { startFixtureServer, type FixtureServer } from './support/httpFixtureServer.ts';
 import { silentLogger, testConfig } from './support/ingestApp.ts';
+import { sharedOrSkip } from './support/shared.ts';
 import { atomFeed, GENEVA_TALKS, GENEVA_TALKS_OTHER_OUTLET, GENEVA_TALKS_SYNDICATED, ISTANBUL_TALKS, istanbulPage, rssFeed } from './support/ingestFixtures.ts';
 
-// CI clones the repo with shared/ beside it.
-const SEEDS = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
 const html = (paragraphs: string) => `<html><head><title>T</title></head><body><article>${paragraphs.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
 
 describe('ingest()', () => {
@@ -31,7 +29,8 @@ describe('ingest()', () => {
   });
   afterEach(() => store.close());
 
-  it('stores the five seed articles, then reports all five as duplicates', async () => {
+  it('stores the five seed articles, then reports all five as duplicates', async (context) => {
+    const SEEDS = sharedOrSkip(context, 'seeds');
     const first = await ingest([SEEDS], deps);
     expect(first).toEqual({ ingested: 5, duplicates: 0, failed: [] });
     expect(await store.articles.count()).toBe(5);
@@ -48,7 +47,8 @@ describe('ingest()', () => {
     expect(await store.articles.count()).toBe(5);
   });
 
-  it('reports progress per input', async () => {
+  it('reports progress per input', async (context) => {
+    const SEEDS = sharedOrSkip(context, 'seeds');
     const progress: Array<{ done: number; total: number }> = [];
     await ingest([SEEDS], { ...deps, onProgress: ({ done, total }) => progress.push({ done, total }) });
     expect(progress.at(0)).toEqual({ done: 0, total: 5 });
