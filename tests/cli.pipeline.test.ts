@@ -1,7 +1,7 @@
 // `parley ingest/export/reextract/ask/feeds/poll` end to end, with PARLEY_CONFIG and PARLEY_DB
 // pointing at temp folders. The main paths run the real command in a child process, the way an
 // operator does; the variations run the same main() in-process to keep the suite quick.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,7 +151,7 @@ describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
 
   it('runs a server-only command with --guild and --channel, and hints at them without', async () => {
     const without = await runParleyInProcess(['ask', '/digest list'], { env: envFor('a.db') });
-    expect(without.code).toBe(0);
+    expect(without.code).toBe(1);
     expect(without.stderr).toContain('hint: /digest runs in a server channel; pass --guild ID --channel ID');
     const within = await runParleyInProcess(['ask', '--guild', '123456789012345678', '--channel', '123456789012345679', '/digest list'], { env: envFor('a.db') });
     expect(within.code).toBe(0);
@@ -159,10 +159,57 @@ describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
     expect(within.stdout).not.toBe(without.stdout);
   });
 
-  it('shows a command-line mistake as the reply, like the bot would', async () => {
+  it('shows a command-line mistake as the reply, like the bot would, and exits 2', async () => {
     const run = await runParleyInProcess(['ask', '/nonsense'], { env: envFor('a.db') });
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(2);
     expect(run.stdout).toContain('Unknown command "/nonsense"');
+    const outOfRange = await runParleyInProcess(['ask', '/latest-talks count:99'], { env: envFor('a.db') });
+    expect(outOfRange.code).toBe(2);
+    expect(outOfRange.stdout).toContain('"count" must be at most');
+  });
+
+  it('exits 1 when the reply is an error', async () => {
+    const run = await runParleyInProcess(['ask', '/event id:9999'], { env: envFor('a.db') });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('There is no talk #9999');
+  });
+});
+
+describe('one clear line for a mistake', { timeout: 180_000 }, () => {
+  it('refuses an -o into a missing folder before doing any work', async () => {
+    const file = join(root, 'no-such-folder', 'timeline.json');
+    const run = await runParleyInProcess(['export', '-o', file], { env: envFor('a.db') });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`parley: cannot write ${file}: the folder ${join(root, 'no-such-folder')} does not exist\n`);
+  });
+
+  it('refuses a PARLEY_DB in a folder that does not exist instead of creating an empty store there', async () => {
+    const db = join(root, 'dta', 'parley.db');
+    const run = await runParleyInProcess(['export'], { env: { PARLEY_CONFIG: configDir, PARLEY_DB: db } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`parley: PARLEY_DB=${db}: the folder ${join(root, 'dta')} does not exist; create it first (mkdir -p ${join(root, 'dta')}) or correct the path\n`);
+    expect(existsSync(join(root, 'dta'))).toBe(false);
+  });
+
+  it('says when it creates the folder of store.path', async () => {
+    const work = mkdtempSync(join(root, 'work-'));
+    const run = await runParleyInProcess(['export'], { env: { PARLEY_CONFIG: configDir }, cwd: work });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`parley: creating the folder ${join(work, 'data')} for a new store at ${join(work, 'data', 'parley.db')} (store.path in parley.yaml)\n`);
+    expect(existsSync(join(work, 'data', 'parley.db'))).toBe(true);
+  });
+
+  it('names an ftp:// input as a URL it does not fetch, not as a missing file', async () => {
+    const run = await runParleyInProcess(['ingest', 'ftp://example.org/a.html'], { env: envFor('a.db') });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('failed: ftp://example.org/a.html: ftp:// is not fetched; Parley fetches only http:// and https:// URLs');
+  });
+
+  it('gives one line for an unknown PARLEY_LOG_LEVEL, not a stack trace', async () => {
+    const run = await runParley(['feeds'], { env: { ...envFor('a.db'), PARLEY_LOG_LEVEL: 'loud' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('parley: PARLEY_LOG_LEVEL is "loud", which is not a log level; use one of fatal, error, warn, info, debug, trace, silent');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });
 
@@ -175,9 +222,9 @@ describe('parley feeds and poll', { timeout: 180_000 }, () => {
     expect(run.stdout).toContain('not polled yet');
   });
 
-  it('polls every feed once: the good one is stored, the broken one is a warning in its health', async () => {
+  it('polls every feed once: the good one is stored, the broken one is a warning in its health and exit 1', async () => {
     const run = await runParley(['poll'], { env: envFor('feeds.db') });
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     expect(run.stdout).toContain('polled 2 feeds, 1 failing');
     expect(run.stdout).toMatch(/feed failed: Missing feed <[^>]+>: .*404/);
     expect(run.stdout).toContain('articles: ingested 1, duplicates 0, failed 0');

@@ -140,7 +140,7 @@ describe('runCommandLine', () => {
   });
 
   it('shows a user-facing error and hides an internal one', async () => {
-    expect(await runCommandLine('/who name:nobody', commands, ctx)).toEqual({ content: 'No one called nobody', ephemeral: true });
+    expect(await runCommandLine('/who name:nobody', commands, ctx)).toEqual({ content: 'No one called nobody', ephemeral: true, outcome: 'refused' });
     const internal = await runCommandLine('/who name:boom', commands, ctx);
     expect(internal.ephemeral).toBe(true);
     expect(internal.content).toMatch(/^Something went wrong/);

@@ -114,7 +114,7 @@ describe('with the Geneva and Miami talks', () => {
 
   it('/who answers an unknown person ephemerally with what to do', async () => {
     const reply = await run('/who name:Angela Merkel');
-    expect(reply).toEqual({ content: 'No one called “Angela Merkel” — try /who with autocomplete, which suggests the names Parley knows.', ephemeral: true });
+    expect(reply).toEqual({ content: 'No one called “Angela Merkel” — try /who with autocomplete, which suggests the names Parley knows.', ephemeral: true, outcome: 'refused' });
   });
 
   it('/who autocomplete is fuzzy: "zelen" suggests Zelensky', async () => {
@@ -256,7 +256,7 @@ describe('with an empty store', () => {
   it('an internal failure is logged and answered generically', async () => {
     db.close();
     const reply = await executeCommand(command('latest-talks'), { values: {} }, ctx);
-    expect(reply).toEqual({ content: expect.stringMatching(/^Something went wrong/), ephemeral: true });
+    expect(reply).toEqual({ content: expect.stringMatching(/^Something went wrong/), ephemeral: true, outcome: 'failed' });
     db = await openMigratedMemoryDb();
   });
 });

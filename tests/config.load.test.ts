@@ -99,6 +99,44 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(5);
   });
 
+  it('rejects digest subscriptions the scheduler could not run, naming file and field', () => {
+    const channel = '123456789012345678';
+    write(
+      'parley.yaml',
+      [
+        'digests:',
+        '  subscriptions:',
+        `    - { channelId: "${channel}", schedule: "daily 25:00" }`,
+        `    - { channelId: "${channel}", schedule: "weekly funday 08:00" }`,
+        `    - { channelId: "${channel}", schedule: "daily 08:00", side: XX }`,
+        `    - { channelId: "${channel}", schedule: "daily 08:00", person: "" }`,
+        `    - { channelId: "${channel}", schedule: "daily 08:00", keywords: "  " }`,
+        `    - { channelId: "${channel}", schedule: "every morning" }`,
+        `    - { channelId: "${channel}", schedule: "0 8 * * 1-5", side: UA, person: Ada Example }`,
+      ].join('\n'),
+    );
+    const problems = loadError().problems.map((line) => line.slice(join(dir, 'parley.yaml').length + 2));
+    expect(problems).toHaveLength(6);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^digests\.subscriptions\[0\]\.schedule: expected "daily HH:MM", "weekly DAY HH:MM" or a 5-field cron expression \("25:00" is not a time of day.*\), got "daily 25:00"$/),
+        expect.stringMatching(/^digests\.subscriptions\[1\]\.schedule: expected .*"funday" is not a day of the week.*, got "weekly funday 08:00"$/),
+        'digests.subscriptions[2].side: expected an ISO 3166-1 alpha-2 country code such as "UA", or "EU", got "XX"',
+        'digests.subscriptions[3].person: expected a non-empty string, got ""',
+        'digests.subscriptions[4].keywords: expected a non-empty string, got "  "',
+        expect.stringMatching(/^digests\.subscriptions\[5\]\.schedule: expected .*, got "every morning"$/),
+      ]),
+    );
+  });
+
+  it('accepts every assigned country code and EU, and no made-up one, for people and places too', () => {
+    write('parley.yaml', '');
+    write('places.yaml', 'places:\n  - { name: Pristina, country: XK }\n  - { name: Brussels, country: EU }\n');
+    expect(loadConfig(dir).places.map((place) => place.country)).toEqual(['XK', 'EU']);
+    write('people.yaml', 'people:\n  - { name: Ada Example, country: ZZ }\n');
+    expect(loadError().message).toMatch(/people\.yaml: people\[0\]\.country: expected an ISO 3166-1 alpha-2 country code .*, got "ZZ"$/);
+  });
+
   it('refuses two feeds with the same name', () => {
     write('parley.yaml', 'feeds:\n  - { name: News, url: "https://example.org/a" }\n  - { name: news, url: "https://example.org/b" }\n');
     expect(loadError().message).toBe(`${join(dir, 'parley.yaml')}: feeds[1].name: expected a name not already used by feeds[0], got "news"`);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { GENEVA_AND_MIAMI, insertTalks, openMigratedMemoryDb, queryOnlyStore } from './support/talksFixture.ts';
 import { runConsoleWith, testApp } from './support/consoleHarness.ts';
@@ -64,5 +64,40 @@ describe('console mode in a terminal', () => {
     await finished;
     expect(printed).toContain('parley> ');
     expect(printed).toContain('Ukrainian and US delegations met in Geneva on Sunday');
+  });
+
+  it('writes a log line above the prompt and draws the prompt again with what was typed', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { runConsole } = await import('../src/console/run.ts');
+    const { writeTerminalLogLine } = await import('../src/log.ts');
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const finished = runConsole({ app: testApp(queryOnlyStore(db)), input, output, logOutput: output, env: { PARLEY_SAMPLES: '0' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    input.write('/lat');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = printed.length;
+    writeTerminalLogLine('12:00:00 WARN: feed failed\n');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const after = printed.slice(before);
+    input.write('\x03');
+    await finished;
+    // The log line starts on a cleared line (not after "parley> /lat"), and the prompt with the
+    // typed text comes back below it.
+    const logAt = after.indexOf('12:00:00 WARN: feed failed\n');
+    expect(logAt).toBeGreaterThan(-1);
+    expect(after.slice(0, logAt)).toMatch(/\x1b\[0J$/);
+    expect(after.slice(logAt)).toMatch(/feed failed\n[\s\S]*parley> \/lat/);
+    // Once the console has ended, log lines no longer go to its output.
+    const ended = printed.length;
+    const stderrWrite = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    writeTerminalLogLine('12:00:01 INFO: after the console\n');
+    const toStderr = stderrWrite.mock.calls.map((call) => call[0]);
+    stderrWrite.mockRestore();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(printed.length).toBe(ended);
+    expect(toStderr).toEqual(['12:00:01 INFO: after the console\n']);
   });
 });

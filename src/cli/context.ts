@@ -4,7 +4,9 @@ import { resolveConfigDir, resolveDatabasePath } from '../config/paths.ts';
 import type { LoadedConfig } from '../config/schema.ts';
 import { logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
-import type { CliIo } from './io.ts';
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CliFailure, println, type CliIo } from './io.ts';
 
 export interface CliContext {
   config: LoadedConfig;
@@ -21,12 +23,41 @@ export async function withStore<T>(io: CliIo, work: (ctx: CliContext) => Promise
   const config = loadCliConfig(io);
   const dbPath = resolveDatabasePath(config, io.env, io.cwd);
   logger.debug({ config: config.dir, db: dbPath }, 'opening store');
+  prepareStoreFolder(dbPath, io);
   const store = await openStoreAt(dbPath);
   try {
     return await work({ config, store, dbPath });
   } finally {
     await store.close();
   }
+}
+
+/**
+ * A PARLEY_DB whose folder does not exist is most likely a typo, and creating it would hide
+ * the operator's real store behind a new empty one: refuse. The folder of `store.path` (the
+ * default `data/` on a fresh clone) is created, and the operator is told so.
+ */
+export function prepareStoreFolder(dbPath: string, io: CliIo): void {
+  if (dbPath === ':memory:' || existsSync(dbPath)) return;
+  const folder = dirname(dbPath);
+  if (existsSync(folder)) return;
+  const fromEnv = io.env.PARLEY_DB?.trim();
+  if (fromEnv) {
+    throw new CliFailure(`PARLEY_DB=${fromEnv}: the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or correct the path`);
+  }
+  println(io.stderr, `parley: creating the folder ${folder} for a new store at ${dbPath} (store.path in parley.yaml)`);
+}
+
+/** The folder `file` would be written into, checked before any work is done for it. */
+export function checkOutputFolder(file: string): void {
+  const folder = dirname(file);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    throw new CliFailure(`cannot write ${file}: the folder ${folder} does not exist`);
+  }
+  if (!isFolder) throw new CliFailure(`cannot write ${file}: ${folder} is not a folder`);
 }
 
 /** Opens (creating and migrating) the store, with an error that names the file when it cannot. */
@@ -37,6 +68,6 @@ export async function openStoreAt(dbPath: string): Promise<Store> {
     return await openStore(dbPath);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot open the store at ${dbPath}: ${reason} (set PARLEY_DB or store.path in parley.yaml)`, { cause: error });
+    throw new CliFailure(`cannot open the store at ${dbPath}: ${reason} (set PARLEY_DB or store.path in parley.yaml)`, { cause: error });
   }
 }

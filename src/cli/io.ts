@@ -16,6 +16,14 @@ export function println(stream: NodeJS.WritableStream, text = ''): void {
   stream.write(`${text}\n`);
 }
 
+/**
+ * A failure the operator can act on from its message alone (a missing folder, a store that
+ * cannot be opened): printed as one line, exit code 1.
+ */
+export class CliFailure extends Error {
+  override name = 'CliFailure';
+}
+
 /** A mistake in how the command was called; printed with the usage hint, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

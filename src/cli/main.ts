@@ -3,8 +3,8 @@
 // User errors (bad config, bad arguments, missing env) print one clear message, never a stack.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../config/load.ts';
-import { logger } from '../log.ts';
-import { processIo, println, UsageError, type CliIo } from './io.ts';
+import { logger, logLevelProblem } from '../log.ts';
+import { CliFailure, processIo, println, UsageError, type CliIo } from './io.ts';
 
 const HELP = `parley: news about diplomatic talks, turned into a source-cited event timeline
 
@@ -103,6 +103,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const subcommand = SUBCOMMANDS[name];
   try {
     if (!subcommand) throw new UsageError(`unknown command "${name}"${suggest(name)}`);
+    if (logLevelProblem) throw new UsageError(logLevelProblem);
     if (rest.includes('--help') || rest.includes('-h')) {
       println(io.stdout, HELP);
       return 0;
@@ -133,6 +134,10 @@ function reportError(error: unknown, io: CliIo): number {
   }
   if (error instanceof ConfigError) {
     println(io.stderr, `parley: invalid configuration:\n${error.message}`);
+    return 1;
+  }
+  if (error instanceof CliFailure) {
+    println(io.stderr, `parley: ${error.message}`);
     return 1;
   }
   // Not the user's fault: the details go to the log (with the stack at debug level), the

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import cron from 'node-cron';
+import { isCountryCode } from '../extract/geo/countryCodes.ts';
+import { parseSchedule, ScheduleError } from '../digest/schedule.ts';
 
 const ianaTimeZone = z
   .string()
@@ -9,7 +11,9 @@ const ianaTimeZone = z
 
 const countryCode = z
   .string()
-  .regex(/^([A-Z]{2}|EU)$/, 'an ISO 3166-1 alpha-2 country code such as "UA", or "EU"');
+  .refine(isCountryCode, 'an ISO 3166-1 alpha-2 country code such as "UA", or "EU"');
+
+const nonBlank = z.string().refine((text) => text.trim() !== '', 'a non-empty string');
 
 export const feedSchema = z.strictObject({
   name: z.string().min(1),
@@ -39,14 +43,35 @@ function rejectDuplicateFeeds(feeds: Array<{ url: string; name: string }>, ctx: 
 export const configSubscriptionSchema = z.strictObject({
   channelId: z.string().regex(/^\d{17,20}$/, 'a Discord channel id (17 to 20 digits)'),
   guildId: z.string().regex(/^\d{17,20}$/).optional(),
-  /** "daily HH:MM", "weekly DAY HH:MM" or a 5-field cron expression. */
+  /** "daily HH:MM", "weekly DAY HH:MM" or a 5-field cron expression (checked by rejectInvalidSchedules). */
   schedule: z.string().min(1),
   timeZone: ianaTimeZone.optional(),
   side: countryCode.optional(),
-  person: z.string().optional(),
-  keywords: z.string().optional(),
+  /** An empty filter would match every talk, which is never what an operator who wrote the field meant. */
+  person: nonBlank.optional(),
+  keywords: nonBlank.optional(),
   notifyEmpty: z.boolean().default(false),
 });
+
+/**
+ * A schedule is read exactly as the digest scheduler reads it, so one that `parley config`
+ * accepts is one the scheduler can run (a "daily" without a time takes digests.defaultTime).
+ */
+function rejectInvalidSchedules(digests: { defaultTime: string; subscriptions: Array<{ schedule: string }> }, ctx: z.RefinementCtx): void {
+  digests.subscriptions.forEach((subscription, index) => {
+    try {
+      parseSchedule(subscription.schedule, undefined, digests.defaultTime);
+    } catch (error) {
+      if (!(error instanceof ScheduleError)) throw error;
+      ctx.addIssue({ code: 'custom', path: ['subscriptions', index, 'schedule'], input: subscription.schedule, message: scheduleExpectation(error.message) });
+    }
+  });
+}
+
+/** Config messages read "expected <what>, got <value>"; the scheduler's own reason follows. */
+function scheduleExpectation(reason: string): string {
+  return `"daily HH:MM", "weekly DAY HH:MM" or a 5-field cron expression (${reason.replace(/\.$/, '')})`;
+}
 
 export const parleyConfigSchema = z.strictObject({
   timeZone: ianaTimeZone.default('UTC'),
@@ -78,6 +103,7 @@ export const parleyConfigSchema = z.strictObject({
       maxItems: z.number().int().min(1).max(50).default(10),
       subscriptions: z.array(configSubscriptionSchema).default([]),
     })
+    .superRefine(rejectInvalidSchedules)
     .prefault({}),
 });
 

@@ -1,12 +1,13 @@
 // Console mode: the slash commands over stdin/stdout, for trying Parley without Discord. Lines are
 // run through the same parser and handlers as `parley ask`; the reply is printed as plain text.
-import { createInterface } from 'node:readline';
+import { clearScreenDown, createInterface, moveCursor, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../app.ts';
 import type { Command, CommandContext, Invoker } from '../interaction/command.ts';
 import { loadCommands } from '../interaction/loadCommands.ts';
 import { runCommandLine } from '../interaction/commandLine.ts';
 import { replyToText } from '../render/text.ts';
+import { divertTerminalLogLines } from '../log.ts';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
 
@@ -19,6 +20,8 @@ export interface ConsoleOptions {
   /** Defaults to process.env; PARLEY_SAMPLES=1 loads the samples without asking, 0 never offers them. */
   env?: NodeJS.ProcessEnv;
   samplesDir?: string;
+  /** Where terminal log lines go while the prompt is shown; defaults to stderr. */
+  logOutput?: NodeJS.WritableStream;
 }
 
 /** The person at the terminal owns the bot: every permission, in a "console" channel. */
@@ -54,9 +57,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   // Take the iterator now: readline emits lines as soon as input arrives, and lines read while
   // the samples load (piped input) would otherwise be lost before the loop below starts.
   const pending = lines[Symbol.asyncIterator]();
+  // While the prompt waits for input, a log line (a feed poll, a digest) is written above it and
+  // the prompt is drawn again with what was typed so far.
+  let prompting = false;
   const prompt = () => {
-    if (interactive) output.write('parley> ');
+    if (!interactive) return;
+    prompting = true;
+    lines.setPrompt('parley> ');
+    lines.prompt(true);
   };
+  const restoreLogLines = interactive ? divertTerminalLogLines((text) => writeAbovePrompt(lines, output, options.logOutput ?? process.stderr, text, prompting)) : () => {};
   write('Parley console: type a slash command such as /latest-talks or /who name:Umerov, /help for the list, exit to leave.');
 
   let awaitingSampleAnswer = false;
@@ -73,6 +83,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 
   try {
     for await (const raw of { [Symbol.asyncIterator]: () => pending }) {
+      prompting = false;
       const line = raw.trim();
       if (awaitingSampleAnswer) {
         awaitingSampleAnswer = false;
@@ -99,8 +110,23 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       prompt();
     }
   } finally {
+    prompting = false;
+    restoreLogLines();
     lines.close();
   }
+}
+
+function writeAbovePrompt(lines: Interface, output: NodeJS.WritableStream, logOutput: NodeJS.WritableStream, text: string, prompting: boolean): void {
+  if (!prompting) {
+    logOutput.write(text);
+    return;
+  }
+  // Back to where the prompt starts (the typed line may wrap), clear it, log, draw it again.
+  const { rows, cols } = lines.getCursorPos();
+  moveCursor(output, -cols, -rows);
+  clearScreenDown(output);
+  logOutput.write(text);
+  lines.prompt(true);
 }
 
 /** Ingests the sample corpus and extracts it, printing what it added. Failures are reported, not thrown. */

@@ -95,6 +95,11 @@ async function expandInputs(inputs: string[], summary: IngestSummary): Promise<J
       jobs.push({ kind: 'url', url: input.trim() });
       continue;
     }
+    const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(input.trim())?.[1];
+    if (scheme) {
+      summary.failed.push({ input, reason: `${scheme.toLowerCase()}:// is not fetched; Parley fetches only http:// and https:// URLs` });
+      continue;
+    }
     try {
       const info = await stat(input);
       if (info.isDirectory()) {

@@ -58,7 +58,15 @@ export interface Reply {
   embeds?: ReplyEmbed[];
   /** Only the invoker sees it (errors, previews). */
   ephemeral?: boolean;
+  /**
+   * Set when the reply is not an answer: `usage` for a command line that does not fit the
+   * command (unknown command, an option out of range), `refused` for a handler's
+   * UserFacingError, `failed` for an unexpected error. `parley ask` exits on it; metrics count it.
+   */
+  outcome?: ReplyOutcome;
 }
+
+export type ReplyOutcome = 'usage' | 'refused' | 'failed';
 
 export interface AutocompleteChoice {
   name: string;

@@ -70,7 +70,7 @@ export async function runCommandLine(line: string, commands: readonly Command[],
   try {
     parsed = parseCommandLine(line, commands);
   } catch (error) {
-    if (error instanceof UserFacingError) return { content: error.message, ephemeral: true };
+    if (error instanceof UserFacingError) return { content: error.message, ephemeral: true, outcome: 'usage' };
     throw error;
   }
   return executeCommand(parsed.command, parsed.options, ctx);

@@ -16,10 +16,10 @@ export async function executeCommand(command: Command, options: CommandOptions, 
   } catch (error) {
     if (error instanceof UserFacingError) {
       ctx.logger.info({ command: command.data.name, reason: error.message }, 'command refused');
-      return { content: error.message, ephemeral: true };
+      return { content: error.message, ephemeral: true, outcome: 'refused' };
     }
     ctx.logger.error({ err: error, command: command.data.name, subcommand: options.subcommand, user: ctx.invoker.userId }, 'command failed');
-    return { content: SOMETHING_WENT_WRONG, ephemeral: true };
+    return { content: SOMETHING_WENT_WRONG, ephemeral: true, outcome: 'failed' };
   }
 }
 

@@ -59,19 +59,24 @@ export function markdownToPlain(markdown: string): string {
       }
     }
     if (ch === '*' || ch === '_' || ch === '~' || ch === '|') {
-      // Paired emphasis markers (**, __, ~~, ||) are markup; a single * or _ may be text.
-      if (markdown[i + 1] === ch) {
-        i += 2;
-        continue;
-      }
-      if (ch === '*' || ch === '_') {
-        i += 1;
+      const emphasis = matchEmphasis(markdown, i);
+      if (emphasis) {
+        out += markdownToPlain(emphasis.inner);
+        i = emphasis.end;
         continue;
       }
     }
     if (ch === '`') {
-      i += 1;
-      continue;
+      // A code span is what to type, shown literally: "`0 8 * * 1-5`" keeps its asterisks.
+      let fenceEnd = i;
+      while (markdown[fenceEnd] === '`') fenceEnd += 1;
+      const fence = markdown.slice(i, fenceEnd);
+      const close = markdown.indexOf(fence, i + fence.length);
+      if (close > i) {
+        out += markdown.slice(i + fence.length, close);
+        i = close + fence.length;
+        continue;
+      }
     }
     if (ch === '\u200b') {
       i += 1;
@@ -87,6 +92,40 @@ export function markdownToPlain(markdown: string): string {
     i += 1;
   }
   return out.replace(/^> /gm, '| ').replace(/^-# /gm, '');
+}
+
+const EMPHASIS_MARKERS = ['**', '__', '~~', '||', '*', '_'] as const;
+
+/**
+ * The emphasis that opens at `start`, read as Discord does: the marker is followed by a
+ * non-space, a matching marker closes it after a non-space on the same line, and "_" never
+ * opens or closes inside a word. Anything else is literal text, so "America/New_York" and
+ * "0 8 * * 1-5" stay as typed.
+ */
+function matchEmphasis(text: string, start: number): { inner: string; end: number } | null {
+  const marker = EMPHASIS_MARKERS.find((m) => text.startsWith(m, start));
+  if (!marker) return null;
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const intraword = marker[0] === '_';
+  const after = text[start + marker.length];
+  if (after === undefined || /\s/.test(after) || (intraword && isWordChar(text[start - 1]))) return null;
+  for (let j = start + marker.length + 1; j < text.length; j += 1) {
+    const c = text[j];
+    if (c === '\n') return null;
+    if (c === '\\') {
+      j += 1;
+      continue;
+    }
+    if (!text.startsWith(marker, j) || /\s/.test(text[j - 1]!)) continue;
+    // "**" is not closed by the first half of a longer run of the same character.
+    if (marker.length === 1 && text[j + 1] === marker) {
+      j += 1;
+      continue;
+    }
+    if (intraword && isWordChar(text[j + marker.length])) continue;
+    return { inner: text.slice(start + marker.length, j), end: j + marker.length };
+  }
+  return null;
 }
 
 function matchMaskedLink(text: string, start: number): { label: string; url: string; end: number } | null {

@@ -35,7 +35,9 @@ export async function askCommand(words: string[], options: AskOptions, io: CliIo
   if (command && isGuildOnly(command) && (options.guild === undefined || options.channel === undefined)) {
     println(io.stderr, `hint: /${command.data.name} runs in a server channel; pass --guild ID --channel ID to say which`);
   }
-  return 0;
+  // As for every command: 2 when the command line itself is wrong, 1 when the answer is an error.
+  if (reply.outcome === 'usage') return 2;
+  return reply.outcome === undefined ? 0 : 1;
 }
 
 /** The operator at the terminal may do anything; --guild/--channel say where they "are". */

@@ -25,5 +25,6 @@ export async function pollCommand(io: CliIo): Promise<number> {
   const [counts, ...rest] = formatIngestSummary({ ...summary, failed: failedItems });
   println(io.stdout, `articles: ${counts}`);
   for (const line of rest) println(io.stdout, line);
-  return 0;
+  // Cron and scripts learn of a failing feed from the exit code, as for a failed ingest input.
+  return failing.length > 0 || failedItems.length > 0 ? 1 : 0;
 }

@@ -10,7 +10,7 @@ import type { ChannelPoster } from '../../digest/delivery.ts';
 import { ConfigWatcher } from '../../config/watch.ts';
 import { logger } from '../../log.ts';
 import type { Store } from '../../store/store.ts';
-import { openStoreAt } from '../context.ts';
+import { openStoreAt, prepareStoreFolder } from '../context.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 interface Stoppable {
@@ -34,6 +34,7 @@ export async function startCommand(io: CliIo): Promise<number> {
   const dbPath = resolveDatabasePath(watcher.current(), io.env, io.cwd);
   let store: Store;
   try {
+    prepareStoreFolder(dbPath, io);
     store = await openStoreAt(dbPath);
   } catch (error) {
     watcher.close();
