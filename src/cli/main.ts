@@ -19,6 +19,8 @@ Commands:
   feeds [--json]              show the configured feeds and their health
   export [--json] [-o FILE]   print the whole timeline (events, people, quotes) as JSON
   reextract                   rebuild the timeline from the stored articles
+  timeline --out FILE.png     draw the timeline picture (what /timeline posts) into a PNG file
+        [--side X] [--person NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   config [--json]             check the config folder and print it with every default filled in
   ask "/command opt:value"    run a slash command and print its reply as text
         [--guild ID] [--channel ID]
@@ -76,6 +78,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     options: {},
     allowPositionals: false,
     run: async (_p, _v, io) => (await import('./commands/reextract.ts')).reextractCommand(io),
+  },
+  timeline: {
+    options: { side: { type: 'string' }, person: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', short: 'o' } },
+    allowPositionals: false,
+    run: async (_p, values, io) =>
+      (await import('./commands/timeline.ts')).timelineCommand(stringValues(values, ['side', 'person', 'from', 'to', 'out']), io),
   },
   ask: {
     options: { guild: { type: 'string' }, channel: { type: 'string' } },

@@ -1,12 +1,35 @@
 // Owned by the bot area: everything the slash commands read. Every method answers one page;
 // latency must grow with the page size, not the store size (indexes, LIMIT, prepared statements).
-import type { Person, Quote, TalkEvent, FeedHealth } from '../domain/types.ts';
+import type { CountryCode, EventKind, EventStatus, FeedHealth, IsoDay, Person, Place, Quote, TalkEvent } from '../domain/types.ts';
 
 export interface LatestTalksFilter {
   limit: number;
   /** ISO country code or 'EU'. */
   side?: string;
   personId?: number;
+}
+
+/** Dated talks that overlap a range of days, oldest first (the timeline picture). */
+export interface TimelineFilter {
+  from: IsoDay;
+  /** Inclusive; null for no end (everything planned after `from`). */
+  to: IsoDay | null;
+  side?: string;
+  personId?: number;
+  /** At most this many talks; `more` says whether there were others. */
+  limit: number;
+}
+
+/** What the picture needs of a talk: no participants or sources. */
+export interface TimelineTalk {
+  id: number;
+  kind: EventKind;
+  status: EventStatus;
+  date: IsoDay;
+  dateTo: IsoDay | null;
+  approx: boolean;
+  location: Place;
+  sides: CountryCode[];
 }
 
 export interface PersonProfile {
@@ -24,6 +47,8 @@ export interface SearchHit {
 export interface QueryRepo {
   latestTalks(filter: LatestTalksFilter): Promise<TalkEvent[]>;
   event(id: number): Promise<TalkEvent | null>;
+  /** Dated talks overlapping [from, to], oldest first. */
+  timelineTalks(filter: TimelineFilter): Promise<{ talks: TimelineTalk[]; more: boolean }>;
   /** Best person for a typed name or alias (exact, then prefix, then fuzzy); null when none is close. */
   findPerson(name: string): Promise<Person | null>;
   personProfile(personId: number, limits: { events: number; quotes: number }): Promise<PersonProfile | null>;

@@ -80,13 +80,8 @@ export class EventHydrator {
       // sides_json keeps the merge stage's order; event_sides is the indexed copy. Union both.
       const eventSides = [...new Set([...parseStringArray(r.sides_json), ...(sides.get(r.id) ?? []).map((s) => s.side)])] as CountryCode[];
       return {
-        id: r.id,
-        kind: r.kind,
-        status: r.status,
+        ...eventCore(r),
         date: r.date,
-        dateTo: r.date_to,
-        approx: r.approx === 1,
-        location: { city: r.city, country: r.country },
         sides: eventSides,
         participants: (participants.get(r.id) ?? []).map((p) => ({ personId: p.person_id, name: p.name, country: p.country })),
         sources: (sources.get(r.id) ?? []).map(toCitation),
@@ -96,6 +91,11 @@ export class EventHydrator {
       };
     });
   }
+}
+
+/** The columns every view of a talk shares, as the timeline types name them. */
+export function eventCore(r: Pick<EventRow, 'id' | 'kind' | 'status' | 'date_to' | 'approx' | 'city' | 'country'>) {
+  return { id: r.id, kind: r.kind, status: r.status, dateTo: r.date_to, approx: r.approx === 1, location: { city: r.city, country: r.country } };
 }
 
 function toCitation(r: SourceRow): SourceCitation {

@@ -3,11 +3,11 @@
 // are fetched in one query each (never one query per event).
 import type { Database, Statement } from 'better-sqlite3';
 import type { FeedHealth, Person, TalkEvent } from '../../domain/types.ts';
-import type { LatestTalksFilter, PersonProfile, QueryRepo, SearchHit } from '../queries.ts';
+import type { LatestTalksFilter, PersonProfile, QueryRepo, SearchHit, TimelineFilter, TimelineTalk } from '../queries.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 import { logger } from '../../log.ts';
 import { PeopleNameIndex, type NameLabel } from './peopleNameIndex.ts';
-import { EVENT_COLUMNS, EventHydrator, parseStringArray, QUOTE_COLUMNS, toQuote, type EventRow, type QuoteRow } from './eventPages.ts';
+import { EVENT_COLUMNS, EventHydrator, eventCore, parseStringArray, QUOTE_COLUMNS, toQuote, type EventRow, type QuoteRow } from './eventPages.ts';
 
 interface PersonRow {
   id: number;
@@ -41,6 +41,16 @@ const SLICE_MS = 4;
 /** Rebuild the name index once this share of its labels are removed ones. */
 const MAX_TOMBSTONE_FRACTION = 0.3;
 
+/**
+ * A talk that began before the range still shows when it ran into it; the index is read from this
+ * many days before the range, since a round of talks lasting longer than that is not one round.
+ */
+const LONGEST_ROUND_DAYS = 31;
+const TIMELINE_COLUMNS = 'e.id, e.kind, e.status, e.date, e.date_to, e.approx, e.city, e.country, e.sides_json';
+// Each reads one date-ordered index from the day the range may start (@low) to its end.
+const TIMELINE_RANGE = `BETWEEN @low AND coalesce(@to, '9999-12-31')
+  AND coalesce(e.date_to, e.date) >= @from`;
+
 /** Above this many matches in a table, search shows the newest matches instead of ranking them all. */
 const RANK_AT_MOST = 500;
 
@@ -70,6 +80,13 @@ export class SqliteQueryRepo implements QueryRepo {
         WHERE ep.person_id = ? AND EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = e.id AND s.side = ?)
         ORDER BY ep.event_date DESC, ep.event_id DESC LIMIT ?`),
       event: s(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ?`),
+      timeline: s(`SELECT ${TIMELINE_COLUMNS} FROM events e WHERE e.date ${TIMELINE_RANGE} ORDER BY e.date, e.id LIMIT @limit`),
+      timelineBySide: s(`SELECT ${TIMELINE_COLUMNS} FROM event_sides s JOIN events e ON e.id = s.event_id
+        WHERE s.side = @side AND s.event_date ${TIMELINE_RANGE} ORDER BY s.event_date, s.event_id LIMIT @limit`),
+      timelineByPerson: s(`SELECT ${TIMELINE_COLUMNS} FROM event_participants ep JOIN events e ON e.id = ep.event_id
+        WHERE ep.person_id = @person AND ep.event_date ${TIMELINE_RANGE}
+        AND (@side IS NULL OR EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = e.id AND s.side = @side))
+        ORDER BY ep.event_date, ep.event_id LIMIT @limit`),
       eventsByIds: s(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT value FROM json_each(?))`),
       person: s('SELECT id, name, country, role, roles_json, first_seen_at, last_seen_at FROM people WHERE id = ?'),
       aliases: s('SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias'),
@@ -129,6 +146,19 @@ export class SqliteQueryRepo implements QueryRepo {
     if (!Number.isSafeInteger(id)) return null;
     const row = this.statements.event!.get(id) as EventRow | undefined;
     return row ? this.hydrateEvents([row])[0]! : null;
+  }
+
+  async timelineTalks(filter: TimelineFilter): Promise<{ talks: TimelineTalk[]; more: boolean }> {
+    const limit = Math.max(0, Math.floor(filter.limit));
+    const low = new Date(Date.parse(`${filter.from}T00:00:00Z`) - LONGEST_ROUND_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const side = filter.side?.toUpperCase() ?? null;
+    const params = { from: filter.from, to: filter.to, low, side, person: filter.personId ?? null, limit: limit + 1 };
+    const statement = filter.personId !== undefined ? 'timelineByPerson' : side ? 'timelineBySide' : 'timeline';
+    const rows = this.statements[statement]!.all(statement === 'timeline' ? omit(params, ['side', 'person']) : statement === 'timelineBySide' ? omit(params, ['person']) : params) as TimelineRow[];
+    return {
+      more: rows.length > limit,
+      talks: rows.slice(0, limit).map((r) => ({ ...eventCore(r), date: r.date, sides: parseStringArray(r.sides_json) })),
+    };
   }
 
   async findPerson(name: string): Promise<Person | null> {
@@ -373,6 +403,15 @@ export class SqliteQueryRepo implements QueryRepo {
   private hydrateEvents(rows: EventRow[]): TalkEvent[] {
     return this.hydrator.hydrate(rows);
   }
+}
+
+type TimelineRow = Omit<EventRow, 'summary' | 'first_seen_at' | 'updated_at' | 'date'> & { date: string };
+
+/** better-sqlite3 refuses named parameters that a statement does not use. */
+function omit<T extends object, K extends keyof T>(value: T, keys: K[]): Omit<T, K> {
+  const copy = { ...value };
+  for (const key of keys) delete copy[key];
+  return copy;
 }
 
 function yieldToEventLoop(): Promise<void> {
