@@ -10,7 +10,7 @@ import { findQuoteSpans } from './quotes/quoteSpans.ts';
 import { splitSentences } from './sentences.ts';
 
 /** Bump when the rules change, so stored articles get extracted again. */
-export const EXTRACTION_VERSION = 25;
+export const EXTRACTION_VERSION = 26;
 
 export interface ExtractionKnowledge {
   people: KnownPerson[];
@@ -31,7 +31,7 @@ export interface ArticleForExtraction {
 export const MAX_ARTICLE_CHARS = 200_000;
 
 /** The title is read like a first paragraph unless the text already starts with it. */
-function fullText(article: ArticleForExtraction): string {
+export function fullText(article: ArticleForExtraction): string {
   let text = article.text.length > MAX_ARTICLE_CHARS ? article.text.slice(0, MAX_ARTICLE_CHARS) : article.text;
   // Not half a surrogate pair at the cut.
   if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);

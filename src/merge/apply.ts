@@ -17,6 +17,7 @@ import {
   peopleToFold,
   rankPersonMatches,
   surnameKey,
+  surnameKeysToSearch,
   type PersonMention,
   type PersonRecord,
 } from './people.ts';
@@ -242,7 +243,7 @@ class ArticleMerge {
     const knownFor = new Map(people.map((p) => [p.key, findKnownPerson({ name: p.name.trim(), aliases: p.aliases }, this.knownPeople)]));
     const lookupKeys = people.flatMap((p) => {
       const known = knownFor.get(p.key);
-      return [p.name, ...p.aliases, ...(known ? [known.name, ...known.aliases] : [])].map(surnameKey);
+      return [p.name, ...p.aliases, ...(known ? [known.name, ...known.aliases] : [])].flatMap(surnameKeysToSearch);
     });
     const records = await this.loadPersonRecords(lookupKeys);
     // People indexed by surname key, so each name is compared with the few that can match it.
@@ -269,7 +270,7 @@ class ArticleMerge {
       const known = knownFor.get(p.key) ?? null;
       const nearby = new Set<PersonRecord>();
       for (const n of [mention.name, ...(known ? [known.name, ...known.aliases] : [])]) {
-        for (const rec of byKey.get(surnameKey(n)) ?? []) if (records.has(rec.id)) nearby.add(rec);
+        for (const key of surnameKeysToSearch(n)) for (const rec of byKey.get(key) ?? []) if (records.has(rec.id)) nearby.add(rec);
       }
       const ranked = rankPersonMatches(mention, [...nearby].sort((a, b) => a.id - b.id), known);
       let target = ranked[0];

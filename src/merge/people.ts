@@ -33,6 +33,12 @@ export function surnameKey(name: string): string {
   return last ? foldToken(last.replace(/^['-]+|['-]+$/g, '')).slice(0, 1) : '';
 }
 
+/** The keys a name's matches may be stored under: its own, and for h or g the other (Hnatov and Gnatov, see sameUpToHG). */
+export function surnameKeysToSearch(name: string): string[] {
+  const key = surnameKey(name);
+  return key === 'h' ? ['h', 'g'] : key === 'g' ? ['g', 'h'] : [key];
+}
+
 /**
  * Whether two full names differ only by a short form of the given name ("Dan Driscoll" and
  * "Daniel Driscoll", "Steve" and "Steven"): same surname, one given name the start of the other,

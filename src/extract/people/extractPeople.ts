@@ -29,6 +29,14 @@ export interface PeopleInArticle {
   roles: Map<string, RoleFinding[]>;
   /** People the article describes as negotiators, envoys or delegation members. */
   delegates: Set<string>;
+  /** Per person key, the rule that gave the country and where in the text it read it (for diagnostics). */
+  countryEvidence: Map<string, CountryEvidence>;
+}
+
+export interface CountryEvidence {
+  rule: string;
+  /** Offset of the words the rule read. */
+  at: number;
 }
 
 interface Cluster {
@@ -264,7 +272,19 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
     }
     return null;
   };
-  for (const c of clusters) countryOf.set(c.key, ownCountry(c) ?? titleCountry(c));
+  const evidence = new Map<string, CountryEvidence>();
+  const setCountry = (c: Cluster, code: CountryCode, rule: string, at: number): void => {
+    countryOf.set(c.key, code);
+    evidence.set(c.key, { rule, at });
+  };
+  for (const c of clusters) {
+    const own = ownCountry(c);
+    if (own) setCountry(c, own, 'role nationality', c.roles.find((r) => r.country === own)!.start);
+    else {
+      const byTitle = titleCountry(c);
+      if (byTitle) setCountry(c, byTitle, 'one-country title', c.roles.find((r) => r.role && countryOfTitle(r.role, articleCountries) === byTitle)!.start);
+    }
+  }
   for (let pass = 0; pass < 3; pass++) {
     for (const c of clusters) {
       if (countryOf.get(c.key)) continue;
@@ -273,7 +293,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
         const other = clusterByName(r.relativeTo);
         const code = other && other !== c ? countryOf.get(other.key) ?? other.known?.country ?? null : null;
         if (code) {
-          countryOf.set(c.key, code);
+          setCountry(c, code, `relative to ${r.relativeTo}`, r.start);
           break;
         }
       }
@@ -299,7 +319,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       const phrase = leads?.[1] ?? team?.[1] ?? included?.[1] ?? sending?.[1] ?? represents?.[1] ?? null;
       const code = phrase ? findCountryMentions(phrase)[0]?.code ?? null : null;
       if (code) {
-        countryOf.set(c.key, code);
+        setCountry(c, code, 'delegation', span.start);
         break;
       }
     }
@@ -317,8 +337,8 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       if (!title || !bothCountriesBefore(text, title.start)) continue;
       const [ca, cb] = [spanCluster.get(a), spanCluster.get(b)];
       if (!ca || !cb || ca === cb) continue;
-      if (!countryOf.get(ca.key)) countryOf.set(ca.key, pair[0]);
-      if (!countryOf.get(cb.key)) countryOf.set(cb.key, pair[1]);
+      if (!countryOf.get(ca.key)) setCountry(ca, pair[0], 'both countries list', a.start);
+      if (!countryOf.get(cb.key)) setCountry(cb, pair[1], 'both countries list', b.start);
     }
   }
 
@@ -346,5 +366,5 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       .filter((c) => c.roles.some((r) => r.role.length > 0 && r.role.split(/[\s,]+/).some((w) => DELEGATE_HEADS.has(w.toLowerCase())) || /\bdelegation\b/i.test(r.role)))
       .map((c) => c.key),
   );
-  return { people, mentions, roles, delegates };
+  return { people, mentions, roles, delegates, countryEvidence: evidence };
 }

@@ -70,6 +70,8 @@ const FOLD_RULES: Array<[RegExp, string]> = [
   [/y([aeiou])/g, 'i$1'],
   // Endings: -iy, -ii, -yy, -y, -i, -ij, -yi are the same adjectival ending (Andrii, Andriy).
   [/(?:iy|ii|yy|ij|yi|y)$/g, 'i'],
+  // Russian -ei/-ey against Ukrainian -ii/-iy (Andrei, Andrey, Andrii; Sergei, Serhii).
+  [/ei$/g, 'i'],
   [/y/g, 'i'],
   // Doubled letters (Witkoff / Witkof; Dmitriyev reaches "dmitriiev" above, then "dmitriev").
   [/(.)\1+/g, '$1'],
@@ -106,28 +108,42 @@ function foldedTokens(name: string): readonly string[] {
   return folded;
 }
 
-/** Levenshtein distance, bounded: returns max+1 as soon as the distance exceeds `max`. */
+/**
+ * Edit distance with adjacent transpositions counted as one edit ("Zelenksyy" for "Zelenskyy" is
+ * a typing slip, one edit), bounded: returns max+1 as soon as the distance exceeds `max`.
+ */
 function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length]!;
 }
 
+/**
+ * Ukrainian romanises its letter "г" as h where Russian has g: Hnatov and Gnatov, Serhii and
+ * Sergii, Olha and Olga. Folded tokens of four letters or more that differ only there agree.
+ */
+export function sameUpToHG(a: string, b: string): boolean {
+  return Math.min(a.length, b.length) >= 4 && a.length === b.length && a.replace(/h/g, 'g') === b.replace(/h/g, 'g');
+}
+
 /** True when two folded tokens are spellings of the same name part. */
 function tokensMatch(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b || sameUpToHG(a, b)) return true;
   // Short tokens (initials, "Li", "Xi") must match exactly; long ones tolerate one edit, which
   // covers an extra or missing soft-sign vowel that the fold rules did not reach.
   if (Math.min(a.length, b.length) < 6) return false;
@@ -150,6 +166,8 @@ export function namesMatch(a: string, b: string): boolean {
   const ta = foldedTokens(a);
   const tb = foldedTokens(b);
   if (ta.length === 0 || tb.length === 0) return false;
+  // "Yoon Suk-yeol" and "Yoon Suk Yeol": a hyphenated given name written as two words.
+  if (ta.length >= 2 && tb.length >= 2 && ta.length !== tb.length && ta.join('') === tb.join('')) return true;
   const lastA = ta[ta.length - 1]!;
   const lastB = tb[tb.length - 1]!;
   // A bare single token is taken as a surname, the way news style refers back to people; a short

@@ -119,6 +119,35 @@ function joined(text: string, a: WordToken, b: WordToken): boolean {
 }
 
 /**
+ * The index of the surname after a nickname in double quotation marks that follows token `j`
+ * ("Jorge “Tuto” Quiroga" gives the index of Quiroga), else -1. The nickname is one capitalised
+ * word and the words around it are name words.
+ */
+export function nicknameBetween(text: string, tokens: readonly WordToken[], j: number): number {
+  const open = /^ ["\u201c]$/;
+  const close = /^["\u201d] $/;
+  const a = tokens[j];
+  if (!a || a.possessive || !isNameWord(a.text) || !open.test(text.slice(a.end, tokens[j + 1]?.start ?? a.end))) return -1;
+  const nick = tokens[j + 1];
+  const surname = tokens[j + 2];
+  if (!nick || !surname || !isCapitalised(nick.text) || nick.possessive) return -1;
+  return close.test(text.slice(nick.end, surname.start)) && isNameWord(surname.text) ? j + 2 : -1;
+}
+
+/**
+ * An editor's bracket that opens before the run (at token `i`) and closes right after token `j`:
+ * "[Russian President Vladimir] Putin" is Vladimir Putin.
+ */
+function bracketInsideName(text: string, tokens: readonly WordToken[], i: number, j: number): boolean {
+  const a = tokens[j]!;
+  const b = tokens[j + 1]!;
+  if (a.possessive || !/^\] $/.test(text.slice(a.end, b.start))) return false;
+  const lineStart = text.lastIndexOf('\n', tokens[i]!.start) + 1;
+  const open = text.lastIndexOf('[', a.end);
+  return open >= lineStart && open < tokens[i]!.start && !text.slice(open, a.end).includes(']');
+}
+
+/**
  * Capitalised runs turned into name candidates. A run may hold lower-case particles ("von der").
  * The name is the longest tail of the run made of name words; a trailing ordinary word is kept
  * after a known first name ("Theresa May").
@@ -133,7 +162,21 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
     }
     // Extend the run.
     let j = i;
-    while (j + 1 < tokens.length && joined(text, tokens[j]!, tokens[j + 1]!)) {
+    const skipped = new Set<number>();
+    for (;;) {
+      // "Jorge “Tuto” Quiroga": a nickname in quotation marks stays out of the name.
+      const nickname = nicknameBetween(text, tokens, j);
+      if (nickname > 0) {
+        skipped.add(j + 1);
+        j = nickname;
+        continue;
+      }
+      // "[Russian President Vladimir] Putin": an editor's bracket closed inside the name.
+      if (j + 1 < tokens.length && bracketInsideName(text, tokens, i, j) && isCapitalised(tokens[j + 1]!.text)) {
+        j++;
+        continue;
+      }
+      if (!(j + 1 < tokens.length && joined(text, tokens[j]!, tokens[j + 1]!))) break;
       const next = tokens[j + 1]!.text;
       if (isCapitalised(next) || isParticleSurname(next)) {
         j++;
@@ -164,13 +207,15 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
       }
       // Keep at most four name words (six with particles: "Mohammed bin Abdulrahman Al Thani");
       // longer runs are headings, not names.
-      const words = j - k + 1;
+      if (skipped.has(k)) k++;
+      const words = j - k + 1 - [...skipped].filter((t) => t > k && t < j).length;
       const particles = tokens.slice(k, j + 1).filter((t) => NAME_PARTICLES.has(t.text) || /^(?:Al|El|Bin|Ibn)$/.test(t.text)).length;
       if (words <= 4 + Math.min(particles, 2)) {
         const prevToken = k > 0 ? tokens[k - 1]! : null;
         const before = prevToken && /^\s+$/.test(text.slice(prevToken.end, tokens[k]!.start)) ? prevToken.text : '';
+        const plain = /^[\p{L}\p{M}\p{N}.'\u2019 -]*$/u.test(text.slice(tokens[k]!.start, tokens[j]!.end));
         spans.push({
-          name: text.slice(tokens[k]!.start, tokens[j]!.end),
+          name: plain ? text.slice(tokens[k]!.start, tokens[j]!.end) : tokens.slice(k, j + 1).filter((_, x) => !skipped.has(k + x)).map((t) => t.text).join(' '),
           start: tokens[k]!.start,
           end: tokens[j]!.end,
           words,
