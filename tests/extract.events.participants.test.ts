@@ -1,8 +1,10 @@
 // The participants step: who sat at the table.
 import { describe, expect, it } from 'vitest';
-import { governedByPreposition, merelySpeaks, namesCompanions, namesTwoPeople, opensWithAfter, qualifiesInstitution, reportsFromTheTable } from '../src/extract/events/participants.ts';
+import { PRONOUN_PARTICIPANT, leadsDelegation, governedByPreposition, merelySpeaks, namesCompanions, namesTwoPeople, opensWithAfter, qualifiesInstitution, reportsFromTheTable } from '../src/extract/events/participants.ts';
 import { extractArticle } from '../src/extract/index.ts';
-import { checkPredicateTable } from './support/patternTable.ts';
+import { checkPatternTable, checkPredicateTable } from './support/patternTable.ts';
+
+checkPatternTable('pronoun participants', PRONOUN_PARTICIPANT);
 
 checkPredicateTable('participant rules', [
   { name: 'the object of another preposition', test: governedByPreposition, matches: ['they sent a report to ', 'a plan by Kenyan President '], rejects: ['talks hosted by ', 'talks with '] },
@@ -10,6 +12,7 @@ checkPredicateTable('participant rules', [
   { name: 'the two people just named', test: namesTwoPeople, matches: ['The two ministers will speak again', 'Both leaders met'], rejects: ['The two countries met'] },
   { name: 'speaking as one of the sides', test: reportsFromTheTable, matches: [' told state TV that the two sides had made progress', ' said we agreed on a date'], rejects: [' said the sanctions would stay'] },
   { name: 'companions', test: namesCompanions, matches: ['The king was accompanied by his foreign minister.', 'The envoy was also present.'], rejects: ['The king arrived alone.'] },
+  { name: 'a title leading or sitting in a delegation', test: (t) => leadsDelegation(t), matches: ['head of the Kenyan delegation', 'chief negotiator', 'member of the negotiating team'], rejects: ['Foreign Minister', 'spokesman of the ministry'] },
   { name: 'a clause dated by another event', test: opensWithAfter, matches: ['after a meeting with the envoy', 'two days before the summit'], rejects: ['and met the envoy'] },
 ]);
 

@@ -11,6 +11,7 @@
 //   place.ts         where it was held (and a city inherited from a neighbouring report)
 //   status.ts        held, planned, proposed or cancelled
 //   participants.ts  the people at the table
+//   parties.ts       whose talks they are: two states, governments, bodies or their officials
 // and the article steps: references.ts (reports pointing at other reports), separate.ts
 // (separate meetings), fold.ts (repeats of one event).
 import type { CountryCode, ExtractedEvent } from '../../domain/types.ts';
@@ -29,6 +30,7 @@ import { absorbHeadline, dateFollowUps, joinsReportedEvent, leadingAfter, refers
 import { splitSeparateMeetings } from './separate.ts';
 import { attachUndated, foldRepeats } from './fold.ts';
 import { isLive, type Draft, type EventContext } from './draft.ts';
+import { hasTwoParties } from './parties.ts';
 
 export type { EventContext } from './draft.ts';
 
@@ -136,12 +138,13 @@ function summaryOf(frame: ArticleFrame, d: Draft): string {
 }
 
 /**
- * A draft worth reporting names someone: a side or a person; a proposal or a cancellation two
- * of them. An undated live event only when merge can attach it to a dated report of the same
- * talks (a city, two sides and a person).
+ * A draft worth reporting has two parties (parties.ts: states, governments, international
+ * bodies or their officials); a proposal or a cancellation two sides or people. An undated
+ * live event only when merge can attach it to a dated report of the same talks (a city, two
+ * sides and a person).
  */
-function worthReporting(d: Draft): boolean {
-  if (d.sides.length === 0 && d.participants.length === 0) return false;
+function worthReporting(frame: ArticleFrame, d: Draft): boolean {
+  if (!hasTwoParties(frame, d.kind, d.sides, d.participants)) return false;
   if (!isLive(d.status)) return d.sides.length >= 2 || d.participants.length >= 2;
   if (d.date) return d.sides.length > 0 || d.participants.length > 0;
   return d.city !== null && d.sides.length >= 2 && d.participants.length > 0;
@@ -166,7 +169,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   const kept = attachUndated(foldRepeats(drafts));
   inheritCities(kept);
 
-  return kept.filter(worthReporting).map((d) => ({
+  return kept.filter((d) => worthReporting(frame, d)).map((d) => ({
     kind: d.kind,
     status: d.status,
     date: d.date,

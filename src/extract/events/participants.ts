@@ -9,6 +9,7 @@ import { ROLE_HEADS, ROLE_MODIFIERS } from '../people/lexicon.ts';
 import { resolvePronoun, resolveRoleReference, subjectMention, type ArticleFrame } from '../people/reference.ts';
 import type { Clause } from './clause.ts';
 import { countryOfPerson, isLive, type Draft } from './draft.ts';
+import type { PatternRow } from './patternTable.ts';
 
 const NOT_PARTICIPANT_PREPOSITION = /^(?:to|for|of|about|against|on|from|by|than|like|under|over)$/;
 
@@ -46,6 +47,15 @@ export function merelySpeaks(afterName: string, leadInClause: string): boolean {
   return !/\b(?:he|she|his|her|we|our)\b/i.test(complement);
 }
 
+/** A title that says the person negotiates for a side: the head or member of a delegation. */
+export function leadsDelegation(role: string | null): boolean {
+  return role !== null && /\b(?:delegation|negotiators?|negotiating\s+team|negotiation\s+team)\b/i.test(role);
+}
+
+function personRole(frame: ArticleFrame, key: string): string | null {
+  return frame.people.people.find((p) => p.key === key)?.role ?? null;
+}
+
 /** "the Trump administration", "the Putin government": the name only qualifies an institution. */
 export function qualifiesInstitution(afterName: string): boolean {
   return /^\s+(?:administration|government|team|campaign|era|regime|camp|cabinet|White\s+House)\b/.test(afterName);
@@ -53,6 +63,34 @@ export function qualifiesInstitution(afterName: string): boolean {
 
 // Case-sensitive on purpose: with the i flag \p{Lu} would match lower case too.
 const ROLE_REFERENCE = /\b(?:with|and|met|meet|meets|between)\s+the\s+((?:[\p{L}-]+\s+){0,2}?)(president|dictator|leader|envoy|minister|chancellor|premier|king|emir|prince|secretary|counterpart)\b(?!\s+(?:of\s+)?\p{Lu})/gu;
+
+/** A pronoun that stands for someone taking part in the clause's event. */
+export const PRONOUN_PARTICIPANT: readonly PatternRow[] = [
+  {
+    name: 'he or she as the subject of the event verb',
+    pattern: /\b(?:he|she)\s+(?:(?:also|then|later|again|already|first|briefly)\s+)?(?:would|will|had|has|is|was|met|meets|held|holds|plans|planned|spoke|speaks|called|phoned)\b/i,
+    matches: ['He also had a call with the Dutch prime minister', 'she met the envoy', 'he will hold talks'],
+    rejects: ['the envoy he sent', 'They met in Lima'],
+  },
+  {
+    name: 'his or her meeting with someone',
+    pattern: /\b(?:his|her)\s+(?:[\p{L}-]+\s+){0,3}?(?:summit|meeting|talks|call|conversation|visit)\s+with\b/iu,
+    matches: ['and his first summit with the Korean president', 'her phone call with the chancellor'],
+    rejects: ['his speech to parliament', 'their meeting with the envoy'],
+  },
+];
+
+/** The people the participant pronouns of a stretch of text (starting at `start`) stand for. */
+function pronounParticipants(frame: ArticleFrame, start: number, text: string): string[] {
+  const keys: string[] = [];
+  for (const row of PRONOUN_PARTICIPANT) {
+    const pronoun = row.pattern.exec(text);
+    if (!pronoun || insideQuote(frame.quotes, start + pronoun.index)) continue;
+    const key = resolvePronoun(frame, start + pronoun.index);
+    if (key) keys.push(key);
+  }
+  return keys;
+}
 
 /** People of a clause who take part in its event: not possessors, not people inside someone's role, not mere speakers. */
 export function clauseParticipants(frame: ArticleFrame, clause: Clause, speakerOfQuote: (pos: number) => string | null): Set<string> {
@@ -67,9 +105,12 @@ export function clauseParticipants(frame: ArticleFrame, clause: Clause, speakerO
     if (roleRanges.some((r) => r.key !== m.key && m.start >= r.start && m.end <= r.end)) continue;
     const after = text.slice(m.end, clause.end);
     // "report to Zelenskyy", "a plan by Trump": objects of other verbs do not take part.
-    if (governedByPreposition(text.slice(Math.max(clause.start, m.start - 80), m.start))) continue;
+    // "confirmed by Umerov, head of the Ukrainian negotiation delegation, after talks": the head
+    // of a delegation speaking of the talks speaks from the table.
+    const negotiator = leadsDelegation(personRole(frame, m.key));
+    if (!negotiator && governedByPreposition(text.slice(Math.max(clause.start, m.start - 80), m.start))) continue;
     if (qualifiesInstitution(after)) continue;
-    if (merelySpeaks(after, text.slice(clause.start, m.start))) continue;
+    if (!negotiator && merelySpeaks(after, text.slice(clause.start, m.start))) continue;
     out.add(m.key);
   }
   // "met with the Russian dictator": a role that names someone introduced earlier.
@@ -77,12 +118,8 @@ export function clauseParticipants(frame: ArticleFrame, clause: Clause, speakerO
     const key = resolveRoleReference(frame, m[2]!, clause.start + m.index);
     if (key) out.add(key);
   }
-  // "he would hold another meeting", "we will start another round": the pronoun's person.
-  const pronoun = /\b(he|she)\s+(?:would|will|had|has|is|was|met|meets|held|holds|plans|planned)\b/i.exec(clause.text);
-  if (pronoun && !insideQuote(frame.quotes, clause.start + pronoun.index)) {
-    const key = resolvePronoun(frame, clause.start + pronoun.index);
-    if (key) out.add(key);
-  }
+  // "he would hold another meeting", "his first summit with ...": the pronoun's person.
+  for (const key of pronounParticipants(frame, clause.start, clause.text)) out.add(key);
   const we = /\bwe\b/i.exec(clause.text);
   if (we && insideQuote(frame.quotes, clause.start + we.index)) {
     const key = speakerOfQuote(clause.start + we.index);
@@ -111,7 +148,9 @@ export function participantsOfClause(frame: ArticleFrame, sentence: Sentence, cl
 
 /** Of a clause's participants, those a segment names (all of them when the clause is one segment). */
 export function participantsOfSegment(frame: ArticleFrame, here: Set<string>, seg: { start: number; end: number }, oneSegment: boolean): string[] {
-  return [...here].filter((k) => oneSegment || frame.people.mentions.some((x) => x.key === k && x.start >= seg.start && x.end <= seg.end));
+  if (oneSegment) return [...here];
+  const inSegment = new Set(pronounParticipants(frame, seg.start, frame.text.slice(seg.start, seg.end)));
+  return [...here].filter((k) => inSegment.has(k) || frame.people.mentions.some((x) => x.key === k && x.start >= seg.start && x.end <= seg.end));
 }
 
 /** The countries the participants are known for. */

@@ -32,7 +32,7 @@ export const TRIGGERS: readonly TriggerRow[] = [
   },
   {
     name: 'a phone or video call, in its many phrasings',
-    pattern: /\b(?:(?:phone|telephone|video)\s+(?:call|conversation|talks?)|call(?:ed)?\s+by\s+(?:phone|telephone)|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:(?:with|to)\s+[^,.;]{1,60}?\s+)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned|(?:called|rang|dialled|dialed)\s+(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}counterparts?|(?:speak|speaks|spoke|spoken|talk|talked)\s+again|(?:a|the|their|his|her)\s+(?:["\u201c][^"\u201d]{1,60}["\u201d]\s+|\p{Ll}+\s+)?call\s+with)\b/gu,
+    pattern: /\b(?:(?:phone|telephone|video)[\s-]+(?:calls?|conversations?|talks?|meeting|conference|link)|videoconference|video-conference|(?:first|a|the|his|her|their)\s+call\s+to\s+(?=\p{Lu}|the\s)|call(?:ed)?\s+by\s+(?:phone|telephone)|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:(?:with|to)\s+[^,.;]{1,60}?\s+)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned|(?:called|rang|dialled|dialed)\s+(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}counterparts?|(?:speak|speaks|spoke|spoken|talk|talked)\s+again|(?:a|the|their|his|her)\s+(?:["\u201c][^"\u201d]{1,60}["\u201d]\s+|\p{Ll}+\s+)?call\s+with)\b/gu,
     kind: 'call',
     noun: true,
     matches: [
@@ -42,8 +42,12 @@ export const TRIGGERS: readonly TriggerRow[] = [
       'The premier called his Brazilian counterpart.',
       'The ministers will speak again next week.',
       'It followed their call with the envoy.',
+      'The premier held a phone meeting with the Dutch prime minister.',
+      'The leaders met by video link.',
+      'He made his first call to President Lula.',
+      'She had her first phone calls with three leaders.',
     ],
-    rejects: ['The minister called for a ceasefire.', 'Her phone was switched off.', 'They spoke at a rally.'],
+    rejects: ['The minister called for a ceasefire.', 'Her phone was switched off.', 'They spoke at a rally.', 'It was a call to arms.', 'the call to prayer'],
   },
   {
     name: 'talks or negotiations',
@@ -173,7 +177,7 @@ export function kindOfWord(text: string): EventKind | null {
   return null;
 }
 
-const ANY_TRIGGER_WORD = /\b(?:together|signed|signs|sign|received|receives|receive|welcomed|welcomes|welcome|called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
+const ANY_TRIGGER_WORD = /\b(?:together|videoconference|video-conference|signed|signs|sign|received|receives|receive|welcomed|welcomes|welcome|called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
 
 /** A cheap test: can this text hold a trigger at all? */
 export function mayHoldTrigger(text: string): boolean {
