@@ -125,4 +125,17 @@ describe('createConsoleDigestPrinter', () => {
     expect(out).toContain('news.example (https://news.example/a)');
     expect(out).not.toContain('**');
   });
+
+  it('prints alerts and their edits, through the queue, labelled as such', async () => {
+    let out = '';
+    const queue = new DeliveryQueue({ poster: createConsoleDigestPrinter((text) => (out += text)) });
+    const posted = await queue.send('123', { content: '🔔 **Talks reported as held**', embeds: [{ title: '#4 · 9 Nov 2026 · Ankara, Turkey' }] }, 'n', 'alert');
+    expect(posted.ok).toBe(true);
+    const messageId = posted.ok ? posted.messageId : '';
+    expect(await queue.edit('123', messageId, { content: '🔔 **Talks reported as held**', embeds: [{ title: '#4 · 9 Nov 2026 · Ankara, Turkey', description: '2 sources' }] })).toMatchObject({ ok: true, messageId });
+    expect(out).toContain('--- alert for channel 123 ---');
+    expect(out).toContain(`--- alert ${messageId} updated in channel 123 ---`);
+    expect(out).toContain('2 sources');
+    expect(out).not.toContain('digest for channel');
+  });
 });

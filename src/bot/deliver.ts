@@ -1,9 +1,9 @@
-// Posts a Reply to a channel outside any interaction (scheduled digests). Small on purpose: the
+// Posts a Reply to a channel outside any interaction (scheduled digests, alerts), or edits one. Small on purpose: the
 // delivery queue owns pacing, waiting and retries; this turns a Reply into one Discord request
 // and a failure into a DeliveryError that says whether trying again can help.
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, type REST } from 'discord.js';
-import { Routes, type RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
+import { Routes, type RESTPatchAPIChannelMessageResult, type RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
 import { DeliveryError, type ChannelPoster } from '../digest/delivery.ts';
 import { fitReplyForDiscord } from '../render/discord.ts';
 
@@ -25,6 +25,15 @@ export function createDiscordPoster(rest: REST): ChannelPoster {
       const body = { ...fitReplyForDiscord({ ...reply, ephemeral: false }), nonce: discordNonce(nonce), enforce_nonce: true };
       try {
         const message = (await rest.post(Routes.channelMessages(channelId), { body, signal })) as RESTPostAPIChannelMessageResult;
+        return { messageId: message.id };
+      } catch (error) {
+        throw deliveryErrorFrom(error, channelId);
+      }
+    },
+    async edit(channelId, messageId, reply, { signal }) {
+      const body = fitReplyForDiscord({ ...reply, ephemeral: false });
+      try {
+        const message = (await rest.patch(Routes.channelMessage(channelId, messageId), { body, signal })) as RESTPatchAPIChannelMessageResult;
         return { messageId: message.id };
       } catch (error) {
         throw deliveryErrorFrom(error, channelId);

@@ -73,6 +73,18 @@ function scheduleExpectation(reason: string): string {
   return `"daily HH:MM", "weekly DAY HH:MM" or a 5-field cron expression (${reason.replace(/\.$/, '')})`;
 }
 
+const alertKind = z.enum(['held', 'planned', 'status', 'participants']);
+
+export const configAlertSubscriptionSchema = z.strictObject({
+  channelId: z.string().regex(/^\d{17,20}$/, 'a Discord channel id (17 to 20 digits)'),
+  guildId: z.string().regex(/^\d{17,20}$/).optional(),
+  side: countryCode.optional(),
+  person: z.string().optional(),
+  keywords: z.string().optional(),
+  /** What to alert about; all four when not given. */
+  kinds: z.array(alertKind).min(1).default(['held', 'planned', 'status', 'participants']),
+});
+
 export const parleyConfigSchema = z.strictObject({
   timeZone: ianaTimeZone.default('UTC'),
   store: z.strictObject({ path: z.string().min(1).default('data/parley.db') }).default({ path: 'data/parley.db' }),
@@ -104,6 +116,16 @@ export const parleyConfigSchema = z.strictObject({
       subscriptions: z.array(configSubscriptionSchema).default([]),
     })
     .superRefine(rejectInvalidSchedules)
+    .prefault({}),
+  alerts: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** How often the dispatcher looks at the change log; an alert goes out within two checks of its merge. */
+      checkSeconds: z.number().int().min(1).max(30).default(5),
+      /** Alert posts per channel per hour; the rest wait and go out together (edits do not count). */
+      maxPostsPerHour: z.number().int().min(1).max(120).default(10),
+      subscriptions: z.array(configAlertSubscriptionSchema).default([]),
+    })
     .prefault({}),
 });
 
@@ -153,6 +175,7 @@ export const placesFileSchema = z.strictObject({ places: z.array(knownPlaceSchem
 export type ParleyConfig = z.infer<typeof parleyConfigSchema>;
 export type FeedConfig = z.infer<typeof feedSchema>;
 export type ConfigSubscription = z.infer<typeof configSubscriptionSchema>;
+export type ConfigAlertSubscription = z.infer<typeof configAlertSubscriptionSchema>;
 export type KnownPerson = z.infer<typeof knownPersonSchema>;
 export type KnownPlace = z.infer<typeof knownPlaceSchema>;
 

@@ -23,11 +23,21 @@ export interface PostOptions {
   nonce: string;
   /** Aborted when the queue gives up on this attempt (its timeout); nothing may be sent after it. */
   signal: AbortSignal;
+  /** What the message is, for a reader of the console ('digest' when not given). */
+  label?: MessageLabel;
+}
+
+export type MessageLabel = 'digest' | 'alert';
+
+export interface EditOptions {
+  signal: AbortSignal;
 }
 
 export interface ChannelPoster {
   /** Posts a reply as a new message in a channel. Throws a DeliveryError saying what went wrong (anything else counts as transient). */
   post(channelId: string, reply: Reply, options: PostOptions): Promise<PostedMessage>;
+  /** Replaces a message this bot posted (alerts are edited as their talk develops). Throws a DeliveryError as `post` does. */
+  edit?(channelId: string, messageId: string, reply: Reply, options: EditOptions): Promise<PostedMessage>;
   /**
    * Optional: the id of a message this bot already posted in the channel with `nonce` after
    * `after`, or null. Used after a restart for runs older than the nonce window.
@@ -96,11 +106,14 @@ export type DeliveryOutcome =
   | { ok: true; messageId: string; attempts: number }
   | { ok: false; failure: DeliveryFailure; attempts: number };
 
+/** A new message (sent with its nonce) or an edit of one already posted. */
+type JobOp = { kind: 'post'; nonce: string; label: MessageLabel } | { kind: 'edit'; messageId: string };
+
 interface Job {
   seq: number;
   channelId: string;
   reply: Reply;
-  nonce: string;
+  op: JobOp;
   attempts: number;
   rateLimited: number;
   notBefore: number;
@@ -116,7 +129,7 @@ export interface DeliveryStats {
 }
 
 /**
- * One FIFO queue for every message Parley posts outside interactions (digests). Jobs start in the order they were queued (a retried
+ * One FIFO queue for every message Parley posts or edits outside interactions (digests, alerts). Jobs start in the order they were queued (a retried
  * job keeps its place, waiting only for its own back-off), at most `concurrency` in flight, and
  * never more than `requestsPerSecond` that can reach Discord within one second.
  */
@@ -160,10 +173,20 @@ export class DeliveryQueue {
     return this.#jobs.length + this.#inFlight;
   }
 
-  send(channelId: string, reply: Reply, nonce: string): Promise<DeliveryOutcome> {
+  send(channelId: string, reply: Reply, nonce: string, label: MessageLabel = 'digest'): Promise<DeliveryOutcome> {
+    return this.#enqueue(channelId, reply, { kind: 'post', nonce, label });
+  }
+
+  /** Edits a message already posted, in the same line and under the same limit as posts. */
+  edit(channelId: string, messageId: string, reply: Reply): Promise<DeliveryOutcome> {
+    if (!this.#poster.edit) return Promise.resolve({ ok: false, failure: { kind: 'rejected', message: 'this poster cannot edit messages' }, attempts: 0 });
+    return this.#enqueue(channelId, reply, { kind: 'edit', messageId });
+  }
+
+  #enqueue(channelId: string, reply: Reply, op: JobOp): Promise<DeliveryOutcome> {
     if (this.#closed) return Promise.resolve({ ok: false, failure: CANCELLED, attempts: 0 });
     return new Promise((resolve) => {
-      this.#jobs.push({ seq: this.#seq++, channelId, reply, nonce, attempts: 0, rateLimited: 0, notBefore: 0, resolve });
+      this.#jobs.push({ seq: this.#seq++, channelId, reply, op, attempts: 0, rateLimited: 0, notBefore: 0, resolve });
       this.#signal();
       void this.#pump();
     });
@@ -259,7 +282,12 @@ export class DeliveryQueue {
     job.attempts += 1;
     this.stats.requests += 1;
     try {
-      const posted = await withAbortAfter(this.#timeoutMs, (signal) => this.#poster.post(job.channelId, job.reply, { nonce: job.nonce, signal }));
+      const op = job.op;
+      const posted = await withAbortAfter(this.#timeoutMs, (signal) =>
+        op.kind === 'post'
+          ? this.#poster.post(job.channelId, job.reply, { nonce: op.nonce, signal, label: op.label })
+          : this.#poster.edit!(job.channelId, op.messageId, job.reply, { signal }),
+      );
       job.resolve({ ok: true, messageId: posted.messageId, attempts: job.attempts });
       return;
     } catch (error) {
@@ -300,6 +328,28 @@ export class DeliveryQueue {
   }
 }
 
+export type UnconfirmedAction = { action: 'resend' } | { action: 'found'; messageId: string } | { action: 'give-up' };
+
+/**
+ * What to do with a message that was recorded (with its nonce) but never confirmed sent: a crash,
+ * a shutdown or a give-up came between recording and marking. Within Discord's nonce window a
+ * re-send with the same nonce cannot duplicate it; beyond it, only a poster that can look for the
+ * message may decide, and without one the message is given up (its content goes out later).
+ * Digest runs and alert posts both go through here.
+ */
+export async function resolveUnconfirmed(
+  poster: ChannelPoster,
+  message: { channelId: string; nonce: string; recordedAt: string },
+  now: Date,
+  nonceWindowMs: number,
+): Promise<UnconfirmedAction> {
+  const recordedAt = new Date(message.recordedAt);
+  if (now.getTime() - recordedAt.getTime() <= nonceWindowMs) return { action: 'resend' };
+  if (!poster.findPosted) return { action: 'give-up' };
+  const found = await poster.findPosted(message.channelId, message.nonce, recordedAt);
+  return found ? { action: 'found', messageId: found } : { action: 'resend' };
+}
+
 /**
  * Runs `attempt` with a signal that aborts after `ms`; settles at the abort even if the attempt
  * ignores its signal (it is then abandoned, its outcome unobserved).
@@ -325,14 +375,18 @@ function withAbortAfter<T>(ms: number, attempt: (signal: AbortSignal) => Promise
   });
 }
 
-/** Console mode: digests are printed as plain text instead of posted. */
+/** Console mode: digests and alerts are printed as plain text instead of posted. */
 export function createConsoleDigestPrinter(write: (text: string) => void = (text) => process.stdout.write(text)): ChannelPoster {
   let printed = 0;
   return {
-    async post(channelId, reply) {
+    async post(channelId, reply, { label }) {
       printed += 1;
-      write(`\n--- digest for channel ${channelId} ---\n${replyToText(reply)}\n`);
+      write(`\n--- ${label ?? 'digest'} for channel ${channelId} ---\n${replyToText(reply)}\n`);
       return { messageId: `console-${printed}` };
+    },
+    async edit(channelId, messageId, reply) {
+      write(`\n--- alert ${messageId} updated in channel ${channelId} ---\n${replyToText(reply)}\n`);
+      return { messageId };
     },
   };
 }

@@ -18,7 +18,7 @@ import type { App } from '../app.ts';
 import type { DigestRun, Subscription } from '../store/digests.ts';
 import { composeSubscriptionDigest } from './contents.ts';
 import { syncConfiguredSubscriptions } from './configSync.ts';
-import { DeliveryQueue, type ChannelPoster, type DeliveryQueueOptions } from './delivery.ts';
+import { DeliveryQueue, resolveUnconfirmed, type ChannelPoster, type DeliveryQueueOptions } from './delivery.ts';
 import { compileSchedule, latestSlotAtOrBefore, nextSlotAfter, type DigestSchedule } from './schedule.ts';
 
 export interface DeliveryHooks {
@@ -32,6 +32,11 @@ export interface DigestSchedulerOptions {
   /** 'cron' (default) wakes every minute with node-cron; 'manual' leaves it to `runDue()`. */
   tick?: 'cron' | 'manual';
   queue?: Omit<DeliveryQueueOptions, 'poster' | 'logger'>;
+  /**
+   * The process's one delivery queue, shared with the alert dispatcher (so both stay under one
+   * rate limit). Its owner closes it; without one the scheduler makes and closes its own.
+   */
+  deliveryQueue?: DeliveryQueue;
   /** Channel failures (403/404) in a row before a subscription is disabled. */
   disableAfterFailures?: number;
   /** How long Discord remembers a nonce; re-sending within it cannot duplicate a message. */
@@ -68,7 +73,8 @@ export function newNonce(): string {
 
 export function startDigestScheduler(app: App, poster: ChannelPoster, options: DigestSchedulerOptions = {}): DigestScheduler {
   const logger = app.logger.child({ component: 'digests' });
-  const queue = new DeliveryQueue({ ...options.queue, poster, logger });
+  const sharedQueue = options.deliveryQueue ?? null;
+  const queue = sharedQueue ?? new DeliveryQueue({ ...options.queue, poster, logger });
   const disableAfter = options.disableAfterFailures ?? 3;
   const nonceWindowMs = options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS;
   const hooks = options.hooks ?? {};
@@ -157,21 +163,18 @@ export function startDigestScheduler(app: App, poster: ChannelPoster, options: D
       }
       const age = now.getTime() - new Date(run.recordedAt).getTime();
       logger.warn({ subscription: subscription.id, slot: run.slot, ageMs: age }, 'digest run was interrupted; resolving it');
-      if (age > nonceWindowMs) {
-        if (poster.findPosted) {
-          const found = await poster.findPosted(subscription.channelId, run.nonce, new Date(run.recordedAt));
-          if (found) {
-            await store.digests.markRunSent(run.id, found, now.toISOString());
-            logger.info({ subscription: subscription.id, slot: run.slot, messageId: found }, 'interrupted digest had been delivered; marked sent');
-            continue;
-          }
-        } else {
-          await store.digests.markRunFailed(run.id, 'interrupted before confirmation and too old to re-send safely; its content goes into the next digest', now.toISOString(), {
-            channelFault: false,
-            disableAfter,
-          });
-          continue;
-        }
+      const resolved = await resolveUnconfirmed(poster, { channelId: subscription.channelId, nonce: run.nonce, recordedAt: run.recordedAt }, now, nonceWindowMs);
+      if (resolved.action === 'found') {
+        await store.digests.markRunSent(run.id, resolved.messageId, now.toISOString());
+        logger.info({ subscription: subscription.id, slot: run.slot, messageId: resolved.messageId }, 'interrupted digest had been delivered; marked sent');
+        continue;
+      }
+      if (resolved.action === 'give-up') {
+        await store.digests.markRunFailed(run.id, 'interrupted before confirmation and too old to re-send safely; its content goes into the next digest', now.toISOString(), {
+          channelFault: false,
+          disableAfter,
+        });
+        continue;
       }
       inFlight.add(subscription.id);
       try {
@@ -182,7 +185,17 @@ export function startDigestScheduler(app: App, poster: ChannelPoster, options: D
     }
   }
 
-  async function runDue(): Promise<DueSummary> {
+  // Runs in progress, so a stop with a shared queue can wait for its own messages only.
+  const running = new Set<Promise<unknown>>();
+  function runDue(): Promise<DueSummary> {
+    const run = runDueNow();
+    const settled = run.catch(() => undefined);
+    running.add(settled);
+    void settled.then(() => running.delete(settled));
+    return run;
+  }
+
+  async function runDueNow(): Promise<DueSummary> {
     const summary: DueSummary = { due: 0, sent: 0, empty: 0, failed: 0 };
     if (stopped || !enabled()) return summary;
     await syncing;
@@ -279,9 +292,11 @@ export function startDigestScheduler(app: App, poster: ChannelPoster, options: D
       unsubscribe();
       if (task) await task.stop();
       // Messages not yet started are left 'recorded' for the next start; in-flight ones finish.
-      queue.close();
+      // A shared queue is closed by its owner (at shutdown), not when digests alone are switched off.
+      if (!sharedQueue) queue.close();
       await ready;
-      await queue.idle();
+      if (sharedQueue) await Promise.all(running);
+      else await queue.idle();
     },
   };
 }

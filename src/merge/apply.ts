@@ -9,6 +9,7 @@ import { normalizeName } from '../extract/people/nameMatch.ts';
 import { chooseEventForReport, otherEventsCovered, placementOrder, undatedEventsToAttach } from './assign.ts';
 import { mergeReports } from './resolveEvent.ts';
 import { validateExtraction } from './validate.ts';
+import { eventChange, eventStateBefore } from './changeLog.ts';
 import { sameArticleReportsAgree } from './compatibility.ts';
 import type { EventCandidate, EventReport } from './report.ts';
 import {
@@ -110,6 +111,10 @@ export async function applyExtraction(
 
 /** One article's merge, inside one transaction. */
 class ArticleMerge {
+  /** Events this merge inserted: the change log reports them as new. */
+  private readonly createdEvents = new Set<number>();
+  private articleId = 0;
+
   constructor(
     private readonly tx: MergeTransaction,
     private readonly knownPeople: KnownPerson[],
@@ -117,7 +122,7 @@ class ArticleMerge {
 
   async apply(article: StoredArticle, extraction: ArticleExtraction, version: number): Promise<void> {
     const tx = this.tx;
-    const articleId = article.id;
+    const articleId = (this.articleId = article.id);
     if (!(await tx.articleExists(articleId))) throw new Error(`applyExtraction: article ${articleId} is not in the store`);
 
     // 1. Forget what this article contributed before, remembering what it touched.
@@ -200,7 +205,7 @@ class ArticleMerge {
       }
       placed.set(report, targets);
     }
-    for (const c of created) c.id = await tx.insertEvent(c.fields);
+    for (const c of created) this.createdEvents.add((c.id = await tx.insertEvent(c.fields)));
     for (const report of reports) {
       for (const target of placed.get(report)!) {
         await tx.addSource(target.id, articleId, report.evidence, storedReport(report));
@@ -409,13 +414,17 @@ class ArticleMerge {
       return false;
     }
     const f = mergeReports(reports);
+    const before = this.createdEvents.has(eventId) ? null : await eventStateBefore(tx, eventId);
     await tx.updateEvent(eventId, f);
     const sides = await tx.sidesOf(eventId);
     if (JSON.stringify(sides) !== JSON.stringify([...f.sides].sort())) await tx.replaceSides(eventId, f.sides);
     const participants = await tx.participantsOf(eventId);
     if (JSON.stringify(participants) !== JSON.stringify(f.participants)) await tx.replaceParticipants(eventId, f.participants);
     const changed = fingerprintBefore === null || fingerprint(await tx.snapshot(eventId)) !== fingerprintBefore;
-    if (changed) await tx.touchEvent(eventId);
+    if (changed) {
+      await tx.touchEvent(eventId);
+      await tx.recordEventChange(eventChange(eventId, this.articleId, before, f));
+    }
     return changed;
   }
 

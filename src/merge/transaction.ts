@@ -81,6 +81,23 @@ export interface StoredQuote {
   date: IsoDay | null;
 }
 
+/**
+ * What one merge did to one event, written to the change log (the alert outbox) in the merge's
+ * own transaction: a change is logged exactly when it is committed.
+ */
+export interface EventChange {
+  eventId: number;
+  /** The event did not exist before this merge. */
+  created: boolean;
+  /** The status before the merge (null for a new event). */
+  fromStatus: EventStatus | null;
+  toStatus: EventStatus;
+  /** People who take part now and did not before (none for a new event: all of them are new). */
+  addedPeople: number[];
+  /** The article whose merge made the change. */
+  articleId: number;
+}
+
 /** The writes and reads of one article's merge. Every call runs inside the backend's transaction. */
 export interface MergeTransaction {
   /** The instant this merge is stamped with (first seen, updated, last seen). */
@@ -149,6 +166,8 @@ export interface MergeTransaction {
   deleteEvent(eventId: number): Promise<void>;
   /** Rewrites the event's full-text entry from its summary, sources, place and people. */
   refreshEventSearch(eventId: number): Promise<void>;
+  /** Appends to the change log (read by the alert dispatcher, src/alerts). */
+  recordEventChange(change: EventChange): Promise<void>;
 
   // Quotes.
   quotesOfArticle(articleId: number): Promise<StoredQuote[]>;

@@ -6,6 +6,7 @@ import type { FeedRepo } from './feeds.ts';
 import type { TimelineRepo } from './timeline.ts';
 import type { QueryRepo } from './queries.ts';
 import type { DigestRepo } from './digests.ts';
+import type { AlertRepo } from './alerts.ts';
 
 export interface Store {
   /** Articles and their dedup state (src/store/articles.ts). */
@@ -18,9 +19,11 @@ export interface Store {
   readonly queries: QueryRepo;
   /** Subscriptions, digest runs and what changed since a digest (src/store/digests.ts). */
   readonly digests: DigestRepo;
+  /** Alert subscriptions, the change log's routing to channels and alert posts (src/store/alerts.ts). */
+  readonly alerts: AlertRepo;
   /** `PRAGMA integrity_check` or the backend's equivalent; 'ok' when healthy. */
   integrityCheck(): Promise<string>;
   close(): Promise<void>;
 }
 
-export type { ArticleRepo, FeedRepo, TimelineRepo, QueryRepo, DigestRepo };
+export type { ArticleRepo, FeedRepo, TimelineRepo, QueryRepo, DigestRepo, AlertRepo };

@@ -151,6 +151,7 @@ export function queryOnlyStore(db: Database): Store {
     feeds: unavailable<Store['feeds']>('feeds'),
     timeline: unavailable<Store['timeline']>('timeline'),
     digests: unavailable<Store['digests']>('digests'),
+    alerts: unavailable<Store['alerts']>('alerts'),
     async integrityCheck() {
       return String(db.pragma('integrity_check', { simple: true }));
     },

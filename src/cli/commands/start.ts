@@ -1,6 +1,6 @@
 // `parley start` (what `npm start` runs): the long-running process. Opens the store and a
 // ConfigWatcher, then runs the Discord bot when DISCORD_TOKEN is set or console mode when it is
-// not, plus the feed poller and the digest scheduler unless switched off in config. SIGINT or
+// not, plus the feed poller, the digest scheduler and the alert dispatcher unless switched off in config. SIGINT or
 // SIGTERM stops it gracefully: schedules first, then in-flight work, then the store.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { App } from '../../app.ts';
@@ -53,6 +53,7 @@ export async function startCommand(io: CliIo): Promise<number> {
   const shutdown = listenForShutdownSignal();
   const background: BackgroundService[] = [];
   let shell: Shell | null = null;
+  let deliveryQueue: { close(): void; idle(): Promise<void> } | null = null;
   try {
     shell = await openShell(app, io);
     // Handled by the race below; this keeps an early console failure from being "unhandled".
@@ -64,10 +65,18 @@ export async function startCommand(io: CliIo): Promise<number> {
       }),
     );
     const deliver = shell.deliver;
+    // One delivery queue for digests and alerts, so together they stay under Discord's limit.
+    const { DeliveryQueue } = await import('../../digest/delivery.ts');
+    const queue = new DeliveryQueue({ poster: deliver, logger: logger.child({ component: 'delivery' }) });
+    deliveryQueue = queue;
     background.push(
       new BackgroundService('digest scheduler', watcher, (config) => config.parley.digests.enabled, async () => {
         const { startDigestScheduler } = await import('../../digest/scheduler.ts');
-        return startDigestScheduler(app, deliver);
+        return startDigestScheduler(app, deliver, { deliveryQueue: queue });
+      }),
+      new BackgroundService('alert dispatcher', watcher, (config) => config.parley.alerts.enabled, async () => {
+        const { startAlertDispatcher } = await import('../../alerts/dispatcher.ts');
+        return startAlertDispatcher(app, queue, deliver);
       }),
     );
     await Promise.all(background.map((service) => service.begin()));
@@ -81,8 +90,11 @@ export async function startCommand(io: CliIo): Promise<number> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     forceExit.unref();
-    // Schedules first so nothing new starts, then the shell finishes its in-flight replies.
+    // Messages not yet started stay 'recorded' for the next start; in-flight ones finish. Then
+    // schedules stop so nothing new starts, then the shell finishes its in-flight replies.
+    deliveryQueue?.close();
     await Promise.all(background.map((service) => service.end()));
+    await deliveryQueue?.idle();
     if (shell) await stopQuietly('shell', () => shell!.stop());
     watcher.close();
     await stopQuietly('store', () => store.close());

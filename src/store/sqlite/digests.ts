@@ -78,6 +78,28 @@ function configKey(definition: Pick<ConfigSubscriptionDefinition, 'channelId' | 
   return `${definition.channelId}|${definition.cron}|${JSON.stringify(canonicalFilters(definition.filters))}`;
 }
 
+export interface SubscriptionScope {
+  channelId?: string;
+  guildId?: string;
+  enabledOnly?: boolean;
+}
+
+/** The WHERE clause (and its named parameters) of a subscription list: by channel, by guild, enabled only. */
+export function subscriptionScope(where: SubscriptionScope): { clause: string; params: Record<string, string> } {
+  const clauses: string[] = [];
+  const params: Record<string, string> = {};
+  if (where.channelId !== undefined) {
+    clauses.push('channel_id = @channelId');
+    params.channelId = where.channelId;
+  }
+  if (where.guildId !== undefined) {
+    clauses.push('guild_id = @guildId');
+    params.guildId = where.guildId;
+  }
+  if (where.enabledOnly) clauses.push('enabled = 1');
+  return { clause: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
 /** Lower case with accents folded: how keywords are compared with article text. */
 export function foldForKeywordMatch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -112,7 +134,8 @@ function mapSubscription(row: SubscriptionRow): Subscription {
   };
 }
 
-function parseFilters(json: string): DigestFilters {
+/** Stored filters back as DigestFilters; anything else in the JSON is ignored. */
+export function parseFilters(json: string): DigestFilters {
   try {
     const value = JSON.parse(json) as Record<string, unknown>;
     const filters: DigestFilters = {};
@@ -265,20 +288,9 @@ export class SqliteDigestRepo implements DigestRepo {
     return this.statements.get!.get(id) as SubscriptionRow | undefined;
   }
 
-  async listSubscriptions(where: { channelId?: string; guildId?: string; enabledOnly?: boolean } = {}): Promise<Subscription[]> {
-    const clauses: string[] = [];
-    const params: Record<string, string> = {};
-    if (where.channelId !== undefined) {
-      clauses.push('channel_id = @channelId');
-      params.channelId = where.channelId;
-    }
-    if (where.guildId !== undefined) {
-      clauses.push('guild_id = @guildId');
-      params.guildId = where.guildId;
-    }
-    if (where.enabledOnly) clauses.push('enabled = 1');
-    const sql = `SELECT * FROM subscriptions ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY id`;
-    return (this.db.prepare(sql).all(params) as SubscriptionRow[]).map(mapSubscription);
+  async listSubscriptions(where: SubscriptionScope = {}): Promise<Subscription[]> {
+    const { clause, params } = subscriptionScope(where);
+    return (this.db.prepare(`SELECT * FROM subscriptions ${clause} ORDER BY id`).all(params) as SubscriptionRow[]).map(mapSubscription);
   }
 
   async removeSubscription(id: number): Promise<boolean> {
@@ -421,7 +433,8 @@ export class SqliteDigestRepo implements DigestRepo {
   }
 }
 
-function eventSearchText(event: TalkEvent): string {
+/** The text keywords are looked for in: summary, city, names, source titles and evidence. */
+export function eventSearchText(event: TalkEvent): string {
   return foldForKeywordMatch(
     [event.summary, event.location.city ?? '', ...event.participants.map((p) => p.name), ...event.sources.map((s) => `${s.title ?? ''} ${s.evidence}`)].join('\n'),
   );

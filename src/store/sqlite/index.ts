@@ -8,6 +8,7 @@ import { SqliteFeedRepo } from './feeds.ts';
 import { SqliteTimelineRepo } from './timeline.ts';
 import { SqliteQueryRepo } from './queries.ts';
 import { SqliteDigestRepo } from './digests.ts';
+import { SqliteAlertRepo } from './alerts.ts';
 
 export type SqliteDatabase = BetterSqlite3.Database;
 
@@ -30,6 +31,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     timeline: new SqliteTimelineRepo(db),
     queries: new SqliteQueryRepo(db),
     digests: new SqliteDigestRepo(db),
+    alerts: new SqliteAlertRepo(db),
     async integrityCheck() {
       return (db.pragma('integrity_check', { simple: true }) as string) ?? 'unknown';
     },

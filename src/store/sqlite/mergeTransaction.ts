@@ -7,6 +7,7 @@ import type { MergedEventFields } from '../../merge/report.ts';
 import type { PersonMention, PersonRecord } from '../../merge/people.ts';
 import {
   parseStoredReport,
+  type EventChange,
   type EventSnapshot,
   type MergeBackend,
   type MergeTransaction,
@@ -388,6 +389,19 @@ class SqliteMergeTransaction implements MergeTransaction {
   async deleteEvent(eventId: number): Promise<void> {
     this.run('DELETE FROM events WHERE id = ?', eventId);
     this.run('DELETE FROM events_fts WHERE rowid = ?', eventId);
+  }
+
+  async recordEventChange(c: EventChange): Promise<void> {
+    this.run(
+      `INSERT INTO event_changes (event_id, created, from_status, to_status, added_people_json, article_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      c.eventId,
+      c.created ? 1 : 0,
+      c.fromStatus,
+      c.toStatus,
+      JSON.stringify(c.addedPeople),
+      c.articleId,
+      this.now,
+    );
   }
 
   async refreshEventSearch(eventId: number): Promise<void> {

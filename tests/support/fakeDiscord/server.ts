@@ -473,6 +473,7 @@ export class FakeDiscord {
         if (!message) throw new HttpFailure(404, { code: 10008, message: 'Unknown Message' });
         return { status: 200, body: this.#messageJson(message) };
       }),
+      compileRoute('PATCH', '/channels/:channelId/messages/:messageId', true, ({ params, body }) => this.#editChannelMessage(params.channelId!, params.messageId!, body ?? {})),
       compileRoute('GET', '/applications/:applicationId/commands', true, ({ params }) => ({ status: 200, body: this.#commandsFor(params.applicationId!, 'global') })),
       compileRoute('PUT', '/applications/:applicationId/commands', true, ({ params, body }) => this.#overwriteCommands(params.applicationId!, undefined, body)),
       compileRoute('GET', '/applications/:applicationId/guilds/:guildId/commands', true, ({ params }) => ({
@@ -536,6 +537,14 @@ export class FakeDiscord {
       return { status: 200, body: this.#messageJson(message) };
     }
     return { status: 200, body: this.#messageJson(this.#storeMessage(channelId, body, 'channel')) };
+  }
+
+  /** Editing a channel message the bot posted (alerts). */
+  #editChannelMessage(channelId: string, messageId: string, body: Record<string, any>) {
+    this.#channel(channelId);
+    const message = this.#messages.get(channelId)?.find((m) => m.id === messageId && m.via === 'channel');
+    if (!message) throw new HttpFailure(404, { code: 10008, message: 'Unknown Message' });
+    return this.#applyEdit(message, body);
   }
 
   #storeMessage(channelId: string, body: Record<string, any>, via: FakeMessage['via'], interactionId?: string, flags?: number): FakeMessage {
@@ -634,20 +643,24 @@ export class FakeDiscord {
 
   #editOriginal(record: InteractionRecord, body: Record<string, any>) {
     if (!record.original) throw new HttpFailure(404, { code: 10008, message: 'Unknown Message' });
+    return this.#applyEdit(record.original, body);
+  }
+
+  /** An edit: the fields given replace the old ones, checked against the limits as a whole, as on Discord. */
+  #applyEdit(message: FakeMessage, body: Record<string, any>) {
     const merged = {
-      content: body.content !== undefined ? body.content : record.original.content,
-      embeds: body.embeds !== undefined ? body.embeds : record.original.embeds,
+      content: body.content !== undefined ? body.content : message.content,
+      embeds: body.embeds !== undefined ? body.embeds : message.embeds,
       allowed_mentions: body.allowed_mentions,
     };
     const problems = messageBodyProblems(merged);
     if (problems.length > 0) throw invalidFormBody(problems);
-    const original = record.original;
-    original.content = typeof merged.content === 'string' ? merged.content : '';
-    original.embeds = merged.embeds ?? [];
-    original.allowedMentions = body.allowed_mentions;
-    original.pings = wouldPing(original.content, body.allowed_mentions);
-    original.editedAt = Date.now();
-    return { status: 200, body: this.#messageJson(original) };
+    message.content = typeof merged.content === 'string' ? merged.content : '';
+    message.embeds = merged.embeds ?? [];
+    message.allowedMentions = body.allowed_mentions;
+    message.pings = wouldPing(message.content, body.allowed_mentions);
+    message.editedAt = Date.now();
+    return { status: 200, body: this.#messageJson(message) };
   }
 
   #commandsFor(applicationId: string, scope: string) {
