@@ -79,8 +79,8 @@ export const configAlertSubscriptionSchema = z.strictObject({
   channelId: z.string().regex(/^\d{17,20}$/, 'a Discord channel id (17 to 20 digits)'),
   guildId: z.string().regex(/^\d{17,20}$/).optional(),
   side: countryCode.optional(),
-  person: z.string().optional(),
-  keywords: z.string().optional(),
+  person: nonBlank.optional(),
+  keywords: nonBlank.optional(),
   /** What to alert about; all four when not given. */
   kinds: z.array(alertKind).min(1).default(['held', 'planned', 'status', 'participants']),
 });
