@@ -11,7 +11,8 @@ import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { MOVEMENTS, afterLocativePreposition, coordinatedWithCountry } from './notPeople.ts';
 import { articleCountryPair, bothCountriesBefore, congoOfArticle, countriesNamedIn, countryInArticle, countryOfTitle } from './titleCountries.ts';
-import { appositiveAfter, countryRoleAcrossComma, pluralTitleOfList, possessiveAppositiveBefore, theRoleBefore, titleBefore, type RoleFinding } from './roles.ts';
+import { companionAfter, singleCountryOfArticle, singleHolderClash, teamListCountry } from './teamCountry.ts';
+import { appositiveAfter, countryRoleAcrossComma, ofCountryAfter, pluralTitleOfList, possessiveAppositiveBefore, theRoleBefore, titleBefore, type RoleFinding } from './roles.ts';
 
 export interface PersonMention {
   key: string;
@@ -127,6 +128,9 @@ function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameToke
   else {
     const poss = possessiveAppositiveBefore(text, span.start) ?? theRoleBefore(text, span.start, span.end);
     if (poss) found.push(poss);
+    // "The head of the delegation, adviser to the president, X": a second role before the first.
+    const earlier = poss ? theRoleBefore(text, poss.start, poss.start, false) : null;
+    if (earlier && earlier.end < poss!.start) found.push(earlier);
   }
   // "Prime Ministers Narendra Modi and Shehbaz Sharif": the list's plural title is Sharif's too.
   if (!before) {
@@ -141,6 +145,8 @@ function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameToke
   if (!span.possessive) {
     const after = appositiveAfter(text, span.end);
     if (after && !listsAnotherPerson(text, after, span, spans)) found.push(after);
+    const of = ofCountryAfter(text, span.end);
+    if (of) found.push(of);
   }
   return found;
 }
@@ -149,6 +155,11 @@ function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameToke
 function roleSpecificity(r: RoleFinding): number {
   const words = r.role.split(/\s+/).length;
   return Math.min(words, 10) + (/\b(?:president|secretary|minister|chancellor|director|senator|chief|head)\b/i.test(r.role) ? 3 : 0);
+}
+
+/** The most specific role phrase found for a person. */
+function bestRole(c: Cluster): RoleFinding | undefined {
+  return c.roles.filter((r) => r.role.length > 0).sort((a, b) => roleSpecificity(b) - roleSpecificity(a))[0];
 }
 
 function mostCommon<T>(xs: T[]): T | null {
@@ -342,11 +353,47 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
     }
   }
 
+  // "Ukraine was represented by A, B and C", "The Israeli delegation includes ... X": a member list.
+  for (const c of clusters) {
+    if (countryOf.get(c.key)) continue;
+    for (const span of c.spans) {
+      const team = teamListCountry(text, span.start);
+      if (team) {
+        setCountry(c, team.code, 'team list', team.at);
+        break;
+      }
+    }
+  }
+  // "X would be among the officials joining Umerov": the country of the person X goes with.
+  for (const c of clusters) {
+    if (countryOf.get(c.key)) continue;
+    for (const span of c.spans) {
+      const companion = companionAfter(text, span.end);
+      const other = companion ? clusterByName(companion) : undefined;
+      const code = other && other !== c ? countryOf.get(other.key) ?? other.known?.country ?? null : null;
+      if (code) {
+        setCountry(c, code, `companion of ${companion}`, span.end);
+        break;
+      }
+    }
+  }
+  // A story about one country: its people are that country's unless something says otherwise.
+  const lacking = clusters.filter((c) => !countryOf.get(c.key) && !c.known?.country);
+  const home = lacking.length > 0 ? singleCountryOfArticle(text) : null;
+  // The people the text itself places must be mostly that country's: a summit held there is not its story.
+  const placed = clusters.map((c) => countryOf.get(c.key)).filter((x): x is CountryCode => !!x);
+  if (home && (placed.length === 0 || placed.filter((x) => x === home).length * 2 > placed.length)) {
+    for (const c of lacking) {
+      const others = lacking.filter((o) => o !== c).map((o) => bestRole(o)?.role ?? null);
+      if (!singleHolderClash(bestRole(c)?.role ?? null, others)) setCountry(c, home, 'article about one country', c.spans[0]!.start);
+    }
+  }
+
   const congo = congoOfArticle(text);
   const people: ExtractedPerson[] = clusters.map((c) => {
     const name = c.known?.name ?? [...c.names].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length)[0]!;
     const aliases = [...new Set([...c.names, ...(c.known ? [c.known.name, ...c.known.aliases] : [])])].filter((n) => n !== name);
-    const best = c.roles.filter((r) => r.role.length > 0).sort((a, b) => roleSpecificity(b) - roleSpecificity(a))[0];
+    const best = bestRole(c);
     return {
       key: c.key,
       name: name.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/u, ''),

@@ -44,6 +44,9 @@ export const ROLE_MODIFIERS = new Set([
   // Institutions written in lower case inside a title: "foreign ministry spokesman", "party leader".
   'ministry', 'affairs', 'operations', 'cabinet', 'party', 'parliamentary', 'commerce', 'treasury', 'homeland',
   'international',
+  'external',
+  // Fields of an office written in lower case: "UN aid official", "hostages coordinator".
+  'aid', 'humanitarian', 'relief', 'rights', 'hostage', 'hostages', 'political', 'economic',
 ]);
 
 /**

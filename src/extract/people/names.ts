@@ -90,6 +90,7 @@ export function isNameWord(w: string): boolean {
   if (w === w.toUpperCase()) return /^\p{Lu}{2}$/u.test(w) && countryFromWord(w) === null && !NOT_INITIALS.has(w);
   if (isGluedWord(w)) return false;
   if (HONORIFICS.has(w.replace(/\.$/, ''))) return false;
+  if (isPluralTitle(w)) return false;
   if (isCommonWord(w)) return false;
   if (countryFromWord(w) !== null && !NAME_LIKE_COUNTRIES.has(w)) return false;
   // "Secretary-General", "Vice-President", "Russia-Ukraine", "Long-Term": a hyphenated title,
@@ -238,6 +239,12 @@ const TITLE_WORDS = new Set([
   'advisor', 'negotiator', 'counterpart', 'chief', 'head', 'director', 'spokesman', 'spokeswoman', 'spokesperson',
   'businessman', 'son-in-law', 'official', 'diplomat', 'lawmaker', 'congressman', 'congresswoman', 'judge',
 ]);
+
+/** "Ministers", "Presidents", "Envoys": a plural title ("Foreign Ministers Lavrov and Kuleba") is never part of a name. */
+export function isPluralTitle(word: string): boolean {
+  const w = word.toLowerCase();
+  return w.length > 3 && w.endsWith('s') && TITLE_WORDS.has(w.slice(0, -1));
+}
 
 export function isTitleWord(word: string): boolean {
   return TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));

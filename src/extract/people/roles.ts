@@ -45,7 +45,18 @@ export function roleCountry(phrase: string): CountryCode | null {
   }
   // "CIA Director", "Mossad chief": an agency that belongs to one country.
   const agency = AGENCY_WORD.exec(phrase);
-  return agency ? (AGENCY_COUNTRIES[agency[1]!] as CountryCode) : null;
+  if (agency) return AGENCY_COUNTRIES[agency[1]!] as CountryCode;
+  return unOfficial(phrase) ? 'UN' : null;
+}
+
+/**
+ * "UN Secretary-General", "top U.N. aid official", "United Nations envoy for Syria": an official of
+ * the United Nations, whose side is the UN. A national envoy "to the UN" is not one.
+ */
+export function unOfficial(phrase: string): boolean {
+  const m = /(?<![\p{L}.])(?:UN|U\.N\.|United Nations)(?![\p{L}])/u.exec(phrase);
+  if (!m) return false;
+  return !/\b(?:to|at|before|with|in)\s+(?:the\s+)?$/i.test(phrase.slice(0, m.index));
 }
 
 function cleanRole(phrase: string): string {
@@ -164,11 +175,12 @@ export function appositiveAfter(text: string, nameEnd: number): RoleFinding | nu
 /** "Russian President Vladimir Putin's aide, Yuri Ushakov": a role before the name, set off by a comma. */
 export function possessiveAppositiveBefore(text: string, nameStart: number): RoleFinding | null {
   const before = text.slice(Math.max(0, nameStart - 120), nameStart);
-  const m = /((?:\p{Lu}[\p{L}\-]+\.?\s+){0,3}\p{Lu}[\p{L}\-]+)['\u2019]s\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+),\s+$/u.exec(before);
+  // "Trump's special envoy for Ukraine, Keith Kellogg", "America's top general in Europe, X": a complement may follow.
+  const m = /((?:\p{Lu}[\p{L}\-]+\.?\s+){0,3}\p{Lu}[\p{L}\-]+)['\u2019]s\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+(?:\s+(?:for|to|in|on|at)\s+(?:the\s+)?\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2})?),\s+$/u.exec(before);
   if (!m) return null;
   const roleWords = m[2]!.split(/\s+/);
   // "Putin's aide", "Zelensky's chief of staff"
-  if (!roleWords.some((w) => isRoleHead(w))) return null;
+  if (!roleWords.slice(0, 4).some((w) => isRoleHead(w))) return null;
   const start = nameStart - before.length + m.index;
   // The possessor may itself carry a title ("Russian President Vladimir Putin"): keep its last name words.
   const possessorWords = m[1]!.split(/\s+/).filter((w) => !isRoleHead(w) && !HONORIFICS.has(w.replace(/\.$/, '')) && findCountryMentions(w).length === 0);
@@ -183,16 +195,64 @@ export function possessiveAppositiveBefore(text: string, nameStart: number): Rol
   };
 }
 
-/** "The British prime minister, Keir Starmer,": a role with "the" before the name, set off by commas. */
-export function theRoleBefore(text: string, nameStart: number, nameEnd: number): RoleFinding | null {
-  if (!/^\s*,/.test(text.slice(nameEnd, nameEnd + 3))) return null;
-  const before = text.slice(Math.max(0, nameStart - 100), nameStart);
-  const m = /\b[Tt]he\s+((?:[\p{L}.'\u2019-]+\s+){0,4}[\p{L}-]+),\s+$/u.exec(before);
+// Words that open a clause, so a phrase holding them is a predicate, not a title.
+const CLAUSE_WORDS = /\b(?:who|which|that|was|were|is|are|has|had|have|will|would|said|says|told|when|while|after|before|but|because|if)\b/i;
+const DETERMINER = /\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+/gu;
+
+/**
+ * A role set off by a comma before the name, opened by "the" or a possessive pronoun: "The British
+ * prime minister, Keir Starmer,", "the head of the Russian delegation, Vladimir Medinsky", "the
+ * Prime Minister of Qatar, Mohammed ...;", "Its director of events, Helen Dubuc,". The head noun
+ * stands among the first five words, after modifiers only, and a complement with of/for/to/in may
+ * follow it. `checkAfter` false reads a role before another role ("The head of the delegation,
+ * advisor to the president, X").
+ */
+export function theRoleBefore(text: string, nameStart: number, nameEnd: number, checkAfter = true): RoleFinding | null {
+  if (checkAfter && !/^\s*[,;]/.test(text.slice(nameEnd, nameEnd + 3))) return null;
+  const before = text.slice(Math.max(0, nameStart - 130), nameStart);
+  const comma = /,\s+$/.exec(before);
+  if (!comma) return null;
+  const head = before.slice(0, comma.index);
+  const clauseStart = Math.max(...[...head.matchAll(/[,;:.!?()\n\u201c\u201d"]/g)].map((m) => m.index + 1), 0);
+  for (const d of head.slice(clauseStart).matchAll(DETERMINER)) {
+    const phraseStart = clauseStart + d.index + d[0].length;
+    const phrase = head.slice(phraseStart).trim();
+    if (phrase.length < 2 || CLAUSE_WORDS.test(phrase)) continue;
+    const words = phrase.split(/\s+/);
+    const headAt = words.slice(0, 5).findIndex((w) => isRoleHead(w));
+    if (headAt < 0) continue;
+    // Before the head only modifiers, nationality words and adjectives; after it a complement.
+    const lead = words.slice(0, headAt);
+    if (!lead.every((w) => isModifier(w) || countryFromWord(w) !== null || /^\p{Ll}[\p{Ll}-]*$/u.test(w))) continue;
+    const tail = words.slice(headAt + 1);
+    if (tail.length > 0 && !/^(?:of|for|to|in|at|on)$/.test(tail[0]!) && !tail.every((w) => isRoleHead(w) || isModifier(w))) continue;
+    let start = nameStart - before.length + phraseStart;
+    let role = phrase;
+    // "advisor to the dictator, X": the role is the relation, not the person it is relative to.
+    const relation = /((?:[\p{Ll}-]+\s+){0,2}[\p{L}-]+)\s+(?:to|of|for)\s+$/u.exec(head.slice(clauseStart, clauseStart + d.index));
+    if (relation && isRoleHead(relation[1]!.split(/\s+/).at(-1)!)) {
+      start = nameStart - before.length + clauseStart + relation.index;
+      role = text.slice(start, nameStart - before.length + comma.index);
+    }
+    return { role: cleanRole(role), country: roleCountry(role), relativeTo: null, start, end: start + role.length };
+  }
+  return null;
+}
+
+/**
+ * "Prime Minister Benjamin Netanyahu of Israel", "President William Ruto of Kenya": the country
+ * written after the name with "of".
+ */
+export function ofCountryAfter(text: string, nameEnd: number): RoleFinding | null {
+  const m = /^\s+of\s+(?:the\s+)?/.exec(text.slice(nameEnd, nameEnd + 12));
   if (!m) return null;
-  const words = m[1]!.split(/\s+/);
-  if (!isRoleHead(words[words.length - 1]!)) return null;
-  const start = nameStart - before.length + m.index + m[0].indexOf(m[1]!);
-  return { role: cleanRole(m[1]!), country: roleCountry(m[1]!), relativeTo: null, start, end: start + m[1]!.length };
+  const at = nameEnd + m[0].length;
+  const rest = text.slice(at, at + 60);
+  const c = findCountryMentions(rest)[0];
+  if (!c || c.start !== 0 || c.kind === 'demonym' || c.kind === 'capital') return null;
+  // "of Israel Defense Forces": a capitalised word after it makes the country part of a name.
+  if (/^[ -]+\p{Lu}/u.test(rest.slice(c.end))) return null;
+  return { role: '', country: c.code, relativeTo: null, start: at, end: at + c.end };
 }
 
 const ROLE_CONNECTORS = new Set(['of', 'the', 'for', 'and', 'on', 'to']);
@@ -220,7 +280,8 @@ export function countryRoleAcrossComma(text: string, at: number): RoleFinding | 
     if (words.length === 0 || words.length > 8) continue;
     // Office words only; after "of"/"for" any capitalised department ("of Military Operations").
     // A possessive or a name inside ("President Vladimir Putin's aide") is another construction.
-    const ofAt = words.findIndex((w) => w === 'of' || w === 'for');
+    // "Australia's Ambassador to China, X" as well as "of Military Operations".
+    const ofAt = words.findIndex((w) => w === 'of' || w === 'for' || w === 'to' || w === 'in');
     const roleLike = words.every((w, i) => !/['\u2019]s?$/u.test(w) && (isRoleHead(w) || isModifier(w) || ROLE_CONNECTORS.has(w) || (ofAt >= 0 && i > ofAt && /^\p{Lu}/u.test(w))));
     if (!roleLike || !words.some((w) => isRoleHead(w)) || ROLE_CONNECTORS.has(words.at(-1)!)) continue;
     const start = offset + clauseStart + m.end + (rest.length - rest.trimStart().length) + (clause.slice(m.end).length - rest.length);

@@ -28,6 +28,7 @@ export const COUNTRY_SPECIFIC_TITLES: CountrySpecificTitle[] = [
   { title: /^(?:national security adviser|national security advisor)$/i, country: 'US', sharedWith: ['IN', 'GB', 'IL', 'UA', 'PK', 'AF', 'IQ', 'KR', 'JP'] },
   { title: /^(?:senate majority leader|senate minority leader|house speaker|speaker of the house)$/i, country: 'US', sharedWith: [] },
   { title: /^chancellor of the exchequer$/i, country: 'GB', sharedWith: [] },
+  { title: /^(?:external affairs minister|minister of external affairs)$/i, country: 'IN', sharedWith: [] },
 ];
 
 /** Every country the article names, by name, nationality, capital or institution. */
