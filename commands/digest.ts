@@ -9,43 +9,39 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { UserFacingError, type AutocompleteChoice, type Command, type CommandContext, type Reply, type ReplyField } from '../src/interaction/command.ts';
-import type { DigestFilters, Subscription } from '../src/store/digests.ts';
+import type { Subscription } from '../src/store/digests.ts';
 import { escapeMarkdown, neutraliseMentions, truncate } from '../src/render/markdown.ts';
 import { PARLEY_COLOR } from '../src/render/talks.ts';
 import { canonicalTimeZone, compileSchedule, nextSlotAfter, parseSchedule, ScheduleError, type DigestSchedule } from '../src/digest/schedule.ts';
 import { initialSince } from '../src/digest/configSync.ts';
 import { composeSubscriptionDigest } from '../src/digest/contents.ts';
 import { describeFilters, formatInstant } from '../src/digest/compose.ts';
-import { PERSON_OPTION_MAX_LENGTH, resolvePerson, suggestPeopleChoices } from './_people.ts';
-import { SIDE_OPTION_MAX_LENGTH, resolveSide, suggestSideChoices } from './_sides.ts';
+import { PERSON_OPTION_MAX_LENGTH, suggestPeopleChoices } from './_people.ts';
+import { SIDE_OPTION_MAX_LENGTH, suggestSideChoices } from './_sides.ts';
+import {
+  filterOptions,
+  KEYWORDS_MAX_LENGTH,
+  requireChannel as requireChannelIn,
+  requireManageChannels as requireManageChannelsTo,
+  stringOption as stringOptionOf,
+  disabledLines,
+  ID_MAX_LENGTH,
+  idOption,
+  visibleInScope,
+} from './_channelFilters.ts';
 
 const SCHEDULE_MAX_LENGTH = 100;
-const KEYWORDS_MAX_LENGTH = 200;
 const LIST_MAX = 20;
 const MAX_PER_CHANNEL = 10;
 const MAX_PER_GUILD = 100;
-const ID_MAX_LENGTH = 12;
 
 const SCHEDULE_SUGGESTIONS = ['daily', 'weekly monday', 'weekly friday', '0 8 * * 1-5', '0 8,18 * * *'];
 
 const GUILD_ONLY = 'Digests are set up per server channel; run /digest in a channel of your server.';
 
-function requireChannel(ctx: CommandContext): { guildId: string; channelId: string } {
-  const { guildId, channelId } = ctx.invoker;
-  if (!guildId || !channelId) throw new UserFacingError(GUILD_ONLY);
-  return { guildId, channelId };
-}
-
-function requireManageChannels(ctx: CommandContext, action: string): void {
-  if (!ctx.invoker.permissions.manageChannels) {
-    throw new UserFacingError(`You need the Manage Channels permission to ${action}. Ask a server admin, or use /digest list and /digest preview.`);
-  }
-}
-
-function stringOption(ctx: { values: Record<string, unknown> }, name: string): string | undefined {
-  const value = ctx.values[name];
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
+const requireChannel = (ctx: CommandContext) => requireChannelIn(ctx, GUILD_ONLY);
+const requireManageChannels = (ctx: CommandContext, action: string) => requireManageChannelsTo(ctx, action, '/digest list and /digest preview');
+const stringOption = (ctx: { values: Record<string, unknown> }, name: string) => stringOptionOf(ctx.values, name);
 
 function compile(subscription: Pick<Subscription, 'cron' | 'timeZone'>): DigestSchedule | null {
   try {
@@ -74,25 +70,14 @@ function describeSubscription(subscription: Subscription, now: Date, showChannel
     lines.push(`Next: ${describeNextRun(subscription, now)}`);
     if (subscription.lastError) lines.push(`Last problem: ${escapeMarkdown(truncate(subscription.lastError, 200))}`);
   } else {
-    lines.push(
-      `⚠️ **Disabled** after ${subscription.consecutiveFailures} failed deliveries: ${escapeMarkdown(truncate(subscription.disabledReason ?? 'unknown reason', 300))}`,
-      'Fix the bot’s permissions in the channel, then run /digest subscribe again with the same settings to re-enable it.',
-    );
+    lines.push(...disabledLines(subscription, 'digest'));
   }
   if (subscription.origin === 'config') lines.push('Declared in the server operator’s config.');
   if (subscription.notifyEmpty) lines.push('Posts “no new talks” when there is nothing new.');
   return { name: `Digest #${subscription.id}${subscription.enabled ? '' : ' (disabled)'}`, value: lines.join('\n') };
 }
 
-/** The id option: "3" or "#3" (autocomplete fills the number in). */
-function subscriptionIdOption(values: Record<string, unknown>): number | undefined {
-  const raw = values.id;
-  if (typeof raw === 'number') return raw;
-  if (typeof raw !== 'string' || !raw.trim()) return undefined;
-  const match = /^#?(\d{1,10})$/.exec(raw.trim());
-  if (!match) throw new UserFacingError(`“${escapeMarkdown(truncate(raw, ID_MAX_LENGTH))}” is not a digest id; /digest list shows them (e.g. 3).`);
-  return Number(match[1]);
-}
+const subscriptionIdOption = (values: Record<string, unknown>) => idOption(values, 'a digest', 'digest');
 
 /** The subscription an id option names, visible from where the command runs, or an error. */
 async function subscriptionFromOption(id: number, ctx: CommandContext, scope: { guildId: string; channelId: string }): Promise<Subscription> {
@@ -104,12 +89,8 @@ async function subscriptionFromOption(id: number, ctx: CommandContext, scope: { 
   return subscription;
 }
 
-async function visibleSubscriptions(ctx: CommandContext, scope: { guildId: string; channelId: string }): Promise<Subscription[]> {
-  const inChannel = await ctx.store.digests.listSubscriptions({ channelId: scope.channelId });
-  if (!ctx.invoker.permissions.manageGuild) return inChannel;
-  const inGuild = await ctx.store.digests.listSubscriptions({ guildId: scope.guildId });
-  const byId = new Map([...inGuild, ...inChannel].map((s) => [s.id, s]));
-  return [...byId.values()].sort((a, b) => a.id - b.id);
+function visibleSubscriptions(ctx: CommandContext, scope: { guildId: string; channelId: string }): Promise<Subscription[]> {
+  return visibleInScope(ctx, scope, (where) => ctx.store.digests.listSubscriptions(where));
 }
 
 async function subscribe(values: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
@@ -139,23 +120,7 @@ async function subscribe(values: Record<string, unknown>, ctx: CommandContext): 
     throw error;
   }
 
-  const filters: DigestFilters = {};
-  const sideText = stringOption({ values }, 'side');
-  if (sideText) filters.side = resolveSide(sideText);
-  let personNote = '';
-  const personText = stringOption({ values }, 'person');
-  if (personText) {
-    try {
-      filters.person = (await resolvePerson(personText, ctx)).name;
-    } catch (error) {
-      // Someone not in the news yet can still be followed: the digest matches them once they appear.
-      if (!(error instanceof UserFacingError) || personText.startsWith('id:')) throw error;
-      filters.person = truncate(personText, PERSON_OPTION_MAX_LENGTH);
-      personNote = `\nParley has not seen anyone called “${escapeMarkdown(filters.person)}” yet; the digest will include them once articles mention them.`;
-    }
-  }
-  const keywords = stringOption({ values }, 'keywords');
-  if (keywords) filters.keywords = truncate(keywords, KEYWORDS_MAX_LENGTH);
+  const { filters, personNote } = await filterOptions(values, ctx, 'the digest');
 
   // Every digest is a scheduled post; a cap keeps one channel or server from flooding the queue.
   const inChannel = await ctx.store.digests.listSubscriptions({ channelId: scope.channelId });

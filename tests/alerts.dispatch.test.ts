@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AlertHarness, article } from './support/alertHarness.ts';
 import { fail } from './support/fakeDiscord/index.ts';
+import { composeSubscriptionDigest } from '../src/digest/contents.ts';
 
 let h: AlertHarness;
 afterEach(async () => {
@@ -94,8 +95,8 @@ describe('alerts', { timeout: 60_000 }, () => {
       name: 'vienna-plan.txt',
       text: article({
         published: '2026-11-02',
-        headline: 'Iran and the IAEA to meet in Vienna',
-        body: 'Iranian and IAEA officials will hold talks in Vienna on Friday about inspections, diplomats said.',
+        headline: 'Iran and Oman to meet in Vienna',
+        body: 'Iranian and Omani officials will hold talks in Vienna on Friday about shipping in the Gulf, diplomats said.',
       }),
     });
     await h.check();
@@ -107,8 +108,8 @@ describe('alerts', { timeout: 60_000 }, () => {
       name: 'vienna-held.txt',
       text: article({
         published: '2026-11-07',
-        headline: 'Vienna talks on inspections held',
-        body: 'Iranian and IAEA officials held talks in Vienna on Friday about inspections, diplomats said.',
+        headline: 'Vienna talks on Gulf shipping held',
+        body: 'Iranian and Omani officials held talks in Vienna on Friday about shipping in the Gulf, diplomats said.',
       }),
     });
     await h.check();
@@ -159,6 +160,40 @@ describe('alerts', { timeout: 60_000 }, () => {
     expect(messages[1]!.content).toMatch(/6 talks/);
     const shown = messages.map(embedsText).join('\n');
     for (const city of cities) expect(shown).toContain(city);
+  });
+
+  it('the digest says which of its talks the channel was already alerted about', async () => {
+    h = await AlertHarness.start();
+    const alerted = h.channel(1);
+    const quiet = h.channel(2);
+    await h.subscribe(alerted);
+    const since = new Date(Date.now() - 3600_000).toISOString();
+    await h.ingest(ANKARA_HELD);
+    await h.check();
+    const digestOf = (channelId: string) =>
+      composeSubscriptionDigest(h.store, h.config.current(), { channelId, filters: {}, since, timeZone: 'UTC', notifyEmpty: false }, new Date(Date.now() + 60_000));
+    const here = (await digestOf(alerted))!;
+    expect(here.content).toContain('All of these talks were already alerted here');
+    expect(here.embeds![0]!.description).toContain('🔔 alerted');
+    const elsewhere = (await digestOf(quiet))!;
+    expect(elsewhere.content).not.toContain('alerted');
+    expect(elsewhere.embeds![0]!.description).not.toContain('🔔');
+  });
+
+  it('syncs the alert subscriptions declared in config on start and on reload', async () => {
+    h = await AlertHarness.start();
+    const channel = h.channel(1);
+    h.config.reload({ alerts: { subscriptions: [{ channelId: channel, guildId: h.fake.guild.id, side: 'UA', kinds: ['held'] }] } });
+    h.startDispatcher();
+    await h.check();
+    expect(await h.store.alerts.listSubscriptions()).toMatchObject([{ channelId: channel, origin: 'config', filters: { side: 'UA' }, kinds: ['held'] }]);
+    await h.ingest(ANKARA_HELD);
+    await h.check();
+    expect(h.fake.messages(channel)).toHaveLength(1);
+
+    h.config.reload({ alerts: { subscriptions: [] } });
+    await h.check();
+    expect(await h.store.alerts.listSubscriptions()).toEqual([]);
   });
 
   it('a channel that answers 403 is disabled after its failures; the others are unaffected', async () => {

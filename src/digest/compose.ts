@@ -21,6 +21,8 @@ export interface ComposeOptions {
   maxQuotes?: number;
   /** Post a one-line "no new talks" instead of nothing when the window is empty. */
   notifyEmpty: boolean;
+  /** Talks this channel was already alerted about (src/alerts): the digest says so. */
+  alerted?: ReadonlySet<number>;
 }
 
 // Discord allows 6000 embed characters per message; a margin keeps the footer and titles safe.
@@ -46,10 +48,12 @@ export function composeDigest(changes: DigestChangesPage, options: ComposeOption
     return { content: `No new talks since ${formatInstant(options.since, options.timeZone)}${describeFilters(options.filters)}.` };
   }
 
+  const alerted = options.alerted ?? new Set<number>();
+  const render = (c: DigestChange) => renderEvent(c, alerted.has(c.event.id));
   const groups: Group[] = [
-    { key: 'held', title: 'Talks held', items: events.filter((c) => c.kind === 'held').map((c) => renderEvent(c)) },
-    { key: 'changed', title: 'Status changes', items: events.filter((c) => c.kind === 'status-changed' || c.kind === 'cancelled').map((c) => renderEvent(c)) },
-    { key: 'planned', title: 'Newly planned', items: events.filter((c) => c.kind === 'planned').map((c) => renderEvent(c)) },
+    { key: 'held', title: 'Talks held', items: events.filter((c) => c.kind === 'held').map(render) },
+    { key: 'changed', title: 'Status changes', items: events.filter((c) => c.kind === 'status-changed' || c.kind === 'cancelled').map(render) },
+    { key: 'planned', title: 'Newly planned', items: events.filter((c) => c.kind === 'planned').map(render) },
     { key: 'quotes', title: 'Notable quotes', items: quotes.map(renderQuote) },
   ];
 
@@ -77,7 +81,9 @@ export function composeDigest(changes: DigestChangesPage, options: ComposeOption
   }
   if (omitted > 0 && embeds.length > 0) embeds[embeds.length - 1]!.footer = `and ${omitted} more: /latest-talks`;
 
-  const header = `**Talks digest**: what changed since ${formatInstant(options.since, options.timeZone)}${describeFilters(options.filters)}`;
+  const alertedCount = events.filter((c) => alerted.has(c.event.id)).length;
+  const alertNote = alertedCount > 0 ? `\n🔔 ${alertedCount === events.length ? 'All' : `${alertedCount} of ${events.length}`} of these talks were already alerted here.` : '';
+  const header = `**Talks digest**: what changed since ${formatInstant(options.since, options.timeZone)}${describeFilters(options.filters)}${alertNote}`;
   return { content: truncate(header, 2000), embeds };
 }
 
@@ -94,11 +100,12 @@ export function rankQuotesByNotability(quotes: Quote[], events: DigestChange[]):
   return [...quotes].sort((a, b) => score(b) - score(a) || (b.date ?? '').localeCompare(a.date ?? '') || b.id - a.id);
 }
 
-function renderEvent(change: DigestChange): string {
+function renderEvent(change: DigestChange, alerted: boolean): string {
   const { event } = change;
   const transition =
     change.kind === 'status-changed' && change.previousStatus ? `${formatStatus(change.previousStatus)} → **${formatStatus(event.status)}**` : null;
-  const item = [transition, `**${talkHeading(event)}**`, talkSummaryLines(event)].filter(Boolean).join('\n');
+  const heading = `**${talkHeading(event)}**${alerted ? ' · 🔔 alerted' : ''}`;
+  const item = [transition, heading, talkSummaryLines(event)].filter(Boolean).join('\n');
   return truncate(item, ITEM_MAX);
 }
 

@@ -13,7 +13,7 @@ const QUOTE_CANDIDATES = 50;
 export async function composeSubscriptionDigest(
   store: Store,
   config: LoadedConfig,
-  subscription: Pick<Subscription, 'filters' | 'since' | 'timeZone' | 'notifyEmpty'>,
+  subscription: Pick<Subscription, 'filters' | 'since' | 'timeZone' | 'notifyEmpty'> & { channelId?: string },
   until: Date,
   options: { notifyEmpty?: boolean } = {},
 ): Promise<Reply | null> {
@@ -22,7 +22,10 @@ export async function composeSubscriptionDigest(
     events: maxItems,
     quotes: QUOTE_CANDIDATES,
   });
+  // The talks this channel already heard of as alerts are marked, so the digest does not read as news twice.
+  const alerted = subscription.channelId ? await store.alerts.alertedIn(subscription.channelId, changes.events.map((c) => c.event.id)) : undefined;
   return composeDigest(changes, {
+    ...(alerted ? { alerted } : {}),
     since: new Date(subscription.since),
     until,
     timeZone: subscription.timeZone,
