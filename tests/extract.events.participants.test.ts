@@ -7,7 +7,7 @@ import { checkPatternTable, checkPredicateTable } from './support/patternTable.t
 checkPatternTable('pronoun participants', PRONOUN_PARTICIPANT);
 
 checkPredicateTable('participant rules', [
-  { name: 'the object of another preposition', test: governedByPreposition, matches: ['they sent a report to ', 'a plan by Kenyan President '], rejects: ['talks hosted by ', 'talks with '] },
+  { name: 'the object of another preposition', test: governedByPreposition, matches: ['they sent a report to ', 'a plan by Kenyan President '], rejects: ['talks hosted by ', 'talks with ', 'made his first call to ', 'he spoke to '] },
   { name: 'a name qualifying an institution', test: qualifiesInstitution, matches: [' administration officials met', ' government said'], rejects: [' met the envoy'] },
   { name: 'the two people just named', test: namesTwoPeople, matches: ['The two ministers will speak again', 'Both leaders met'], rejects: ['The two countries met'] },
   { name: 'speaking as one of the sides', test: reportsFromTheTable, matches: [' told state TV that the two sides had made progress', ' said we agreed on a date'], rejects: [' said the sanctions would stay'] },

@@ -26,7 +26,7 @@ import { datesOfSentence, segmentDate } from './date.ts';
 import { inheritCities, segmentPlace } from './place.ts';
 import { segmentStatus } from './status.ts';
 import { addCompanions, addDelegations, addSpeakersAtTheTable, participantsOfClause, participantsOfSegment, sidesOfPeople } from './participants.ts';
-import { absorbHeadline, dateFollowUps, joinsReportedEvent, leadingAfter, refersBack, resolveBackReferences, talksOpened } from './references.ts';
+import { absorbHeadline, dateFollowUps, dateFromSentenceBefore, sameDayAsEventBefore, joinsReportedEvent, leadingAfter, refersBack, resolveBackReferences, talksOpened } from './references.ts';
 import { splitSeparateMeetings } from './separate.ts';
 import { attachUndated, foldRepeats } from './fold.ts';
 import { isLive, type Draft, type EventContext } from './draft.ts';
@@ -159,6 +159,8 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
 
   absorbHeadline(drafts, frame.sentences[0]?.index ?? -1);
   resolveBackReferences(drafts);
+  dateFromSentenceBefore(frame, drafts, publishedAt);
+  sameDayAsEventBefore(drafts, publishedAt);
   drafts = splitSeparateMeetings(frame, drafts);
   dateFollowUps(drafts);
 

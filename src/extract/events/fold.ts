@@ -4,9 +4,19 @@
 // talks ("Lavrov said the talks were useful") adds its people to it.
 import { datesNear, isLive, sameDates, sidesCompatible, withinRange, type Draft } from './draft.ts';
 
+/**
+ * "He called Biden first, then Yoon": two calls of one day whose named people each include
+ * someone the other lacks are two calls, not one (a call joins two ends; a third is another call).
+ */
+export function callsWithOthers(a: Draft, b: Draft): boolean {
+  if (a.kind !== 'call' || b.kind !== 'call' || a.explicit.size < 2 || b.explicit.size < 2) return false;
+  return [...a.explicit].some((k) => !b.explicit.has(k)) && [...b.explicit].some((k) => !a.explicit.has(k));
+}
+
 /** Two reports in one article of the same event. */
 export function sameEvent(a: Draft, b: Draft): boolean {
   if (isLive(a.status) !== isLive(b.status)) return false;
+  if (callsWithOthers(a, b)) return false;
   if (!isLive(a.status) && a.status !== b.status) return false;
   if ((a.kind === 'call') !== (b.kind === 'call')) return false;
   if (a.city && b.city && a.city !== b.city) return false;

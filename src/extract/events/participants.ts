@@ -26,6 +26,8 @@ export function governedByPreposition(lead: string): boolean {
       const prev = i > 0 ? words[i - 1]! : '';
       // "hosted by Fidan", "led by Yermak": the agent takes part.
       if (w === 'by' && /^(?:hosted|led|headed|chaired|mediated|accompanied|joined|attended|flanked)$/i.test(prev)) return false;
+      // "his first call to Biden", "spoke to Macron": the other end of a call.
+      if (w === 'to' && /^(?:call|calls|spoke|speak|speaks|speaking|talked|talk|talking)$/i.test(prev)) return false;
       return !/^\p{Lu}/u.test(prev);
     }
     const titleWord = /^\p{Lu}/u.test(w) || /^(?:the|a|an|his|her|their)$/.test(w) || ROLE_HEADS.has(w.toLowerCase()) || ROLE_MODIFIERS.has(w.toLowerCase());

@@ -2,9 +2,13 @@
 // and people of the event just reported; "After the meeting, Trump phoned Putin" happened on the
 // day of that meeting; "X joined the talks" adds to them; an undated headline names the sides of
 // the round the body dates.
+import type { IsoDay } from '../../domain/types.ts';
+import { findDates } from '../dates/resolve.ts';
+import type { ArticleFrame } from '../people/reference.ts';
+import { sameDayAsBefore } from './date.ts';
 import { namesBothSides } from './sides.ts';
 import { namesTwoPeople } from './participants.ts';
-import { isLive, sidesCompatible, type Draft } from './draft.ts';
+import { countryOfPerson, isLive, sidesCompatible, type Draft } from './draft.ts';
 
 const LEADING_AFTER = /^(?:After|Following|Straight\s+after|Right\s+after)\s+(?:the|this|that|their|his|her)\s+(?:\p{Ll}+\s+)?(?:meeting|talks|summit|call|session|negotiations|visit)\b,?\s*/u;
 
@@ -32,6 +36,7 @@ export function refersBack(text: string, ownSides: number): boolean {
     joinsReportedEvent(text) ||
     (ownSides === 0 &&
       (/\b(?:these|those|this|that|the)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|meetings|negotiations|consultations|round)\b/iu.test(text) ||
+        /\btheir\s+(?:\p{Ll}+\s+){0,2}(?:talks|meeting|call|conversation|negotiations|summit)\b/iu.test(text) ||
         /\b(?:the\s+two|both|the)\s+(?:sides|delegations|leaders|countries|ministers|teams|governments|parties)\b/i.test(text) ||
         namesTwoPeople(text)))
   );
@@ -92,5 +97,58 @@ export function dateFollowUps(drafts: Draft[]): void {
       d.dateTo = prev.dateTo;
       d.approx = true;
     }
+  }
+}
+
+/**
+ * "their call a day after Ishiba was elected": the only date of the sentence counts from another
+ * event (the election), so it is that event's day, not the call's.
+ */
+export function datedOnlyByAnotherEvent(d: Draft, dates: ReadonlyArray<{ date: IsoDay; surface: string }>): boolean {
+  return dates.length === 1 && dates[0]!.date === d.date && /\b(?:after|before)$/i.test(dates[0]!.surface);
+}
+
+/**
+ * "Ishiba and Yoon agreed on Wednesday to stay in close touch. In their telephone conversation,
+ * the two leaders also ...": an undated report that refers back, with no event reported before
+ * it, is the event behind the sentence before: that sentence's one day, and its two people when
+ * the report names none.
+ */
+export function dateFromSentenceBefore(frame: ArticleFrame, drafts: Draft[], publishedAt: IsoDay | null): void {
+  for (const d of drafts) {
+    if (!isLive(d.status) || !d.anaphoric) continue;
+    if (d.date && !datedOnlyByAnotherEvent(d, findDates(d.evidence, publishedAt).filter((x) => !x.approx))) continue;
+    if (drafts.some((o) => o.sentence < d.sentence)) continue;
+    const before = frame.sentences.find((s) => s.index === d.sentence - 1);
+    if (!before) continue;
+    const days = new Set(findDates(before.text, publishedAt).filter((x) => !x.approx && !x.dateTo).map((x) => x.date));
+    if (days.size !== 1) continue;
+    const people = new Set(frame.people.mentions.filter((m) => m.start >= before.start && m.end <= before.end && !m.possessive).map((m) => m.key));
+    if (d.participants.length < 2 && people.size !== 2) continue;
+    d.date = [...days][0]!;
+    if (d.participants.length >= 2) continue;
+    for (const k of people) {
+      if (!d.participants.includes(k)) d.participants.push(k);
+      const country = countryOfPerson(frame, k);
+      if (country && !d.sides.includes(country)) d.sides.push(country);
+    }
+  }
+}
+
+/**
+ * "Ishiba also held a phone meeting with Albanese on the same day": with no date of its own,
+ * "the same day" is the day of the event reported just before, not of whatever date the
+ * sentences before happen to state.
+ */
+export function sameDayAsEventBefore(drafts: Draft[], publishedAt: IsoDay | null): void {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (!isLive(d.status) || !sameDayAsBefore(d.evidence)) continue;
+    if (findDates(d.evidence, publishedAt).some((x) => !x.approx)) continue;
+    const prev = drafts.slice(0, i).reverse().find((p) => p.sentence < d.sentence && d.sentence - p.sentence <= 6 && p.date && !p.dateTo && isLive(p.status));
+    if (!prev) continue;
+    d.date = prev.date;
+    d.dateTo = null;
+    d.approx = prev.approx;
   }
 }

@@ -5,6 +5,7 @@
 import type { CountryCode, IsoDay } from '../../domain/types.ts';
 import type { ArticleFrame } from '../people/reference.ts';
 import { countryOfPerson, isLive, type Draft } from './draft.ts';
+import type { PatternRow } from './patternTable.ts';
 
 /** Sides that did not all meet together, and the side each met (the host) when the article says. */
 interface SeparateMeetings {
@@ -71,10 +72,42 @@ function splitExcluded(frame: ArticleFrame, drafts: Draft[], separate: SeparateM
   return out;
 }
 
+/** "his first phone calls with A, B and C", "spoke separately by phone with A and B": one call each. */
+export const CALLS_IN_SUCCESSION: PatternRow = {
+  name: 'several calls with a list of people',
+  pattern: /\b(?:(?:phone|telephone|video)[\s-]+calls|calls|separate(?:ly)?\s+(?:(?:phone|telephone)\s+)?(?:calls?|conversations?)|spoke\s+separately(?:\s+by\s+(?:phone|telephone))?)\b[^.;]{0,40}?\bwith\b/i,
+  matches: ['held phone calls in succession with the leaders of Kenya and Ghana', 'spoke separately by phone with the two presidents', 'had separate calls with A and B'],
+  rejects: ['held a phone call with the Kenyan president', 'called for talks with the rebels'],
+};
+
+/**
+ * One call draft per person called, when the sentence says there were several calls: the callers
+ * (named before "with") are on each, each person called on their own.
+ */
+export function splitCallsInSuccession(frame: ArticleFrame, d: Draft): Draft[] {
+  if (d.kind !== 'call' || d.participants.length < 3) return [d];
+  const sentence = frame.sentences.find((x) => x.index === d.sentence);
+  if (!sentence) return [d];
+  const m = CALLS_IN_SUCCESSION.pattern.exec(sentence.text);
+  if (!m) return [d];
+  const withAt = sentence.start + m.index + m[0].length;
+  const firstAt = (k: string): number => frame.people.mentions.find((x) => x.key === k && x.start >= sentence.start && x.end <= sentence.end)?.start ?? -1;
+  const callers = d.participants.filter((k) => firstAt(k) >= 0 && firstAt(k) < withAt);
+  const called = d.participants.filter((k) => firstAt(k) >= withAt);
+  if (callers.length === 0 || called.length < 2) return [d];
+  const calledCountries = new Set(called.map((k) => countryOfPerson(frame, k)).filter((c): c is CountryCode => c !== null));
+  const callerSides = d.sides.filter((s) => !calledCountries.has(s));
+  return called.map((k) => {
+    const country = countryOfPerson(frame, k);
+    const participants = [...callers, k];
+    return { ...d, participants, explicit: new Set(participants), sides: [...new Set([...callerSides, ...(country ? [country] : [])])] };
+  });
+}
+
 /** The article's drafts with separate meetings and denied joint ones split into bilaterals. */
 export function splitSeparateMeetings(frame: ArticleFrame, drafts: Draft[]): Draft[] {
   const separate: SeparateMeetings[] = [];
-  const split = drafts.flatMap((d) => {
+  const split = drafts.flatMap((x) => splitCallsInSuccession(frame, x)).flatMap((d) => {
     const parts = splitSeparate(frame, d);
     if (parts.length > 1) separate.push({ sides: d.sides, date: d.date, host: parts[0]!.sides.find((s) => parts.every((p) => p.sides.includes(s))) ?? null });
     return parts;
