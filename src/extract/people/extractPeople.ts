@@ -6,7 +6,7 @@ import type { CountryCode, ExtractedPerson } from '../../domain/types.ts';
 import type { KnownPerson } from '../../config/schema.ts';
 import { countryFromWord, findCountryMentions } from '../geo/countries.ts';
 import { findPlaces } from '../geo/places.ts';
-import { DELEGATE_HEADS, NAME_PARTICLES, NEWS_OUTLET_NAMES, NEWS_OUTLETS } from './lexicon.ts';
+import { DELEGATE_HEADS, NAME_PARTICLES, NEWS_OUTLET_NAMES, NEWS_OUTLETS, ROLE_HEADS } from './lexicon.ts';
 import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { MOVEMENTS, afterLocativePreposition, coordinatedWithCountry } from './notPeople.ts';
@@ -64,7 +64,17 @@ function hasPersonEvidence(text: string, span: NameSpan): boolean {
   // "Kallas: "..."" at the start of a line or sentence.
   if (/^:\s*["\u201c'\u2018]/.test(text.slice(span.end, span.end + 4)) && /(?:^|[\n.!?]\s*)$/.test(text.slice(Math.max(0, span.start - 3), span.start))) return true;
   if (span.possessive && PERSONAL_POSSESSIONS.test(text.slice(span.end).replace(/^['\u2019]s?/u, ''))) return true;
-  return false;
+  return titledAppositive(text, span);
+}
+
+/**
+ * "Former Deputy Foreign Minister of Russia, Gatilov, answered": a lone name set off by commas
+ * right after an office (its head noun last, or followed by "of" and a capitalised name).
+ */
+export function titledAppositive(text: string, span: Pick<NameSpan, 'start' | 'end'>): boolean {
+  if (!/^\s*,/.test(text.slice(span.end, span.end + 3))) return false;
+  const m = /([\p{L}-]+)(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)?,\s+$/u.exec(text.slice(Math.max(0, span.start - 80), span.start));
+  return m !== null && ROLE_HEADS.has(m[1]!.toLowerCase());
 }
 
 function knownFor(name: string, people: KnownPerson[]): KnownPerson | null {

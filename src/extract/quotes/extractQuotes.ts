@@ -11,12 +11,13 @@ import { mentionsIn, resolvePronoun, resolveRoleReference, subjectMention, type 
 import { blankQuotes, type QuoteSpan } from './quoteSpans.ts';
 
 const FINITE_SPEECH =
-  'said|says|say|told|tells|wrote|writes|added|adds|stated|states|noted|notes|announced|announces|stressed|stresses|emphasized|emphasised|explained|explains|insisted|insists|warned|warns|declared|declares|replied|asked|commented|posted|tweeted|summarized|summarised|affirmed|argued|argues|claimed|claims|confirmed|confirms|concluded|called|calls|urged|urges|reiterated|signaled|signalled|accused|accuses|recalled|admitted|acknowledged|predicted|promised|vowed|pledged|suggested|described|continued|remarked|responded|reported|reports|quipped|observed|mentioned|revealed|assured|cautioned|complained|conceded|contended|estimated|insisted|maintained|shared|expressed';
+  'said|says|say|told|tells|wrote|writes|added|adds|stated|states|noted|notes|announced|announces|stressed|stresses|emphasized|emphasised|explained|explains|insisted|insists|warned|warns|declared|declares|replied|asked|commented|posted|tweeted|summarized|summarised|affirmed|argued|argues|claimed|claims|confirmed|confirms|concluded|called|calls|urged|urges|reiterated|signaled|signalled|accused|accuses|recalled|admitted|acknowledged|predicted|promised|vowed|pledged|suggested|described|continued|remarked|responded|reported|reports|quipped|observed|mentioned|revealed|assured|cautioned|complained|conceded|contended|estimated|insisted|maintained|shared|expressed|points out|pointed out|point out';
 const GERUND_SPEECH = 'saying|stating|adding|noting|writing|telling|calling|arguing|warning|insisting|explaining|stressing|declaring|describing|urging|claiming|emphasizing|emphasising|asking|accusing';
 const STATEMENT_NOUNS = 'statement|statements|remarks|comments|words|post|message|claim|assertion|promise|pledge|view|words';
 
 const FINITE_RE = new RegExp(`\\b(?:${FINITE_SPEECH})\\b`, 'g');
 const GERUND_RE = new RegExp(`\\b(?:${GERUND_SPEECH})\\b`, 'g');
+const FINITE_ONE = new RegExp(`\\b(?:${FINITE_SPEECH})\\b`);
 const PRONOUN = /^(?:he|she|He|She)$/;
 
 /** Subjects that report rather than speak: the newspaper, the agency, "Russian media". */
@@ -34,6 +35,14 @@ function sentenceOf(frame: ArticleFrame, pos: number) {
   return frame.sentences.find((s) => pos >= s.start && pos < s.end) ?? null;
 }
 
+/**
+ * "Zelensky's adviser, Rustem Umerov, said": a name set off by commas as the appositive of its
+ * title, with only the closing comma between it and the verb at `pos`.
+ */
+function closesAppositive(framed: string, from: number, m: { start: number; end: number }, pos: number): boolean {
+  return /^\s*,\s*$/.test(framed.slice(m.end, pos)) && /,\s*$/.test(framed.slice(from, m.start));
+}
+
 /** A mention or pronoun or "the <role>" ending right before `pos`, allowing an appositive or a time phrase between. */
 function subjectBefore(ctx: QuoteContext, from: number, pos: number): Speaker {
   const { frame, framed } = ctx;
@@ -42,7 +51,7 @@ function subjectBefore(ctx: QuoteContext, from: number, pos: number): Speaker {
   const mentions = mentionsIn(frame, from, pos).filter((m) => !m.possessive);
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
-    if (gapOk(framed.slice(m.end, pos))) return { kind: 'person', key: m.key };
+    if (gapOk(framed.slice(m.end, pos)) || closesAppositive(framed, from, m, pos)) return { kind: 'person', key: m.key };
   }
   const head = framed.slice(from, pos);
   const pronoun = /\b(he|she)\s+(?:(?:also|then|later|again|further|had|has|have|would|will)\s+)?$/i.exec(head);
@@ -57,6 +66,11 @@ function subjectBefore(ctx: QuoteContext, from: number, pos: number): Speaker {
   }
   if (REPORTER.test(head.trim().split(/[,;]/).pop()!.trim())) return { kind: 'reporter' };
   return { kind: 'none' };
+}
+
+/** Words between a speech verb and a name that are only a title: no clause mark, no verb, at most 90 characters. */
+function titleRunBetween(between: string): boolean {
+  return between.length <= 90 && !/[,;:!?]|\.\s/.test(between) && !new RegExp(`\\b(?:${FINITE_SPEECH}|${GERUND_SPEECH}|and|who|which|that)\\b`).test(between);
 }
 
 /** Attribution after the closing quote: `," he said`, `," Umerov said`, `," said Umerov`, `, Politico reports`. */
@@ -76,7 +90,8 @@ function speakerAfter(ctx: QuoteContext, q: QuoteSpan): Speaker {
   const inverted = new RegExp(`^\\s*[,.!?]?\\s*(?:${FINITE_SPEECH})\\s+`).exec(after);
   if (inverted) {
     const at = q.close + 1 + inverted[0].length;
-    const m = mentionsIn(frame, at, at + 80).find((x) => x.start - at < 30);
+    // `," said Umerov`, `," said U.S. State Department official Victoria Nuland`: the name after a title.
+    const m = mentionsIn(frame, at, at + 120).find((x) => titleRunBetween(framed.slice(at, x.start)));
     if (m) return { kind: 'person', key: m.key };
     const rest = after.slice(inverted[0].length);
     const role = /^the\s+(?:[\p{L}-]+\s+){0,3}?(president|minister|envoy|adviser|aide|chancellor|senator|secretary|leader|official|spokesman|spokeswoman|spokesperson)\b/iu.exec(rest);
@@ -87,7 +102,8 @@ function speakerAfter(ctx: QuoteContext, q: QuoteSpan): Speaker {
     return { kind: 'reporter' };
   }
   // `," he said` / `," Umerov summarized` / `, Russian media reported` : the first clause after the quote.
-  const clause = /^\s*[,.!?]?\s*([^,.;"\u201c\u201d]{1,120}?)\s+((?:also\s+|later\s+|then\s+)?(?:FINITE))\b/i;
+  // `" on the Russian side, Deputy Defence Minister Fomin said`: a short phrase may come first.
+  const clause = /^\s*[,.!?]?\s*(?:[^,.;"\u201c\u201d]{1,60},\s*)?([^,.;"\u201c\u201d]{1,120}?)\s+((?:also\s+|later\s+|then\s+)?(?:FINITE))\b/i;
   const m = new RegExp(clause.source.replace('FINITE', FINITE_SPEECH)).exec(after);
   if (m) {
     const subjectEnd = q.close + 1 + m[0].length - m[2]!.length;
@@ -104,6 +120,21 @@ function speakerAfter(ctx: QuoteContext, q: QuoteSpan): Speaker {
   return { kind: 'none' };
 }
 
+/**
+ * "After a meeting with X, he thanked ... and expressed the hope that": "he" opens the clause whose
+ * verb is at `verbAt`, with no other speech verb and no other person between.
+ */
+function pronounSubjectOfClause(ctx: QuoteContext, from: number, verbAt: number): Speaker {
+  const head = ctx.framed.slice(from, verbAt);
+  const pronoun = [...head.matchAll(/(?:^|[,;]\s*|\s)(he|she)\s+\p{Ll}+/giu)].pop();
+  if (!pronoun) return { kind: 'none' };
+  const at = from + pronoun.index + pronoun[0].indexOf(pronoun[1]!);
+  const rest = ctx.framed.slice(at, verbAt);
+  if (FINITE_ONE.test(rest.slice(3)) || mentionsIn(ctx.frame, at, verbAt).length > 0) return { kind: 'none' };
+  const key = resolvePronoun(ctx.frame, at);
+  return key ? { kind: 'person', key } : { kind: 'none' };
+}
+
 /** Attribution before the opening quote, within its sentence. */
 function speakerBefore(ctx: QuoteContext, q: QuoteSpan): Speaker {
   const { frame, framed } = ctx;
@@ -118,12 +149,16 @@ function speakerBefore(ctx: QuoteContext, q: QuoteSpan): Speaker {
     const s = subjectBefore(ctx, from, from + colon.index);
     if (s.kind === 'person') return s;
   }
-  // according to X
+  // according to X / according to him
   const according = [...head.matchAll(/\baccording to\s+/gi)].pop();
   if (according) {
     const at = from + according.index + according[0].length;
     const m = mentionsIn(frame, at, q.open).find((x) => x.start - at < 60);
     if (m) return { kind: 'person', key: m.key };
+    if (/^(?:him|her)\b/i.test(framed.slice(at, at + 4))) {
+      const key = resolvePronoun(frame, at);
+      if (key) return { kind: 'person', key };
+    }
   }
   // X's statement that "..."
   const statement = [...head.matchAll(new RegExp(`['\\u2019]s?\\s+(?:${STATEMENT_NOUNS})\\b`, 'gi'))].pop();
@@ -138,7 +173,10 @@ function speakerBefore(ctx: QuoteContext, q: QuoteSpan): Speaker {
     if (owner && from + statement.index - owner.end <= 2) return { kind: 'person', key: owner.key };
   }
   if (!last) return { kind: 'none' };
-  if (!last.gerund) return subjectBefore(ctx, from, last.at);
+  if (!last.gerund) {
+    const s = subjectBefore(ctx, from, last.at);
+    return s.kind === 'none' ? pronounSubjectOfClause(ctx, from, last.at) : s;
+  }
   const finiteBefore = finite.filter((v) => v.at < last.at).pop();
   if (finiteBefore) {
     const s = subjectBefore(ctx, from, finiteBefore.at);
@@ -175,6 +213,14 @@ function quoteDate(ctx: QuoteContext, q: QuoteSpan, publishedAt: IsoDay | null):
   return publishedAt;
 }
 
+/** The quotation fills its paragraph: nothing but the quote marks and punctuation around it. */
+function quoteIsParagraph(frame: ArticleFrame, q: QuoteSpan): boolean {
+  const paraStart = frame.text.lastIndexOf('\n', q.open) + 1;
+  const nl = frame.text.indexOf('\n', q.close);
+  const paraEnd = nl < 0 ? frame.text.length : nl;
+  return /^\s*$/.test(frame.text.slice(paraStart, q.open)) && /^[\s.,!?\u201d"]*$/.test(frame.text.slice(q.close + 1, paraEnd));
+}
+
 export interface AttributedQuote {
   quote: ExtractedQuote;
   span: QuoteSpan;
@@ -203,6 +249,11 @@ export function attributeQuotes(frame: ArticleFrame, publishedAt: IsoDay | null)
       // own attribution: `"...," he said in an interview with Kristen Welker. "..."`.
       const attribution = new RegExp(`^[\\s,.!?]*(?:\\S+\\s+){1,3}(?:${FINITE_SPEECH})\\b`);
       if (others.length === 0 || attribution.test(between)) speakerKey = previous.speakerKey;
+    }
+    // A paragraph that is only a quotation goes on with the speaker of the quote just before it,
+    // in the paragraph above, when nobody else is named in between.
+    if (speakerKey === null && speaker.kind === 'none' && previous?.speakerKey && previous.paragraph === paragraph - 1 && quoteIsParagraph(frame, q)) {
+      if (mentionsIn(frame, previous.close + 1, q.open).every((m) => m.key === previous!.speakerKey)) speakerKey = previous.speakerKey;
     }
     const words = q.text.trim().split(/\s+/).length;
     if (speakerKey === null && words < 4) continue;
