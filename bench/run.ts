@@ -132,6 +132,14 @@ async function childMain(workload: string, args: ChildArgs): Promise<unknown> {
       const result = await benchDigestFanout(Number(args.subscriptions), Number(args.rate));
       return { ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 };
     }
+    case 'alerts-latency': {
+      const { benchAlertLatency } = await import('./alertFanout.ts');
+      return benchAlertLatency(Number(args.samples));
+    }
+    case 'alerts-fanout': {
+      const { benchAlertFanout } = await import('./alertFanout.ts');
+      return benchAlertFanout(Number(args.channels));
+    }
     case 'cold-start': {
       const { benchColdStart } = await import('./coldStart.ts');
       return benchColdStart(args.mode === 'discord' ? 'discord' : 'console', typeof args.db === 'string' ? args.db : undefined);
@@ -319,6 +327,46 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
           figure('fanout', '429 answers', r.rateLimited429, 'responses', { text: '0', check: (v) => v === 0 }),
           figure('fanout', 'event-loop delay p99 during fan-out', r.eventLoopDelayP99Ms, 'ms'),
           figure('fanout', 'peak RSS (with the fake Discord in-process)', Math.max(r.peakRssMb, r.maxRssMb), 'MB', RSS_TARGET),
+        ],
+      };
+    },
+  });
+
+  const alertSamples = quick ? 8 : 30;
+  const alertChannels = 500;
+  plans.push({
+    name: 'alerts latency',
+    description: `ingest end to alert POST: ${alertSamples} articles ingested one at a time (stored, extracted, merged), the dispatcher on its default timer, the fake Discord in-process`,
+    timeoutMs: 900_000,
+    run: async () => {
+      const r = (await runChild('alerts-latency', { samples: alertSamples }, 900_000)) as { checkSeconds: number; latencyP50Ms: number; latencyP99Ms: number; latencyMaxMs: number; peakRssMb: number };
+      return {
+        details: r,
+        figures: [
+          figure('alerts latency', `ingest end to POST p50 (checks every ${r.checkSeconds} s)`, r.latencyP50Ms, 'ms'),
+          figure('alerts latency', 'ingest end to POST p99', r.latencyP99Ms, 'ms', { text: '< 60000 (within a minute)', check: (v) => v < 60_000 }),
+          figure('alerts latency', 'peak RSS (extractor and fake Discord in-process)', r.peakRssMb, 'MB', RSS_TARGET),
+        ],
+      };
+    },
+  });
+  plans.push({
+    name: 'alerts fanout',
+    description: `one talk alerted to ${alertChannels} channels, each its own subscription, through the shared delivery queue and the fake Discord enforcing 50 requests/s (429 above)`,
+    timeoutMs: 900_000,
+    run: async () => {
+      const r = (await runChild('alerts-fanout', { channels: alertChannels }, 900_000)) as {
+        delivered: number; fanoutSeconds: number; requestsPerSecondAverage: number; maxRequestsInAnySecond: number; rateLimited429: number; peakRssMb: number;
+      };
+      return {
+        details: r,
+        figures: [
+          figure('alerts fanout', 'delivered', r.delivered, `of ${alertChannels}`, { text: `= ${alertChannels}`, check: (v) => v === alertChannels }),
+          figure('alerts fanout', 'time to deliver all', r.fanoutSeconds, 's'),
+          figure('alerts fanout', 'average rate', r.requestsPerSecondAverage, 'requests/s', { text: '45-50 (within 10% of 50)', check: (v) => v >= 45 && v <= 50 }),
+          figure('alerts fanout', 'most requests in any second', r.maxRequestsInAnySecond, 'requests', { text: '<= 50', check: atMost(50) }),
+          figure('alerts fanout', '429 answers', r.rateLimited429, 'responses', { text: '0', check: (v) => v === 0 }),
+          figure('alerts fanout', 'peak RSS (with the fake Discord in-process)', r.peakRssMb, 'MB', RSS_TARGET),
         ],
       };
     },

@@ -121,7 +121,7 @@ export const parleyConfigSchema = z.strictObject({
     .strictObject({
       enabled: z.boolean().default(true),
       /** How often the dispatcher looks at the change log; an alert goes out within two checks of its merge. */
-      checkSeconds: z.number().int().min(1).max(30).default(5),
+      checkSeconds: z.number().int().min(1).max(30).default(2),
       /** Alert posts per channel per hour; the rest wait and go out together (edits do not count). */
       maxPostsPerHour: z.number().int().min(1).max(120).default(10),
       subscriptions: z.array(configAlertSubscriptionSchema).default([]),
