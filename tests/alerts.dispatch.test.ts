@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AlertHarness, article } from './support/alertHarness.ts';
 import { fail } from './support/fakeDiscord/index.ts';
 import { composeSubscriptionDigest } from '../src/digest/contents.ts';
+import { extractPending } from '../src/merge/process.ts';
 
 let h: AlertHarness;
 afterEach(async () => {
@@ -61,6 +62,35 @@ describe('alerts', { timeout: 60_000 }, () => {
     expect(embedsText(edited!)).toContain('Kyslytsya');
     expect(edited!.allowedMentions).toEqual({ parse: [] });
     expect(edited!.pings).toEqual({ everyone: false, users: [], roles: [] });
+  });
+
+  it('re-extracting the articles, or rebuilding the whole timeline, alerts and edits nothing', async () => {
+    h = await AlertHarness.start();
+    const channel = h.channel(1);
+    await h.subscribe(channel);
+    await h.ingest(ANKARA_HELD, ANKARA_SECOND);
+    expect(await h.check()).toMatchObject({ posted: 1 });
+
+    await h.store.articles.resetExtraction();
+    await extractPending(h.store, h.config.current());
+    expect(await h.check()).toMatchObject({ posted: 0, edited: 0, updates: 0 });
+
+    // What parley reextract does: the timeline rebuilt from scratch, events made anew.
+    await h.store.articles.resetExtraction();
+    await h.store.timeline.clear();
+    await extractPending(h.store, h.config.current());
+    expect((await h.store.timeline.exportAll()).events.length).toBeGreaterThan(0);
+    expect(await h.check()).toMatchObject({ posted: 0, edited: 0, updates: 0 });
+    expect(h.posts(channel)).toHaveLength(1);
+    expect(h.edits(channel)).toHaveLength(0);
+
+    // News after the rebuild is alerted as usual.
+    await h.ingest({
+      name: 'riga.txt',
+      text: article({ published: '2026-11-12', headline: 'Talks in Riga', body: 'Latvian and Ukrainian officials held talks in Riga on Wednesday about air defence, the Latvian government said.' }),
+    });
+    expect(await h.check()).toMatchObject({ posted: 1 });
+    expect(JSON.stringify(h.fake.messages(channel)[1]!.embeds)).toContain('Riga');
   });
 
   it('a change more than a day after the alert is a short new post linking the first', async () => {

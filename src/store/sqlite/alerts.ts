@@ -45,6 +45,7 @@ interface ChangeRow {
   from_status: EventStatus | null;
   to_status: EventStatus;
   added_people_json: string;
+  first_extraction: number;
 }
 
 interface PostRow {
@@ -294,6 +295,8 @@ export class SqliteAlertRepo implements AlertRepo {
       const queue = this.stmt(`INSERT INTO alert_events (channel_id, event_id, guild_id, kinds_json, from_status, change_seq, queued_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)`);
       for (const row of rows) {
+        // Re-extraction tells old news again (or differently): no alert, no edit.
+        if (row.first_extraction === 0) continue;
         const kinds = alertKindsOf({ created: row.created === 1, fromStatus: row.from_status, toStatus: row.to_status, addedPeople: parseNumbers(row.added_people_json) });
         const known = new Map<string, { post_id: number | null; kinds_json: string }>();
         for (const item of itemsOf.all(row.event_id) as Array<{ channel_id: string; post_id: number | null; kinds_json: string }>) {

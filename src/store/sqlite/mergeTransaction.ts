@@ -393,7 +393,10 @@ class SqliteMergeTransaction implements MergeTransaction {
 
   async recordEventChange(c: EventChange): Promise<void> {
     this.run(
-      `INSERT INTO event_changes (event_id, created, from_status, to_status, added_people_json, article_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      // The article's first extraction is stamped when the merge marks it extracted, at its end:
+      // here it is still unset exactly when this merge is that first extraction.
+      `INSERT INTO event_changes (event_id, created, from_status, to_status, added_people_json, article_id, at, first_extraction)
+       VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT first_extracted_at IS NULL FROM articles WHERE id = ?), 1))`,
       c.eventId,
       c.created ? 1 : 0,
       c.fromStatus,
@@ -401,6 +404,7 @@ class SqliteMergeTransaction implements MergeTransaction {
       JSON.stringify(c.addedPeople),
       c.articleId,
       this.now,
+      c.articleId,
     );
   }
 

@@ -58,6 +58,8 @@ export class SqliteTimelineRepo implements TimelineRepo {
         DELETE FROM quotes; DELETE FROM event_sources; DELETE FROM event_participants; DELETE FROM event_sides;
         DELETE FROM events; DELETE FROM person_mentions; DELETE FROM person_aliases; DELETE FROM people;
       `);
+      // Event ids are reused by the rebuild: which channel was told about which event no longer holds.
+      this.db.exec('DELETE FROM alert_events');
     })();
   }
 
