@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from './support/fakeDiscord/index.ts';
+import { startFixtureServer } from './support/httpFixtureServer.ts';
 import { collect, runParley, runParleyInProcess, spawnParley, waitForLog } from './support/runParley.ts';
 
 let root: string;
@@ -66,6 +67,30 @@ describe('parley start in console mode', { timeout: 180_000 }, () => {
     expect(result.stderr).toContain('"reason":"SIGTERM"');
     expect(result.stderr).toContain('parley stopped');
     expect(result.stderr).not.toMatch(/"level":60/);
+  });
+
+  it('on SIGTERM aborts a feed fetch in flight at once instead of waiting for it', async () => {
+    const slow = await startFixtureServer();
+    try {
+      slow.route('/slow.xml', { delayMs: 60_000, body: '' });
+      const slowConfig = join(root, 'slow-config');
+      mkdirSync(slowConfig, { recursive: true });
+      writeFileSync(join(slowConfig, 'parley.yaml'), ['feeds:', '  - name: Slow', `    url: ${slow.url('/slow.xml')}`, 'fetch:', '  timeoutMs: 60000', 'polling:', '  cron: "* * * * * *"'].join('\n'));
+      const child = start('slow.db', { PARLEY_CONFIG: slowConfig });
+      const finished = collect(child, { timeoutMs: 150_000 });
+      await waitForLog(child, 'parley ready', 90_000);
+      while (slow.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      const signalled = performance.now();
+      child.kill('SIGTERM');
+      const result = await finished;
+      // Measured ~0.3 s; before, the fetch held shutdown until the 15 s grace ran out (exit 1).
+      expect(performance.now() - signalled).toBeLessThan(5_000);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain('feed poll interrupted by shutdown');
+      expect(result.stderr).not.toMatch(/"level":(50|60)/);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('reloads its config on SIGHUP and on a file edit, and keeps the last good one on a bad edit', async () => {

@@ -7,7 +7,7 @@ import { runCommandLine } from '../src/interaction/commandLine.ts';
 import { fitReplyForDiscord, embedLength } from '../src/render/discord.ts';
 import { replyToText } from '../src/render/text.ts';
 import { GENEVA_AND_MIAMI, insertTalks, openMigratedMemoryDb, queryOnlyStore, type FixtureIds, type TalksFixture } from './support/talksFixture.ts';
-import { commandContext } from './support/commandContext.ts';
+import { commandContext, testConfig } from './support/commandContext.ts';
 
 let commands: Command[];
 let db: Database;
@@ -249,6 +249,19 @@ describe('with an empty store', () => {
     expect((await run('/event id:1')).content).toMatch(/There is no talk #1/);
     expect((await run('/search query:Geneva')).content).toMatch(/Nothing found for “Geneva”/);
     expect((await run('/sources')).content).toMatch(/No feeds configured yet/);
+  });
+
+  it('/sources lists configured feeds before their first poll, as not polled yet and not as healthy', async () => {
+    const config = testConfig();
+    config.parley.feeds = [
+      { name: 'Wire One', url: 'https://one.example.org/rss', pollMinutes: 15, enabled: true },
+      { name: 'Wire Two', url: 'https://two.example.org/rss', pollMinutes: 15, enabled: true },
+    ];
+    const reply = await runCommandLine('/sources', commands, { ...ctx, config: () => config });
+    const embed = reply.embeds![0]!;
+    expect(embed.description).toContain('⏳ [Wire One](https://one.example.org/rss) · 0 articles\nnot polled yet');
+    expect(embed.description).toContain('⏳ [Wire Two](https://two.example.org/rss) · 0 articles\nnot polled yet');
+    expect(embed.footer).toBe('0 of 2 feeds healthy, 2 not polled yet · 0 articles · 0 talks · 0 people · 0 quotes');
     expect((await run('/help')).embeds![0]!.footer).toMatch(/empty/);
     expect(await executeAutocomplete(command('who'), { name: 'name', value: 'ze' }, { values: {} }, ctx)).toEqual([]);
   });

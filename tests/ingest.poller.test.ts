@@ -70,6 +70,30 @@ describe('pollAllFeeds', () => {
     await app.store.close();
   });
 
+  it('honours Retry-After on 429 and 503: the next poll waits at least as long as the server asked', async () => {
+    const inThreeHours = new Date(Date.now() + 3 * 3600_000).toUTCString();
+    server.route('/busy', { status: 429, headers: { 'retry-after': '7200' } });
+    server.route('/down', { status: 503, headers: { 'retry-after': inThreeHours } });
+    server.route('/brief', { status: 503, headers: { 'retry-after': '5' } });
+    server.route('/plain', { status: 429 });
+    const app = await appWithFeeds([
+      { name: 'Busy', path: '/busy' },
+      { name: 'Down', path: '/down' },
+      { name: 'Brief', path: '/brief' },
+      { name: 'Plain', path: '/plain' },
+    ]);
+    const summary = await pollAllFeeds(app, { afterStore });
+    expect(summary.feeds.map((f) => f.error)).toEqual(['HTTP 429 (retry after 2 h)', expect.stringMatching(/^HTTP 503 \(retry after (2\.9|3) h\)$/), 'HTTP 503 (retry after 5 s)', 'HTTP 429']);
+    const next = Object.fromEntries((await app.store.feeds.health()).map((f) => [f.name, (Date.parse(f.nextPollAt!) - clock.getTime()) / 60_000]));
+    expect(next.Busy).toBe(120);
+    expect(next.Down).toBeGreaterThanOrEqual(179);
+    expect(next.Down).toBeLessThanOrEqual(180);
+    // A shorter Retry-After than the backoff does not make the poller come back sooner.
+    expect(next.Brief).toBe(30);
+    expect(next.Plain).toBe(30);
+    await app.store.close();
+  });
+
   it('sends the stored ETag and Last-Modified, and a 304 changes nothing', async () => {
     server.route('/feed', (req) =>
       req.headers['if-none-match'] === '"rev-1"'
@@ -172,14 +196,19 @@ describe('startPoller', () => {
     await app.store.close();
   });
 
-  it('stop() waits for the poll in progress', async () => {
-    server.route('/slow-feed', { delayMs: 400, headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([]) });
-    const app = await testApp({ feeds: [{ name: 'Slow', url: server.url('/slow-feed') }], polling: { cron: '0 0 1 1 *' } });
+  it('stop() aborts the fetches in flight at once and leaves the feed as it was, not failed', async () => {
+    server.route('/slow-feed', { delayMs: 10_000, headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([]) });
+    const app = await testApp({ feeds: [{ name: 'Slow', url: server.url('/slow-feed') }], polling: { cron: '0 0 1 1 *' }, fetch: { timeoutMs: 30_000 } });
     const poller = startPoller(app, { afterStore: async () => {} });
-    void poller.tick();
-    await sleep(50);
+    const poll = poller.tick();
+    while (server.requests.length === 0) await sleep(10);
+    const stopAsked = performance.now();
     await poller.stop();
-    expect((await app.store.feeds.health())[0]!.lastSuccessAt).not.toBeNull();
+    const stopMs = performance.now() - stopAsked;
+    // Measured: ~1-5 ms; before, stop() waited for the 10 s answer (or the 30 s timeout).
+    expect(stopMs).toBeLessThan(1000);
+    expect(await poll).toMatchObject({ feeds: [expect.objectContaining({ outcome: 'skipped', error: 'interrupted by shutdown' })], failed: [] });
+    expect((await app.store.feeds.health())[0]).toMatchObject({ consecutiveFailures: 0, lastPolledAt: null, lastError: null, nextPollAt: null });
     expect(await poller.tick()).toBe('skipped');
     await app.store.close();
   });

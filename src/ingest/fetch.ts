@@ -17,6 +17,8 @@ export interface FetchOptions {
   etag?: string | null;
   lastModified?: string | null;
   accept?: string;
+  /** Aborts the fetch at once (shutdown): it fails with a FetchError of kind 'aborted'. */
+  signal?: AbortSignal;
 }
 
 export type FetchResult =
@@ -34,17 +36,42 @@ export type FetchResult =
       lastModified: string | null;
     };
 
-export type FetchErrorKind = 'timeout' | 'too-large' | 'redirects' | 'http' | 'network' | 'invalid-url';
+export type FetchErrorKind = 'timeout' | 'too-large' | 'redirects' | 'http' | 'network' | 'invalid-url' | 'aborted';
 
 export class FetchError extends Error {
   constructor(
     readonly kind: FetchErrorKind,
     message: string,
     readonly httpStatus: number | null = null,
+    /** From a 429 or 503 answer's Retry-After: how long the server asked us to wait. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'FetchError';
   }
+}
+
+/** Statuses whose Retry-After says when to come back (RFC 9110 §10.2.3). */
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
+
+/**
+ * Retry-After as milliseconds from `now`: delay-seconds ("120") or an HTTP date. Null when absent
+ * or unreadable; a date in the past is 0.
+ */
+export function parseRetryAfter(value: string | string[] | undefined, now: Date): number | null {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!text) return null;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  if (Number.isNaN(at) || !/[a-z]/i.test(text)) return null;
+  return Math.max(0, at - now.getTime());
+}
+
+function describeWait(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 2 * 3600) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 360) / 10} h`;
 }
 
 /** "5 MB", "512 KB", "1500 bytes": the cap as an operator wrote it. */
@@ -161,8 +188,11 @@ function describeNetworkError(err: unknown, url: URL): FetchError {
  */
 export async function fetchUrl(url: string, options: FetchOptions): Promise<FetchResult> {
   let current = parseHttpUrl(url);
+  if (options.signal?.aborted) throw new FetchError('aborted', 'aborted: Parley is stopping');
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     let retriedStale = false;
     for (let redirects = 0; ; redirects++) {
@@ -170,6 +200,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
       try {
         hop = await requestOnce(current, options, controller.signal);
       } catch (err) {
+        if (options.signal?.aborted) throw new FetchError('aborted', 'aborted: Parley is stopping');
         if (controller.signal.aborted) throw new FetchError('timeout', `timeout after ${options.timeoutMs} ms`);
         if ((err as StaleConnectionError).staleConnection && !retriedStale) {
           retriedStale = true;
@@ -188,7 +219,10 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
         continue;
       }
       if (status === 304) return { status: 'not-modified', url, finalUrl: current.href };
-      if (status < 200 || status >= 300 || body === null) throw new FetchError('http', `HTTP ${status}`, status);
+      if (status < 200 || status >= 300 || body === null) {
+        const retryAfterMs = RETRY_AFTER_STATUSES.has(status) ? parseRetryAfter(response.headers['retry-after'], new Date()) : null;
+        throw new FetchError('http', `HTTP ${status}${retryAfterMs === null ? '' : ` (retry after ${describeWait(retryAfterMs)})`}`, status, retryAfterMs);
+      }
       const contentType = response.headers['content-type'] ?? null;
       return {
         status: 'ok',
@@ -203,6 +237,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
     }
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
   }
 }
 

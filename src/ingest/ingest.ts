@@ -24,6 +24,8 @@ export interface IngestDeps {
   onProgress?: (p: { done: number; total: number; current: string }) => void;
   /** The clock; defaults to the system clock. */
   now?: () => Date;
+  /** Aborts the run's fetches at once and stops it before the next item (shutdown). */
+  signal?: AbortSignal;
 }
 
 export interface IngestSummary {
@@ -126,7 +128,7 @@ export class IngestRun {
   private deferred: Array<{ article: ArticleInput; input: string }> | null = null;
 
   constructor(readonly deps: IngestDeps) {
-    this.fetchOptions = fetchOptionsFrom(deps.config);
+    this.fetchOptions = { ...fetchOptionsFrom(deps.config), ...(deps.signal ? { signal: deps.signal } : {}) };
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -276,6 +278,7 @@ export class IngestRun {
       ),
     );
     for (let i = 0; i < feed.items.length; i++) {
+      if (this.deps.signal?.aborted) break;
       const item = feed.items[i]!;
       const input = item.link ?? item.title ?? '(feed item without link)';
       try {

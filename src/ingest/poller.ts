@@ -7,7 +7,7 @@ import type { LoadedConfig } from '../config/schema.ts';
 import type { StoredArticle } from '../domain/types.ts';
 import type { PollableFeed } from '../store/feeds.ts';
 import { parseFeed } from './feed.ts';
-import { fetchUrl } from './fetch.ts';
+import { FetchError, fetchUrl } from './fetch.ts';
 import { addSummaries, emptySummary, fetchOptionsFrom, IngestRun, type IngestSummary } from './ingest.ts';
 
 /** However often a feed fails, it is tried again at least this often (or at its own interval when longer). */
@@ -50,6 +50,8 @@ export interface PollOptions {
   dueOnly?: boolean;
   /** Default: extract and merge each new article into the timeline. */
   afterStore?: (article: StoredArticle) => Promise<void>;
+  /** Aborts in-flight fetches at once; feeds not finished are left as they were (not failed). */
+  signal?: AbortSignal;
 }
 
 async function defaultAfterStore(app: App, config: LoadedConfig): Promise<(article: StoredArticle) => Promise<void>> {
@@ -63,9 +65,15 @@ async function pollFeed(
   feed: PollableFeed,
   afterStore: (article: StoredArticle) => Promise<void>,
   summary: PollSummary,
+  signal: AbortSignal | undefined,
 ): Promise<FeedPollResult> {
   const base = { feedId: feed.id, name: feed.name, url: feed.url };
-  const run = new IngestRun({ store: app.store, config, logger: app.logger, afterStore, now: app.now });
+  const run = new IngestRun({ store: app.store, config, logger: app.logger, afterStore, now: app.now, ...(signal ? { signal } : {}) });
+  // Stopped part-way, a poll is neither a success nor the feed's failure: it runs again next time.
+  const interrupted = (): FeedPollResult => {
+    app.logger.info({ feed: feed.name }, 'feed poll interrupted by shutdown');
+    return { ...base, outcome: 'skipped', error: 'interrupted by shutdown' };
+  };
   const startedAt = app.now();
   try {
     const result = await fetchUrl(feed.url, {
@@ -73,6 +81,7 @@ async function pollFeed(
       accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
       etag: feed.etag,
       lastModified: feed.lastModified,
+      ...(signal ? { signal } : {}),
     });
     const next = addMinutes(app.now(), feed.pollMinutes);
     if (result.status === 'not-modified') {
@@ -82,15 +91,17 @@ async function pollFeed(
     }
     const parsed = await parseFeed(result.text, feed.url);
     await run.ingestFeed(parsed, feed.id);
+    if (signal?.aborted) return interrupted();
     // With items that failed, keep the old validators so the next poll fetches the feed again and retries them.
     const validators = run.summary.failed.length === 0 ? { etag: result.etag, lastModified: result.lastModified } : { etag: feed.etag, lastModified: feed.lastModified };
     await app.store.feeds.recordSuccess(feed.id, startedAt.toISOString(), validators, next);
     app.logger.info({ feed: feed.name, items: parsed.items.length, ingested: run.summary.ingested, duplicates: run.summary.duplicates, failed: run.summary.failed.length }, 'polled');
     return { ...base, outcome: 'ok' };
   } catch (err) {
+    if (signal?.aborted) return interrupted();
     const message = err instanceof Error ? err.message : String(err);
     const failures = feed.consecutiveFailures + 1;
-    const waitMinutes = backoffMinutes(failures, feed.pollMinutes);
+    const waitMinutes = waitAfterFailure(err, failures, feed.pollMinutes);
     await app.store.feeds.recordFailure(feed.id, startedAt.toISOString(), message, addMinutes(app.now(), waitMinutes));
     app.logger.warn({ feed: feed.name, url: feed.url, err: message, failures, retryInMinutes: waitMinutes }, 'feed poll failed');
     summary.failed.push({ input: feed.url, reason: message });
@@ -98,6 +109,16 @@ async function pollFeed(
   } finally {
     addSummaries(summary, run.summary);
   }
+}
+
+/**
+ * Minutes until the next try after a failure: the backoff, or longer when a 429/503 answer's
+ * Retry-After asks for more (capped at a day, so a bad header cannot silence a feed for good).
+ */
+export function waitAfterFailure(err: unknown, failures: number, pollMinutes: number): number {
+  const backoff = backoffMinutes(failures, pollMinutes);
+  if (!(err instanceof FetchError) || err.retryAfterMs === null) return backoff;
+  return Math.max(backoff, Math.min(Math.ceil(err.retryAfterMs / 60_000), 24 * 60));
 }
 
 /**
@@ -115,11 +136,12 @@ export async function pollAllFeeds(app: App, options: PollOptions = {}): Promise
   const queue = [...feeds];
   const worker = async () => {
     for (let feed = queue.shift(); feed; feed = queue.shift()) {
+      if (options.signal?.aborted) break;
       if (options.dueOnly && !isDue(feed, now)) {
         summary.feeds.push({ feedId: feed.id, name: feed.name, url: feed.url, outcome: 'skipped' });
         continue;
       }
-      summary.feeds.push(await pollFeed(app, config, feed, afterStore, summary));
+      summary.feeds.push(await pollFeed(app, config, feed, afterStore, summary, options.signal));
     }
   };
   await Promise.all(Array.from({ length: Math.min(POLL_CONCURRENCY, queue.length) }, worker));
@@ -130,7 +152,7 @@ export async function pollAllFeeds(app: App, options: PollOptions = {}): Promise
 export interface Poller {
   /** One scheduled run now: polls the due feeds, or returns 'skipped' while a poll is still running. */
   tick(): Promise<PollSummary | 'skipped'>;
-  /** Stops the schedule and waits for the poll in progress. */
+  /** Stops the schedule, aborts the poll in progress's fetches and waits for it to end. */
   stop(): Promise<void>;
 }
 
@@ -143,6 +165,7 @@ export function startPoller(app: App, options: Omit<PollOptions, 'dueOnly'> = {}
   let stopped = false;
   let task: ScheduledTask | null = null;
   let expression = '';
+  const stopping = new AbortController();
 
   const tick = async (): Promise<PollSummary | 'skipped'> => {
     if (stopped) return 'skipped';
@@ -150,7 +173,7 @@ export function startPoller(app: App, options: Omit<PollOptions, 'dueOnly'> = {}
       app.logger.debug('poll still running; tick skipped');
       return 'skipped';
     }
-    running = pollAllFeeds(app, { ...options, dueOnly: true });
+    running = pollAllFeeds(app, { ...options, dueOnly: true, signal: stopping.signal });
     try {
       return await running;
     } finally {
@@ -184,6 +207,7 @@ export function startPoller(app: App, options: Omit<PollOptions, 'dueOnly'> = {}
     tick,
     async stop() {
       stopped = true;
+      stopping.abort();
       unsubscribe();
       await task?.destroy();
       task = null;

@@ -11,6 +11,7 @@ import { ConfigWatcher } from '../../config/watch.ts';
 import { logger } from '../../log.ts';
 import type { Store } from '../../store/store.ts';
 import { openStoreAt, prepareStoreFolder } from '../context.ts';
+import { listenForShutdownSignal } from '../shutdown.ts';
 import { UsageError, type CliIo } from '../io.ts';
 
 interface Stoppable {
@@ -85,6 +86,9 @@ export async function startCommand(io: CliIo): Promise<number> {
     const reason = await Promise.race([shell.finished.then(() => `${shell?.mode} ended`), shutdown.signal]);
     logger.info({ reason }, 'parley stopping');
   } finally {
+    // Console mode ends on Ctrl-C (readline takes it from the terminal), so that press never
+    // reached the signal handler: the next one must still exit at once.
+    shutdown.stopping();
     const forceExit = setTimeout(() => {
       logger.error({ graceMs: SHUTDOWN_GRACE_MS }, 'shutdown took too long; exiting');
       process.exit(1);
@@ -200,33 +204,4 @@ async function stopQuietly(what: string, stop: () => Promise<void> | void): Prom
   } catch (error) {
     logger.error({ what, err: error }, 'error while stopping');
   }
-}
-
-/**
- * `signal` resolves with the name of the first SIGINT/SIGTERM; after that a second one exits at
- * once. `dispose()` removes the listeners (the process is about to return from main).
- */
-function listenForShutdownSignal(): { signal: Promise<string>; dispose(): void } {
-  let onSignal: (signal: NodeJS.Signals) => void = () => {};
-  const forceExit = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
-  const signal = new Promise<string>((resolve) => {
-    onSignal = (name) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      process.once('SIGINT', forceExit);
-      process.once('SIGTERM', forceExit);
-      resolve(name);
-    };
-  });
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    signal,
-    dispose() {
-      for (const name of ['SIGINT', 'SIGTERM'] as const) {
-        process.off(name, onSignal);
-        process.off(name, forceExit);
-      }
-    },
-  };
 }
