@@ -2,6 +2,7 @@
 import type { Store } from './store/store.ts';
 import type { LoadedConfig } from './config/schema.ts';
 import type { Logger } from './log.ts';
+import type { Metrics } from './ops/metrics.ts';
 
 /** The config in force. Reloads (file watch, SIGHUP) swap it; an invalid edit keeps the last good one. */
 export interface ConfigSource {
@@ -16,4 +17,6 @@ export interface App {
   logger: Logger;
   /** The clock. Tests inject a fake one. */
   now: () => Date;
+  /** Counts for GET /metrics; absent in one-shot commands. */
+  metrics?: Metrics;
 }

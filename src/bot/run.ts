@@ -93,6 +93,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
     // Handler log lines carry the interaction, so they line up with "command answered".
     logger: log.child({ command: interaction.commandName, interactionId: interaction.id }),
     canPost: (channelId) => canPostIn(client, channelId, invoker.channelId === channelId ? appPermissions : null),
+    ...(app.metrics ? { metrics: app.metrics } : {}),
   });
 
   const onInteraction = (interaction: Interaction) => {

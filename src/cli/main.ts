@@ -31,6 +31,7 @@ Commands:
 Environment:
   PARLEY_CONFIG     config folder (default ./config)
   PARLEY_DB         SQLite file (default store.path from parley.yaml)
+  PARLEY_HTTP_PORT  port of GET /healthz and /metrics in start (default http.port, 9464; 0 for none)
   PARLEY_LOG_LEVEL  trace, debug, info (default), warn, error, silent
   DISCORD_TOKEN, DISCORD_APPLICATION_ID   for start and deploy-commands
 

@@ -87,6 +87,13 @@ export const configAlertSubscriptionSchema = z.strictObject({
 
 export const parleyConfigSchema = z.strictObject({
   timeZone: ianaTimeZone.default('UTC'),
+  /** GET /healthz and /metrics of `parley start`; port 0 switches them off. */
+  http: z
+    .strictObject({
+      port: z.number().int().min(0).max(65535).default(9464),
+      host: z.string().min(1).default('127.0.0.1'),
+    })
+    .prefault({}),
   store: z.strictObject({ path: z.string().min(1).default('data/parley.db') }).default({ path: 'data/parley.db' }),
   feeds: z.array(feedSchema).superRefine(rejectDuplicateFeeds).default([]),
   fetch: z

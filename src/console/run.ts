@@ -51,6 +51,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     now: app.now,
     invoker: CONSOLE_INVOKER,
     logger: app.logger,
+    ...(app.metrics ? { metrics: app.metrics } : {}),
   });
 
   const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });

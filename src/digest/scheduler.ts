@@ -117,13 +117,16 @@ export function startDigestScheduler(app: App, poster: ChannelPoster, options: D
       await hooks.afterSent?.(run, outcome.messageId);
       await store.digests.markRunSent(run.id, outcome.messageId, app.now().toISOString());
       logger.info({ subscription: subscription.id, channelId: subscription.channelId, slot: run.slot, messageId: outcome.messageId }, 'digest delivered');
+      app.metrics?.digestDelivered('sent');
       return 'sent';
     }
     if (outcome.failure.kind === 'cancelled') {
       // Shutting down: the run stays 'recorded' and the next start sends it with the same nonce.
       logger.info({ subscription: subscription.id, slot: run.slot }, 'digest left for the next start');
+      app.metrics?.digestDelivered('cancelled');
       return 'skipped';
     }
+    app.metrics?.digestDelivered('failed');
     const channelFault = outcome.failure.kind === 'channel';
     const after = await store.digests.markRunFailed(run.id, outcome.failure.message, app.now().toISOString(), { channelFault, disableAfter });
     if (after && !after.enabled) {

@@ -146,6 +146,7 @@ export async function pollAllFeeds(app: App, options: PollOptions = {}): Promise
   };
   await Promise.all(Array.from({ length: Math.min(POLL_CONCURRENCY, queue.length) }, worker));
   summary.feeds.sort((a, b) => a.feedId - b.feedId);
+  app.metrics?.articlesIngested(summary.ingested);
   return summary;
 }
 

@@ -5,6 +5,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { Store } from '../store/store.ts';
 import type { LoadedConfig } from '../config/schema.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../ops/metrics.ts';
 
 /** Option values as the user gave them, by option name. Subcommands arrive as `subcommand`. */
 export interface CommandOptions {
@@ -32,6 +33,8 @@ export interface CommandContext {
    * that can tell (the Discord adapter). Absent means unknown, and callers assume it can.
    */
   canPost?: (channelId: string) => Promise<boolean>;
+  /** Where answered commands are counted (GET /metrics); absent in one-shot commands. */
+  metrics?: Pick<Metrics, 'commandAnswered'>;
 }
 
 export interface ReplyField {

@@ -9,6 +9,13 @@ export const SOMETHING_WENT_WRONG = 'Something went wrong while answering this c
 /** Runs `command`; a UserFacingError becomes its message, anything else is logged and answered generically. */
 export async function executeCommand(command: Command, options: CommandOptions, ctx: CommandContext): Promise<Reply> {
   const started = performance.now();
+  const reply = await answer(command, options, ctx);
+  ctx.metrics?.commandAnswered(command.data.name, reply.outcome ?? 'answered', (performance.now() - started) / 1000);
+  return reply;
+}
+
+async function answer(command: Command, options: CommandOptions, ctx: CommandContext): Promise<Reply> {
+  const started = performance.now();
   try {
     const reply = await command.execute(options, ctx);
     ctx.logger.debug({ command: command.data.name, subcommand: options.subcommand, ms: Math.round(performance.now() - started) }, 'command answered');

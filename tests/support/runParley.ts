@@ -21,7 +21,7 @@ export interface ParleyRunOptions {
   timeoutMs?: number;
 }
 
-/** The child's environment: the test's PATH and HOME, JSON logs at info, nothing from vitest. */
+/** The child's environment: the test's PATH and HOME, JSON logs at info, no ops port, nothing from vitest. */
 export function parleyEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -29,6 +29,8 @@ export function parleyEnv(extra: Record<string, string | undefined> = {}): NodeJ
     TMPDIR: process.env.TMPDIR,
     PARLEY_LOG_LEVEL: 'info',
     PARLEY_LOG_JSON: '1',
+    // Many `parley start` children run at once; the test of the endpoints picks its own port.
+    PARLEY_HTTP_PORT: '0',
   };
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];

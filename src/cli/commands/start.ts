@@ -13,6 +13,7 @@ import type { Store } from '../../store/store.ts';
 import { openStoreAt, prepareStoreFolder } from '../context.ts';
 import { listenForShutdownSignal } from '../shutdown.ts';
 import { UsageError, type CliIo } from '../io.ts';
+import type { OpsServer } from '../../ops/httpServer.ts';
 
 interface Stoppable {
   stop(): Promise<void> | void;
@@ -23,6 +24,8 @@ interface Stoppable {
 interface Shell extends Stoppable {
   mode: 'discord' | 'console';
   finished: Promise<void>;
+  /** Whether the Discord gateway is ready; null in console mode. */
+  ready: (() => boolean) | null;
   /** Posts a digest to a channel: Discord's REST API in bot mode, the terminal in console mode. */
   deliver: ChannelPoster;
 }
@@ -34,14 +37,23 @@ export async function startCommand(io: CliIo): Promise<number> {
   const watcher = new ConfigWatcher(resolveConfigDir(io.env, io.cwd), { logger });
   const dbPath = resolveDatabasePath(watcher.current(), io.env, io.cwd);
   let store: Store;
+  let httpAddress: { host: string; port: number } | null;
   try {
+    httpAddress = opsHttpAddress(watcher.current(), io.env);
     prepareStoreFolder(dbPath, io);
     store = await openStoreAt(dbPath);
   } catch (error) {
     watcher.close();
     throw error;
   }
-  const app: App = { store, config: watcher, logger, now: () => new Date() };
+  const { Metrics } = await import('../../ops/metrics.ts');
+  let deliveryQueue: { close(): void; idle(): Promise<void>; stats: { rateLimited: number } } | null = null;
+  const metrics = new Metrics({
+    feedHealth: () => store.queries.feedHealth(),
+    counts: () => store.queries.counts(),
+    rateLimitWaits: () => deliveryQueue?.stats.rateLimited ?? 0,
+  });
+  const app: App = { store, config: watcher, logger, now: () => new Date(), metrics };
   logger.info({ config: watcher.dir, db: dbPath }, 'parley starting');
   const initialStorePath = watcher.current().parley.store.path;
   watcher.onChange((config) => {
@@ -54,9 +66,10 @@ export async function startCommand(io: CliIo): Promise<number> {
   const shutdown = listenForShutdownSignal();
   const background: BackgroundService[] = [];
   let shell: Shell | null = null;
-  let deliveryQueue: { close(): void; idle(): Promise<void> } | null = null;
+  let opsServer: OpsServer | null = null;
   try {
     shell = await openShell(app, io);
+    opsServer = await startOpsEndpoints(app, shell, httpAddress);
     // Handled by the race below; this keeps an early console failure from being "unhandled".
     shell.finished.catch(() => {});
     background.push(
@@ -100,6 +113,7 @@ export async function startCommand(io: CliIo): Promise<number> {
     await Promise.all(background.map((service) => service.end()));
     await deliveryQueue?.idle();
     if (shell) await stopQuietly('shell', () => shell!.stop());
+    if (opsServer) await stopQuietly('http endpoints', () => opsServer!.close());
     watcher.close();
     await stopQuietly('store', () => store.close());
     clearTimeout(forceExit);
@@ -107,6 +121,39 @@ export async function startCommand(io: CliIo): Promise<number> {
   }
   logger.info('parley stopped');
   return 0;
+}
+
+/**
+ * Where GET /healthz and /metrics listen: http.port (PARLEY_HTTP_PORT overrides it) on
+ * http.host; null when the port is 0. Read at start-up only, like the store path.
+ */
+export function opsHttpAddress(config: LoadedConfig, env: Record<string, string | undefined>): { host: string; port: number } | null {
+  const fromEnv = env.PARLEY_HTTP_PORT?.trim();
+  let port = config.parley.http.port;
+  if (fromEnv) {
+    if (!/^\d{1,5}$/.test(fromEnv) || Number(fromEnv) > 65535) throw new UsageError(`PARLEY_HTTP_PORT is "${fromEnv}"; expected a port number from 0 (off) to 65535`);
+    port = Number(fromEnv);
+  }
+  return port === 0 ? null : { host: config.parley.http.host, port };
+}
+
+/** The ops endpoints; a port already in use is logged, never a reason to stop the bot. */
+async function startOpsEndpoints(app: App, shell: Shell, address: { host: string; port: number } | null): Promise<OpsServer | null> {
+  if (!address || !app.metrics) return null;
+  const [{ startOpsServer }, { checkHealth }] = await Promise.all([import('../../ops/httpServer.ts'), import('../../ops/health.ts')]);
+  try {
+    const server = await startOpsServer({
+      ...address,
+      metrics: app.metrics,
+      logger,
+      health: () => checkHealth({ store: app.store, discordReady: shell.ready }),
+    });
+    logger.info({ host: address.host, port: server.port }, 'serving GET /healthz and /metrics');
+    return server;
+  } catch (error) {
+    logger.error({ err: error, ...address }, 'cannot serve /healthz and /metrics (set http.port, or 0 to switch them off)');
+    return null;
+  }
 }
 
 async function openShell(app: App, io: CliIo): Promise<Shell> {
@@ -121,6 +168,7 @@ async function openShell(app: App, io: CliIo): Promise<Shell> {
       mode: 'discord',
       // The bot runs until it is told to stop.
       finished: new Promise<void>(() => {}),
+      ready: () => bot.client.isReady(),
       deliver: createDiscordPoster(bot.client.rest),
       stop: () => bot.stop(),
     };
@@ -131,6 +179,7 @@ async function openShell(app: App, io: CliIo): Promise<Shell> {
   return {
     mode: 'console',
     finished,
+    ready: null,
     // In console mode digests are printed where the operator is looking.
     deliver: createConsoleDigestPrinter((text) => io.stdout.write(text)),
     // Ending its input lets the console finish the command it is running and return; the store
