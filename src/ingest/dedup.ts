@@ -7,7 +7,14 @@
 // scale: unrelated articles land within 16 bits of each other often enough that a store of many
 // thousands would merge a few by accident; and shared wording alone is not enough either, since
 // wire reports of different meetings are written from the same template.
+//
+// What a report says is in its facts: the names, places, dates and numbers in its sentences. Two
+// texts are one report only when no fact of one stands where the other has a different one
+// (`conflictingFacts`): "talks on Dec. 19" and "talks on Dec. 21" are two articles however alike
+// the rest is, while a copy may add a byline, a credit line or a fuller date and stay a copy.
 import { createHash } from 'node:crypto';
+import { isBoilerplateLine } from '../clean/boilerplate.ts';
+import { countryFromWord } from '../extract/geo/countries.ts';
 
 /** Query parameters that only track where a click came from; they never change the page. */
 const TRACKING_PARAMETERS = new Set([
@@ -102,7 +109,10 @@ export interface TextFingerprint {
   simhash: string;
   /** The shingles, each as a 32-bit hash (collisions are too rare to move a resemblance). */
   shingles: Set<number>;
+  /** The words of those facts (`factWords`). */
   names: Set<string>;
+  /** The facts of its sentences by the words around them (see `factSlots`). */
+  facts: FactSlots;
 }
 
 /** What `nearDuplicateScore` compares of a text: a fingerprint without the SimHash (a stored article has it already). */
@@ -112,7 +122,8 @@ export function comparableText(text: string): ComparableText {
   const w = words(text);
   const hashed = new Set<number>();
   for (const shingle of shinglesOf(w)) hashed.add(hash64(shingle)[0]);
-  return { wordCount: w.length, shingles: hashed, names: namesAndNumbers(text) };
+  const facts = factSlots(text);
+  return { wordCount: w.length, shingles: hashed, names: factWords(facts), facts };
 }
 
 export function fingerprint(text: string): TextFingerprint {
@@ -120,6 +131,7 @@ export function fingerprint(text: string): TextFingerprint {
 }
 
 function fingerprintOf(text: string, w: string[]): TextFingerprint {
+  const facts = factSlots(text);
   const weights = new Int32Array(64);
   const hashed = new Set<number>();
   for (const shingle of shinglesOf(w)) {
@@ -141,7 +153,8 @@ function fingerprintOf(text: string, w: string[]): TextFingerprint {
     wordCount: w.length,
     simhash: (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0'),
     shingles: hashed,
-    names: namesAndNumbers(text),
+    names: factWords(facts),
+    facts,
   };
 }
 
@@ -219,9 +232,14 @@ export function resemblance(a: string, b: string): number {
   return jaccard(new Set(shingles(a)), new Set(shingles(b)));
 }
 
-/** Capitalised words and numbers: the names, places and dates that make an article about one event. */
-export function namesAndNumbers(text: string): Set<string> {
-  return new Set((text.normalize('NFKC').match(/\p{Lu}[\p{L}'’-]+|\d+/gu) ?? []).map((t) => t.toLowerCase().replace(/’/g, "'")));
+/**
+ * The words of a text's facts (names, places, dates, numbers) in its sentences: what makes an
+ * article about one event. Headlines, bylines and credits are left out, since copies change them.
+ */
+export function factWords(facts: FactSlots): Set<string> {
+  const out = new Set<string>();
+  for (const values of facts.values()) for (const value of values) for (const word of value) out.add(word);
+  return out;
 }
 
 /**
@@ -242,12 +260,128 @@ export const NEAR_DUPLICATE_SURE_RESEMBLANCE = 0.85;
 /** Texts shorter than this many words are too short to call near duplicates (only exact copies count). */
 export const NEAR_DUPLICATE_MIN_WORDS = 40;
 
+/**
+ * A text's facts keyed by where they stand: for every run of fact words (a name, a place, a date,
+ * a number: capitalised, holding a digit or a number word; a sentence's first word only when it
+ * holds a digit or is in capitals, like a dateline) the two ordinary words before it (or the one,
+ * when a fact comes before that) and those after it, each a key, with the run's words as the value. Only sentences count, in paragraphs of at least eight words that end like
+ * prose: headlines, bylines, credits and copyright lines are what copies change.
+ */
+export type FactSlots = Map<string, string[][]>;
+
+/** Number words and ordinals are numbers too: "the fifth round" and "the sixth round" differ. */
+const NUMBER_WORDS = new Set(
+  ('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty ' +
+    'thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen dozens hundreds thousands millions ' +
+    'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth hundredth half twice')
+    .split(' '),
+);
+
+/** Month abbreviations as the month, so "Dec. 19" and "December 19" are one date. */
+const MONTH_ABBREVIATIONS: Record<string, string> = {
+  jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
+  sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+};
+
+const FACT_PARAGRAPH_MIN_WORDS = 8;
+const PROSE_END = /[.!?…]["'”’)\]]*$/u;
+
+export function factSlots(text: string): FactSlots {
+  const slots: FactSlots = new Map();
+  for (const paragraph of text.split(/\n\s*\n|\n(?=\s*\S)/)) {
+    const trimmed = paragraph.trim();
+    if (!PROSE_END.test(trimmed) || isBoilerplateLine(trimmed)) continue;
+    // Words keep inner dots ("U.S.", "3.5"); a dot after a short capitalised word ("Dec.", "Mr.")
+    // is an abbreviation's, not a sentence's end.
+    const raw = trimmed.normalize('NFKC').match(/[\p{L}\p{N}](?:[\p{L}\p{N}'’-]|\.(?=[\p{L}\p{N}]))*|[.!?;:]/gu) ?? [];
+    const tokens = raw.filter((token, i) => !(token === '.' && i > 0 && /^(?:\p{Lu}[\p{L}]{0,3}|\p{L}(?:\.\p{L})+)$/u.test(raw[i - 1]!)));
+    if (tokens.filter((t) => /[\p{L}\p{N}]/u.test(t)).length < FACT_PARAGRAPH_MIN_WORDS) continue;
+    // Each token as ordinary word, fact word or sentence break.
+    const kinds: Array<'word' | 'fact' | 'break'> = [];
+    let sentenceStart = true;
+    for (const token of tokens) {
+      if (/^[.!?;:]$/.test(token)) {
+        kinds.push('break');
+        sentenceStart = token !== ';' && token !== ':' ? true : sentenceStart;
+        continue;
+      }
+      const bare = token.replace(/['’-]+$/u, '');
+      const isFact =
+        /\p{N}/u.test(bare) ||
+        NUMBER_WORDS.has(bare.toLowerCase()) ||
+        (/^\p{Lu}/u.test(bare) && (!sentenceStart || (bare.length > 1 && bare === bare.toUpperCase())));
+      kinds.push(isFact ? 'fact' : 'word');
+      sentenceStart = false;
+    }
+    const key = (i: number) => {
+      const word = tokens[i]!.toLowerCase().replace(/['’-]+$/u, '').replace(/’/g, "'");
+      return MONTH_ABBREVIATIONS[word] ?? word;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      if (kinds[i] !== 'fact' || kinds[i - 1] === 'fact') continue;
+      let end = i;
+      while (kinds[end + 1] === 'fact') end++;
+      const value: string[] = [];
+      for (let j = i; j <= end; j++) value.push(key(j));
+      // Keyed by the two words before and, separately, the two after: an edit on one side of a
+      // fact ("envoy Steve Witkoff said" / "Secretary of State Marco Rubio said") leaves the other.
+      // Facts stand close together ("Lavrov in Muscat on Feb. 22"): one ordinary word will do.
+      if (kinds[i - 1] === 'word') addSlot(slots, kinds[i - 2] === 'word' ? `${key(i - 2)} ${key(i - 1)} _` : `${key(i - 1)} _`, value);
+      if (kinds[end + 1] === 'word') addSlot(slots, kinds[end + 2] === 'word' ? `_ ${key(end + 1)} ${key(end + 2)}` : `_ ${key(end + 1)}`, value);
+    }
+  }
+  return slots;
+}
+
+function addSlot(slots: FactSlots, slot: string, value: string[]): void {
+  const list = slots.get(slot);
+  if (list) list.push(value);
+  else slots.set(slot, [value]);
+}
+
+/** True when every word of `inner` is in `outer`: "Friday" within "Friday May 16". */
+function within(inner: string[], outer: string[]): boolean {
+  return inner.every((word) => outer.includes(word));
+}
+
+/**
+ * Whether two facts in one slot can be the same fact told two ways: one within the other
+ * ("Rubio", "Marco Rubio"; "Dec. 19", "December 19, 2025"), or one country ("United States", "US").
+ */
+function sameFact(a: string[], b: string[]): boolean {
+  if (within(a, b) || within(b, a)) return true;
+  const country = countryOf(a);
+  return country !== null && country === countryOf(b);
+}
+
+/** Facts are kept lower-case; a short form is looked up as written in news ("US", "EU"). */
+function countryOf(fact: string[]): string | null {
+  return countryFromWord(fact.length === 1 && fact[0]!.length <= 3 ? fact[0]!.toUpperCase() : fact.join(' '));
+}
+
+/**
+ * The slots where the two texts state different facts: the same words around a name, place,
+ * date or number, and neither text's fact there contained in one of the other's.
+ */
+export function conflictingFacts(a: FactSlots, b: FactSlots): string[] {
+  const conflicts: string[] = [];
+  for (const [slot, valuesA] of a) {
+    const valuesB = b.get(slot);
+    if (!valuesB) continue;
+    const agrees = (value: string[], others: string[][]) => others.some((other) => sameFact(value, other));
+    if (!valuesA.every((value) => agrees(value, valuesB)) && !valuesB.every((value) => agrees(value, valuesA))) conflicts.push(slot);
+  }
+  return conflicts;
+}
+
 /** Resemblance of two texts when they are near duplicates (the higher, the closer), else null. */
 export function nearDuplicateScore(a: ComparableText, b: ComparableText): number | null {
   if (a.wordCount < NEAR_DUPLICATE_MIN_WORDS || b.wordCount < NEAR_DUPLICATE_MIN_WORDS) return null;
   const score = jaccard(a.shingles, b.shingles);
-  if (score >= NEAR_DUPLICATE_SURE_RESEMBLANCE) return score;
   if (score < NEAR_DUPLICATE_MIN_RESEMBLANCE) return null;
+  // However alike the wording, a different date, number, name or place makes another report.
+  if (conflictingFacts(a.facts, b.facts).length > 0) return null;
+  if (score >= NEAR_DUPLICATE_SURE_RESEMBLANCE) return score;
   return jaccard(a.names, b.names) >= NEAR_DUPLICATE_MIN_NAME_OVERLAP ? score : null;
 }
 

@@ -3,6 +3,7 @@ import type { ArticleInput, StoredArticle } from '../../domain/types.ts';
 import type { AddArticleResult, ArticleRepo, DuplicateReason } from '../articles.ts';
 import {
   comparableText,
+  type FactSlots,
   hashAndFingerprint,
   SimhashIndex,
   NEAR_DUPLICATE_CANDIDATE_DISTANCE,
@@ -56,6 +57,8 @@ interface CompactComparable {
   wordCount: number;
   shingles: Uint32Array;
   names: string[];
+  /** Never changed once computed, so shared rather than copied. */
+  facts: FactSlots;
 }
 
 const COLUMNS = 'id, url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash';
@@ -190,7 +193,7 @@ export class SqliteArticleRepo implements ArticleRepo {
     if (cached) {
       this.comparables.delete(id);
       this.comparables.set(id, cached);
-      return { wordCount: cached.wordCount, shingles: new Set(cached.shingles), names: new Set(cached.names) };
+      return { wordCount: cached.wordCount, shingles: new Set(cached.shingles), names: new Set(cached.names), facts: cached.facts };
     }
     const row = this.textById.get(id);
     if (!row) return null;
@@ -200,7 +203,7 @@ export class SqliteArticleRepo implements ArticleRepo {
   }
 
   private remember(id: number, comparable: ComparableText): void {
-    this.comparables.set(id, { wordCount: comparable.wordCount, shingles: Uint32Array.from(comparable.shingles), names: [...comparable.names] });
+    this.comparables.set(id, { wordCount: comparable.wordCount, shingles: Uint32Array.from(comparable.shingles), names: [...comparable.names], facts: comparable.facts });
     if (this.comparables.size > COMPARABLE_CACHE_SIZE) this.comparables.delete(this.comparables.keys().next().value!);
   }
 
