@@ -21,8 +21,11 @@ export default {
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) throw new UserFacingError('Give the talk number, e.g. `/event id:12` (see /latest-talks).');
     const event = await ctx.store.queries.event(id);
     if (!event) throw new UserFacingError(`There is no talk #${id}. /latest-talks and /search show the numbers of recorded talks.`);
+    // A talk found to be one with another keeps answering to its old number.
+    const mergedNote = event.id !== id ? `Talk #${id} turned out to be the same talks as #${event.id}.` : '';
 
     const description = [
+      mergedNote || null,
       `**When:** ${formatTalkDate(event)}`,
       `**Where:** ${formatPlace(event.location)}`,
       `**Status:** ${formatStatus(event.status)}`,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { openTempStore, type TempStore } from './support/tempStore.ts';
+import { extractedEvent } from './support/extractedEvent.ts';
 import type { ArticleExtraction, ExtractedEvent, StoredArticle } from '../src/domain/types.ts';
 import type { KnownPerson } from '../src/config/schema.ts';
 
@@ -28,19 +29,7 @@ async function article(file: string, publishedAt: string | null, text: string): 
 }
 
 function event(over: Partial<ExtractedEvent>): ExtractedEvent {
-  return {
-    kind: 'talks',
-    status: 'held',
-    date: '2025-12-19',
-    dateTo: null,
-    approx: false,
-    location: { city: 'Miami', country: 'US' },
-    sides: ['UA', 'US'],
-    participantKeys: [],
-    evidence: 'evidence',
-    summary: 'summary',
-    ...over,
-  };
+  return extractedEvent(over);
 }
 
 /** Two reports a day apart: Ukraine's team in Miami on Friday, Russia's envoy on Saturday. */

@@ -113,6 +113,8 @@ export async function applyExtraction(
 class ArticleMerge {
   /** Events this merge inserted: the change log reports them as new. */
   private readonly createdEvents = new Set<number>();
+  /** Where an event's sources went when they all moved to another: its id will resolve there. */
+  private readonly joinedInto = new Map<number, number>();
   private articleId = 0;
 
   constructor(
@@ -212,7 +214,14 @@ class ArticleMerge {
         eventsToRecompute.add(target.id);
       }
     }
+    // A sentence that made an event before and now lands in another takes that event's id along.
+    for (const s of previousSources) {
+      const report = reports.find((r) => r.evidence === s.evidence);
+      const target = report ? placed.get(report)?.[0] : undefined;
+      if (target && target.id !== s.eventId && !this.joinedInto.has(s.eventId)) this.joinedInto.set(s.eventId, target.id);
+    }
     for (const { undated, into } of undatedEventsToAttach(candidates)) {
+      this.joinedInto.set(undated.id, into.id);
       await tx.moveSources(undated.id, into.id);
       into.reports.push(...undated.reports);
       into.fields = mergeReports(into.reports);
@@ -410,7 +419,7 @@ class ArticleMerge {
     const tx = this.tx;
     const reports = (await tx.sourcesOf([eventId])).map(toReport);
     if (reports.length === 0) {
-      await tx.deleteEvent(eventId);
+      await tx.deleteEvent(eventId, this.joinedInto.get(eventId) ?? null);
       return false;
     }
     const f = mergeReports(reports);

@@ -163,7 +163,11 @@ export interface MergeTransaction {
   replaceSides(eventId: number, sides: CountryCode[]): Promise<void>;
   replaceParticipants(eventId: number, personIds: number[]): Promise<void>;
   touchEvent(eventId: number): Promise<void>;
-  deleteEvent(eventId: number): Promise<void>;
+  /**
+   * Deletes an event that has no sources left. Its id is retired (never given to a new event)
+   * and, with `joinedInto`, resolves to the event its sources went to.
+   */
+  deleteEvent(eventId: number, joinedInto?: number | null): Promise<void>;
   /** Rewrites the event's full-text entry from its summary, sources, place and people. */
   refreshEventSearch(eventId: number): Promise<void>;
   /** Appends to the change log (read by the alert dispatcher, src/alerts). */

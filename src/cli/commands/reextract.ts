@@ -7,8 +7,10 @@ import { createProgressReporter, type ProgressUpdate } from '../progress.ts';
 export async function reextractCommand(io: CliIo): Promise<number> {
   const { extractPending } = await import('../../merge/process.ts');
   const summary = await withStore(io, async ({ store, config }) => {
+    // In place, not from an empty timeline: re-applying an article replaces exactly its own
+    // contribution and an unchanged report returns to its event, so every event keeps the id
+    // people have quoted (/event id:12), and an unchanged store comes out unchanged.
     await store.articles.resetExtraction();
-    await store.timeline.clear();
     const progress = createProgressReporter(io.stderr, 'reextract');
     try {
       return await extractPending(store, config, (p: ProgressUpdate) => progress.update(p));

@@ -84,7 +84,7 @@ export class EventHydrator {
         date: r.date,
         sides: eventSides,
         participants: (participants.get(r.id) ?? []).map((p) => ({ personId: p.person_id, name: p.name, country: p.country })),
-        sources: (sources.get(r.id) ?? []).map(toCitation),
+        sources: onePerArticle(sources.get(r.id) ?? [], (s) => s.article_id).map(toCitation),
         summary: r.summary,
         firstSeenAt: r.first_seen_at,
         updatedAt: r.updated_at,
@@ -96,6 +96,28 @@ export class EventHydrator {
 /** The columns every view of a talk shares, as the timeline types name them. */
 export function eventCore(r: Pick<EventRow, 'id' | 'kind' | 'status' | 'date_to' | 'approx' | 'city' | 'country'>) {
   return { id: r.id, kind: r.kind, status: r.status, dateTo: r.date_to, approx: r.approx === 1, location: { city: r.city, country: r.country } };
+}
+
+/**
+ * An article is one source however many of its sentences report the event (its headline and its
+ * body): it is cited once, by its longest such sentence, in the order the rows came.
+ */
+export function onePerArticle<T extends { evidence: string }>(rows: T[], articleOf: (row: T) => number | string): T[] {
+  const chosen = new Map<number | string, T>();
+  for (const row of rows) {
+    const key = articleOf(row);
+    const earlier = chosen.get(key);
+    if (!earlier) chosen.set(key, row);
+    else if (row.evidence.length > earlier.evidence.length) {
+      chosen.delete(key);
+      chosen.set(key, row);
+    }
+  }
+  const order = new Map<number | string, number>();
+  rows.forEach((row, i) => {
+    if (!order.has(articleOf(row))) order.set(articleOf(row), i);
+  });
+  return [...chosen.entries()].sort((a, b) => order.get(a[0])! - order.get(b[0])!).map(([, row]) => row);
 }
 
 function toCitation(r: SourceRow): SourceCitation {

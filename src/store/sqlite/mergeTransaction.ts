@@ -312,8 +312,10 @@ class SqliteMergeTransaction implements MergeTransaction {
 
   async insertEvent(f: MergedEventFields): Promise<number> {
     return this.run(
-      `INSERT INTO events (kind, status, date, date_to, approx, city, country, sides_json, summary, first_seen_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      // Above every id ever given, retired ones included, so an old id never names a new event.
+      `INSERT INTO events (id, kind, status, date, date_to, approx, city, country, sides_json, summary, first_seen_at, updated_at)
+       VALUES (MAX((SELECT COALESCE(MAX(id), 0) FROM events), (SELECT COALESCE(MAX(event_id), 0) FROM event_redirects)) + 1,
+         ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ...eventValues(f),
       this.now,
       this.now,
@@ -386,8 +388,11 @@ class SqliteMergeTransaction implements MergeTransaction {
     this.run('UPDATE events SET updated_at = ? WHERE id = ?', this.now, eventId);
   }
 
-  async deleteEvent(eventId: number): Promise<void> {
+  async deleteEvent(eventId: number, joinedInto: number | null = null): Promise<void> {
     this.run('DELETE FROM events WHERE id = ?', eventId);
+    this.run('INSERT OR REPLACE INTO event_redirects (event_id, into_id, retired_at) VALUES (?, ?, ?)', eventId, joinedInto, this.now);
+    // Ids that resolved to this event resolve to where it went (or nowhere) from now on.
+    this.run('UPDATE event_redirects SET into_id = ? WHERE into_id = ?', joinedInto, eventId);
     this.run('DELETE FROM events_fts WHERE rowid = ?', eventId);
   }
 

@@ -80,6 +80,7 @@ export class SqliteQueryRepo implements QueryRepo {
         WHERE ep.person_id = ? AND EXISTS (SELECT 1 FROM event_sides s WHERE s.event_id = e.id AND s.side = ?)
         ORDER BY ep.event_date DESC, ep.event_id DESC LIMIT ?`),
       event: s(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ?`),
+      eventRedirect: s('SELECT into_id FROM event_redirects WHERE event_id = ?'),
       timeline: s(`SELECT ${TIMELINE_COLUMNS} FROM events e WHERE e.date ${TIMELINE_RANGE} ORDER BY e.date, e.id LIMIT @limit`),
       timelineBySide: s(`SELECT ${TIMELINE_COLUMNS} FROM event_sides s JOIN events e ON e.id = s.event_id
         WHERE s.side = @side AND s.event_date ${TIMELINE_RANGE} ORDER BY s.event_date, s.event_id LIMIT @limit`),
@@ -144,8 +145,15 @@ export class SqliteQueryRepo implements QueryRepo {
 
   async event(id: number): Promise<TalkEvent | null> {
     if (!Number.isSafeInteger(id)) return null;
-    const row = this.statements.event!.get(id) as EventRow | undefined;
-    return row ? this.hydrateEvents([row])[0]! : null;
+    // An id whose event joined another resolves to that one (the returned event has its own id).
+    const seen = new Set<number>();
+    for (let current: number | null = id; current !== null && !seen.has(current); ) {
+      seen.add(current);
+      const row = this.statements.event!.get(current) as EventRow | undefined;
+      if (row) return this.hydrateEvents([row])[0]!;
+      current = (this.statements.eventRedirect!.get(current) as { into_id: number | null } | undefined)?.into_id ?? null;
+    }
+    return null;
   }
 
   async timelineTalks(filter: TimelineFilter): Promise<{ talks: TimelineTalk[]; more: boolean }> {

@@ -8,7 +8,7 @@ import type { TimelineExport, TimelineRepo } from '../timeline.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 import { applyExtraction } from '../../merge/apply.ts';
 import { SqliteMergeBackend } from './mergeTransaction.ts';
-import type { EventRow } from './eventPages.ts';
+import { onePerArticle, type EventRow } from './eventPages.ts';
 
 const stringList = z.array(z.string());
 
@@ -56,7 +56,7 @@ export class SqliteTimelineRepo implements TimelineRepo {
       this.db.exec(`
         DELETE FROM quotes_fts; DELETE FROM events_fts;
         DELETE FROM quotes; DELETE FROM event_sources; DELETE FROM event_participants; DELETE FROM event_sides;
-        DELETE FROM events; DELETE FROM person_mentions; DELETE FROM person_aliases; DELETE FROM people;
+        DELETE FROM events; DELETE FROM event_redirects; DELETE FROM person_mentions; DELETE FROM person_aliases; DELETE FROM people;
       `);
       // Event ids are reused by the rebuild: which channel was told about which event no longer holds.
       this.db.exec('DELETE FROM alert_events');
@@ -70,8 +70,8 @@ export class SqliteTimelineRepo implements TimelineRepo {
     const participants = this.stmt<[number], { name: string; country: string | null }>(
       'SELECT p.name, p.country FROM event_participants ep JOIN people p ON p.id = ep.person_id WHERE ep.event_id = ? ORDER BY ep.rowid',
     );
-    const sources = this.stmt<[number], { url: string | null; file: string | null; evidence: string }>(
-      `SELECT a.url, a.file, s.evidence FROM event_sources s JOIN articles a ON a.id = s.article_id
+    const sources = this.stmt<[number], { article_id: number; url: string | null; file: string | null; evidence: string }>(
+      `SELECT a.id AS article_id, a.url, a.file, s.evidence FROM event_sources s JOIN articles a ON a.id = s.article_id
        WHERE s.event_id = ? ORDER BY a.published_at IS NOT NULL, a.published_at, a.id, s.evidence`,
     );
     const people = this.stmt<[], PersonRow>('SELECT id, name, country, role, roles_json FROM people ORDER BY name, id').all();
@@ -92,7 +92,7 @@ export class SqliteTimelineRepo implements TimelineRepo {
         location: { city: e.city, country: e.country },
         sides: parseJson(e.sides_json, stringList, `sides of event ${e.id}`),
         participants: participants.all(e.id),
-        sources: sources.all(e.id),
+        sources: onePerArticle(sources.all(e.id), (s) => s.article_id).map(({ url, file, evidence }) => ({ url, file, evidence })),
         summary: e.summary,
       })),
       people: people.map((p) => {
