@@ -79,6 +79,35 @@ const TABLE: Array<{ rule: string; must: Row[]; mustNot: Row[] }> = [
     ],
   },
   {
+    rule: 'the next sentence’s subject added or continued',
+    must: [
+      {
+        text: 'Leaders met in Nairobi.\n\n“We must keep the border crossings open for trade and for aid.” Kenyan President William Ruto added that talks would resume in May.',
+        words: 'border crossings',
+        speaker: 'William Ruto',
+      },
+    ],
+    mustNot: [
+      {
+        text: 'Leaders met in Nairobi.\n\n“We must keep the border crossings open for trade and for aid.” Kenyan President William Ruto said talks would resume in May.',
+        words: 'border crossings',
+        speaker: null,
+      },
+      {
+        text: 'Leaders met in Nairobi.\n\n“We must keep the border crossings open for trade and for aid.” Reporters asked whether William Ruto added anything.',
+        words: 'border crossings',
+        speaker: null,
+      },
+    ],
+  },
+  {
+    rule: 'said, then a title with an abbreviation, then the name',
+    must: [
+      { text: '“The ceasefire has held for a week now,” said U.N. envoy Hans Grundberg.', words: 'ceasefire has held', speaker: 'Hans Grundberg' },
+    ],
+    mustNot: [],
+  },
+  {
     rule: 'the subject of the sentence before, not a person sat opposite',
     must: [
       {

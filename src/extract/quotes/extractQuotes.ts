@@ -70,7 +70,7 @@ function subjectBefore(ctx: QuoteContext, from: number, pos: number): Speaker {
 
 /** Words between a speech verb and a name that are only a title: no clause mark, no verb, at most 90 characters. */
 function titleRunBetween(between: string): boolean {
-  return between.length <= 90 && !/[,;:!?]|\.\s/.test(between) && !new RegExp(`\\b(?:${FINITE_SPEECH}|${GERUND_SPEECH}|and|who|which|that)\\b`).test(between);
+  return between.length <= 90 && !/[,;:!?]|(?<!\b\p{Lu})\.\s/u.test(between) && !new RegExp(`\\b(?:${FINITE_SPEECH}|${GERUND_SPEECH}|and|who|which|that)\\b`).test(between);
 }
 
 /** Attribution after the closing quote: `," he said`, `," Umerov said`, `," said Umerov`, `, Politico reports`. */
@@ -213,6 +213,24 @@ function quoteDate(ctx: QuoteContext, q: QuoteSpan, publishedAt: IsoDay | null):
   return publishedAt;
 }
 
+// Verbs that say the speaker goes on from what came before.
+const CONTINUING_SPEECH = /^\s*(?:,\s*[^,.;]{1,120},\s*)?(?:also\s+)?(?:added|adds|continued|continues|went on)\b/;
+
+/**
+ * A quotation that ends its sentence, followed by a sentence (in the same paragraph or the next)
+ * that opens with a person who "added" or "continued": that person said the quotation.
+ */
+function continuingSpeakerAfter(ctx: QuoteContext, q: QuoteSpan): string | null {
+  const { frame, framed } = ctx;
+  const here = sentenceOf(frame, q.close) ?? sentenceOf(frame, q.open);
+  if (!here || !/^[\s\u201d".!?]*$/.test(frame.text.slice(q.close + 1, here.end))) return null;
+  const next = frame.sentences[here.index + 1];
+  if (!next || next.paragraph > here.paragraph + 1) return null;
+  const m = mentionsIn(frame, next.start, next.end)[0];
+  if (!m || m.possessive || !/^[\s"\u201c]*$/.test(framed.slice(next.start, m.start).replace(/\b(?:[A-Z][\w.'\u2019-]*|the|and)\s+/g, ''))) return null;
+  return CONTINUING_SPEECH.test(framed.slice(m.end, next.end)) ? m.key : null;
+}
+
 /** The quotation fills its paragraph: nothing but the quote marks and punctuation around it. */
 function quoteIsParagraph(frame: ArticleFrame, q: QuoteSpan): boolean {
   const paraStart = frame.text.lastIndexOf('\n', q.open) + 1;
@@ -250,6 +268,8 @@ export function attributeQuotes(frame: ArticleFrame, publishedAt: IsoDay | null)
       const attribution = new RegExp(`^[\\s,.!?]*(?:\\S+\\s+){1,3}(?:${FINITE_SPEECH})\\b`);
       if (others.length === 0 || attribution.test(between)) speakerKey = previous.speakerKey;
     }
+    // `"...." Biden added that ...`: the next sentence's subject goes on speaking, so said this too.
+    if (speakerKey === null && speaker.kind === 'none') speakerKey = continuingSpeakerAfter(ctx, q);
     // A paragraph that is only a quotation goes on with the speaker of the quote just before it,
     // in the paragraph above, when nobody else is named in between.
     if (speakerKey === null && speaker.kind === 'none' && previous?.speakerKey && previous.paragraph === paragraph - 1 && quoteIsParagraph(frame, q)) {

@@ -28,18 +28,39 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         }
         continue;
       }
-      const closes = openChar === '"' ? ch === '"' : openChar === '\u00ab' ? ch === '\u00bb' : ch === '\u201d' || ch === '"';
+      const closes = openChar === '"' ? ch === '"' : openChar === '\u00ab' ? ch === '\u00bb' : ch === '\u201d' || ch === '"' || reversedClose(s, i);
       if (closes) {
         const inner = s.slice(open + 1, i);
         if (inner.trim().length > 0) spans.push({ open: base + open, close: base + i, text: inner });
         open = -1;
       }
     }
+    // A quotation running on into the next paragraph has no closing mark on this line.
+    if (open >= 0 && opensRunOnQuote(s, open)) spans.push({ open: base + open, close: base + s.length, text: s.slice(open + 1) });
   }
   for (const single of findSingleQuoteSpans(text)) {
     if (!spans.some((q) => single.open <= q.close && q.open <= single.close)) spans.push(single);
   }
   return spans.sort((a, b) => a.open - b.open);
+}
+
+/**
+ * "is “a great relief for the world“, especially": an opening mark typed where the closing one
+ * belongs, right after a word and before punctuation or a space.
+ */
+function reversedClose(line: string, i: number): boolean {
+  return line[i] === '\u201c' && /[\p{L}\p{N}.,!?]/u.test(line[i - 1] ?? ' ') && /^(?:[\s,.;:!?)]|$)/.test(line.slice(i + 1, i + 2));
+}
+
+/**
+ * News style leaves a quotation that goes on into the next paragraph without a closing mark. Read
+ * as one only when it opens the paragraph or follows "said:" and holds four words or more, so
+ * a stray mark ("a 5" screen") is not read as a quotation.
+ */
+function opensRunOnQuote(line: string, open: number): boolean {
+  const before = line.slice(0, open);
+  const words = line.slice(open + 1).trim().split(/\s+/).filter(Boolean).length;
+  return words >= 4 && (/^\s*$/.test(before) || (line[open] !== '"' && /:\s*$/.test(before)));
 }
 
 // Headlines quote with single marks: "Zelensky: 'It must not be a game'", "talks are
@@ -48,17 +69,24 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
 const SINGLE_AFTER_COLON = /:\s*(['\u2018])([^'\u2018\u2019"\n]{3,200}?)['\u2019](?=[\s,.;:!?]|$)/g;
 const SINGLE_BEFORE_SAYS = /(?:^|[\s(])(['\u2018])([^'\u2018\u2019"\n]{3,200}?)['\u2019](?=,?\s+(?:\S+\s+){1,4}(?:says|said|warns|tells)\b)/g;
 
-/** Single-quoted quotations in the two headline shapes above. */
+// In running text a left single mark after a space opens a quotation, since an apostrophe is
+// never typed as one: "will ‘change the relationship for the better,’ after". The closing mark
+// is the first right single mark followed by a space or punctuation ("we’re" stays inside).
+const SINGLE_CURLY = /(?<=^|[\s(])(\u2018)((?:[^\u2018\u2019"\n]|\u2019(?=\p{L}))*?\s(?:[^\u2018\u2019"\n]|\u2019(?=\p{L}))*?)\u2019(?=[\s,.;:!?)]|$)/gu;
+
+/** Single-quoted quotations in the two headline shapes above and curly single quotes in running text. */
 export function findSingleQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
-  for (const re of [SINGLE_AFTER_COLON, SINGLE_BEFORE_SAYS]) {
+  for (const re of [SINGLE_AFTER_COLON, SINGLE_BEFORE_SAYS, SINGLE_CURLY]) {
     for (const m of text.matchAll(re)) {
       const open = m.index + m[0].indexOf(m[1]!);
       const inner = m[2]!;
       spans.push({ open, close: open + 1 + inner.length, text: inner });
     }
   }
-  return spans.sort((a, b) => a.open - b.open);
+  // One quotation found by two shapes is kept once.
+  const sorted = spans.sort((a, b) => a.open - b.open);
+  return sorted.filter((q, i) => i === 0 || q.open > sorted[i - 1]!.close);
 }
 
 /** True when `pos` lies inside one of the spans (marks included). */
