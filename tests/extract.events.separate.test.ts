@@ -55,3 +55,17 @@ describe('the news behind the sentence before', () => {
     expect(events(text).map((e) => e.date)).toEqual(['2025-03-10', '2025-03-10']);
   });
 });
+
+describe('an event the dated clause follows', () => {
+  it('"announced the deal on Monday following a meeting in Nairobi" dates the meeting that day, roughly', () => {
+    const text = 'The Kenyan foreign ministry announced the deal on Monday following a meeting in Nairobi between Kenyan President William Ruto and Ugandan President Yoweri Museveni.';
+    const [e] = events(text);
+    expect(e).toMatchObject({ kind: 'meeting', status: 'held', date: '2025-03-10', city: 'Nairobi' });
+  });
+  it('ambassadors present at the meeting add their countries to it, not a meeting of their own', () => {
+    const text =
+      'Ceasefire talks between Thailand and Cambodia began on Monday in Kuala Lumpur. ' +
+      'The United States and China also had ambassadors present at the talks, an official said.';
+    expect(events(text)).toHaveLength(1);
+  });
+});

@@ -15,7 +15,7 @@ checkPredicateTable('trigger rules', [
       const at = s.indexOf('talks');
       return talksAsNotion(s.slice(0, at), 'talks', s.slice(at + 5));
     },
-    matches: ['They made progress in peace talks.', 'The terms set out for talks were strict.'],
+    matches: ['They made progress in peace talks.', 'The terms set out for talks were strict.', 'She named her conditions for starting talks.'],
     rejects: ['They arrived for talks with the envoy.', 'They held talks in Lima.', 'after two rounds of talks'],
   },
   {

@@ -6,6 +6,7 @@ import type { IsoDay } from '../../domain/types.ts';
 import { findDates } from '../dates/resolve.ts';
 import type { ArticleFrame } from '../people/reference.ts';
 import { sameDayAsBefore } from './date.ts';
+import { kindOfWord } from './trigger.ts';
 import { namesBothSides } from './sides.ts';
 import { namesTwoPeople } from './participants.ts';
 import { countryOfPerson, isLive, sidesCompatible, type Draft } from './draft.ts';
@@ -18,7 +19,7 @@ export function leadingAfter(sentenceOpening: string): RegExpExecArray | null {
 }
 
 // "The final push brought together A, B and C": more people at talks already reported.
-const JOINED = /\b(?:joined|join|joins|joining|attended|attend|attends|attending)\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b|\b(?:brought|brings|bringing)\s+together\b/u;
+const JOINED = /\b(?:joined|join|joins|joining|attended|attend|attends|attending|(?:present|in\s+attendance|observers?)\s+(?:at|in))\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b|\b(?:brought|brings|bringing)\s+together\b/u;
 
 /** "European leaders joined the talks", "brought together A and B": more people at an event already reported. */
 export function joinsReportedEvent(text: string): boolean {
@@ -150,5 +151,25 @@ export function sameDayAsEventBefore(drafts: Draft[], publishedAt: IsoDay | null
     d.date = prev.date;
     d.dateTo = null;
     d.approx = prev.approx;
+  }
+}
+
+/** "announced the talks on Jan. 22 following a meeting in Moscow": the event that came just before. */
+export const FOLLOWING_EVENT = /\b(?:following|after)\s+(?:a|an|the|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|call|summit|visit|negotiations)\b/iu;
+
+/**
+ * "Ushakov announced the talks on Jan. 22 following a meeting in Moscow": an undated event the
+ * dated main clause follows took place that day or just before, so it takes the day, roughly.
+ */
+export function dateByFollowingClause(frame: ArticleFrame, drafts: Draft[], publishedAt: IsoDay | null): void {
+  for (const d of drafts) {
+    if (d.date || d.status !== 'held') continue;
+    const m = FOLLOWING_EVENT.exec(d.evidence);
+    // The report of the event after "following", not of the one announced.
+    if (!m || kindOfWord(m[0]) !== d.kind) continue;
+    const days = new Set(findDates(d.evidence.slice(0, m.index), publishedAt).filter((x) => !x.approx && !x.dateTo).map((x) => x.date));
+    if (days.size !== 1) continue;
+    d.date = [...days][0]!;
+    d.approx = true;
   }
 }

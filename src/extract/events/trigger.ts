@@ -132,7 +132,7 @@ export function talksAsNotion(before: string, word: string, after: string): bool
   return (
     !verbUse &&
     !specific &&
-    /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(before.slice(-30)) &&
+    /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:starting|resuming|holding|opening|launching|beginning|restarting|renewing)\s+)?(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(before.slice(-45)) &&
     !/\b(?:rounds?|hours|days|weeks|months|years)\s+of\s+$/i.test(before.slice(-12))
   );
 }
