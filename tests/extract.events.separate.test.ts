@@ -2,6 +2,7 @@
 // sentence before, and two calls of one day with different people.
 import { describe, expect, it } from 'vitest';
 import { CALLS_IN_SUCCESSION } from '../src/extract/events/separate.ts';
+import { insideSince } from '../src/extract/events/references.ts';
 import { callsWithOthers } from '../src/extract/events/fold.ts';
 import type { Draft } from '../src/extract/events/draft.ts';
 import { extractArticle } from '../src/extract/index.ts';
@@ -67,5 +68,17 @@ describe('an event the dated clause follows', () => {
       'Ceasefire talks between Thailand and Cambodia began on Monday in Kuala Lumpur. ' +
       'The United States and China also had ambassadors present at the talks, an official said.';
     expect(events(text)).toHaveLength(1);
+  });
+});
+
+describe('a date inside "since ..."', () => {
+  it('belongs to the earlier event', () => {
+    expect(insideSince('the first call since their meeting in ')).toBe(true);
+    expect(insideSince('the first call since ')).toBe(true);
+    expect(insideSince('They spoke on ')).toBe(false);
+  });
+  it('"first phone call since June crisis talks" is a call of the publication day', () => {
+    const all = events('Kenyan President William Ruto and Ugandan President Yoweri Museveni have first phone call since June crisis talks.', '2025-09-03');
+    expect(all.find((e) => e.kind === 'call')?.date).toBe('2025-09-03');
   });
 });

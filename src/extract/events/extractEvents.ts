@@ -26,7 +26,7 @@ import { datesOfSentence, segmentDate } from './date.ts';
 import { inheritCities, segmentPlace } from './place.ts';
 import { segmentStatus } from './status.ts';
 import { addCompanions, addDelegations, addSpeakersAtTheTable, participantsOfClause, participantsOfSegment, sidesOfPeople } from './participants.ts';
-import { absorbHeadline, dateByFollowingClause, dateFollowUps, dateFromSentenceBefore, sameDayAsEventBefore, joinsReportedEvent, leadingAfter, refersBack, resolveBackReferences, talksOpened } from './references.ts';
+import { absorbHeadline, dateByFollowingClause, redateSince, dateFollowUps, dateFromSentenceBefore, sameDayAsEventBefore, joinsReportedEvent, leadingAfter, refersBack, resolveBackReferences, talksOpened } from './references.ts';
 import { splitSeparateMeetings } from './separate.ts';
 import { attachUndated, foldRepeats } from './fold.ts';
 import { isLive, type Draft, type EventContext } from './draft.ts';
@@ -162,6 +162,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   dateFromSentenceBefore(frame, drafts, publishedAt);
   sameDayAsEventBefore(drafts, publishedAt);
   dateByFollowingClause(frame, drafts, publishedAt);
+  redateSince(drafts, publishedAt);
   drafts = splitSeparateMeetings(frame, drafts);
   dateFollowUps(drafts);
 

@@ -173,3 +173,32 @@ export function dateByFollowingClause(frame: ArticleFrame, drafts: Draft[], publ
     d.approx = true;
   }
 }
+
+/** A date mention inside "since ...": "the first call since their meeting in November". */
+export function insideSince(textBefore: string): boolean {
+  return /\bsince\s+(?:[^,.;:()]{0,60}\s)?$/i.test(textBefore.slice(-70));
+}
+
+/**
+ * "Biden and Xi have first phone call since November crisis talks": a date inside "since ..."
+ * belongs to the earlier event, never to this one. The report takes the sentence's other day,
+ * else the publication day (it is news of the day: the first call since then).
+ */
+export function redateSince(drafts: Draft[], publishedAt: IsoDay | null): void {
+  for (const d of drafts) {
+    if (!d.date || !isLive(d.status) || !/\bsince\b/i.test(d.evidence)) continue;
+    const dates = findDates(d.evidence, publishedAt);
+    const own = dates.filter((x) => x.date === d.date);
+    if (own.length === 0 || !own.every((x) => insideSince(d.evidence.slice(0, x.start)))) continue;
+    // Only the event that is the sentence's news: the one named before "since".
+    const before = d.evidence.slice(0, d.evidence.search(/\bsince\b/i));
+    const kindBefore = /\b(?:call|phone|phoned|spoke|spoken|conversation)\b/i.test(before) ? 'call' : kindOfWord(before.replace(/\bmet\b/gi, 'meeting'));
+    if (kindBefore !== d.kind) continue;
+    const others = new Set(dates.filter((x) => !x.approx && !x.dateTo && !insideSince(d.evidence.slice(0, x.start))).map((x) => x.date));
+    const day = others.size === 1 ? [...others][0]! : others.size === 0 ? publishedAt : null;
+    if (!day) continue;
+    d.date = day;
+    d.dateTo = null;
+    d.approx = others.size === 0;
+  }
+}
