@@ -45,6 +45,8 @@ export interface AlertFanoutResult {
   maxRequestsInAnySecond: number;
   rateLimited429: number;
   fakeLimitPerSecond: number;
+  /** One check afterwards, when nothing changed: what the dispatcher costs every checkSeconds. */
+  idleCheckMs: number;
   peakRssMb: number;
 }
 
@@ -199,6 +201,11 @@ export async function benchAlertFanout(channels = 500): Promise<AlertFanoutResul
     const started = performance.now();
     const summary = await dispatcher.check({ gather: false });
     const seconds = (performance.now() - started) / 1000;
+    await dispatcher.check({ gather: false });
+    const idleStarted = performance.now();
+    const idle = await dispatcher.check({ gather: false });
+    const idleCheckMs = performance.now() - idleStarted;
+    if (idle.routed + idle.posted + idle.edited !== 0) throw new Error('nothing should happen in a check when nothing changed');
     await dispatcher.stop();
     const posts = s.fake.requestsTo('POST /channels/:channelId/messages');
     const times = posts.map((r) => r.receivedAt).sort((a, b) => a - b);
@@ -217,6 +224,7 @@ export async function benchAlertFanout(channels = 500): Promise<AlertFanoutResul
       maxRequestsInAnySecond: maxInSecond,
       rateLimited429: posts.filter((r) => r.status === 429).length,
       fakeLimitPerSecond: FAKE_LIMIT,
+      idleCheckMs: round(idleCheckMs, 1),
       peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
     };
   } finally {

@@ -356,7 +356,7 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
     timeoutMs: 900_000,
     run: async () => {
       const r = (await runChild('alerts-fanout', { channels: alertChannels }, 900_000)) as {
-        delivered: number; fanoutSeconds: number; requestsPerSecondAverage: number; maxRequestsInAnySecond: number; rateLimited429: number; peakRssMb: number;
+        delivered: number; fanoutSeconds: number; requestsPerSecondAverage: number; maxRequestsInAnySecond: number; rateLimited429: number; idleCheckMs: number; peakRssMb: number;
       };
       return {
         details: r,
@@ -366,6 +366,7 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
           figure('alerts fanout', 'average rate', r.requestsPerSecondAverage, 'requests/s', { text: '45-50 (within 10% of 50)', check: (v) => v >= 45 && v <= 50 }),
           figure('alerts fanout', 'most requests in any second', r.maxRequestsInAnySecond, 'requests', { text: '<= 50', check: atMost(50) }),
           figure('alerts fanout', '429 answers', r.rateLimited429, 'responses', { text: '0', check: (v) => v === 0 }),
+          figure('alerts fanout', 'a check with nothing new (500 subscriptions, 500 posts)', r.idleCheckMs, 'ms'),
           figure('alerts fanout', 'peak RSS (with the fake Discord in-process)', r.peakRssMb, 'MB', RSS_TARGET),
         ],
       };

@@ -483,8 +483,9 @@ export class SqliteAlertRepo implements AlertRepo {
 
   async postsToRefresh(): Promise<AlertPost[]> {
     return (
-      this.stmt(`SELECT p.* FROM alert_posts p WHERE p.status = 'sent'
-        AND EXISTS (SELECT 1 FROM alert_events ae WHERE ae.post_id = p.id AND ae.change_seq > ae.rendered_seq)
+      this.stmt(`SELECT p.* FROM alert_posts p
+        WHERE p.id IN (SELECT post_id FROM alert_events WHERE change_seq > rendered_seq AND post_id IS NOT NULL)
+        AND p.status = 'sent'
         AND EXISTS (SELECT 1 FROM alert_subscriptions s WHERE s.channel_id = p.channel_id AND s.enabled = 1)
         ORDER BY p.id`).all() as PostRow[]
     ).map(mapPost);
