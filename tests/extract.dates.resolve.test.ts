@@ -282,3 +282,15 @@ describe('noise', () => {
     expect(first('Another round is expected in mid-January.', '2025-12-21')).toBe('2026-01-11..2026-01-20 ~');
   });
 });
+
+describe('a year alone', () => {
+  it('dates a thing somewhere in that year, approximately', () => {
+    expect(first('Their only summit took place in Vienna in 2019.', '2025-08-17')).toBe('2019-01-01..2019-12-31 ~');
+    expect(first('Relations have been frozen since 2014.', '2025-08-17')).toBe('2014-01-01..2014-12-31 ~');
+  });
+  it('is no year inside a fuller date, a number or a decade', () => {
+    expect(first('They met in 2019-05-02.', '2025-08-17')).toBe('2019-05-02');
+    expect(first('Exports fell in 2,019 ports and in the 1990s.', '2025-08-17')).toBe(null);
+    expect(first('The plan has 2019 pages.', '2025-08-17')).toBe(null);
+  });
+});

@@ -1,6 +1,22 @@
 // The date step: which of a clause's dates is the event's.
 import { describe, expect, it } from 'vitest';
-import { chooseDate, datesAMeeting, daysOfTalksEndingAt, isDuration, isSpeechDate, lastedHours, sameDayAsBefore, trailingAttribution } from '../src/extract/events/date.ts';
+import {
+  chooseDate,
+  datesAMeeting,
+  daysOfTalksEndingAt,
+  daysOfTalksJustEnded,
+  isDuration,
+  isSpeechDate,
+  justEnded,
+  lastedHours,
+  newsOfTheDay,
+  pastYear,
+  sameDayAsBefore,
+  startsTheTimeSince,
+  trailingAttribution,
+  withoutFiledDay,
+} from '../src/extract/events/date.ts';
+import { extractArticle } from '../src/extract/index.ts';
 import { findDates, type DateMention } from '../src/extract/dates/resolve.ts';
 import { checkPredicateTable } from './support/patternTable.ts';
 
@@ -29,7 +45,60 @@ checkPredicateTable('date rules', [
     matches: ['They met on Tuesday.', 'They met in November 2023.'],
     rejects: ['They met several times in recent weeks.'],
   },
+  {
+    name: 'talks reported as just over',
+    test: justEnded,
+    matches: ['LIMA - Peru and Chile have ended two days of border talks.', 'The premier has concluded three hours of negotiations with his rival.'],
+    rejects: ['Peru and Chile ended two days of talks on Monday last year.', 'The premier has concluded that negotiations are pointless.'],
+  },
+  {
+    name: "the day's news in a headline or lead",
+    test: newsOfTheDay,
+    matches: ['Ruto and Museveni hold talks on fuel pipeline', 'The two presidents have spoken for the first time since the election.', 'Lula and Milei have first phone call'],
+    rejects: ['Ruto and Museveni will hold talks next month', 'The talks were postponed.'],
+  },
+  {
+    name: 'a past year that dates a recalled meeting',
+    test: (s) => pastYear(firstDate(s), '2025-06-12'),
+    matches: ['Their only summit was held in Vienna in 2019.'],
+    rejects: ['They plan a summit in 2026.', 'The summit in 2025 will be in Lima.'],
+  },
+  {
+    name: 'a day after "since" that starts the time since the event',
+    test: (s) => startsTheTimeSince(s, firstDate(s), s.search(/call|talks|met/)),
+    matches: ['Lula and Milei held their first call since March.', 'They met for the first time since 2019.'],
+    rejects: ['The envoys have been meeting since Saturday in Nairobi.', 'Since Monday the talks have stalled.'],
+  },
 ]);
+
+describe('the day a story was filed', () => {
+  it('yields to a day the sentence names, and dates it alone', () => {
+    const s = 'Lima, June 12: Envoys from Peru and Chile on Tuesday opened talks on the border.';
+    expect(withoutFiledDay(findDates(s, '2025-06-12')).map((d) => d.date)).toEqual(['2025-06-10']);
+    const t = 'Lima, June 12: Envoys from Peru and Chile opened talks on the border.';
+    expect(withoutFiledDay(findDates(t, '2025-06-12')).map((d) => d.date)).toEqual(['2025-06-12']);
+  });
+});
+
+describe('days of talks just ended', () => {
+  it('counts the days a sentence says just ended', () => {
+    expect(daysOfTalksJustEnded('Peru and Chile have ended three days of border talks in Lima.')).toBe(3);
+    expect(daysOfTalksJustEnded('Peru and Chile have ended their talks in Lima.')).toBe(1);
+  });
+});
+
+describe('the lead news of an article', () => {
+  const eventsOf = (text: string, publishedAt = '2025-06-12') =>
+    extractArticle({ text, title: null, publishedAt }, { people: [], places: [] }).events.map((e) => [e.status, e.date, e.dateTo, e.location.city]);
+  it('talks the lead reports as just ended, with no day named, end on the publication day', () => {
+    const text = 'LIMA — Negotiators from Peru and Chile have ended two days of border talks in Peru.\n\nBoth delegations called the talks useful.';
+    expect(eventsOf(text)).toEqual([['held', '2025-06-11', '2025-06-12', 'Lima']]);
+  });
+  it('a dated report of the same talks in the body leaves the lead to it', () => {
+    const text = 'Peruvian and Chilean negotiators have held a new round of talks.\n\nThe Peruvian and Chilean envoys met in Lima on Wednesday.';
+    expect(eventsOf(text)).toEqual([['held', '2025-06-11', null, 'Lima']]);
+  });
+});
 
 describe('days of talks ending on a day', () => {
   it('counts the days of talks that ended on it', () => {

@@ -1,6 +1,6 @@
 // The place step: where an event was held.
 import { describe, expect, it } from 'vitest';
-import { countryAsTopic, datelineCity, hostsEvent, namedAsSettlement, placeIn, segmentPlace } from '../src/extract/events/place.ts';
+import { countryAsTopic, datelineCity, datelinePlace, heldAtDateline, hostsEvent, namedAsSettlement, placeIn, segmentPlace } from '../src/extract/events/place.ts';
 import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 import { checkPredicateTable } from './support/patternTable.ts';
 
@@ -8,7 +8,12 @@ checkPredicateTable('place rules', [
   { name: 'a host city', test: hostsEvent, matches: [' to host the next round of talks', ' will host a summit'], rejects: [' is a busy city'] },
   { name: 'a settlement named', test: namedAsSettlement, matches: ['the Red Sea resort of ', 'the port city of '], rejects: ['the future of '] },
   { name: 'a country as a topic', test: countryAsTopic, matches: ['talks on the war in ', 'the crisis in '], rejects: ['the envoys met in '] },
-  { name: 'a wire dateline', test: (s) => datelineCity(s) !== null, matches: ['NAIROBI, June 14 - Kenya and Uganda held talks'], rejects: ['Kenya and Uganda held talks, officials said'] },
+  {
+    name: 'a wire dateline',
+    test: (s) => datelineCity(s) !== null,
+    matches: ['NAIROBI, June 14 - Kenya and Uganda held talks', 'KAMPALA — Kenya and Uganda held talks', 'Nairobi, June 14 (Reuters) Kenya and Uganda held talks', 'ENTEBBE (AP) -- Kenya and Uganda held talks'],
+    rejects: ['Kenya and Uganda held talks, officials said', 'The talks - held in June - went well'],
+  },
 ]);
 
 describe('placeIn', () => {
@@ -23,6 +28,26 @@ describe('placeIn', () => {
   it('a country after "in" places the event in that country', () => {
     resetGeoMemo([]);
     expect(placeIn('The envoys met in Kenya.')).toEqual({ city: null, country: 'KE' });
+  });
+});
+
+describe('the dateline place', () => {
+  it('is the gazetteer city the dateline names, in any case', () => {
+    resetGeoMemo([]);
+    expect(datelinePlace('KAMPALA — Kenya and Uganda have ended their talks.')).toEqual({ city: 'Kampala', country: 'UG' });
+    expect(datelinePlace('Nairobi, June 14 (Reuters) Ruto met Museveni at State House.')).toEqual({ city: 'Nairobi', country: 'KE' });
+    expect(datelinePlace('Ruto met Museveni at State House.')).toBe(null);
+  });
+  it('places a meeting held on the day filed, not a planned or an older one', () => {
+    expect(heldAtDateline({ status: 'held', date: '2025-06-14', publishedAt: '2025-06-14' })).toBe(true);
+    expect(heldAtDateline({ status: 'held', date: null, publishedAt: '2025-06-14' })).toBe(true);
+    expect(heldAtDateline({ status: 'held', date: '2025-03-02', publishedAt: '2025-06-14' })).toBe(false);
+    expect(heldAtDateline({ status: 'planned', date: '2025-06-14', publishedAt: '2025-06-14' })).toBe(false);
+  });
+  it('a held meeting with no place of its own in the dateline sentence was where the story was filed', () => {
+    resetGeoMemo([]);
+    const s = { start: 0, end: 66, text: 'Nairobi, June 14 (Reuters) Ruto met Museveni at State House today.' };
+    expect(segmentPlace({ sentence: s, clause: s, seg: s, anchors: [32], clauseCount: 1, dated: true, kind: 'meeting', status: 'held', date: '2025-06-14', publishedAt: '2025-06-14' })).toEqual({ city: 'Nairobi', country: 'KE' });
   });
 });
 

@@ -26,6 +26,10 @@ describe('findSides', () => {
   it('nationality words before an actor noun are sides', () => {
     expect(sidesOf('Kenyan and Ugandan officials met in Nairobi.')).toEqual(['KE', 'UG']);
   });
+  it('an armed movement is the side it fights for', () => {
+    expect(sidesOf('Delegations from Israel and Hamas began indirect talks in Egypt.')).toEqual(['IL', 'PS']);
+    expect(sidesOf('Army and RSF envoys met in Jeddah.')).toEqual(['SD']);
+  });
   it('a topic or a place is no side', () => {
     expect(sidesOf('They discussed the war in Ukraine.')).toEqual([]);
     expect(sidesOf('The envoys met in Peru.')).toEqual([]);

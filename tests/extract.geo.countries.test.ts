@@ -51,6 +51,13 @@ describe('findCountryMentions', () => {
     expect(codes('The Kremlin said the White House had not replied, and Downing Street stayed silent.')).toEqual(['RU', 'US', 'GB']);
   });
 
+  it('reads armed movements as the side they fight for, never as places', () => {
+    expect(codes('Israel and Hamas agreed a truce; Hezbollah and the Houthis kept firing.')).toEqual(['IL', 'PS', 'LB', 'YE']);
+    expect(codes('Army and Rapid Support Forces envoys met the Taliban.')).toEqual(['SD', 'AF']);
+    expect(findCountryMentions('Envoys of Hamas met in Cairo.').find((m) => m.code === 'PS')?.kind).toBe('institution');
+    expect(codes('The hamas of the village were quiet.')).toEqual([]);
+  });
+
   it('treats Europeans as the EU but Eastern Europe as geography', () => {
     expect(codes('The Europeans asked for changes, and European leaders met in Brussels.')).toEqual(['EU', 'EU', 'BE']);
     expect(codes('Gas prices rose across Eastern Europe.')).toEqual([]);

@@ -393,6 +393,16 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "their summit in Helsinki in 2018": a year alone dates a thing somewhere in it.
+    name: 'year',
+    hint: /\b(?:19|20)\d{2}\b/,
+    pattern: /(?<=\b(?:[Ii]n|[Dd]uring|[Ss]ince) )((?:19|20)\d{2})\b(?![-/.]\d|,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))/g,
+    resolve: (m) => {
+      const year = Number(m[1]);
+      return approxRange(toIsoDay(year, 1, 1), toIsoDay(year, 12, 31));
+    },
+  },
+  {
     name: 'year relative',
     hint: / year\b/i,
     pattern: /\b(?:(early|late|mid-?|the end of|the start of|the beginning of)\s*)?(last|this|next) year\b/gi,

@@ -7,6 +7,7 @@ import { findDates, type DateMention } from '../dates/resolve.ts';
 import type { Sentence } from '../sentences.ts';
 import { insideQuote } from '../quotes/quoteSpans.ts';
 import type { ArticleFrame } from '../people/reference.ts';
+import { sidesCompatible, type Draft } from './draft.ts';
 
 const SPEECH_BEFORE_DATE = /\b(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|reported|reports|according\s+to|confirmed|posted|tweeted|quoted|interview)\b(?:\s+\S+){0,4}\s*$/;
 const SPEECH_AFTER_DATE = /^[\s,]*(?:(?:evening|morning|afternoon|night)[\s,]+)?(?:\p{Lu}[\p{L}.'\u2019-]*\s+|the\s+|[\p{Ll}]+\s+){0,5}(?:said|says|told|wrote|announced|stated|noted|added|confirmed|posted|tweeted)\b/u;
@@ -29,9 +30,17 @@ export function isDuration(sentence: string, d: Pick<DateMention, 'start' | 'sur
     /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|[\p{L}-]+teen|[\p{L}-]+ty(?:-[\p{L}]+)?)\s+(?:days?|weeks?|months?|years?|hours?)\b/iu.test(d.surface);
 }
 
+/**
+ * "Sharm El-Sheikh, Oct 7: Delegations ... on Monday began talks": the dateline's day is when the
+ * story was filed; it dates the event only when the span names no day of its own.
+ */
+export function withoutFiledDay(dates: DateMention[]): DateMention[] {
+  return dates.some((d) => !d.filed) ? dates.filter((d) => !d.filed) : dates;
+}
+
 /** Dates of a span that date the event, not the report of it ("told reporters on Dec. 20"). */
 export function eventDates(sentence: Sentence, dates: DateMention[], from: number, to: number): DateMention[] {
-  return dates.filter((d) => sentence.start + d.start >= from && sentence.start + d.end <= to && !isSpeechDate(sentence.text, d) && !isDuration(sentence.text, d));
+  return withoutFiledDay(dates.filter((d) => sentence.start + d.start >= from && sentence.start + d.end <= to && !isSpeechDate(sentence.text, d) && !isDuration(sentence.text, d)));
 }
 
 export function distinctDays(dates: DateMention[]): number {
@@ -83,14 +92,29 @@ export function datesOfSentence(frame: ArticleFrame, sentence: Sentence, publish
  * Can this date date a meeting? A span of more than a week ("in recent weeks") does not; a named
  * month ("in November 2023") still dates an old meeting.
  */
-export function datesAMeeting(d: DateMention): boolean {
+export function datesAMeeting(d: DateMention, publishedAt: IsoDay | null = null): boolean {
   const span = d.dateTo ? (Date.parse(d.dateTo) - Date.parse(d.date)) / 86_400_000 : 0;
-  return span <= 7 || (span <= 31 && /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b/.test(d.surface));
+  return span <= 7 || (span <= 31 && /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b/.test(d.surface)) || pastYear(d, publishedAt);
+}
+
+/** "their summit in Helsinki in 2018": a year before the article's own dates a meeting it recalls. */
+export function pastYear(d: DateMention, publishedAt: IsoDay | null): boolean {
+  return publishedAt !== null && /^(?:19|20)\d{2}$/.test(d.surface.trim()) && Number(d.surface.trim()) < Number(publishedAt.slice(0, 4));
+}
+
+/**
+ * "the first phone call since November", "talks for the first time since 2019": a day after
+ * "since" that follows the event starts the time since it, not the event; "have been meeting
+ * since Saturday" is talks going on from that day.
+ */
+export function startsTheTimeSince(sentence: string, d: Pick<DateMention, 'start'>, eventAt: number): boolean {
+  const before = sentence.slice(0, d.start);
+  return eventAt < d.start && /\bsince\s+$/i.test(before) && !/\b(?:has|have|had)\s+been\s+\p{L}+ing\b/u.test(before);
 }
 
 /** The earliest-stated date that is not approximate wins; an approximate one only when alone. */
-export function chooseDate(dates: DateMention[]): DateMention | null {
-  const usable = dates.filter(datesAMeeting);
+export function chooseDate(dates: DateMention[], publishedAt: IsoDay | null = null): DateMention | null {
+  const usable = dates.filter((d) => datesAMeeting(d, publishedAt));
   return usable.find((d) => !d.approx) ?? usable[0] ?? null;
 }
 
@@ -102,6 +126,20 @@ export function sameDayAsBefore(text: string): boolean {
 /** "The second round lasted about four hours": a sitting measured in hours, on the day being reported. */
 export function lastedHours(text: string): boolean {
   return /\blasted\s+(?:about\s+|around\s+|more\s+than\s+|less\s+than\s+|nearly\s+|almost\s+|some\s+|over\s+)?[\w.-]+(?:\s+and\s+a\s+half)?\s+(?:hours?|minutes)\b/i.test(text);
+}
+
+/**
+ * "has concluded three hours of talks", "have ended two days of trade talks": talks the story
+ * reports as just over, on the day it was filed when the sentence names no day.
+ */
+export function justEnded(text: string): boolean {
+  return /\b(?:has|have)\s+(?:just\s+|now\s+)?(?:concluded|ended|wrapped\s+up|finished|completed)\s+(?:(?!(?:that|whether|if|how|why)\b)[\p{L}-]+\s+){0,4}?(?:talks|negotiations|consultations|meetings?|summit)\b/iu.test(text);
+}
+
+/** "ended two days of talks": how many days of talks the sentence says just ended (1 when it does not say). */
+export function daysOfTalksJustEnded(text: string): number {
+  const m = /\b(?:concluded|ended|wrapped\s+up|finished|completed)\s+(\w+)\s+days\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|meetings)\b/iu.exec(text);
+  return m ? Math.max(1, Math.min(7, countOf(m[1]!))) : 1;
 }
 
 /** The last single day named before `sentence` (the lead's "on Saturday"), else the publication day. */
@@ -116,6 +154,47 @@ export function referenceDayBefore(frame: ArticleFrame, sentence: Sentence, publ
   return publishedAt ? { date: publishedAt, dateTo: null, approx: false, start: 0, end: 0, surface: '' } : null;
 }
 
+/**
+ * "Biden and Xi have first phone call", "Kenya and Uganda hold talks", "the envoys have met":
+ * the headline or the lead reports the day's news, in the present or the present perfect.
+ */
+export function newsOfTheDay(text: string): boolean {
+  return (
+    /\b(?:has|have)\s+(?:now\s+|just\s+|finally\s+)?(?:met|held|spoken|talked|had|begun|started|opened)\b/i.test(text) ||
+    /(?<!\b(?:will|would|to|may|might|could|should|can|must|shall|not|never)\s+)\b(?:hold|holds|meet|meets|have|has|begin|begins|start|starts|open|opens|end|ends|wrap\s+up|wraps\s+up)\s+(?:[\p{L}-]+\s+){0,4}?(?:talks|call|meeting|summit|negotiations)\b/iu.test(text)
+  );
+}
+
+/** How many sentences open an article (a stray line, the headline, the lead) and report the day's news. */
+const LEAD_SENTENCES = 3;
+
+/**
+ * An event the headline or lead reports as the day's news ("Biden and Xi have first phone call",
+ * "Trump has concluded three hours of talks with Putin") that nothing else in the article dates
+ * was held on the publication day ("have ended two days of talks": the days up to it). Run after
+ * undated mentions have joined the dated reports of the same talks, so it dates only the rest.
+ */
+export function dateLeadNews(frame: ArticleFrame, drafts: Draft[], publishedAt: IsoDay | null): boolean {
+  if (!publishedAt) return false;
+  let dated = false;
+  const first = frame.sentences[0]?.index ?? 0;
+  const lead = frame.sentences.filter((s) => s.index - first < LEAD_SENTENCES).map((s) => s.text);
+  for (const d of drafts) {
+    if (d.date || d.status !== 'held' || d.sentence - first >= LEAD_SENTENCES) continue;
+    const news = lead.find((text) => justEnded(text) || newsOfTheDay(text));
+    if (!news) continue;
+    // "have held a new round of talks ... after talks held on December 19": the body dates these
+    // talks, and merging joins the report that does.
+    const recent = (o: Draft): boolean => o.date !== null && Math.abs(Date.parse(o.date) - Date.parse(publishedAt)) <= 2 * 86_400_000;
+    if (drafts.some((o) => o !== d && recent(o) && o.status === 'held' && (o.kind === 'call') === (d.kind === 'call') && sidesCompatible(o.sides, d.sides))) continue;
+    const n = daysOfTalksJustEnded(news);
+    d.date = n > 1 ? daysBefore(publishedAt, n - 1) : publishedAt;
+    d.dateTo = n > 1 ? publishedAt : null;
+    dated = true;
+  }
+  return dated;
+}
+
 /** Where a segment sits: its sentence (with the sentence's dates), its clause, and the other segments of the clause. */
 export interface SegmentPlace {
   sentence: Sentence;
@@ -125,6 +204,8 @@ export interface SegmentPlace {
   otherSegments: ReadonlyArray<{ start: number; end: number }>;
   clauseCount: number;
   segText: string;
+  /** Where the segment's first trigger starts in the article text. */
+  eventAt?: number;
 }
 
 /**
@@ -140,7 +221,8 @@ export function segmentDate(frame: ArticleFrame, publishedAt: IsoDay | null, at:
   if (own.length === 0) own = eventDates(sentence, dates, at.clause.start, at.clause.end).filter((d) => !inOther(d));
   const sentenceDates = eventDates(sentence, dates, sentence.start, sentence.end);
   if (own.length === 0 && distinctDays(sentenceDates) === 1 && at.clauseCount > 1) own = sentenceDates.filter((d) => !inOther(d));
-  const chosen = chooseDate(own);
+  if (at.eventAt !== undefined) own = own.filter((d) => !startsTheTimeSince(sentence.text, d, at.eventAt! - sentence.start));
+  const chosen = chooseDate(own, publishedAt);
   const date = chosen ? spanOfTalks(sentence, chosen) : sameDayAsBefore(at.segText) ? referenceDayBefore(frame, sentence, publishedAt) : null;
   return { date, own };
 }

@@ -22,7 +22,7 @@ import type { ArticleFrame } from '../people/reference.ts';
 import { splitClauses, segmentsOf } from './clause.ts';
 import { eventKind, findTriggers, kindOfWord, mayHoldTrigger } from './trigger.ts';
 import { endOfTriggerPhrase, findSides, saysSeparately, segmentSides, uniqueCodes } from './sides.ts';
-import { datesOfSentence, segmentDate } from './date.ts';
+import { dateLeadNews, datesOfSentence, segmentDate } from './date.ts';
 import { inheritCities, segmentPlace } from './place.ts';
 import { segmentStatus } from './status.ts';
 import { addCompanions, addDelegations, addSpeakersAtTheTable, participantsOfClause, participantsOfSegment, sidesOfPeople } from './participants.ts';
@@ -73,6 +73,7 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         otherSegments: segments.filter((o) => o !== seg),
         clauseCount: clauses.length,
         segText,
+        eventAt: seg.triggers[0]!.start,
       });
       // The trigger that names the kind places the event: "The Miami talks follow a summit ... in Berlin".
       const kind = eventKind(seg.triggers.map((t) => ({ ...t, start: t.start - sentence.start, end: t.end - sentence.start })), sentence.text);
@@ -94,6 +95,8 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         dated: own.length > 0,
         kind,
         status,
+        date: date?.date ?? null,
+        publishedAt,
       });
       const participants = participantsOfSegment(frame, participantsHere, seg, segments.length === 1);
       drafts.push({
@@ -170,7 +173,9 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   addSpeakersAtTheTable(frame, drafts);
   addCompanions(frame, drafts);
 
-  const kept = attachUndated(foldRepeats(drafts));
+  let kept = attachUndated(foldRepeats(drafts));
+  // Lead news dated now may repeat one another: fold them again.
+  if (dateLeadNews(frame, kept, publishedAt)) kept = foldRepeats(kept);
   inheritCities(kept);
 
   return kept.filter((d) => worthReporting(frame, d)).map((d) => ({

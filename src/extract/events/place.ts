@@ -6,6 +6,7 @@ import type { CountryCode, EventKind, EventStatus } from '../../domain/types.ts'
 import { countryMentionsOf, placesOf } from './geoMemo.ts';
 import { REGIONS } from '../geo/regions.ts';
 import { datesNear, isLive, sidesCompatible, type Draft } from './draft.ts';
+import { wireDatelineOf } from '../dates/dateline.ts';
 
 export interface PlaceFound {
   city: string | null;
@@ -27,10 +28,35 @@ export function countryAsTopic(before: string): boolean {
   return /\b(?:war|conflict|fighting|crisis|peace|ceasefire|truce|situation|invasion|aggression)\s+(?:in|on)\s+(?:the\s+)?$/i.test(before);
 }
 
-/** "MUSCAT, April 12 (Reuters) - ...": the wire dateline's city, in capitals. */
+/**
+ * "MUSCAT, April 12 (Reuters) - ...", "GENEVA — ...", "MIAMI (AP) --", "New Delhi, Dec 5 (IANS)":
+ * the city of the dateline opening the sentence, as written.
+ */
 export function datelineCity(sentence: string): string | null {
-  const m = /^\s*(?:\d{1,2}:\d{2}\s+-\s+)?([A-Z][A-Z .'-]{2,}?)\s*,/.exec(sentence);
+  const wire = wireDatelineOf(sentence);
+  if (wire?.city) return wire.city.replace(/\s*\[.*$/, '').replace(/,.*$/, '').trim();
+  const m = /^\s*(?:\d{1,2}:\d{2}\s+-\s+)?([A-Z][A-Z .'-]{2,}?)\s*(?:,|\(|[-\u2013\u2014]{1,2}\s)/.exec(sentence);
   return m ? m[1]!.trim() : null;
+}
+
+/** The gazetteer place the dateline opening `sentence` names, with its country; null without one. */
+export function datelinePlace(sentence: string): PlaceFound | null {
+  const city = datelineCity(sentence);
+  if (!city) return null;
+  const at = sentence.indexOf(city);
+  const place = placesOf(sentence).find((p) => p.start === at);
+  return place ? { city: place.city, country: place.country } : null;
+}
+
+/**
+ * "ANCHORAGE, Alaska - Trump has concluded three hours of talks with Putin": a meeting the
+ * dateline's sentence reports as held, on the day filed and with no place of its own, was held
+ * where the story was filed.
+ */
+export function heldAtDateline(input: { status: EventStatus; date: string | null; publishedAt: string | null }): boolean {
+  if (input.status !== 'held') return false;
+  if (!input.date || !input.publishedAt) return input.date === null;
+  return Math.abs(Date.parse(input.date) - Date.parse(input.publishedAt)) <= 86_400_000;
 }
 
 const REGION_COUNTRY = new Map<string, CountryCode>();
@@ -101,6 +127,9 @@ export interface SegmentPlaceInput {
   dated: boolean;
   kind: EventKind;
   status: EventStatus;
+  /** The event's date and the article's, to tell today's meeting from one the lead recalls. */
+  date?: string | null;
+  publishedAt?: string | null;
 }
 
 /**
@@ -123,8 +152,9 @@ export function segmentPlace(input: SegmentPlaceInput): PlaceFound | null {
   let place = own ?? (input.status === 'planned' && input.clauseCount > 1 ? null : borrowed);
   if (place && !place.city && place.country && input.status === 'held') {
     const inSentence = sentencePlace();
-    if (inSentence?.city && inSentence.country === place.country && datelineCity(sentence.text) === inSentence.city.toUpperCase()) place = inSentence;
+    if (inSentence?.city && inSentence.country === place.country && datelineCity(sentence.text)?.toUpperCase() === inSentence.city.toUpperCase()) place = inSentence;
   }
+  if (!place && heldAtDateline({ status: input.status, date: input.date ?? null, publishedAt: input.publishedAt ?? null })) place = datelinePlace(sentence.text);
   return place;
 }
 

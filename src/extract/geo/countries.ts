@@ -20,6 +20,7 @@ import {
   EXTRA_COUNTRY_NAMES,
   EXTRA_DEMONYMS,
   INSTITUTIONS,
+  MOVEMENTS,
   NAME_LIKE_COUNTRIES,
   PREFERRED_OWNER,
 } from './countryWords.ts';
@@ -113,6 +114,7 @@ function buildLexicon(): CountryLexicon {
   };
 
   for (const [code, forms] of Object.entries(INSTITUTIONS)) for (const f of forms) add(f, code, 'institution');
+  for (const [code, forms] of Object.entries(MOVEMENTS)) for (const f of forms) add(f, code, 'institution');
   for (const [code, forms] of Object.entries(EXTRA_COUNTRY_NAMES)) for (const f of forms) add(f, code, 'name');
   for (const r of records) for (const f of [r.name, r.official, ...r.names]) add(f, r.code, 'name');
   for (const [code, forms] of Object.entries(EXTRA_DEMONYMS)) for (const f of forms) add(f, code, 'demonym');

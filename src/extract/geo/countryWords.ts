@@ -84,6 +84,22 @@ export const INSTITUTIONS: Record<CountryCode, string[]> = {
   VA: ['Holy See'],
 };
 
+/**
+ * Armed movements and the governing bodies of territories without a recognised state, read as
+ * the side they fight or govern for: "talks between Israel and Hamas" have Palestinian (PS)
+ * and Israeli sides; "RSF and army delegates met" are both Sudanese. Like institutions they are
+ * actors, never places.
+ */
+export const MOVEMENTS: Record<CountryCode, string[]> = {
+  PS: ['Hamas', 'Islamic Jihad', 'Palestinian Islamic Jihad', 'Fatah', 'Palestinian Authority', 'PLO', 'Palestine Liberation Organization'],
+  LB: ['Hezbollah', 'Hizbollah', 'Hizballah'],
+  YE: ['Houthis', 'Houthi', 'Ansar Allah'],
+  AF: ['Taliban'],
+  SD: ['Rapid Support Forces', 'RSF', 'Sudanese Armed Forces', 'SAF'],
+  CD: ['M23'],
+  CO: ['FARC', 'ELN'],
+};
+
 /** Capitals whose name is also a common word or another well-known place; not read as their country. */
 export const AMBIGUOUS_CAPITALS = new Set([
   'Victoria', 'Hamilton', 'Kingston', 'Stanley', 'Georgetown', 'Jamestown', 'Male', 'Malé', 'Washington D.C.',
