@@ -1,7 +1,11 @@
 // The date step: which of a clause's dates is the event's.
 import { describe, expect, it } from 'vitest';
 import {
+  bareWeekday,
   chooseDate,
+  datesWhatFollows,
+  followedReport,
+  oneDayPerWeekday,
   datesAMeeting,
   daysOfTalksEndingAt,
   daysOfTalksJustEnded,
@@ -55,7 +59,7 @@ checkPredicateTable('date rules', [
     name: "the day's news in a headline or lead",
     test: newsOfTheDay,
     matches: ['Ruto and Museveni hold talks on fuel pipeline', 'The two presidents have spoken for the first time since the election.', 'Lula and Milei have first phone call'],
-    rejects: ['Ruto and Museveni will hold talks next month', 'The talks were postponed.'],
+    rejects: ['Ruto and Museveni will hold talks next month', 'The talks were postponed.', 'Envoys have been meeting since Saturday for talks.'],
   },
   {
     name: 'a past year that dates a recalled meeting',
@@ -64,9 +68,15 @@ checkPredicateTable('date rules', [
     rejects: ['They plan a summit in 2026.', 'The summit in 2025 will be in Lima.'],
   },
   {
+    name: 'a span after or before something, which dates that thing',
+    test: (s) => datesWhatFollows(firstDate(s), s.search(/call|talks|met/)),
+    matches: ['In their first call a day after the election, the leaders spoke of trade.', 'The talks came two weeks before the vote.'],
+    rejects: ['Two weeks after the election, the leaders met in Lima.', 'The talks were held on Monday.'],
+  },
+  {
     name: 'a day after "since" that starts the time since the event',
     test: (s) => startsTheTimeSince(s, firstDate(s), s.search(/call|talks|met/)),
-    matches: ['Lula and Milei held their first call since March.', 'They met for the first time since 2019.'],
+    matches: ['Lula and Milei held their first call since March.', 'They met for the first time since 2019.', 'It was the first summit since the old treaty collapsed in 2019.'],
     rejects: ['The envoys have been meeting since Saturday in Nairobi.', 'Since Monday the talks have stalled.'],
   },
 ]);
@@ -117,5 +127,32 @@ describe('chooseDate', () => {
   });
   it('no dates choose nothing', () => {
     expect(chooseDate([])).toBe(null);
+  });
+});
+
+describe('one weekday, one day', () => {
+  it('a weekday named bare again in the same article keeps the day of its first mention', () => {
+    // 2025-06-12 is a Thursday: "will meet Sunday" is the 15th, a past-tense "Sunday" alone the 8th.
+    const frame = { text: '', sentences: [], people: { people: [] }, quotes: [] } as unknown as Parameters<typeof oneDayPerWeekday>[0];
+    const first = oneDayPerWeekday(frame, findDates('The two leaders will meet Sunday in Lima.', '2025-06-12'));
+    const again = oneDayPerWeekday(frame, findDates("Sunday's meeting was not confirmed until Tuesday.", '2025-06-12'));
+    expect(first.map((d) => d.date)).toEqual(['2025-06-15']);
+    expect(again.map((d) => d.date)).toEqual(['2025-06-15', '2025-06-10']);
+  });
+  it('"last" or "next" before a weekday is not a bare weekday', () => {
+    expect(bareWeekday('on Sunday')).toBe('sunday');
+    expect(bareWeekday('last Sunday')).toBe(null);
+  });
+});
+
+describe('a meeting a dated report follows', () => {
+  it('takes the day of the report right before it', () => {
+    const text = 'The ministry announced the truce on June 10 following a meeting in Lima.';
+    const sentence = { index: 0, paragraph: 0, start: 0, end: text.length, text };
+    const dates = findDates(text, '2025-06-12');
+    const at = text.indexOf('following');
+    expect(followedReport(sentence, dates, at, text.slice(at))?.date).toBe('2025-06-10');
+    const later = text.indexOf('in Lima');
+    expect(followedReport(sentence, dates, later, text.slice(later))).toBe(null);
   });
 });

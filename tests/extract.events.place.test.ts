@@ -1,6 +1,9 @@
 // The place step: where an event was held.
 import { describe, expect, it } from 'vitest';
-import { countryAsTopic, datelineCity, datelinePlace, heldAtDateline, hostsEvent, namedAsSettlement, placeIn, segmentPlace } from '../src/extract/events/place.ts';
+import { citiesByDay, countryAsTopic, datelineCity, datelinePlace, heldAtDateline, hostsEvent, namedAsSettlement, placeIn, sameSummit, segmentPlace } from '../src/extract/events/place.ts';
+import { splitSentences } from '../src/extract/sentences.ts';
+import type { ArticleFrame } from '../src/extract/people/reference.ts';
+import { extractArticle } from '../src/extract/index.ts';
 import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 import { checkPredicateTable } from './support/patternTable.ts';
 
@@ -48,6 +51,29 @@ describe('the dateline place', () => {
     resetGeoMemo([]);
     const s = { start: 0, end: 66, text: 'Nairobi, June 14 (Reuters) Ruto met Museveni at State House today.' };
     expect(segmentPlace({ sentence: s, clause: s, seg: s, anchors: [32], clauseCount: 1, dated: true, kind: 'meeting', status: 'held', date: '2025-06-14', publishedAt: '2025-06-14' })).toEqual({ city: 'Nairobi', country: 'KE' });
+  });
+});
+
+describe('a city beside a day', () => {
+  const frameOf = (text: string) => ({ text, sentences: splitSentences(text), people: { people: [] }, quotes: [] }) as unknown as ArticleFrame;
+  it('names the cities the article writes beside each day', () => {
+    resetGeoMemo([]);
+    const byDay = citiesByDay(frameOf('The envoys hope to sign tomorrow in Nairobi. They met in Kampala on Monday. Kenya said on Friday that it was ready.'), '2025-06-12');
+    expect([...byDay.entries()].map(([day, c]) => [day, [...c]])).toEqual([['2025-06-13', ['Nairobi']], ['2025-06-09', ['Kampala']]]);
+  });
+  it('places a dated event the article leaves unplaced', () => {
+    const text = 'Kenyan and Ugandan envoys hope to sign a deal tomorrow in Nairobi.\n\n"We will hold talks with Ugandan officials tomorrow," the Kenyan envoy said.';
+    const r = extractArticle({ text, title: null, publishedAt: '2025-06-12' }, { people: [], places: [] });
+    expect(r.events.map((e) => [e.status, e.date, e.location.city])).toEqual([['planned', '2025-06-13', 'Nairobi']]);
+  });
+});
+
+describe('one summit per article', () => {
+  it('an undated summit of the same status and compatible sides is the dated one', () => {
+    expect(sameSummit({ kind: 'summit', status: 'held', sides: ['UA'] }, { kind: 'summit', status: 'held', sides: ['UA', 'CH'] })).toBe(true);
+    expect(sameSummit({ kind: 'meeting', status: 'held', sides: ['UA'] }, { kind: 'summit', status: 'held', sides: ['UA'] })).toBe(false);
+    expect(sameSummit({ kind: 'summit', status: 'planned', sides: ['UA'] }, { kind: 'summit', status: 'held', sides: ['UA'] })).toBe(false);
+    expect(sameSummit({ kind: 'summit', status: 'held', sides: ['KE'] }, { kind: 'summit', status: 'held', sides: ['UA'] })).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 // The sides step: which country words name the parties of an event.
 import { describe, expect, it } from 'vitest';
 import { continuesTalks, endOfTriggerPhrase, findSides, namesBothSides, namesEachSide, saysSeparately, segmentSides, withoutAsides } from '../src/extract/events/sides.ts';
-import { resetGeoMemo } from '../src/extract/events/geoMemo.ts';
+import { congoOf, resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 import { checkPredicateTable } from './support/patternTable.ts';
 
 const sidesOf = (text: string): string[] => {
@@ -25,6 +25,25 @@ checkPredicateTable('side rules', [
 describe('findSides', () => {
   it('nationality words before an actor noun are sides', () => {
     expect(sidesOf('Kenyan and Ugandan officials met in Nairobi.')).toEqual(['KE', 'UG']);
+  });
+  it('a host or a mediator takes part', () => {
+    expect(sidesOf('The envoys met at a Kenyan-hosted summit.')).toEqual(['KE']);
+    expect(sidesOf('Talks hosted by Qatar resumed.')).toEqual(['QA']);
+    expect(sidesOf('They spoke in the presence of Omani officials and with the participation of U.S. envoys.')).toEqual(['OM', 'US']);
+    expect(sidesOf('They discussed a U.S.-backed plan.')).toEqual([]);
+  });
+  it("a country's warring parties or factions are its side", () => {
+    expect(sidesOf("Envoys from Libya's rival factions met in Geneva.")).toEqual(['LY']);
+    expect(sidesOf("They discussed Libya's oil exports.")).toEqual([]);
+  });
+  it('a bare "Congo" is the Congo the article is about', () => {
+    expect(congoOf('Rebels near Goma met Congo envoys in Kinshasa.')).toBe('CD');
+    expect(congoOf("Congo's president met Gabon's leader in Brazzaville, and oil left Pointe-Noire.")).toBe('CG');
+    const text = 'Congo and Gabon signed a border deal in Brazzaville.';
+    resetGeoMemo([], text);
+    expect(findSides(text).map((s) => s.code)).toEqual(['CG', 'GA']);
+    resetGeoMemo([], 'Congo and Rwanda signed a deal.');
+    expect(findSides('Congo and Rwanda signed a deal.').map((s) => s.code)).toEqual(['CD', 'RW']);
   });
   it('an armed movement is the side it fights for', () => {
     expect(sidesOf('Delegations from Israel and Hamas began indirect talks in Egypt.')).toEqual(['IL', 'PS']);

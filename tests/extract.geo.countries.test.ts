@@ -51,6 +51,11 @@ describe('findCountryMentions', () => {
     expect(codes('The Kremlin said the White House had not replied, and Downing Street stayed silent.')).toEqual(['RU', 'US', 'GB']);
   });
 
+  it('tells countries apart whose names hold another country name', () => {
+    expect(codes('Niger, Nigeria, Guinea, Equatorial Guinea, Papua New Guinea, Sudan, South Sudan, Dominica and the Dominican Republic')).toEqual(['NE', 'NG', 'GN', 'GQ', 'PG', 'SD', 'SS', 'DM', 'DO']);
+    expect(codes('Congo, the Republic of Congo, the Democratic Republic of Congo, Congo-Brazzaville')).toEqual(['CD', 'CG', 'CD', 'CG']);
+  });
+
   it('reads armed movements as the side they fight for, never as places', () => {
     expect(codes('Israel and Hamas agreed a truce; Hezbollah and the Houthis kept firing.')).toEqual(['IL', 'PS', 'LB', 'YE']);
     expect(codes('Army and Rapid Support Forces envoys met the Taliban.')).toEqual(['SD', 'AF']);

@@ -18,6 +18,23 @@ describe('findPlaces', () => {
     expect(cities('Trump received Zelensky in Palm Beach, Florida, on Dec. 28, 2025.')).toEqual(['Palm Beach/US']);
   });
 
+  it('a place after "at/in the" and before a common noun is where something happened', () => {
+    const [retreat] = findPlaces('The leaders met at the Camp David presidential retreat on Friday.');
+    expect(retreat).toMatchObject({ city: 'Camp David', locative: true });
+    expect(findPlaces('The envoys met in the Moscow suburbs.')[0]).toMatchObject({ city: 'Moscow', locative: true });
+    expect(cities('He read it in the Washington Post.')).toEqual([]);
+  });
+
+  it('a capitalised label after a city ("Source:") is not part of a name', () => {
+    expect(cities('Envoys will meet tomorrow in Ohrid Source: a news agency')).toEqual(['Ohrid/MK']);
+    expect(cities('He wrote for the Ohrid Times last year.')).toEqual([]);
+  });
+
+  it('a town named like the last word of a union is no place', () => {
+    expect(cities('Leaders met at a European Union summit in the Spanish city of Granada.')).toEqual(['Granada/ES']);
+    expect(cities('The Soviet Union fell in 1991.')).toEqual([]);
+  });
+
   it('uses "City, Country" too', () => {
     expect(cities('Envoys met in Miami, USA, for a second day.')).toEqual(['Miami/US']);
   });

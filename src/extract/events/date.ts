@@ -83,9 +83,36 @@ const RELATIVE_DAY = /^(?:today|tonight|tomorrow|yesterday|this\s+\w+|last\s+\w+
  * count it from the publication day.
  */
 export function datesOfSentence(frame: ArticleFrame, sentence: Sentence, publishedAt: IsoDay | null): DateMention[] {
-  const dates = findDates(sentence.text, publishedAt);
+  const dates = oneDayPerWeekday(frame, findDates(sentence.text, publishedAt));
   if (!dates.some((d) => isSpeechDate(sentence.text, d))) return dates;
   return dates.filter((d) => !(insideQuote(frame.quotes, sentence.start + d.start) && RELATIVE_DAY.test(d.surface.trim())));
+}
+
+/** "Sunday", "on Sunday": a weekday named without "last", "next" or "this". */
+export function bareWeekday(surface: string): string | null {
+  const m = /^(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$/i.exec(surface.trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+const weekdayDays = new WeakMap<ArticleFrame, Map<string, IsoDay>>();
+
+/**
+ * "Trudeau will chat briefly Sunday with Modi ... Sunday's meeting wasn't confirmed until ...":
+ * a weekday named bare in one article is one day; the first mention (the lead's tense) decides.
+ */
+export function oneDayPerWeekday(frame: ArticleFrame, dates: DateMention[]): DateMention[] {
+  let days = weekdayDays.get(frame);
+  if (!days) weekdayDays.set(frame, (days = new Map()));
+  return dates.map((d) => {
+    const name = d.dateTo ? null : bareWeekday(d.surface);
+    if (!name) return d;
+    const first = days.get(name);
+    if (!first) {
+      days.set(name, d.date);
+      return d;
+    }
+    return first !== d.date && Math.abs(Date.parse(first) - Date.parse(d.date)) === 7 * 86_400_000 ? { ...d, date: first } : d;
+  });
 }
 
 /**
@@ -109,7 +136,27 @@ export function pastYear(d: DateMention, publishedAt: IsoDay | null): boolean {
  */
 export function startsTheTimeSince(sentence: string, d: Pick<DateMention, 'start'>, eventAt: number): boolean {
   const before = sentence.slice(0, d.start);
-  return eventAt < d.start && /\bsince\s+$/i.test(before) && !/\b(?:has|have|had)\s+been\s+\p{L}+ing\b/u.test(before);
+  // "since November", or "since Trump quit the deal in 2018": the day of the "since" clause.
+  const since = /\bsince\s+(?:[^,;:.!?()\u2014]{0,80}?\s)?$/i.exec(before);
+  return since !== null && eventAt < since.index && !/\b(?:has|have|had)\s+been\s+\p{L}+ing\b/u.test(before);
+}
+
+/**
+ * "Ushakov announced the talks on Jan. 22 following a meeting in Moscow": a meeting that a dated
+ * report right before it follows was on about that day (the same day or just before).
+ */
+export function followedReport(sentence: Sentence, dates: DateMention[], segStart: number, segText: string): DateMention | null {
+  if (!/^(?:following|after)\s+(?:a|an|the|their|his|her|its)\s+/i.test(segText)) return null;
+  const last = dates.filter((d) => d.end <= segStart && !d.approx && !d.dateTo).at(-1);
+  return last && /^[\s,]*$/.test(sentence.text.slice(last.end, segStart)) ? last : null;
+}
+
+/**
+ * "In their call a day after Ishiba was elected", "talks two weeks before the vote": a span
+ * counted "after" or "before" something dates that thing, not an event named before it.
+ */
+export function datesWhatFollows(d: Pick<DateMention, 'start' | 'surface'>, eventAt: number): boolean {
+  return /\b(?:after|before)$/i.test(d.surface.trim()) && eventAt < d.start;
 }
 
 /** The earliest-stated date that is not approximate wins; an approximate one only when alone. */
@@ -147,7 +194,7 @@ export function referenceDayBefore(frame: ArticleFrame, sentence: Sentence, publ
   for (let i = sentence.index - 1; i >= 0; i--) {
     const before = frame.sentences[i];
     if (!before) continue;
-    const days = findDates(before.text, publishedAt).filter((d) => !d.approx && !d.dateTo && !isDuration(before.text, d));
+    const days = findDates(before.text, publishedAt).filter((d) => !d.approx && !d.dateTo && !isDuration(before.text, d) && !/\b(?:after|before)$/i.test(d.surface.trim()));
     const last = days[days.length - 1];
     if (last) return { ...last, start: 0, end: 0, surface: '' };
   }
@@ -161,7 +208,7 @@ export function referenceDayBefore(frame: ArticleFrame, sentence: Sentence, publ
 export function newsOfTheDay(text: string): boolean {
   return (
     /\b(?:has|have)\s+(?:now\s+|just\s+|finally\s+)?(?:met|held|spoken|talked|had|begun|started|opened)\b/i.test(text) ||
-    /(?<!\b(?:will|would|to|may|might|could|should|can|must|shall|not|never)\s+)\b(?:hold|holds|meet|meets|have|has|begin|begins|start|starts|open|opens|end|ends|wrap\s+up|wraps\s+up)\s+(?:[\p{L}-]+\s+){0,4}?(?:talks|call|meeting|summit|negotiations)\b/iu.test(text)
+    /(?<!\b(?:will|would|to|may|might|could|should|can|must|shall|not|never)\s+)\b(?:hold|holds|meet|meets|have|has|begin|begins|start|starts|open|opens|end|ends|wrap\s+up|wraps\s+up)\s+(?:(?!been\b|to\b)[\p{L}-]+\s+){0,4}?(?:talks|call|meeting|summit|negotiations)\b/iu.test(text)
   );
 }
 
@@ -178,15 +225,19 @@ export function dateLeadNews(frame: ArticleFrame, drafts: Draft[], publishedAt: 
   if (!publishedAt) return false;
   let dated = false;
   const first = frame.sentences[0]?.index ?? 0;
-  const lead = frame.sentences.filter((s) => s.index - first < LEAD_SENTENCES).map((s) => s.text);
+  const datedByText = new Set(drafts.filter((o) => o.date));
   for (const d of drafts) {
     if (d.date || d.status !== 'held' || d.sentence - first >= LEAD_SENTENCES) continue;
-    const news = lead.find((text) => justEnded(text) || newsOfTheDay(text));
+    // Its own sentence, or the lead right after a headline whose report it folded in.
+    const own = frame.sentences.filter((s) => s.index === d.sentence || s.index === d.sentence + 1).map((s) => s.text);
+    const news = own.find((text) => justEnded(text) || newsOfTheDay(text));
     if (!news) continue;
     // "have held a new round of talks ... after talks held on December 19": the body dates these
     // talks, and merging joins the report that does.
     const recent = (o: Draft): boolean => o.date !== null && Math.abs(Date.parse(o.date) - Date.parse(publishedAt)) <= 2 * 86_400_000;
-    if (drafts.some((o) => o !== d && recent(o) && o.status === 'held' && (o.kind === 'call') === (d.kind === 'call') && sidesCompatible(o.sides, d.sides))) continue;
+    const sameTalks = (o: Draft): boolean =>
+      o !== d && datedByText.has(o) && recent(o) && o.status === 'held' && (o.kind === 'call') === (d.kind === 'call') && sidesCompatible(o.sides, d.sides) && !(o.city && d.city && o.city !== d.city) && !(o.country && d.country && o.country !== d.country);
+    if (drafts.some(sameTalks)) continue;
     const n = daysOfTalksJustEnded(news);
     d.date = n > 1 ? daysBefore(publishedAt, n - 1) : publishedAt;
     d.dateTo = n > 1 ? publishedAt : null;
@@ -221,7 +272,14 @@ export function segmentDate(frame: ArticleFrame, publishedAt: IsoDay | null, at:
   if (own.length === 0) own = eventDates(sentence, dates, at.clause.start, at.clause.end).filter((d) => !inOther(d));
   const sentenceDates = eventDates(sentence, dates, sentence.start, sentence.end);
   if (own.length === 0 && distinctDays(sentenceDates) === 1 && at.clauseCount > 1) own = sentenceDates.filter((d) => !inOther(d));
-  if (at.eventAt !== undefined) own = own.filter((d) => !startsTheTimeSince(sentence.text, d, at.eventAt! - sentence.start));
+  if (at.eventAt !== undefined) {
+    const eventAt = at.eventAt - sentence.start;
+    own = own.filter((d) => !startsTheTimeSince(sentence.text, d, eventAt) && !datesWhatFollows(d, eventAt));
+  }
+  if (own.length === 0) {
+    const before = followedReport(sentence, dates, at.seg.start - sentence.start, at.segText);
+    if (before) own = [{ ...before, approx: true }];
+  }
   const chosen = chooseDate(own, publishedAt);
   const date = chosen ? spanOfTalks(sentence, chosen) : sameDayAsBefore(at.segText) ? referenceDayBefore(frame, sentence, publishedAt) : null;
   return { date, own };

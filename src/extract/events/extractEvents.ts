@@ -23,7 +23,7 @@ import { splitClauses, segmentsOf } from './clause.ts';
 import { eventKind, findTriggers, kindOfWord, mayHoldTrigger } from './trigger.ts';
 import { endOfTriggerPhrase, findSides, saysSeparately, segmentSides, uniqueCodes } from './sides.ts';
 import { dateLeadNews, datesOfSentence, segmentDate } from './date.ts';
-import { inheritCities, segmentPlace } from './place.ts';
+import { inheritCities, placeByDay, segmentPlace } from './place.ts';
 import { segmentStatus } from './status.ts';
 import { addCompanions, addDelegations, addSpeakersAtTheTable, participantsOfClause, participantsOfSegment, sidesOfPeople } from './participants.ts';
 import { absorbHeadline, dateByFollowingClause, redateSince, dateFollowUps, dateFromSentenceBefore, sameDayAsEventBefore, joinsReportedEvent, leadingAfter, refersBack, resolveBackReferences, talksOpened } from './references.ts';
@@ -156,7 +156,7 @@ function worthReporting(frame: ArticleFrame, d: Draft): boolean {
 /** Everything the article reports about talks and meetings. */
 export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   const { frame, publishedAt } = ctx;
-  resetGeoMemo(ctx.knownPlaces);
+  resetGeoMemo(ctx.knownPlaces, frame.text);
   let drafts: Draft[] = [];
   for (const sentence of frame.sentences) drafts.push(...draftsOfSentence(ctx, sentence));
 
@@ -177,6 +177,7 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   // Lead news dated now may repeat one another: fold them again.
   if (dateLeadNews(frame, kept, publishedAt)) kept = foldRepeats(kept);
   inheritCities(kept);
+  placeByDay(frame, kept, publishedAt);
 
   return kept.filter((d) => worthReporting(frame, d)).map((d) => ({
     kind: d.kind,

@@ -7,6 +7,9 @@ import { countryMentionsOf, placesOf } from './geoMemo.ts';
 import { REGIONS } from '../geo/regions.ts';
 import { datesNear, isLive, sidesCompatible, type Draft } from './draft.ts';
 import { wireDatelineOf } from '../dates/dateline.ts';
+import { findDates } from '../dates/resolve.ts';
+import type { ArticleFrame } from '../people/reference.ts';
+import type { IsoDay } from '../../domain/types.ts';
 
 export interface PlaceFound {
   city: string | null;
@@ -159,6 +162,15 @@ export function segmentPlace(input: SegmentPlaceInput): PlaceFound | null {
 }
 
 /**
+ * "World leaders attend Swiss peace summit ... the Bürgenstock peace summit": an undated summit
+ * of the same status and compatible sides anywhere in the article is the dated one, named by its
+ * venue.
+ */
+export function sameSummit(o: Pick<Draft, 'kind' | 'status' | 'sides'>, d: Pick<Draft, 'kind' | 'status' | 'sides'>): boolean {
+  return o.kind === 'summit' && d.kind === 'summit' && o.status === d.status && sidesCompatible(o.sides, d.sides);
+}
+
+/**
  * A dated event without a city takes the city of a neighbouring report of the same talks (a
  * shared side, within two days, or an undated mention in the sentence before). Events whose
  * country is known go first, and the closest match (same sides, nearest exact date) wins. Calls
@@ -176,9 +188,11 @@ export function inheritCities(drafts: Draft[]): void {
         isLive(o.status) &&
         // A meeting planned for later is not placed by an earlier one ("meet again next week").
         !(d.status === 'planned' && o.status === 'held' && o.date !== null && d.date !== null && d.date > (o.dateTo ?? o.date) && !datesNear(o, d, 1)) &&
-        o.sides.some((s) => d.sides.includes(s)) &&
+        // A shared side, or a report placed in one of this event's countries ("Saudi Arabia hosted
+        // ... Officials met in Jeddah").
+        (o.sides.some((s) => d.sides.includes(s)) || (o.country !== null && d.sides.includes(o.country))) &&
         (d.country === null || o.country === d.country) &&
-        ((o.date !== null && datesNear(o, d, 2)) || (o.date === null && Math.abs(o.sentence - d.sentence) <= 1)),
+        ((o.date !== null && datesNear(o, d, 2)) || (o.date === null && (Math.abs(o.sentence - d.sentence) <= 1 || sameSummit(o, d)))),
     );
     const rank = (o: Draft): number =>
       (sidesCompatible(o.sides, d.sides) && o.sides.length === d.sides.length ? 0 : 10) + dayGap(o, d) + (o.approx ? 5 : 0);
@@ -187,5 +201,51 @@ export function inheritCities(drafts: Draft[]): void {
       d.city = source.city;
       d.country = source.country;
     }
+  }
+}
+
+/**
+ * The cities the article names right beside a day ("tomorrow in Ohrid", "in Doha on Monday"),
+ * by that day. A day with one such city places what happens on it.
+ */
+export function citiesByDay(frame: ArticleFrame, publishedAt: IsoDay | null): Map<string, Set<string>> {
+  const byDay = new Map<string, Set<string>>();
+  const seen = new Map<string, PlaceFound>();
+  for (const sentence of frame.sentences) {
+    const dates = findDates(sentence.text, publishedAt).filter((d) => !d.approx && !d.dateTo);
+    if (dates.length === 0) continue;
+    for (const p of placesOf(sentence.text)) {
+      for (const d of dates) {
+        const after = /^\s+in\s+$/.test(sentence.text.slice(d.end, p.start));
+        const before = /^\s+(?:on\s+)?$/.test(sentence.text.slice(p.end, d.start)) && /\b(?:in|at)\s+$/.test(sentence.text.slice(Math.max(0, p.start - 4), p.start));
+        if (!after && !before) continue;
+        const cities = byDay.get(d.date) ?? new Set<string>();
+        cities.add(p.city);
+        byDay.set(d.date, cities);
+        seen.set(p.city, { city: p.city, country: p.country });
+      }
+    }
+  }
+  placeOfCity = seen;
+  return byDay;
+}
+
+let placeOfCity = new Map<string, PlaceFound>();
+
+/**
+ * "Borrell hoped Belgrade and Pristina will agree tomorrow in Ohrid ... 'We will discuss this
+ * tomorrow'": a dated event the article leaves unplaced takes the one city it names beside that day.
+ */
+export function placeByDay(frame: ArticleFrame, drafts: Draft[], publishedAt: IsoDay | null): void {
+  const unplaced = drafts.filter((d) => !d.city && d.date && !d.dateTo && isLive(d.status) && d.kind !== 'call');
+  if (unplaced.length === 0) return;
+  const byDay = citiesByDay(frame, publishedAt);
+  for (const d of unplaced) {
+    const cities = byDay.get(d.date!);
+    if (!cities || cities.size !== 1) continue;
+    const place = placeOfCity.get([...cities][0]!)!;
+    if (d.country && d.country !== place.country) continue;
+    d.city = place.city;
+    d.country = place.country;
   }
 }

@@ -20,13 +20,20 @@ const PARTY_NOUNS = new Set([
   'lawmakers', 'parliamentarians', 'generals', 'commanders', 'mediators', 'ambassador', 'ambassadors', 'embassy',
   'spokesman', 'spokeswoman', 'spokesperson', 'intelligence', 'staff', 'leadership', 'bilateral',
   'trilateral', 'direct', 'face-to-face', 'high-level', 'new', 'further', 'another', 'fresh', 'formal', 'secret',
-  'technical', 'expert', 'level',
+  'technical', 'expert', 'level', 'warring', 'rival', 'parties', 'party', 'factions', 'faction',
 ]);
 
 /** Words before a country that make it a topic rather than an actor. */
 const TOPIC_BEFORE = /\b(?:conflict\s+with|war\s+with|for|on|about|against|over|toward|towards|regarding|concerning|into|across|throughout|within|inside|beyond|under|despite|of\s+the\s+war\s+in|war\s+in|war\s+on|peace\s+in|aid\s+to|support\s+for|pressure\s+on)\s+(?:the\s+)?$/i;
 /** Nouns before "of X" that make X an actor: "representatives of the United States". */
-const ACTOR_OF = /\b(?:office|summit|talks|rounds?|meetings?|negotiations|consultations|representatives?|delegations?|delegates|leaders?|presidents?|ministers?|officials|envoys?|teams?|negotiators|heads?|governments?|sides?)\s+(?:of|from)\s+(?:the\s+)?$/i;
+const ACTOR_OF = /\b(?:office|summit|talks|rounds?|meetings?|negotiations|consultations|representatives?|delegations?|delegates|leaders?|presidents?|ministers?|officials|envoys?|teams?|negotiators|heads?|governments?|sides?|participation|presence|mediation|auspices)\s+(?:of|from)\s+(?:the\s+)?$/i;
+/** "hosted by Qatar", "mediated by Egypt and Qatar": the host or mediator takes part. */
+const HOST_BY = /\b(?:hosted|mediated|brokered|facilitated|chaired|organi[sz]ed)\s+by\s+(?:the\s+)?$/i;
+
+/** "Saudi-hosted summit", "Qatari-mediated talks": a host or mediator named in a compound adjective. */
+export function hostCompound(after: string): boolean {
+  return /^\s*[-\u2010-\u2015]\s*(?:hosted|mediated|brokered|sponsored|facilitated)\b/i.test(after);
+}
 /** "between X and Y", "among X, Y and Z", "with X": the list after these names actors. */
 const LIST_OPENER = /\b(?:between|among|amongst|with|and|including|both)\s+(?:the\s+)?$/i;
 
@@ -63,6 +70,7 @@ function isActor(text: string, m: CountryMention, previousActor: boolean | null)
     return false;
   }
   if (TOPIC_BEFORE.test(before)) return false;
+  if (HOST_BY.test(before) || hostCompound(after)) return true;
   if (m.kind === 'capital' && capitalIsVenue(text, m.start, m.end)) return false;
   // "in Jeddah, Saudi Arabia": the country of a place just named.
   if (m.kind === 'name' && /\b(?:in|at|near)\s+(?:\p{Lu}[\p{L}'\u2019.-]*\s+){0,2}\p{Lu}[\p{L}'\u2019.-]*,\s*$/u.test(before)) return false;

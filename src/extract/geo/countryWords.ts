@@ -12,8 +12,9 @@ export const EXTRA_COUNTRY_NAMES: Record<CountryCode, string[]> = {
   KR: ['ROK', 'South Korea', 'Korea'],
   CN: ['PRC', 'China', 'Mainland China'],
   TW: ['Taiwan', 'ROC'],
-  CD: ['DRC', 'DR Congo', 'Congo-Kinshasa'],
-  CG: ['Congo-Brazzaville', 'Republic of the Congo'],
+  // A bare "Congo" is the DRC unless the article is about the other Congo (geoMemo.ts decides).
+  CD: ['DRC', 'DR Congo', 'Congo-Kinshasa', 'Congo'],
+  CG: ['Congo-Brazzaville', 'Republic of the Congo', 'Republic of Congo', 'Congo Republic'],
   SA: ['KSA', 'Saudi Arabia', 'Saudi'],
   NL: ['Holland', 'Netherlands'],
   MM: ['Burma'],
@@ -66,6 +67,7 @@ export const EXTRA_DEMONYMS: Record<CountryCode, string[]> = {
   CV: ['Cape Verdean'],
   MV: ['Maldivian'],
   AZ: ['Azeri', 'Azeris'],
+  GQ: ['Equatoguinean', 'Equatoguineans'],
 };
 
 /**

@@ -308,6 +308,26 @@ function locativeBefore(text: string, tokens: Token[], first: number): boolean {
   return LOCATIVE_BEFORE.has(word);
 }
 
+/**
+ * "at the Camp David presidential retreat", "in the Sochi resort": a place after "at/in the" and
+ * before a common noun is where something happened ("the Washington Post" is a name, not this).
+ */
+function venueAfterThe(text: string, tokens: Token[], first: number, last: number): boolean {
+  const the = tokens[first - 1];
+  const prep = tokens[first - 2];
+  const next = tokens[last + 1];
+  if (!the || !prep || !next || the.text.toLowerCase() !== 'the' || !/^(?:at|in|inside|near|outside)$/i.test(prep.text)) return false;
+  if (!/^\s+$/.test(gapBetween(text, prep, the)) || !/^\s+$/.test(gapBetween(text, the, tokens[first]!)) || !/^ $/.test(gapBetween(text, tokens[last]!, next))) return false;
+  return /^\p{Ll}/u.test(next.text);
+}
+
+/** "in Ohrid Source: Tanjug": a capitalised word before a colon labels what follows (Source:, Photo:); it names nothing with the word before. */
+function isLabel(text: string, t: Token): boolean {
+  return text[t.end] === ':';
+}
+
+const surfaceOf = (text: string, first: Token, last: Token): string => text.slice(first.start, last.end);
+
 function talksWordAfter(text: string, tokens: Token[], last: number): boolean {
   const next = tokens[last + 1];
   if (!next || !/^(?:\s+|-)$/.test(gapBetween(text, tokens[last]!, next))) return false;
@@ -429,13 +449,18 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
     }
     const last = cityMatch.last;
     const tail = tailAfter(text, tokens, last, gaz);
-    const locative = tail !== null || locativeBefore(text, tokens, i);
+    const locative = tail !== null || locativeBefore(text, tokens, i) || venueAfterThe(text, tokens, i, last);
     const prev = tokens[i - 1];
     const next = tokens[last + 1];
+    // "European Union", "Soviet Union": a country's or union's name, not a town called Union.
+    if (prev && gapBetween(text, prev, first) === ' ' && countryFromWord(surfaceOf(text, first, tokens[last]!)) === null && countryFromWord(text.slice(prev.start, tokens[last]!.end)) !== null) {
+      i = last + 1;
+      continue;
+    }
     const partOfName =
       !tail &&
       ((prev !== undefined && gapBetween(text, prev, first) === ' ' && isNameWord(prev) && !locative) ||
-        (next !== undefined && gapBetween(text, tokens[last]!, next) === ' ' && isNameWord(next) && !TALKS_AFTER.has(next.text.toLowerCase())));
+        (next !== undefined && gapBetween(text, tokens[last]!, next) === ' ' && isNameWord(next) && !TALKS_AFTER.has(next.text.toLowerCase()) && !isLabel(text, next)));
     if (partOfName || inCompound(text, tokens, i, last)) {
       i = last + 1;
       continue;
