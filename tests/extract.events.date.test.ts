@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bareWeekday,
   chooseDate,
+  clockTimeOnly,
   datesWhatFollows,
   followedReport,
   oneDayPerWeekday,
@@ -58,7 +59,7 @@ checkPredicateTable('date rules', [
   {
     name: "the day's news in a headline or lead",
     test: newsOfTheDay,
-    matches: ['Ruto and Museveni hold talks on fuel pipeline', 'The two presidents have spoken for the first time since the election.', 'Lula and Milei have first phone call'],
+    matches: ['The premier has arrived in Lima ahead of talks.', 'Ruto and Museveni hold talks on fuel pipeline', 'The two presidents have spoken for the first time since the election.', 'Lula and Milei have first phone call'],
     rejects: ['Ruto and Museveni will hold talks next month', 'The talks were postponed.', 'Envoys have been meeting since Saturday for talks.'],
   },
   {
@@ -66,6 +67,12 @@ checkPredicateTable('date rules', [
     test: (s) => pastYear(firstDate(s), '2025-06-12'),
     matches: ['Their only summit was held in Vienna in 2019.'],
     rejects: ['They plan a summit in 2026.', 'The summit in 2025 will be in Lima.'],
+  },
+  {
+    name: 'an hour with no day',
+    test: (s) => clockTimeOnly(s, findDates(s, '2025-06-12')),
+    matches: ['The meeting is due to start at 5pm, local time.', 'Talks began at 9:30 a.m. in Lima.'],
+    rejects: ['The meeting starts at 5pm on Friday.', 'The envoys meet every day at 9 a.m.', 'They met in 2019 for 5 hours.'],
   },
   {
     name: 'a span after or before something, which dates that thing',

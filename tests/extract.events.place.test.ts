@@ -1,6 +1,6 @@
 // The place step: where an event was held.
 import { describe, expect, it } from 'vitest';
-import { citiesByDay, countryAsTopic, datelineCity, datelinePlace, heldAtDateline, hostsEvent, namedAsSettlement, placeIn, sameSummit, segmentPlace } from '../src/extract/events/place.ts';
+import { citiesByDay, landmarkOf, referencePoint, countryAsTopic, datelineCity, datelinePlace, heldAtDateline, hostsEvent, namedAsSettlement, placeIn, sameSummit, segmentPlace } from '../src/extract/events/place.ts';
 import { splitSentences } from '../src/extract/sentences.ts';
 import type { ArticleFrame } from '../src/extract/people/reference.ts';
 import { extractArticle } from '../src/extract/index.ts';
@@ -10,6 +10,8 @@ import { checkPredicateTable } from './support/patternTable.ts';
 checkPredicateTable('place rules', [
   { name: 'a host city', test: hostsEvent, matches: [' to host the next round of talks', ' will host a summit'], rejects: [' is a busy city'] },
   { name: 'a settlement named', test: namedAsSettlement, matches: ['the Red Sea resort of ', 'the port city of '], rejects: ['the future of '] },
+  { name: "a city's landmark", test: (s) => landmarkOf(s.slice(0, s.indexOf('Nairobi')), s.slice(s.indexOf('Nairobi') + 7)), matches: ['They met at Nairobi\'s State House.', 'A rally in Nairobi\'s Uhuru Park'], rejects: ["Nairobi's push for talks", "They discussed Nairobi's debt."] },
+  { name: 'a reference point', test: referencePoint, matches: ['the leaders met near ', 'a retreat on the outskirts of ', 'a village 40 km north of '], rejects: ['the leaders met in ', 'the outcome of '] },
   { name: 'a country as a topic', test: countryAsTopic, matches: ['talks on the war in ', 'the crisis in '], rejects: ['the envoys met in '] },
   {
     name: 'a wire dateline',
@@ -27,6 +29,12 @@ describe('placeIn', () => {
   it('a possessive capital is no place', () => {
     resetGeoMemo([]);
     expect(placeIn("Nairobi's push for talks")).toBe(null);
+  });
+  it('a city named as a reference point gives only its country; a landmark its city', () => {
+    resetGeoMemo([]);
+    expect(placeIn('The presidents met near Nairobi last year.')).toEqual({ city: null, country: 'KE' });
+    expect(placeIn('The presidents met at a lodge on the outskirts of Nairobi.')).toEqual({ city: null, country: 'KE' });
+    expect(placeIn("The presidents met at Nairobi's State House.")).toEqual({ city: 'Nairobi', country: 'KE' });
   });
   it('a country after "in" places the event in that country', () => {
     resetGeoMemo([]);

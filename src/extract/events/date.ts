@@ -170,6 +170,14 @@ export function sameDayAsBefore(text: string): boolean {
   return /\b(?:that|the\s+same)\s+(?:afternoon|morning|evening|night|day)\b|\b(?:later|earlier)\s+in\s+the\s+(?:day|afternoon|evening)\b/i.test(text) || lastedHours(text);
 }
 
+/**
+ * "his meeting with Xi, which is due to take place at 5pm, local time": an hour with no day in
+ * a sentence that names no date is on the day of the story.
+ */
+export function clockTimeOnly(sentence: string, dates: readonly DateMention[]): boolean {
+  return dates.length === 0 && /\bat\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)/i.test(sentence) && !/\b(?:every|each|daily|usually)\b/i.test(sentence);
+}
+
 /** "The second round lasted about four hours": a sitting measured in hours, on the day being reported. */
 export function lastedHours(text: string): boolean {
   return /\blasted\s+(?:about\s+|around\s+|more\s+than\s+|less\s+than\s+|nearly\s+|almost\s+|some\s+|over\s+)?[\w.-]+(?:\s+and\s+a\s+half)?\s+(?:hours?|minutes)\b/i.test(text);
@@ -207,7 +215,7 @@ export function referenceDayBefore(frame: ArticleFrame, sentence: Sentence, publ
  */
 export function newsOfTheDay(text: string): boolean {
   return (
-    /\b(?:has|have)\s+(?:now\s+|just\s+|finally\s+)?(?:met|held|spoken|talked|had|begun|started|opened)\b/i.test(text) ||
+    /\b(?:has|have)\s+(?:now\s+|just\s+|finally\s+)?(?:met|held|spoken|talked|had|begun|started|opened|arrived|landed)\b/i.test(text) ||
     /(?<!\b(?:will|would|to|may|might|could|should|can|must|shall|not|never)\s+)\b(?:hold|holds|meet|meets|have|has|begin|begins|start|starts|open|opens|end|ends|wrap\s+up|wraps\s+up)\s+(?:(?!been\b|to\b)[\p{L}-]+\s+){0,4}?(?:talks|call|meeting|summit|negotiations)\b/iu.test(text)
   );
 }
@@ -281,6 +289,12 @@ export function segmentDate(frame: ArticleFrame, publishedAt: IsoDay | null, at:
     if (before) own = [{ ...before, approx: true }];
   }
   const chosen = chooseDate(own, publishedAt);
-  const date = chosen ? spanOfTalks(sentence, chosen) : sameDayAsBefore(at.segText) ? referenceDayBefore(frame, sentence, publishedAt) : null;
+  const date = chosen
+    ? spanOfTalks(sentence, chosen)
+    : sameDayAsBefore(at.segText)
+      ? referenceDayBefore(frame, sentence, publishedAt)
+      : publishedAt && clockTimeOnly(sentence.text, dates)
+        ? { date: publishedAt, dateTo: null, approx: false, start: 0, end: 0, surface: '' }
+        : null;
   return { date, own };
 }

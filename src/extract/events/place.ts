@@ -26,6 +26,16 @@ export function namedAsSettlement(before: string): boolean {
   return /\b(?:resort|city|town|port|village|capital|enclave|island)\s+of\s+$/i.test(before);
 }
 
+/** "at Beijing's Great Hall of the People", "in Moscow's Red Square": a city's landmark places the event in the city. */
+export function landmarkOf(before: string, after: string): boolean {
+  return /\b(?:at|in|inside|outside)\s+$/i.test(before) && /^['\u2019]s?\s+(?:\p{Lu}[\p{L}'\u2019-]*\s*)+/u.test(after);
+}
+
+/** "near San Francisco", "on the outskirts of Washington", "40 km north of Kyiv": a city named to find another place by. */
+export function referencePoint(before: string): boolean {
+  return /\b(?:near|nearby|outside|outskirts\s+of|suburbs?\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:miles|km|kilometres|kilometers)\s+from)\s+(?:the\s+)?$/i.test(before);
+}
+
 /** "the war in Ukraine" is a topic, not where the talks are. */
 export function countryAsTopic(before: string): boolean {
   return /\b(?:war|conflict|fighting|crisis|peace|ceasefire|truce|situation|invasion|aggression)\s+(?:in|on)\s+(?:the\s+)?$/i.test(before);
@@ -90,8 +100,12 @@ export function placeIn(text: string, near: number | number[] = 0): PlaceFound |
   const anchors = Array.isArray(near) ? near : [near];
   const candidates: Array<PlaceFound & { at: number }> = [];
   for (const p of placesOf(text)) {
-    if (/^['\u2019]s?\b/u.test(text.slice(p.end))) continue;
-    if (p.locative || namedAsSettlement(text.slice(Math.max(0, p.start - 20), p.start)) || /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end)) || hostsEvent(text.slice(p.end))) candidates.push({ city: p.city, country: p.country, at: p.start });
+    const lead = text.slice(Math.max(0, p.start - 30), p.start);
+    if (/^['\u2019]s?\b/u.test(text.slice(p.end)) && !landmarkOf(lead, text.slice(p.end))) continue;
+    if (p.locative || namedAsSettlement(text.slice(Math.max(0, p.start - 20), p.start)) || /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end)) || hostsEvent(text.slice(p.end))) {
+      // "near San Francisco", "on the outskirts of Washington": a landmark to find the place by, in that country.
+      candidates.push(referencePoint(lead) ? { city: null, country: p.country, at: p.start } : { city: p.city, country: p.country, at: p.start });
+    }
   }
   for (const m of countryMentionsOf(text)) {
     if (m.kind === 'institution' || m.kind === 'capital') continue;
