@@ -163,3 +163,11 @@ describe('a meeting a dated report follows', () => {
     expect(followedReport(sentence, dates, later, text.slice(later))).toBe(null);
   });
 });
+
+describe('the meetings of a dated visit', () => {
+  it('take the one day the article gives the visit', () => {
+    const text = 'Ruto spoke to reporters on Tuesday during his first visit to Uganda.\n\nRuto met Museveni in Kampala and discussed the pipeline.';
+    const r = extractArticle({ text, title: null, publishedAt: '2025-06-12' }, { people: [], places: [] });
+    expect(r.events.filter((e) => e.status === 'held').map((e) => [e.date, e.location.city])).toEqual([['2025-06-10', 'Kampala']]);
+  });
+});

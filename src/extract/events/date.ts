@@ -8,6 +8,7 @@ import type { Sentence } from '../sentences.ts';
 import { insideQuote } from '../quotes/quoteSpans.ts';
 import type { ArticleFrame } from '../people/reference.ts';
 import { sidesCompatible, type Draft } from './draft.ts';
+import { countryMentionsOf } from './geoMemo.ts';
 
 const SPEECH_BEFORE_DATE = /\b(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|reported|reports|according\s+to|confirmed|posted|tweeted|quoted|interview)\b(?:\s+\S+){0,4}\s*$/;
 const SPEECH_AFTER_DATE = /^[\s,]*(?:(?:evening|morning|afternoon|night)[\s,]+)?(?:\p{Lu}[\p{L}.'\u2019-]*\s+|the\s+|[\p{Ll}]+\s+){0,5}(?:said|says|told|wrote|announced|stated|noted|added|confirmed|posted|tweeted)\b/u;
@@ -218,6 +219,35 @@ export function newsOfTheDay(text: string): boolean {
     /\b(?:has|have)\s+(?:now\s+|just\s+|finally\s+)?(?:met|held|spoken|talked|had|begun|started|opened|arrived|landed)\b/i.test(text) ||
     /(?<!\b(?:will|would|to|may|might|could|should|can|must|shall|not|never)\s+)\b(?:hold|holds|meet|meets|have|has|begin|begins|start|starts|open|opens|end|ends|wrap\s+up|wraps\s+up)\s+(?:(?!been\b|to\b)[\p{L}-]+\s+){0,4}?(?:talks|call|meeting|summit|negotiations)\b/iu.test(text)
   );
+}
+
+/**
+ * "Modi, on Friday during his landmark visit to Ukraine, invited Zelensky ... PM Modi met
+ * Zelensky in Kyiv": the one day the article gives a visit to a country dates the undated
+ * meetings held there.
+ */
+export function dateByVisit(frame: ArticleFrame, drafts: Draft[], publishedAt: IsoDay | null): boolean {
+  const undated = drafts.filter((d) => !d.date && d.status === 'held' && d.country && d.kind !== 'call');
+  if (undated.length === 0) return false;
+  const days = new Map<string, Set<IsoDay>>();
+  for (const sentence of frame.sentences) {
+    const visit = /\bvisit(?:ed|s|ing)?\s+(?:to\s+)?(?:the\s+)?/gi;
+    for (const m of sentence.text.matchAll(visit)) {
+      const to = countryMentionsOf(sentence.text.slice(m.index + m[0].length)).find((c) => c.start === 0);
+      if (!to) continue;
+      const dates = findDates(sentence.text, publishedAt).filter((d) => !d.approx && !d.dateTo);
+      if (dates.length !== 1) continue;
+      days.set(to.code, new Set([...(days.get(to.code) ?? []), dates[0]!.date]));
+    }
+  }
+  let dated = false;
+  for (const d of undated) {
+    const visitDays = days.get(d.country!);
+    if (visitDays?.size !== 1) continue;
+    d.date = [...visitDays][0]!;
+    dated = true;
+  }
+  return dated;
 }
 
 /** How many sentences open an article (a stray line, the headline, the lead) and report the day's news. */

@@ -22,7 +22,7 @@ import type { ArticleFrame } from '../people/reference.ts';
 import { splitClauses, segmentsOf } from './clause.ts';
 import { eventKind, findTriggers, kindOfWord, mayHoldTrigger } from './trigger.ts';
 import { endOfTriggerPhrase, findSides, saysSeparately, segmentSides, uniqueCodes } from './sides.ts';
-import { dateLeadNews, datesOfSentence, segmentDate } from './date.ts';
+import { dateByVisit, dateLeadNews, datesOfSentence, segmentDate } from './date.ts';
 import { inheritCities, placeByDay, segmentPlace } from './place.ts';
 import { segmentStatus } from './status.ts';
 import { addCompanions, addDelegations, addSpeakersAtTheTable, participantsOfClause, participantsOfSegment, sidesOfPeople } from './participants.ts';
@@ -174,8 +174,9 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   addCompanions(frame, drafts);
 
   let kept = attachUndated(foldRepeats(drafts));
-  // Lead news dated now may repeat one another: fold them again.
-  if (dateLeadNews(frame, kept, publishedAt)) kept = foldRepeats(kept);
+  // Reports dated now (lead news, meetings of a dated visit) may repeat one another: fold them again.
+  const leadDated = dateLeadNews(frame, kept, publishedAt);
+  if (dateByVisit(frame, kept, publishedAt) || leadDated) kept = foldRepeats(kept);
   inheritCities(kept);
   placeByDay(frame, kept, publishedAt);
 
