@@ -560,9 +560,10 @@ const CHRONO_HINT = /\b\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|De
 
 
 // Loaded on first need: most articles never reach the fallback, and chrono-node costs start-up time.
+const require = createRequire(import.meta.url);
 let chronoModule: typeof Chrono | null = null;
 function chrono(): typeof Chrono {
-  chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  chronoModule ??= require('chrono-node') as typeof Chrono;
   return chronoModule;
 }
 

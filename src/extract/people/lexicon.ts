@@ -1,7 +1,6 @@
 // Word lists the people rules rely on. General English and news-style knowledge only: titles,
 // role nouns, words that make a capitalised phrase an organisation or a place, not a person.
-import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
+import { readFileSync } from 'node:fs';
 
 /** Honorifics dropped from names ("Mr. Umerov" is "Umerov"). */
 export const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Sir', 'Dame', 'Madam', 'Mme', 'Herr', 'Frau']);
@@ -88,25 +87,26 @@ export const REFERRING_ROLES = new Set([
 /** Particles that may stand in lower case inside a name: "Ursula von der Leyen", "Mohammed bin Salman". */
 export const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'ter', 'zu']);
 
-const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun', 'Honorific']);
-let lexicon: Record<string, string | string[]> | null = null;
+interface WordLists {
+  firstNames: Set<string>;
+  commonWords: Set<string>;
+}
+let wordLists: WordLists | null = null;
 
-// compromise is required on first use, not imported: it costs about a second of start-up through
-// the ESM loader, and a bot that starts without ingesting anything never needs it.
-function compromiseLexicon(): Record<string, string | string[]> {
-  if (lexicon === null) {
-    const nlp = createRequire(import.meta.url)('compromise') as typeof nlpType;
-    const model = nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } };
-    lexicon = model.one.lexicon;
+// Two lists taken from compromise's English lexicon at build time (scripts/build-lexicon.ts), so
+// compromise is a dev package and nothing pays for loading its model. Read on first use: a bot
+// that starts without ingesting anything never needs them.
+function lexicon(): WordLists {
+  if (wordLists === null) {
+    const data = JSON.parse(readFileSync(new URL('./data/lexicon.json', import.meta.url), 'utf8')) as { firstNames: string[]; commonWords: string[] };
+    wordLists = { firstNames: new Set(data.firstNames), commonWords: new Set(data.commonWords) };
   }
-  return lexicon;
+  return wordLists;
 }
 
 /** A first name compromise knows ("Steve", "Lindsey"): evidence that a phrase is a person. */
 export function isKnownFirstName(word: string): boolean {
-  const tag = compromiseLexicon()[word.toLowerCase()];
-  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
-  return tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+  return lexicon().firstNames.has(word.toLowerCase());
 }
 
 /** One of this module's own title, role or organisation words ("Secretary", "Vice", "Ministry"). */
@@ -129,10 +129,8 @@ export function isCommonWord(word: string): boolean {
   if (NON_NAME_WORDS.has(word)) return true;
   const lower = word.toLowerCase();
   if (ROLE_HEADS.has(lower)) return true;
-  const tag = compromiseLexicon()[lower];
-  if (tag === undefined) return false;
-  const tags = Array.isArray(tag) ? tag : [tag];
-  return !tags.some((t) => NAME_TAGS.has(t));
+  // A word compromise knows with no name tag (first name, last name, person, proper noun, honorific).
+  return lexicon().commonWords.has(lower);
 }
 
 /** News organisations, which "said" and "wrote" as often as people do. */
