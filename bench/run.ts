@@ -388,7 +388,8 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
         figures: [
           figure(w, mode === 'console' ? 'spawn to prompt' : 'spawn to READY', r.readyMs, 'ms', { text: '<= 2000', check: atMost(2000) }),
           figure(w, 'spawn to "parley ready" log', r.readyLogMs, 'ms'),
-          figure(w, 'CPU time used by then (user + system)', r.cpuMs, 'ms', { text: '<= 2000', check: atMost(2000) }),
+          // What the start costs whatever else the machine runs: the console to its prompt, the bot to READY.
+          figure(w, 'CPU time used by then (user + system)', r.cpuMs, 'ms', mode === 'console' ? { text: '<= 1200', check: atMost(1200) } : { text: '<= 1500', check: atMost(1500) }),
           figure(w, 'peak RSS', r.peakRssMb, 'MB', RSS_TARGET),
         ],
       };

@@ -1,6 +1,7 @@
 // RSS and Atom feeds through rss-parser: the items with their link, title, date and whatever
 // text the feed carries (full content or only a summary).
-import Parser from 'rss-parser';
+import { createRequire } from 'node:module';
+import type Parser from 'rss-parser';
 import type { IsoDay } from '../domain/types.ts';
 import { parseMetadataDate } from './publicationDate.ts';
 
@@ -38,7 +39,17 @@ export class MalformedFeedError extends Error {
   }
 }
 
-const parser = new Parser({ customFields: { item: [['content:encoded', 'contentEncoded']] } });
+type FeedParser = Parser<Record<string, unknown>, { contentEncoded?: string }>;
+// rss-parser (and the XML libraries under it) is required on the first feed, not at start-up.
+const require = createRequire(import.meta.url);
+let parser: FeedParser | null = null;
+function feedParser(): FeedParser {
+  if (parser === null) {
+    const FeedParserClass = require('rss-parser') as typeof Parser;
+    parser = new FeedParserClass({ customFields: { item: [['content:encoded', 'contentEncoded']] } });
+  }
+  return parser;
+}
 
 function plainLength(html: string): number {
   return html.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ').replace(/\s+/g, ' ').trim().length;
@@ -62,9 +73,9 @@ function absoluteLink(link: string | undefined, feedUrl: string | null): string 
 export async function parseFeed(xml: string, where: string): Promise<ParsedFeed> {
   const feedUrl = /^https?:\/\//i.test(where) ? where : null;
   if (!isFeedDocument(xml)) throw new MalformedFeedError(where, 'the document is not RSS or Atom');
-  let output: Awaited<ReturnType<typeof parser.parseString>>;
+  let output: Awaited<ReturnType<FeedParser['parseString']>>;
   try {
-    output = await parser.parseString(xml);
+    output = await feedParser().parseString(xml);
   } catch (err) {
     throw new MalformedFeedError(where, (err as Error).message.split('\n')[0] ?? 'unparsable XML');
   }

@@ -1,7 +1,8 @@
 // HTML pages and files to articles: metadata (title, publication date) from the head, the main
 // text through Readability over a linkedom DOM, then the same boilerplate rules as plain text.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import type { ArticleInput, IsoDay } from '../domain/types.ts';
 import { cleanArticleText } from '../clean/boilerplate.ts';
 import { findDateline, parseMetadataDate } from './publicationDate.ts';
@@ -202,10 +203,24 @@ function pageTitle(document: DomDocument): string | null {
   return first.split(' ').length >= 3 ? first : documentTitle;
 }
 
+// linkedom and Readability are required (their CommonJS builds) on the first page, not imported:
+// through the ESM loader and tsx's hooks linkedom's 160 modules cost about 0.35 s of CPU at every
+// start-up, and a process that never reads a page (the bot between polls, `parley ask`) never
+// needs them. Required, they load in a third of that.
+const require = createRequire(import.meta.url);
+let domLibraries: { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } | null = null;
+function dom(): { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } {
+  domLibraries ??= {
+    parseHTML: (require('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML,
+    Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+  };
+  return domLibraries;
+}
+
 /** A DOM for a whole page or a fragment (feed items carry bare paragraphs). */
 function parseDocument(html: string): DomDocument {
   const whole = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return (parseHTML(whole) as unknown as { document: DomDocument }).document;
+  return (dom().parseHTML(whole) as unknown as { document: DomDocument }).document;
 }
 
 /** Turns an HTML document into an article. Throws `NoArticleTextError` when the page has no main text. */
@@ -219,7 +234,7 @@ export function articleFromHtml(html: string, source: HtmlSource): ArticleInput 
   const pageText = document.body ? blockText(document.body) : '';
   let raw = '';
   try {
-    const parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 250 }).parse();
+    const parsed = new (dom().Readability)<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 250 }).parse();
     raw = parsed?.content ? blockText(parsed.content) : '';
   } catch {
     // Readability gives up on some odd documents; the body text below is the fallback for those too.

@@ -6,6 +6,7 @@ import type { App } from '../app.ts';
 import type { LoadedConfig } from '../config/schema.ts';
 import type { StoredArticle } from '../domain/types.ts';
 import type { PollableFeed } from '../store/feeds.ts';
+import { forEachConcurrently } from '../async/concurrency.ts';
 import { parseFeed } from './feed.ts';
 import { FetchError, fetchUrl } from './fetch.ts';
 import { addSummaries, emptySummary, fetchOptionsFrom, IngestRun, type IngestSummary } from './ingest.ts';
@@ -133,18 +134,14 @@ export async function pollAllFeeds(app: App, options: PollOptions = {}): Promise
   const afterStore = options.afterStore ?? (await defaultAfterStore(app, config));
   const summary: PollSummary = { ...emptySummary(), feeds: [] };
   const now = app.now();
-  const queue = [...feeds];
-  const worker = async () => {
-    for (let feed = queue.shift(); feed; feed = queue.shift()) {
-      if (options.signal?.aborted) break;
-      if (options.dueOnly && !isDue(feed, now)) {
-        summary.feeds.push({ feedId: feed.id, name: feed.name, url: feed.url, outcome: 'skipped' });
-        continue;
-      }
-      summary.feeds.push(await pollFeed(app, config, feed, afterStore, summary, options.signal));
+  await forEachConcurrently(feeds, POLL_CONCURRENCY, async (feed) => {
+    if (options.signal?.aborted) return;
+    if (options.dueOnly && !isDue(feed, now)) {
+      summary.feeds.push({ feedId: feed.id, name: feed.name, url: feed.url, outcome: 'skipped' });
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(POLL_CONCURRENCY, queue.length) }, worker));
+    summary.feeds.push(await pollFeed(app, config, feed, afterStore, summary, options.signal));
+  });
   summary.feeds.sort((a, b) => a.feedId - b.feedId);
   app.metrics?.articlesIngested(summary.ingested);
   return summary;
