@@ -33,6 +33,11 @@ const TABLE: Array<{ rule: string; must: Row[]; mustNot: Row[] }> = [
     mustNot: [{ text: 'He met the president, Ali Bagheri, and left.', name: 'Ali Bagheri', country: null }],
   },
   {
+    rule: 'an office before the rank: "the Minister of X of Egypt, General Name"',
+    must: [{ text: 'Also present was the Minister of Defence of Kenya, General Charles Kahariri.', name: 'Charles Kahariri', role: 'Minister of Defence of Kenya', country: 'KE' }],
+    mustNot: [{ text: 'Also present, General Charles Kahariri met troops.', name: 'Charles Kahariri', country: null }],
+  },
+  {
     rule: 'the country after the name with "of"',
     must: [
       { text: 'President William Ruto of Kenya hosted the talks.', name: 'William Ruto', country: 'KE' },

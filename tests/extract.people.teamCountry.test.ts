@@ -2,7 +2,7 @@
 // sentences it must read and sentences it must leave alone; the sentences are our own.
 import { describe, expect, it } from 'vitest';
 import { extractPeople } from '../src/extract/people/extractPeople.ts';
-import { companionAfter, singleCountryOfArticle, singleHolderClash, teamListCountry } from '../src/extract/people/teamCountry.ts';
+import { companionAfter, ministryCountry, singleCountryOfArticle, singleHolderClash, teamListCountry } from '../src/extract/people/teamCountry.ts';
 
 const countryOf = (text: string, name: string): string | null | undefined => extractPeople(text, []).people.find((p) => p.name === name)?.country;
 
@@ -66,5 +66,19 @@ describe('singleHolderClash', () => {
     expect(singleHolderClash('President', ['former President', 'Justice'])).toBe(true);
     expect(singleHolderClash('Justice', ['Justice', 'President'])).toBe(false);
     expect(singleHolderClash('Prime Minister', ['President'])).toBe(false);
+  });
+});
+
+describe('ministryCountry: an unqualified ministry title takes the ministry named nearby', () => {
+  it('reads the country of the same ministry', () => {
+    const text = '"Flights will be cut by half," the Turkish Defence Ministry said, quoting Deputy Defence Minister Ali Kaya.';
+    expect(ministryCountry(text, 'Deputy Defence Minister', text.indexOf('Deputy'))?.code).toBe('TR');
+    expect(countryOf(text, 'Ali Kaya')).toBe('TR');
+  });
+  it('is none for another ministry or for ministries of two countries', () => {
+    const other = 'The Turkish Defence Ministry spoke. Later, foreign ministry spokesperson Oncu Keceli spoke too.';
+    expect(ministryCountry(other, 'foreign ministry spokesperson', other.indexOf('foreign'))).toBeNull();
+    const two = 'The Ukrainian Foreign Ministry and the Russian Foreign Ministry traded blows; foreign ministry spokesperson Anna Belo said nothing.';
+    expect(ministryCountry(two, 'foreign ministry spokesperson', two.indexOf('foreign ministry spokesperson'))).toBeNull();
   });
 });

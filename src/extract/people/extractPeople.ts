@@ -11,7 +11,7 @@ import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { MOVEMENTS, afterLocativePreposition, coordinatedWithCountry } from './notPeople.ts';
 import { articleCountryPair, bothCountriesBefore, congoOfArticle, countriesNamedIn, countryInArticle, countryOfTitle } from './titleCountries.ts';
-import { companionAfter, singleCountryOfArticle, singleHolderClash, teamListCountry } from './teamCountry.ts';
+import { companionAfter, ministryCountry, singleCountryOfArticle, singleHolderClash, teamListCountry } from './teamCountry.ts';
 import { appositiveAfter, countryRoleAcrossComma, ofCountryAfter, pluralTitleOfList, possessiveAppositiveBefore, theRoleBefore, titleBefore, type RoleFinding } from './roles.ts';
 
 export interface PersonMention {
@@ -135,7 +135,13 @@ function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameToke
   }
   const before = titleBefore(text, tokens, span.firstToken, nameTokens);
   if (before) found.push(before);
-  else {
+  // "the Minister of Intelligence of Egypt, General Abbas Kamel": the office before the rank.
+  const rankOnly = before !== null && before.role.split(/\s+/).length <= 2 && /^\s*,?\s*$/.test(text.slice(before.end, span.start));
+  if (rankOnly) {
+    const office = theRoleBefore(text, before.start, span.end);
+    if (office) found.push(office);
+  }
+  if (!before) {
     const poss = possessiveAppositiveBefore(text, span.start) ?? theRoleBefore(text, span.start, span.end);
     if (poss) found.push(poss);
     // "The head of the delegation, adviser to the president, X": a second role before the first.
@@ -370,6 +376,17 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       const team = teamListCountry(text, span.start);
       if (team) {
         setCountry(c, team.code, 'team list', team.at);
+        break;
+      }
+    }
+  }
+  // "the Russian Defence Ministry decided ..., Deputy Defence Minister Fomin said": the ministry's country.
+  for (const c of clusters) {
+    if (countryOf.get(c.key)) continue;
+    for (const r of c.roles) {
+      const found = r.role ? ministryCountry(text, r.role, r.start) : null;
+      if (found) {
+        setCountry(c, found.code, 'ministry named nearby', found.at);
         break;
       }
     }

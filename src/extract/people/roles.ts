@@ -208,7 +208,7 @@ const DETERMINER = /\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+/gu;
  * advisor to the president, X").
  */
 export function theRoleBefore(text: string, nameStart: number, nameEnd: number, checkAfter = true): RoleFinding | null {
-  if (checkAfter && !/^\s*[,;]/.test(text.slice(nameEnd, nameEnd + 3))) return null;
+  if (checkAfter && !/^\s*(?:[,;]|\.(?:\s|$))/.test(text.slice(nameEnd, nameEnd + 3))) return null;
   const before = text.slice(Math.max(0, nameStart - 130), nameStart);
   const comma = /,\s+$/.exec(before);
   if (!comma) return null;

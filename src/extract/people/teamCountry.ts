@@ -103,3 +103,28 @@ export function singleHolderClash(role: string | null, otherRoles: ReadonlyArray
   if (!office) return false;
   return otherRoles.some((r) => r !== null && SINGLE_HOLDER_OFFICE.exec(r.trim())?.[1]?.toLowerCase() === office);
 }
+
+// Ministries by their field, as titles name them: "Deputy Defence Minister", "foreign ministry spokesperson".
+const MINISTRY_FIELD = /\b(defen[cs]e|foreign|interior|finance|justice|health|economy|energy|trade|agriculture|education|culture|emergencies)\s+(?:affairs\s+)?(?:minister|ministry)\b/i;
+
+/**
+ * The country of a ministry an unqualified title belongs to, from the ministry named with its
+ * country close before it or in the same sentence: "the Russian Defence Ministry decided ...,
+ * Deputy Defence Minister X said". Null when none is named there, or ministries of two countries are.
+ */
+export function ministryCountry(text: string, role: string, at: number): TeamFinding | null {
+  const field = MINISTRY_FIELD.exec(role)?.[1]?.toLowerCase().replace('defense', 'defence');
+  if (!field) return null;
+  const sentenceEnd = text.slice(at).search(/[.!?]\s|\n/);
+  const from = Math.max(0, at - 600);
+  const window = text.slice(from, sentenceEnd < 0 ? text.length : at + sentenceEnd);
+  const found = new Map<CountryCode, number>();
+  const re = /((?:\p{Lu}[\p{L}.]*\s+)?\p{Lu}[\p{L}.]*(?:['\u2019]s)?)\s+(\p{L}+)\s+(?:Affairs\s+)?[Mm]inistry\b/gu;
+  for (const m of window.matchAll(re)) {
+    if (m[2]!.toLowerCase().replace('defense', 'defence') !== field) continue;
+    const code = findCountryMentions(m[1]!).at(-1)?.code;
+    if (code) found.set(code, from + m.index);
+  }
+  const only = found.size === 1 ? [...found][0]! : null;
+  return only ? { code: only[0], at: only[1] } : null;
+}
