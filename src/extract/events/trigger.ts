@@ -58,6 +58,15 @@ export const TRIGGERS: readonly TriggerRow[] = [
     rejects: ['He talked at length.', 'The negotiator arrived.'],
   },
   {
+    // "discussions" alone is any exchange of views; held with someone, it is talks.
+    name: 'discussions held with someone',
+    pattern: /\b(?:(?:held|hold|holds|holding)\s+(?:\p{Ll}+\s+){0,2}discussions(?=\s+(?:with|between|in|on)\b)|discussions(?=\s+(?:with|between)\s+(?:\p{Lu}|the\s+\p{Ll}+\s+(?:delegation|side|envoy|president|minister))|\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2}\s+(?:and\s+\p{Lu}|held\b|had\b|[\u2014\u2013])))/gu,
+    kind: 'talks',
+    noun: true,
+    matches: ['The ministers held lengthy discussions with their Kenyan hosts.', 'the discussions Ruto and Samia held with Museveni went well', 'the discussions Ruto \u2014 the Kenyan president \u2014 held with Museveni', 'discussions with Kenyan President William Ruto'],
+    rejects: ['There were discussions about the budget.', 'discussions with investors continue', 'Discussions are under way.'],
+  },
+  {
     // "the next round would take place on April 19"
     name: 'a numbered or next round',
     pattern: /\b(?:next|new|another|second|third|fourth|fifth|latest|fresh|final)\s+round\b(?!\s+of\s+(?!talks|negotiations|consultations))/gi,
@@ -177,7 +186,7 @@ export function kindOfWord(text: string): EventKind | null {
   return null;
 }
 
-const ANY_TRIGGER_WORD = /\b(?:together|videoconference|video-conference|signed|signs|sign|received|receives|receive|welcomed|welcomes|welcome|called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
+const ANY_TRIGGER_WORD = /\b(?:together|discussions|videoconference|video-conference|signed|signs|sign|received|receives|receive|welcomed|welcomes|welcome|called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
 
 /** A cheap test: can this text hold a trigger at all? */
 export function mayHoldTrigger(text: string): boolean {
