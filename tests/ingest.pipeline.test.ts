@@ -144,15 +144,19 @@ describe('ingest()', () => {
     expect(stored[0]!.url).toBe(server.url('/news/geneva-story'));
   });
 
-  it('fetches linked pages side by side but stores the items in feed order, a failing page failing only its item', async () => {
+  it('fetches linked pages side by side but stores the items in feed order, a failing page leaving only its summary', async () => {
     server.route('/p1', { delayMs: 300, headers: { 'content-type': 'text/html' }, body: istanbulPage({ text: GENEVA_TALKS }) });
     server.route('/p2', { status: 500 });
     server.route('/p3', { headers: { 'content-type': 'text/html' }, body: istanbulPage() });
     server.route('/order-feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(['/p1', '/p2', '/p3'].map((p) => ({ title: p, link: server.url(p), description: 'Short.' }))) });
     const started = Date.now();
     const summary = await ingest([server.url('/order-feed')], deps);
-    expect(summary).toEqual({ ingested: 2, duplicates: 0, failed: [{ input: server.url('/p2'), reason: 'HTTP 500' }] });
-    expect(stored.map((a) => a.url)).toEqual([server.url('/p1'), server.url('/p3')]);
+    expect(summary).toEqual({ ingested: 3, duplicates: 0, failed: [] });
+    expect(stored.map((a) => [a.url, a.summaryOnly ?? false])).toEqual([
+      [server.url('/p1'), false],
+      [server.url('/p2'), true],
+      [server.url('/p3'), false],
+    ]);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 

@@ -124,18 +124,44 @@ describe('pollAllFeeds', () => {
     await app.store.close();
   });
 
-  it('retries items that failed: their feed is fetched again next time instead of answering 304', async () => {
+  it('keeps the summary when the linked page fails, and a later poll puts the article in its place', async () => {
     let pageUp = false;
     server.route('/page', () => (pageUp ? { headers: { 'content-type': 'text/html' }, body: html(GENEVA_TALKS) } : { status: 502 }));
     server.route('/feed', (req) =>
-      req.headers['if-none-match'] === '"v"' ? { status: 304 } : { headers: { etag: '"v"', 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Geneva', link: server.url('/page'), description: 'Only a summary.' }]) },
+      req.headers['if-none-match'] === '"v"' ? { status: 304 } : { headers: { etag: '"v"', 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Geneva', link: server.url('/page'), description: 'US and Ukrainian negotiators met in Geneva on Sunday.' }]) },
     );
     const app = await appWithFeeds([{ name: 'Example', path: '/feed' }]);
     const first = await pollAllFeeds(app, { afterStore });
-    expect(first.failed).toEqual([{ input: server.url('/page'), reason: 'HTTP 502' }]);
+    // Before, the item was lost: ingested 0, failed 1 (HTTP 502).
+    expect(first).toMatchObject({ ingested: 1, duplicates: 0, failed: [] });
+    const id = stored[0]!.id;
+    expect(await app.store.articles.get(id)).toMatchObject({ summaryOnly: true, text: 'US and Ukrainian negotiators met in Geneva on Sunday.', url: server.url('/page') });
+
+    // Still down: the summary stays, nothing is counted twice, and the feed is asked again.
+    const stillDown = await pollAllFeeds(app, { afterStore });
+    expect(stillDown).toMatchObject({ ingested: 0, duplicates: 1, failed: [], feeds: [expect.objectContaining({ outcome: 'ok' })] });
+
     pageUp = true;
     const second = await pollAllFeeds(app, { afterStore });
-    expect(second.ingested).toBe(1);
+    expect(second).toMatchObject({ ingested: 1, failed: [] });
+    const full = await app.store.articles.get(id);
+    expect(full?.summaryOnly).toBeUndefined();
+    expect(full?.text).toContain('Marco Rubio');
+    expect(full?.title).toBe('Geneva');
+    // Extracted again as the same article (its events keep their ids), and no longer asked for.
+    expect(stored.map((a) => a.id)).toEqual([id, id]);
+    expect(await app.store.articles.count()).toBe(1);
+    const third = await pollAllFeeds(app, { afterStore });
+    expect(third.feeds[0]!.outcome).toBe('not-modified');
+    await app.store.close();
+  });
+
+  it('still fails an item whose page fails when the feed has no summary for it', async () => {
+    server.route('/page', { status: 404 });
+    server.route('/feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Geneva', link: server.url('/page'), description: '' }]) });
+    const app = await appWithFeeds([{ name: 'Example', path: '/feed' }]);
+    const first = await pollAllFeeds(app, { afterStore });
+    expect(first).toMatchObject({ ingested: 0, failed: [{ input: server.url('/page'), reason: 'HTTP 404' }] });
     await app.store.close();
   });
 

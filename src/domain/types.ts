@@ -22,6 +22,8 @@ export interface ArticleInput {
   publishedInferred: boolean;
   feedId: number | null;
   fetchedAt: IsoInstant;
+  /** Only the feed's summary: the linked page failed, and a later poll fetches it again. */
+  summaryOnly?: boolean;
 }
 
 export interface StoredArticle extends ArticleInput {

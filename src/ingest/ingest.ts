@@ -121,6 +121,8 @@ async function expandInputs(inputs: string[], summary: IngestSummary): Promise<J
 /** Everything the pipeline steps share for one run. */
 export class IngestRun {
   readonly summary = emptySummary();
+  /** Items left as their feed summary because the page failed (now or again): the feed must be fetched again. */
+  summaryOnlyItems = 0;
   readonly fetchOptions: FetchOptions;
   readonly now: () => Date;
   /** Publication days of the articles stored in this run: the context an undated article is read in. */
@@ -278,8 +280,10 @@ export class IngestRun {
       const input = item.link ?? item.title ?? '(feed item without link)';
       try {
         if (!prepared.ok) throw prepared.error;
-        if (prepared.value === 'known') this.summary.duplicates++;
-        else await this.store(prepared.value, input);
+        const article = prepared.value;
+        if (article === 'known') this.summary.duplicates++;
+        else if ('replaces' in article) await this.replaceSummary(article.replaces, article.full, input);
+        else await this.store(article, input);
       } catch (err) {
         this.deps.logger.warn({ item: input, err: errorMessage(err) }, 'feed item failed');
         this.summary.failed.push({ input, reason: errorMessage(err) });
@@ -287,20 +291,61 @@ export class IngestRun {
     }
   }
 
-  /** The item as an article, its page fetched when the feed carries only a summary; 'known' when stored before. */
-  private async prepareFeedItem(item: FeedItem, feedId: number | null): Promise<ArticleInput | 'known'> {
+  /**
+   * The item as an article, its page fetched when the feed carries only a summary; 'known' when
+   * stored before. A page that fails leaves the summary, stored as summary-only; a later poll
+   * fetches the page again and the article replaces it (`replaces`).
+   */
+  private async prepareFeedItem(item: FeedItem, feedId: number | null): Promise<ArticleInput | 'known' | { replaces: number; full: ArticleInput }> {
     const url = item.link ? canonicalUrl(item.link) : null;
-    // Known already: no need to fetch the page again.
-    if (url && (await this.deps.store.articles.findIdByUrl(url)) !== null) return 'known';
     // A future feed date is dropped here already, so the page's own date or dateline can stand in.
     const meta = { title: item.title, publishedAt: this.trustedDay(item.publishedAt, url ?? item.title ?? 'feed item'), feedId };
     const fullTextWanted = this.deps.config.parley.fetch.fetchFullText && url !== null && item.textLength < FULL_TEXT_MIN_CHARS;
+    // Known already: no need to fetch the page again, unless all we have is its summary.
+    if (url && (await this.deps.store.articles.findIdByUrl(url)) !== null) {
+      const summaryOnly = fullTextWanted ? ((await this.deps.store.articles.summaryOnlyIdByUrl?.(url)) ?? null) : null;
+      if (summaryOnly === null) return 'known';
+      try {
+        const page = await fetchUrl(url, this.fetchOptions);
+        return page.status === 'ok' ? { replaces: summaryOnly, full: this.pageToArticle(page.text, page.contentType, url, meta) } : 'known';
+      } catch (err) {
+        this.deps.logger.debug({ item: url, err: errorMessage(err) }, 'linked page still failing; keeping the summary');
+        this.summaryOnlyItems++;
+        return 'known';
+      }
+    }
     if (fullTextWanted) {
-      const page = await fetchUrl(url, this.fetchOptions);
-      if (page.status === 'ok') return this.pageToArticle(page.text, page.contentType, url, meta);
+      try {
+        const page = await fetchUrl(url, this.fetchOptions);
+        if (page.status === 'ok') return this.pageToArticle(page.text, page.contentType, url, meta);
+      } catch (err) {
+        // The summary is worth keeping; without one the item fails as before. Aborts are no page failure.
+        if (!item.html || this.deps.signal?.aborted) throw err;
+        this.deps.logger.warn({ item: url, err: errorMessage(err) }, 'linked page failed; storing the feed summary until a later poll fetches it');
+        this.summaryOnlyItems++;
+        return { ...articleFromHtml(item.html, { url, file: null, now: this.now, ...meta }), summaryOnly: true };
+      }
     }
     if (!item.html) throw new Error('feed item has neither text nor a page to fetch');
     return articleFromHtml(item.html, { url, file: null, now: this.now, ...meta });
+  }
+
+  /** The fetched article in place of its stored summary, extracted again (its events keep their ids). */
+  private async replaceSummary(id: number, full: ArticleInput, input: string): Promise<void> {
+    const replaced = await this.deps.store.articles.replaceSummary?.(id, full);
+    if (!replaced) {
+      this.summary.duplicates++;
+      return;
+    }
+    this.summary.ingested++;
+    this.deps.logger.info({ input, id }, 'summary replaced by the full article');
+    if (!this.deps.afterStore) return;
+    try {
+      await this.deps.afterStore(replaced);
+    } catch (err) {
+      this.deps.logger.warn({ input, id, err: errorMessage(err) }, 'article stored but post-processing failed');
+      this.summary.failed.push({ input, reason: `stored as article ${id}, but extraction failed: ${errorMessage(err)}` });
+    }
   }
 }
 

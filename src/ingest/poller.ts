@@ -94,7 +94,9 @@ async function pollFeed(
     await run.ingestFeed(parsed, feed.id);
     if (signal?.aborted) return interrupted();
     // With items that failed, keep the old validators so the next poll fetches the feed again and retries them.
-    const validators = run.summary.failed.length === 0 ? { etag: result.etag, lastModified: result.lastModified } : { etag: feed.etag, lastModified: feed.lastModified };
+    // So do items kept from their summary only, whose pages the next poll asks for again.
+    const retryItems = run.summary.failed.length > 0 || run.summaryOnlyItems > 0;
+    const validators = retryItems ? { etag: feed.etag, lastModified: feed.lastModified } : { etag: result.etag, lastModified: result.lastModified };
     await app.store.feeds.recordSuccess(feed.id, startedAt.toISOString(), validators, next);
     app.logger.info({ feed: feed.name, items: parsed.items.length, ingested: run.summary.ingested, duplicates: run.summary.duplicates, failed: run.summary.failed.length }, 'polled');
     return { ...base, outcome: 'ok' };

@@ -21,4 +21,11 @@ export interface ArticleRepo {
   markExtracted(id: number, version: number): Promise<void>;
   /** The article stored under this canonical URL or seen there as a duplicate, if any. */
   findIdByUrl(url: string): Promise<number | null>;
+  /** The article stored from a feed summary only under this URL, if any (backends without it: none). */
+  summaryOnlyIdByUrl?(url: string): Promise<number | null>;
+  /**
+   * Puts the fetched article in place of its summary: text, title and fingerprints; no longer
+   * summary-only and due for extraction. Null when the text is already stored as another article.
+   */
+  replaceSummary?(id: number, full: ArticleInput): Promise<StoredArticle | null>;
 }

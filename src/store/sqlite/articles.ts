@@ -25,6 +25,7 @@ interface ArticleRow {
   fetched_at: string;
   content_hash: string;
   simhash: string;
+  summary_only: number;
 }
 
 function toArticle(row: ArticleRow): StoredArticle {
@@ -39,6 +40,7 @@ function toArticle(row: ArticleRow): StoredArticle {
     feedId: row.feed_id,
     fetchedAt: row.fetched_at,
     contentHash: row.content_hash,
+    ...(row.summary_only === 1 ? { summaryOnly: true } : {}),
   };
 }
 
@@ -61,7 +63,7 @@ interface CompactComparable {
   facts: FactSlots;
 }
 
-const COLUMNS = 'id, url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash';
+const COLUMNS = 'id, url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash, summary_only';
 
 export class SqliteArticleRepo implements ArticleRepo {
   private readonly byUrl: Statement<[string], { id: number }>;
@@ -88,8 +90,8 @@ export class SqliteArticleRepo implements ArticleRepo {
     this.newFingerprints = db.prepare('SELECT id, simhash FROM articles WHERE id > ? ORDER BY id');
     this.textById = db.prepare('SELECT text FROM articles WHERE id = ?');
     this.insertArticle = db.prepare(`INSERT INTO articles
-      (url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash)
-      VALUES (@url, @file, @title, @text, @publishedAt, @publishedInferred, @feedId, @fetchedAt, @contentHash, @simhash)`);
+      (url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash, summary_only)
+      VALUES (@url, @file, @title, @text, @publishedAt, @publishedInferred, @feedId, @fetchedAt, @contentHash, @simhash, @summaryOnly)`);
     this.insertFts = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
     this.insertSighting = db.prepare(
       'INSERT INTO article_sightings (article_id, url, file, reason, seen_at) VALUES (?, ?, ?, ?, ?)',
@@ -128,6 +130,7 @@ export class SqliteArticleRepo implements ArticleRepo {
         fetchedAt: input.fetchedAt,
         contentHash: hash,
         simhash: print.simhash,
+        summaryOnly: input.summaryOnly ? 1 : 0,
       });
       const id = Number(info.lastInsertRowid);
       this.insertFts.run(id, input.title ?? '', input.text);
@@ -226,6 +229,32 @@ export class SqliteArticleRepo implements ArticleRepo {
 
   async markExtracted(id: number, version: number): Promise<void> {
     this.setExtracted.run(version, id);
+  }
+
+  async summaryOnlyIdByUrl(url: string): Promise<number | null> {
+    return (this.db.prepare('SELECT id FROM articles WHERE url = ? AND summary_only = 1').get(url) as { id: number } | undefined)?.id ?? null;
+  }
+
+  async replaceSummary(id: number, full: ArticleInput): Promise<StoredArticle | null> {
+    const { hash, print } = hashAndFingerprint(full.text);
+    const replace = this.db.transaction((): StoredArticle | null => {
+      const other = this.byHash.get(hash) ?? null;
+      if (other && other.id !== id) return null;
+      this.db
+        .prepare(`UPDATE articles SET title = COALESCE(@title, title), text = @text, content_hash = @hash, simhash = @simhash,
+            published_at = COALESCE(published_at, @publishedAt), fetched_at = @fetchedAt, summary_only = 0, extracted_version = 0
+          WHERE id = @id AND summary_only = 1`)
+        .run({ id, title: full.title, text: full.text, hash, simhash: print.simhash, publishedAt: full.publishedAt, fetchedAt: full.fetchedAt });
+      const row = this.byId.get(id);
+      if (!row) return null;
+      this.db.prepare('UPDATE articles_fts SET title = ?, text = ? WHERE rowid = ?').run(row.title ?? '', row.text, id);
+      // The summary's comparison fingerprint is stale now (the SimHash index keeps its old entry,
+      // so copies of the full text are found by their exact hash or through other candidates).
+      this.comparables.delete(id);
+      if (print.wordCount >= NEAR_DUPLICATE_MIN_WORDS) this.remember(id, print);
+      return toArticle(row);
+    });
+    return replace.immediate();
   }
 
   async findIdByUrl(url: string): Promise<number | null> {
