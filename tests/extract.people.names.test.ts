@@ -26,6 +26,11 @@ const RULES: Rule[] = [
     ],
   },
   {
+    rule: 'a sentence opening with a name whose role follows',
+    match: [['Wang Yi, director of the foreign affairs office, welcomed the deal.', 'Wang Yi']],
+    noMatch: [['Wang Yi said the deal, signed last week, would hold.', 'Wang Yi said']],
+  },
+  {
     rule: "an editor's bracket closed inside the name",
     match: [['“I will speak to [Turkish President Recep Tayyip] Erdogan soon,” he said.', 'Recep Tayyip Erdogan']],
     noMatch: [

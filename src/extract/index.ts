@@ -10,7 +10,7 @@ import { findQuoteSpans } from './quotes/quoteSpans.ts';
 import { splitSentences } from './sentences.ts';
 
 /** Bump when the rules change, so stored articles get extracted again. */
-export const EXTRACTION_VERSION = 30;
+export const EXTRACTION_VERSION = 31;
 
 export interface ExtractionKnowledge {
   people: KnownPerson[];

@@ -3,7 +3,7 @@
 // organisation or place phrases rejected ("Zaporizhzhia Nuclear Power Plant").
 import { countryFromWord } from '../geo/countries.ts';
 import { NAME_LIKE_COUNTRIES } from '../geo/countryWords.ts';
-import { HONORIFICS, NAME_PARTICLES, isCommonOnlyByLexicon, isCommonWord, isKnownFirstName, isTitleOrOrganisationWord } from './lexicon.ts';
+import { HONORIFICS, NAME_PARTICLES, ROLE_HEADS, isCommonOnlyByLexicon, isCommonWord, isKnownFirstName, isTitleOrOrganisationWord } from './lexicon.ts';
 
 export interface WordToken {
   /** The word without a possessive ending. */
@@ -120,6 +120,15 @@ function joined(text: string, a: WordToken, b: WordToken): boolean {
 }
 
 /**
+ * "Wang Yi, director of the Office of ...": a role appositive right after the run says the run is
+ * a person's name, even where a sentence opens with it.
+ */
+export function introducedByRole(text: string, runEnd: number): boolean {
+  const m = /^,\s+(?:(?:the|a|an)\s+)?((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)(?=\s+(?:of|to|for|at)\b|,)/u.exec(text.slice(runEnd, runEnd + 80));
+  return m !== null && m[1]!.split(/\s+/).some((w) => ROLE_HEADS.has(w.toLowerCase()));
+}
+
+/**
  * The index of the surname after a nickname in double quotation marks that follows token `j`
  * ("Jorge “Tuto” Quiroga" gives the index of Quiroga), else -1. The nickname is one capitalised
  * word and the words around it are name words.
@@ -201,7 +210,7 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
         const titleBeforePrev = k - 2 >= 0 && /^ $/.test(text.slice(tokens[k - 2]!.end, tokens[k - 1]!.start)) ? tokens[k - 2]!.text : undefined;
         if (isNameWord(prev)) k--;
         else if (k === j && isShortGivenNameAfterTitle(prev, titleBeforePrev)) k--;
-        else if (k === j && !FUNCTION_WORDS.has(prev) && (isKnownFirstName(prev) || (midSentence && isCommonOnlyByLexicon(prev) && isCapitalised(prev) && prev !== prev.toUpperCase() && countryFromWord(prev) === null))) k--;
+        else if (k === j && !FUNCTION_WORDS.has(prev) && (isKnownFirstName(prev) || ((midSentence || introducedByRole(text, tokens[j]!.end)) && isCommonOnlyByLexicon(prev) && isCapitalised(prev) && prev !== prev.toUpperCase() && countryFromWord(prev) === null))) k--;
         else if (NAME_PARTICLES.has(prev) && k - 2 >= i && isNameWord(tokens[k - 2]!.text)) k -= 2;
         else if (NAME_PARTICLES.has(prev) && k - 3 >= i && NAME_PARTICLES.has(tokens[k - 2]!.text) && isNameWord(tokens[k - 3]!.text)) k -= 3;
         else break;
