@@ -15,6 +15,7 @@ import {
   type Interaction,
 } from 'discord.js';
 import type { App } from '../app.ts';
+import { TimeoutError, withTimeout } from '../async/timeout.ts';
 import type { Command, CommandContext, Invoker } from '../interaction/command.ts';
 import { executeAutocomplete, executeCommand, SOMETHING_WENT_WRONG } from '../interaction/execute.ts';
 import { loadCommands } from '../interaction/loadCommands.ts';
@@ -169,7 +170,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
     await client.login(options.token);
-    const readyClient = await withTimeout(ready, options.readyTimeoutMs ?? 30_000, 'Discord did not send READY and the guilds in time');
+    const readyClient = await withTimeout(options.readyTimeoutMs ?? 30_000, () => ready, 'Discord did not send READY and the guilds in time');
     if (readyClient.application.id !== options.applicationId) {
       throw new Error(
         `DISCORD_APPLICATION_ID is ${options.applicationId} but the token belongs to application ${readyClient.application.id}; fix DISCORD_APPLICATION_ID`,
@@ -244,27 +245,14 @@ async function canPostIn(client: Client, channelId: string, appPermissionsHere: 
   return channel.permissionsFor(me).has(POSTING_PERMISSIONS);
 }
 
+/** The work's choices, or none (after `onLate`) when it does not finish within the budget. */
 async function withinBudget<T>(work: Promise<T[]>, budgetMs: number, onLate: () => void): Promise<T[]> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T[]>((resolve) => {
-    timer = setTimeout(() => {
-      onLate();
-      resolve([]);
-    }, budgetMs);
-  });
   try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
-  } finally {
-    clearTimeout(timer);
+    return await withTimeout(budgetMs, () => work);
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    onLate();
+    return [];
   }
 }
 

@@ -10,6 +10,7 @@
 import type { Reply } from '../interaction/command.ts';
 import { replyToText } from '../render/text.ts';
 import { logger as rootLogger, type Logger } from '../log.ts';
+import { withTimeout } from '../async/timeout.ts';
 
 export interface PostedMessage {
   messageId: string;
@@ -283,7 +284,7 @@ export class DeliveryQueue {
     this.stats.requests += 1;
     try {
       const op = job.op;
-      const posted = await withAbortAfter(this.#timeoutMs, (signal) =>
+      const posted = await withTimeout(this.#timeoutMs, (signal) =>
         op.kind === 'post'
           ? this.#poster.post(job.channelId, job.reply, { nonce: op.nonce, signal, label: op.label })
           : this.#poster.edit!(job.channelId, op.messageId, job.reply, { signal }),
@@ -348,31 +349,6 @@ export async function resolveUnconfirmed(
   if (!poster.findPosted) return { action: 'give-up' };
   const found = await poster.findPosted(message.channelId, message.nonce, recordedAt);
   return found ? { action: 'found', messageId: found } : { action: 'resend' };
-}
-
-/**
- * Runs `attempt` with a signal that aborts after `ms`; settles at the abort even if the attempt
- * ignores its signal (it is then abandoned, its outcome unobserved).
- */
-function withAbortAfter<T>(ms: number, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      const reason = new Error(`no answer within ${ms} ms`);
-      controller.abort(reason);
-      reject(reason);
-    }, ms);
-    attempt(controller.signal).then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** Console mode: digests and alerts are printed as plain text instead of posted. */

@@ -3,6 +3,17 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CountryCode, EventKind, EventStatus, Quote, SourceCitation, TalkEvent } from '../../domain/types.ts';
 
+/** A row of the people table, as the read side selects it. */
+export interface PersonRow {
+  id: number;
+  name: string;
+  country: string | null;
+  role: string | null;
+  roles_json: string;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
 export interface EventRow {
   id: number;
   kind: EventKind;

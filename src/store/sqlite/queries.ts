@@ -7,17 +7,7 @@ import type { LatestTalksFilter, PersonProfile, QueryRepo, SearchHit, TimelineFi
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 import { logger } from '../../log.ts';
 import { PeopleNameIndex, type NameLabel } from './peopleNameIndex.ts';
-import { EVENT_COLUMNS, EventHydrator, eventCore, parseStringArray, QUOTE_COLUMNS, toQuote, type EventRow, type QuoteRow } from './eventPages.ts';
-
-interface PersonRow {
-  id: number;
-  name: string;
-  country: string | null;
-  role: string | null;
-  roles_json: string;
-  first_seen_at: string;
-  last_seen_at: string;
-}
+import { EVENT_COLUMNS, EventHydrator, eventCore, parseStringArray, QUOTE_COLUMNS, toQuote, type EventRow, type PersonRow, type QuoteRow } from './eventPages.ts';
 
 // Newest first; events without a date last. The same order everywhere a list of talks is shown.
 const NEWEST_FIRST = 'ORDER BY e.date DESC, e.id DESC';

@@ -8,17 +8,9 @@ import type { TimelineExport, TimelineRepo } from '../timeline.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 import { applyExtraction } from '../../merge/apply.ts';
 import { SqliteMergeBackend } from './mergeTransaction.ts';
-import { onePerArticle, type EventRow } from './eventPages.ts';
+import { onePerArticle, type EventRow, type PersonRow } from './eventPages.ts';
 
 const stringList = z.array(z.string());
-
-interface PersonRow {
-  id: number;
-  name: string;
-  country: string | null;
-  role: string | null;
-  roles_json: string;
-}
 
 function parseJson<T>(text: string, schema: z.ZodType<T>, what: string): T {
   const parsed = schema.safeParse(JSON.parse(text));
@@ -74,7 +66,7 @@ export class SqliteTimelineRepo implements TimelineRepo {
       `SELECT a.id AS article_id, a.url, a.file, s.evidence FROM event_sources s JOIN articles a ON a.id = s.article_id
        WHERE s.event_id = ? ORDER BY a.published_at IS NOT NULL, a.published_at, a.id, s.evidence`,
     );
-    const people = this.stmt<[], PersonRow>('SELECT id, name, country, role, roles_json FROM people ORDER BY name, id').all();
+    const people = this.stmt<[], Omit<PersonRow, 'first_seen_at' | 'last_seen_at'>>('SELECT id, name, country, role, roles_json FROM people ORDER BY name, id').all();
     const aliases = this.stmt<[number], { alias: string; alias_norm: string }>('SELECT alias, alias_norm FROM person_aliases WHERE person_id = ? ORDER BY rowid');
     const eventIds = this.stmt<[number], { event_id: number }>('SELECT event_id FROM event_participants WHERE person_id = ? ORDER BY event_id');
     const quotes = this.stmt<[], { speaker: string | null; text: string; date: string | null; url: string | null; file: string | null }>(
