@@ -12,6 +12,7 @@ import { MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, startFakeDiscord, type FakeD
 import { expectSafeMessage, visibleText } from './support/fakeDiscord/replyChecks.ts';
 import { testApp } from './support/fakeDiscord/testApp.ts';
 import { insertTalks, type TalksFixture } from './support/talksFixture.ts';
+import { decodePng } from './support/png.ts';
 import { openTempStore, type TempStore } from './support/tempStore.ts';
 
 const HOSTILE = '@everyone <@123> <@!124> <@&456> @here';
@@ -330,6 +331,34 @@ describe('every command with hostile article text', () => {
       expectSafeMessage(reply.message);
       expect(visibleText(reply.message), `/${spec.command}`).not.toContain(SOMETHING_WENT_WRONG);
     }
+  });
+});
+
+describe('/timeline', () => {
+  it('defers, then edits in an embed that shows the attached PNG and says what it shows', async () => {
+    const reply = await ask({ command: 'timeline', options: { from: '2025-11-01', to: '2025-12-10' } });
+    expectSafeMessage(reply.message);
+    expect(reply.deferred).toBe(true);
+    expect(reply.ephemeral).toBe(false);
+    const [embed] = reply.message!.embeds as Array<{ title?: string; description?: string; image?: { url?: string } }>;
+    expect(embed?.image?.url).toBe('attachment://timeline.png');
+    expect(embed?.description).toContain('A timeline of 3 talks from 1 Nov 2025 to 10 Dec 2025');
+    const [attachment] = reply.message!.attachments;
+    expect(attachment?.filename).toBe('timeline.png');
+    expect(attachment?.contentType).toMatch(/^image\/png/);
+    expect(attachment?.description).toMatch(/^A timeline of 3 talks/);
+    const png = decodePng(attachment!.data);
+    expect(png.width).toBe(1200);
+  });
+
+  it('answers an unknown person as /who does, and an empty range in words, with no picture', async () => {
+    const who = await ask({ command: 'who', options: { name: 'Nobody Atall' } });
+    const timeline = await ask({ command: 'timeline', options: { person: 'Nobody Atall' } });
+    expect(timeline.ephemeral).toBe(true);
+    expect(visibleText(timeline.message!)).toBe(visibleText(who.message!));
+    const empty = await ask({ command: 'timeline', options: { from: '2024-01-01', to: '2024-01-31' } });
+    expect(visibleText(empty.message!)).toMatch(/^No talks between 1 Jan 2024 and 31 Jan 2024\./);
+    expect(empty.message!.attachments).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DISCORD_LIMITS, embedLength, fitReplyForDiscord, splitText, type DiscordMessageBody } from '../src/render/discord.ts';
+import { DISCORD_LIMITS, embedLength, fitReplyForDiscord, replyFilesForDiscord, splitText, type DiscordMessageBody } from '../src/render/discord.ts';
 import type { Reply } from '../src/interaction/command.ts';
 
 function assertWithinLimits(body: DiscordMessageBody): void {
@@ -120,5 +120,44 @@ describe('fitReplyForDiscord when content is left out', () => {
     const body = fitReplyForDiscord({ embeds });
     expect(body.embeds).toHaveLength(10);
     expect(body.embeds[9]!.footer?.text).toBe('… more not shown (Discord size limit)');
+  });
+});
+
+describe('fitReplyForDiscord with files', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+  it('describes each file as an attachment and shows the picture in its embed', () => {
+    const reply: Reply = { embeds: [{ title: 'Talks', image: 'timeline.png' }], files: [{ name: 'timeline.png', data: png, description: 'A timeline\nof   3 talks' }] };
+    const body = fitReplyForDiscord(reply);
+    expect(body.attachments).toEqual([{ id: 0, filename: 'timeline.png', description: 'A timeline of 3 talks' }]);
+    expect(body.embeds[0]?.image).toEqual({ url: 'attachment://timeline.png' });
+    expect(replyFilesForDiscord(reply).map((f) => [f.name, f.data.length])).toEqual([['timeline.png', 4]]);
+  });
+
+  it('keeps an embed that is only a picture', () => {
+    const body = fitReplyForDiscord({ embeds: [{ image: 'a.png' }], files: [{ name: 'a.png', data: png }] });
+    expect(body.embeds).toEqual([{ image: { url: 'attachment://a.png' } }]);
+    expect(body.content).toBeUndefined();
+  });
+
+  it('leaves out a file over 10 MB, an unsafe name and an image naming no file, and says so', () => {
+    const big = new Uint8Array(DISCORD_LIMITS.fileBytes + 1);
+    const reply: Reply = {
+      content: 'here',
+      embeds: [{ title: 'Talks', image: 'big.png' }],
+      files: [{ name: 'big.png', data: big }, { name: '../../etc/passwd', data: png }],
+    };
+    const body = fitReplyForDiscord(reply);
+    expect(replyFilesForDiscord(reply)).toEqual([]);
+    expect(body.attachments).toBeUndefined();
+    expect(body.embeds[0]?.image).toBeUndefined();
+    expect(body.content).toBe('here\n(a file was left out: Discord takes at most 10 files of 10 MB each)');
+  });
+
+  it('sends at most 10 files and cuts a description to 1024 characters', () => {
+    const files = Array.from({ length: 12 }, (_, i) => ({ name: `f${i}.png`, data: png, description: 'x'.repeat(2000) }));
+    const kept = replyFilesForDiscord({ files });
+    expect(kept).toHaveLength(10);
+    expect(kept[0]!.description!.length).toBe(1024);
   });
 });

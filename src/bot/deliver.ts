@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError, type REST } from 'discord.js';
 import { Routes, type RESTPatchAPIChannelMessageResult, type RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
 import { DeliveryError, type ChannelPoster } from '../digest/delivery.ts';
-import { fitReplyForDiscord } from '../render/discord.ts';
+import { fitReplyForDiscord, replyFilesForDiscord } from '../render/discord.ts';
 
 const MAX_NONCE_LENGTH = 25;
 
@@ -23,8 +23,10 @@ export function createDiscordPoster(rest: REST): ChannelPoster {
   return {
     async post(channelId, reply, { nonce, signal }) {
       const body = { ...fitReplyForDiscord({ ...reply, ephemeral: false }), nonce: discordNonce(nonce), enforce_nonce: true };
+      // Files (a digest's picture) go as multipart parts, described by body.attachments.
+      const files = replyFilesForDiscord(reply).map((f) => ({ name: f.name, data: f.data, contentType: contentTypeOf(f.name) }));
       try {
-        const message = (await rest.post(Routes.channelMessages(channelId), { body, signal })) as RESTPostAPIChannelMessageResult;
+        const message = (await rest.post(Routes.channelMessages(channelId), { body, ...(files.length ? { files } : {}), signal })) as RESTPostAPIChannelMessageResult;
         return { messageId: message.id };
       } catch (error) {
         throw deliveryErrorFrom(error, channelId);
@@ -40,6 +42,10 @@ export function createDiscordPoster(rest: REST): ChannelPoster {
       }
     },
   };
+}
+
+function contentTypeOf(name: string): string {
+  return /\.png$/i.test(name) ? 'image/png' : 'application/octet-stream';
 }
 
 function deliveryErrorFrom(error: unknown, channelId: string): DeliveryError {

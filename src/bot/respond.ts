@@ -3,7 +3,7 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Reply } from '../interaction/command.ts';
-import { fitReplyForDiscord } from '../render/discord.ts';
+import { fitReplyForDiscord, replyFilesForDiscord } from '../render/discord.ts';
 
 /** The interaction methods used here; the discord.js class satisfies it, and tests can too. */
 export type Answerable = Pick<ChatInputCommandInteraction, 'reply' | 'deferReply' | 'editReply' | 'deleteReply' | 'followUp'>;
@@ -40,16 +40,18 @@ export async function answerWithReply(
     if (timer) clearTimeout(timer);
   }
   const body = fitReplyForDiscord(reply);
+  // discord.js uploads these as the multipart parts that body.attachments describes.
+  const files = replyFilesForDiscord(reply).map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) }));
   if (!deferral) {
-    await interaction.reply({ content: body.content, embeds: body.embeds, flags: body.flags, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: body.content, embeds: body.embeds, files, flags: body.flags, allowedMentions: NO_MENTIONS });
     return { deferred: false };
   }
   await deferral;
   if (body.flags !== undefined && (body.flags & MessageFlags.Ephemeral) !== 0) {
     await interaction.deleteReply();
-    await interaction.followUp({ content: body.content, embeds: body.embeds, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.followUp({ content: body.content, embeds: body.embeds, files, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   } else {
-    await interaction.editReply({ content: body.content ?? '', embeds: body.embeds, allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ content: body.content ?? '', embeds: body.embeds, files, allowedMentions: NO_MENTIONS });
   }
   return { deferred: true };
 }

@@ -7,6 +7,7 @@ import type { Command, CommandContext, Invoker } from '../interaction/command.ts
 import { loadCommands } from '../interaction/loadCommands.ts';
 import { runCommandLine } from '../interaction/commandLine.ts';
 import { replyToText } from '../render/text.ts';
+import { defaultFilesDir, saveReplyFiles, savedFilesText } from '../render/files.ts';
 import { divertTerminalLogLines } from '../log.ts';
 
 export const SAMPLES_DIR = fileURLToPath(new URL('../../samples/', import.meta.url));
@@ -22,6 +23,8 @@ export interface ConsoleOptions {
   samplesDir?: string;
   /** Where terminal log lines go while the prompt is shown; defaults to stderr. */
   logOutput?: NodeJS.WritableStream;
+  /** Where pictures (the /timeline PNG) are saved; defaults to parley/ in the temp folder. */
+  filesDir?: string;
 }
 
 /** The person at the terminal owns the bot: every permission, in a "console" channel. */
@@ -108,6 +111,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       const commandLine = line.startsWith('/') ? line : `/${line}`;
       const reply = await runCommandLine(commandLine, commands, context());
       write(`${reply.ephemeral ? '(only you would see this)\n' : ''}${replyToText(reply)}\n`);
+      if (reply.files?.length) write(`${savedFilesText(await saveReplyFiles(reply, options.filesDir ?? defaultFilesDir(), app.now()))}\n`);
       prompt();
     }
   } finally {

@@ -50,6 +50,17 @@ export interface ReplyEmbed {
   fields?: ReplyField[];
   footer?: string;
   color?: number;
+  /** The name of one of the reply's files (a picture), shown inside the embed. */
+  image?: string;
+}
+
+/** A file sent with a reply (the timeline picture). Transports attach it, or save it and say where. */
+export interface ReplyFile {
+  /** File name, unique within the reply: letters, digits, dots, dashes and underscores. */
+  name: string;
+  data: Uint8Array;
+  /** Plain text saying what the file shows: the picture's alt text. */
+  description?: string;
 }
 
 /**
@@ -59,6 +70,7 @@ export interface ReplyEmbed {
 export interface Reply {
   content?: string;
   embeds?: ReplyEmbed[];
+  files?: ReplyFile[];
   /** Only the invoker sees it (errors, previews). */
   ephemeral?: boolean;
   /**

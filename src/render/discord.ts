@@ -14,6 +14,10 @@ export const DISCORD_LIMITS = {
   fieldName: 256,
   fieldValue: 1024,
   footer: 2048,
+  files: 10,
+  /** What a bot may upload to a server without boosts, per file. */
+  fileBytes: 10 * 1024 * 1024,
+  attachmentDescription: 1024,
 } as const;
 
 export interface DiscordMessageBody {
@@ -21,7 +25,19 @@ export interface DiscordMessageBody {
   embeds: APIEmbed[];
   flags?: number;
   allowed_mentions: { parse: [] };
+  /** The files sent with the body (multipart), by their index in `replyFilesForDiscord`. */
+  attachments?: Array<{ id: number; filename: string; description?: string }>;
 }
+
+/** A file as Discord gets it, beside the JSON body. */
+export interface DiscordFile {
+  name: string;
+  data: Buffer;
+  description?: string;
+}
+
+const FILE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+const FILE_TOO_LARGE_NOTE = '(a file was left out: Discord takes at most 10 files of 10 MB each)';
 
 const OMITTED_NOTE = '… more not shown (Discord size limit)';
 
@@ -30,23 +46,48 @@ const BLANK = '\u200b';
 
 /** Enforces every Discord message limit on `reply`; the result is always accepted by Discord. */
 export function fitReplyForDiscord(reply: Reply): DiscordMessageBody {
-  const embeds = budgetEmbeds((reply.embeds ?? []).flatMap(splitEmbed));
-  let content = reply.content !== undefined && reply.content.trim() !== '' ? truncate(reply.content, DISCORD_LIMITS.content) : undefined;
-  if (content === undefined && embeds.length === 0) content = '(nothing to show)';
+  const files = replyFilesForDiscord(reply);
+  const attached = new Set(files.map((f) => f.name));
+  const embeds = budgetEmbeds((reply.embeds ?? []).flatMap((embed) => splitEmbed(embed, attached)));
+  const dropped = (reply.files?.length ?? 0) > files.length;
+  const text = [reply.content?.trim() ? reply.content : null, dropped ? FILE_TOO_LARGE_NOTE : null].filter(Boolean).join('\n');
+  let content = text ? truncate(text, DISCORD_LIMITS.content) : undefined;
+  if (content === undefined && embeds.length === 0 && files.length === 0) content = '(nothing to show)';
   const body: DiscordMessageBody = { embeds, allowed_mentions: { parse: [] } };
   if (content !== undefined) body.content = content;
   if (reply.ephemeral) body.flags = MessageFlags.Ephemeral;
+  if (files.length > 0) {
+    body.attachments = files.map((f, id) => ({ id, filename: f.name, ...(f.description ? { description: f.description } : {}) }));
+  }
   return body;
 }
 
+/**
+ * The files of a reply that Discord will take: at most 10, each at most 10 MB with a plain file
+ * name; a description (the alt text) cut to 1024 characters.
+ */
+export function replyFilesForDiscord(reply: Reply): DiscordFile[] {
+  const files: DiscordFile[] = [];
+  const seen = new Set<string>();
+  for (const file of reply.files ?? []) {
+    if (files.length >= DISCORD_LIMITS.files || file.data.byteLength > DISCORD_LIMITS.fileBytes) continue;
+    if (!FILE_NAME.test(file.name) || seen.has(file.name)) continue;
+    seen.add(file.name);
+    const description = file.description?.replace(/\s+/g, ' ').trim();
+    files.push({ name: file.name, data: Buffer.from(file.data), ...(description ? { description: truncate(description, DISCORD_LIMITS.attachmentDescription) } : {}) });
+  }
+  return files;
+}
+
 /** Splits one reply embed into as many Discord-sized embeds as its description and fields need. */
-function splitEmbed(embed: ReplyEmbed): APIEmbed[] {
+function splitEmbed(embed: ReplyEmbed, attached: ReadonlySet<string>): APIEmbed[] {
   const descriptionChunks = embed.description ? splitText(embed.description, DISCORD_LIMITS.description) : [];
   const fields = (embed.fields ?? []).flatMap(splitField);
   const pages: APIEmbed[] = [];
   const first: APIEmbed = {};
   if (embed.title) first.title = truncate(embed.title.replace(/\s+/g, ' ').trim(), DISCORD_LIMITS.title);
   if (embed.url && isHttpUrl(embed.url)) first.url = embed.url;
+  if (embed.image && attached.has(embed.image)) first.image = { url: `attachment://${embed.image}` };
   pages.push(first);
   descriptionChunks.forEach((chunk, i) => {
     if (i === 0) first.description = chunk;
@@ -63,7 +104,7 @@ function splitEmbed(embed: ReplyEmbed): APIEmbed[] {
   const last = pages[pages.length - 1]!;
   if (embed.footer?.trim()) last.footer = { text: truncate(embed.footer, DISCORD_LIMITS.footer) };
   if (embed.color !== undefined) for (const page of pages) page.color = embed.color;
-  return pages.filter((page) => embedLength(page) > 0);
+  return pages.filter((page) => embedLength(page) > 0 || page.image);
 }
 
 /** A long field value continues in further fields with a blank name. */
@@ -85,6 +126,7 @@ function budgetEmbeds(pages: APIEmbed[]): APIEmbed[] {
     }
     const fitted: APIEmbed = {};
     if (page.color !== undefined) fitted.color = page.color;
+    if (page.image) fitted.image = page.image;
     const take = (text: string, min = 1): string | null => {
       if (budget < min) return null;
       const cut = truncate(text, budget);
@@ -121,7 +163,7 @@ function budgetEmbeds(pages: APIEmbed[]): APIEmbed[] {
       const footer = take(page.footer.text);
       if (footer) fitted.footer = { text: footer };
     }
-    if (embedLength(fitted) > 0) kept.push(fitted);
+    if (embedLength(fitted) > 0 || fitted.image) kept.push(fitted);
     if (exhausted) {
       omitted = true;
       break;

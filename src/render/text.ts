@@ -14,6 +14,7 @@ export function replyToText(reply: Reply): string {
       if (embed.url) lines.push(embed.url);
     }
     if (embed.description?.trim()) lines.push(markdownToPlain(embed.description));
+    if (embed.image) lines.push(`[picture: ${embed.image}]`);
     for (const field of embed.fields ?? []) {
       const name = markdownToPlain(field.name).trim();
       const value = markdownToPlain(field.value);

@@ -16,13 +16,13 @@ export function testApp(store: Store, config: LoadedConfig = testConfig()): App 
 export async function runConsoleWith(
   app: App,
   lines: string[],
-  options: { env?: NodeJS.ProcessEnv; commands?: Command[]; samplesDir?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; commands?: Command[]; samplesDir?: string; filesDir?: string } = {},
 ): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
   input.end(lines.map((l) => `${l}\n`).join(''));
-  await runConsole({ app, input, output, env: options.env ?? {}, ...(options.commands ? { commands: options.commands } : {}), ...(options.samplesDir ? { samplesDir: options.samplesDir } : {}) });
+  await runConsole({ app, input, output, env: options.env ?? {}, ...(options.commands ? { commands: options.commands } : {}), ...(options.samplesDir ? { samplesDir: options.samplesDir } : {}), ...(options.filesDir ? { filesDir: options.filesDir } : {}) });
   return printed;
 }

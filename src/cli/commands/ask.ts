@@ -30,6 +30,10 @@ export async function askCommand(words: string[], options: AskOptions, io: CliIo
     }),
   );
   println(io.stdout, replyToText(reply));
+  if (reply.files?.length) {
+    const { defaultFilesDir, saveReplyFiles, savedFilesText } = await import('../../render/files.ts');
+    println(io.stdout, savedFilesText(await saveReplyFiles(reply, io.env.PARLEY_FILES_DIR ?? defaultFilesDir())));
+  }
   const name = /^\/?(\S+)/.exec(line)?.[1]?.toLowerCase();
   const command = commands.find((c) => c.data.name === name);
   if (command && isGuildOnly(command) && (options.guild === undefined || options.channel === undefined)) {

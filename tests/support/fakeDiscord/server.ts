@@ -24,6 +24,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+  /** Files of a multipart request (its payload_json is `body`), in the order they were sent. */
+  files: Array<{ field: string; name: string; type: string; data: Buffer }>;
   status: number;
   receivedAt: number;
   /** When the client closed the connection before the answer was written (it aborted the request). */
@@ -44,6 +46,16 @@ export interface FakeMessage {
   interactionId?: string;
   createdAt: number;
   editedAt?: number;
+  /** Files uploaded with the message, as Discord lists them, with their bytes. */
+  attachments: FakeAttachment[];
+}
+
+export interface FakeAttachment {
+  id: number;
+  filename: string;
+  description?: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface InteractionCallback {
@@ -112,6 +124,7 @@ const invalidFormBody = (problems: string[]) =>
 interface RouteContext {
   params: Record<string, string>;
   body: any;
+  files: RecordedRequest['files'];
   query: URLSearchParams;
 }
 
@@ -398,6 +411,7 @@ export class FakeDiscord {
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       body: undefined,
+      files: [],
       status: 0,
       receivedAt,
     };
@@ -413,7 +427,9 @@ export class FakeDiscord {
     };
     try {
       if (!/^\/api\/v10\//.test(url.pathname)) throw new HttpFailure(404, { code: 0, message: `fake Discord serves /api/v10 only, got ${url.pathname}` });
-      record.body = parseBody(rawBody, req.headers['content-type']);
+      const parsed = await parseBody(rawBody, req.headers['content-type']);
+      record.body = parsed.body;
+      record.files = parsed.files;
       const { route, params } = this.#match(record.method, record.path);
       record.route = `${route.method} ${route.pattern}`;
       if (route.auth && req.headers.authorization !== `Bot ${this.world.token}`) {
@@ -432,7 +448,7 @@ export class FakeDiscord {
           return answer(429, { message: 'You are being rate limited.', retry_after: waitMs / 1000, global: true }, rateLimitHeaders(waitMs / 1000, 'global'));
         }
       }
-      const result = await route.handle({ params, body: record.body, query: url.searchParams });
+      const result = await route.handle({ params, body: record.body, files: record.files, query: url.searchParams });
       answer(result.status, result.body);
     } catch (error) {
       if (error instanceof HttpFailure) answer(error.status, error.body);
@@ -467,13 +483,13 @@ export class FakeDiscord {
       compileRoute('GET', '/applications/@me', true, () => ({ status: 200, body: this.#applicationJson() })),
       compileRoute('GET', '/oauth2/applications/@me', true, () => ({ status: 200, body: this.#applicationJson() })),
       compileRoute('GET', '/channels/:channelId', true, ({ params }) => ({ status: 200, body: channelJson(this.#channel(params.channelId!)) })),
-      compileRoute('POST', '/channels/:channelId/messages', true, ({ params, body }) => this.#postChannelMessage(params.channelId!, body ?? {})),
+      compileRoute('POST', '/channels/:channelId/messages', true, ({ params, body, files }) => this.#postChannelMessage(params.channelId!, body ?? {}, files)),
       compileRoute('GET', '/channels/:channelId/messages/:messageId', true, ({ params }) => {
         const message = this.#messages.get(params.channelId!)?.find((m) => m.id === params.messageId);
         if (!message) throw new HttpFailure(404, { code: 10008, message: 'Unknown Message' });
         return { status: 200, body: this.#messageJson(message) };
       }),
-      compileRoute('PATCH', '/channels/:channelId/messages/:messageId', true, ({ params, body }) => this.#editChannelMessage(params.channelId!, params.messageId!, body ?? {})),
+      compileRoute('PATCH', '/channels/:channelId/messages/:messageId', true, ({ params, body, files }) => this.#editChannelMessage(params.channelId!, params.messageId!, body ?? {}, files)),
       compileRoute('GET', '/applications/:applicationId/commands', true, ({ params }) => ({ status: 200, body: this.#commandsFor(params.applicationId!, 'global') })),
       compileRoute('PUT', '/applications/:applicationId/commands', true, ({ params, body }) => this.#overwriteCommands(params.applicationId!, undefined, body)),
       compileRoute('GET', '/applications/:applicationId/guilds/:guildId/commands', true, ({ params }) => ({
@@ -483,16 +499,16 @@ export class FakeDiscord {
       compileRoute('PUT', '/applications/:applicationId/guilds/:guildId/commands', true, ({ params, body }) =>
         this.#overwriteCommands(params.applicationId!, params.guildId!, body),
       ),
-      compileRoute('POST', '/interactions/:interactionId/:token/callback', false, ({ params, body, query }) =>
-        this.#interactionCallback(params.interactionId!, params.token!, body, query.get('with_response') === 'true'),
+      compileRoute('POST', '/interactions/:interactionId/:token/callback', false, ({ params, body, files, query }) =>
+        this.#interactionCallback(params.interactionId!, params.token!, body, query.get('with_response') === 'true', files),
       ),
       compileRoute('GET', '/webhooks/:applicationId/:token/messages/@original', false, ({ params }) => {
         const record = this.#webhookInteraction(params.applicationId!, params.token!);
         if (!record.original) throw new HttpFailure(404, { code: 10008, message: 'Unknown Message' });
         return { status: 200, body: this.#messageJson(record.original) };
       }),
-      compileRoute('PATCH', '/webhooks/:applicationId/:token/messages/@original', false, ({ params, body }) =>
-        this.#editOriginal(this.#webhookInteraction(params.applicationId!, params.token!), body ?? {}),
+      compileRoute('PATCH', '/webhooks/:applicationId/:token/messages/@original', false, ({ params, body, files }) =>
+        this.#editOriginal(this.#webhookInteraction(params.applicationId!, params.token!), body ?? {}, files),
       ),
       compileRoute('DELETE', '/webhooks/:applicationId/:token/messages/@original', false, ({ params }) => {
         const record = this.#webhookInteraction(params.applicationId!, params.token!);
@@ -502,12 +518,12 @@ export class FakeDiscord {
         record.original = undefined;
         return { status: 204 };
       }),
-      compileRoute('POST', '/webhooks/:applicationId/:token', false, ({ params, body }) => {
+      compileRoute('POST', '/webhooks/:applicationId/:token', false, ({ params, body, files }) => {
         const record = this.#webhookInteraction(params.applicationId!, params.token!);
         if (!record.callback) throw new HttpFailure(404, { code: 10015, message: 'Unknown Webhook' });
         const problems = messageBodyProblems(body ?? {});
         if (problems.length > 0) throw invalidFormBody(problems);
-        const message = this.#storeMessage(record.channelId, body, 'followup', record.id);
+        const message = this.#storeMessage(record.channelId, body, 'followup', record.id, undefined, files);
         record.followUps.push(message);
         return { status: 200, body: this.#messageJson(message) };
       }),
@@ -524,7 +540,7 @@ export class FakeDiscord {
     return channel;
   }
 
-  #postChannelMessage(channelId: string, body: Record<string, unknown>) {
+  #postChannelMessage(channelId: string, body: Record<string, unknown>, files: RecordedRequest['files']) {
     this.#channel(channelId);
     const problems = messageBodyProblems(body);
     if (problems.length > 0) throw invalidFormBody(problems);
@@ -532,23 +548,24 @@ export class FakeDiscord {
       const key = String(body.nonce);
       const seen = this.#nonces.get(key);
       if (seen && Date.now() - seen.at < NONCE_MEMORY_MS) return { status: 200, body: this.#messageJson(seen.message) };
-      const message = this.#storeMessage(channelId, body, 'channel');
+      const message = this.#storeMessage(channelId, body, 'channel', undefined, undefined, files);
       this.#nonces.set(key, { message, at: Date.now() });
       return { status: 200, body: this.#messageJson(message) };
     }
-    return { status: 200, body: this.#messageJson(this.#storeMessage(channelId, body, 'channel')) };
+    return { status: 200, body: this.#messageJson(this.#storeMessage(channelId, body, 'channel', undefined, undefined, files)) };
   }
 
   /** Editing a channel message the bot posted (alerts). */
-  #editChannelMessage(channelId: string, messageId: string, body: Record<string, any>) {
+  #editChannelMessage(channelId: string, messageId: string, body: Record<string, any>, files: RecordedRequest['files']) {
     this.#channel(channelId);
     const message = this.#messages.get(channelId)?.find((m) => m.id === messageId && m.via === 'channel');
     if (!message) throw new HttpFailure(404, { code: 10008, message: 'Unknown Message' });
-    return this.#applyEdit(message, body);
+    return this.#applyEdit(message, body, files);
   }
 
-  #storeMessage(channelId: string, body: Record<string, any>, via: FakeMessage['via'], interactionId?: string, flags?: number): FakeMessage {
+  #storeMessage(channelId: string, body: Record<string, any>, via: FakeMessage['via'], interactionId?: string, flags?: number, files: RecordedRequest['files'] = []): FakeMessage {
     const content = typeof body.content === 'string' ? body.content : '';
+    const attachments = attachmentsOf(body, files);
     const message: FakeMessage = {
       id: nextSnowflake(),
       channelId,
@@ -561,6 +578,7 @@ export class FakeDiscord {
       via,
       interactionId,
       createdAt: Date.now(),
+      attachments,
     };
     const list = this.#messages.get(channelId) ?? [];
     list.push(message);
@@ -582,7 +600,7 @@ export class FakeDiscord {
       mention_everyone: message.pings.everyone,
       mentions: [],
       mention_roles: message.pings.roles,
-      attachments: [],
+      attachments: message.attachments.map((a) => ({ id: String(a.id), filename: a.filename, size: a.data.length, content_type: a.contentType, ...(a.description ? { description: a.description } : {}) })),
       embeds: message.embeds,
       pinned: false,
       type: message.via === 'channel' ? 0 : 20,
@@ -593,7 +611,7 @@ export class FakeDiscord {
     };
   }
 
-  #interactionCallback(interactionId: string, token: string, body: any, withResponse: boolean) {
+  #interactionCallback(interactionId: string, token: string, body: any, withResponse: boolean, files: RecordedRequest['files']) {
     const record = this.#interactions.get(interactionId);
     if (!record || record.token !== token) throw new HttpFailure(404, { code: 10062, message: 'Unknown interaction' });
     const type = Number(body?.type);
@@ -617,7 +635,7 @@ export class FakeDiscord {
     } else if (type === 4) {
       const problems = messageBodyProblems(data ?? {});
       if (problems.length > 0) throw invalidFormBody(problems);
-      record.original = this.#storeMessage(record.channelId, data ?? {}, 'interaction', record.id);
+      record.original = this.#storeMessage(record.channelId, data ?? {}, 'interaction', record.id, undefined, files);
     } else if (type === 5) {
       // A deferred reply shows "thinking…" until edited; it carries the ephemeral flag.
       record.original = this.#storeMessage(record.channelId, { content: '', flags: data?.flags ?? 0 }, 'interaction', record.id);
@@ -641,13 +659,13 @@ export class FakeDiscord {
     return record;
   }
 
-  #editOriginal(record: InteractionRecord, body: Record<string, any>) {
+  #editOriginal(record: InteractionRecord, body: Record<string, any>, files: RecordedRequest['files']) {
     if (!record.original) throw new HttpFailure(404, { code: 10008, message: 'Unknown Message' });
-    return this.#applyEdit(record.original, body);
+    return this.#applyEdit(record.original, body, files);
   }
 
   /** An edit: the fields given replace the old ones, checked against the limits as a whole, as on Discord. */
-  #applyEdit(message: FakeMessage, body: Record<string, any>) {
+  #applyEdit(message: FakeMessage, body: Record<string, any>, files: RecordedRequest['files'] = []) {
     const merged = {
       content: body.content !== undefined ? body.content : message.content,
       embeds: body.embeds !== undefined ? body.embeds : message.embeds,
@@ -655,6 +673,7 @@ export class FakeDiscord {
     };
     const problems = messageBodyProblems(merged);
     if (problems.length > 0) throw invalidFormBody(problems);
+    if (body.attachments !== undefined || files.length > 0) message.attachments = attachmentsOf(body, files);
     message.content = typeof merged.content === 'string' ? merged.content : '';
     message.embeds = merged.embeds ?? [];
     message.allowedMentions = body.allowed_mentions;
@@ -725,13 +744,49 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function parseBody(raw: Buffer, contentType: string | undefined): unknown {
-  if (raw.length === 0) return undefined;
-  if (!contentType?.startsWith('application/json')) {
-    throw new HttpFailure(400, { code: 50035, message: `fake Discord accepts JSON bodies only, got ${contentType ?? 'no content-type'}` });
+/**
+ * The files of a message as Discord keeps them: each `files[n]` part described by the body's
+ * `attachments` entry with id n. An embed image `attachment://NAME` must name one of them
+ * (Discord would show an empty embed otherwise, so the fake refuses it).
+ */
+function attachmentsOf(body: Record<string, any>, files: RecordedRequest['files']): FakeAttachment[] {
+  const described = Array.isArray(body.attachments) ? (body.attachments as Array<{ id: number | string; filename?: string; description?: string }>) : [];
+  const attachments = files.map((file) => {
+    const id = Number(/\d+/.exec(file.field)![0]);
+    const meta = described.find((a) => Number(a.id) === id);
+    return { id, filename: meta?.filename ?? file.name, ...(meta?.description ? { description: meta.description } : {}), contentType: file.type, data: file.data };
+  });
+  const embeds = Array.isArray(body.embeds) ? (body.embeds as Array<{ image?: { url?: string } }>) : [];
+  for (const embed of embeds) {
+    const url = embed.image?.url;
+    if (url?.startsWith('attachment://') && !attachments.some((a) => `attachment://${a.filename}` === url)) {
+      throw invalidFormBody([`embed image ${url} names no attached file`]);
+    }
+  }
+  return attachments;
+}
+
+/** A JSON body, or a multipart one as Discord takes uploads: the JSON in `payload_json`, files in `files[n]`. */
+async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: unknown; files: RecordedRequest['files'] }> {
+  if (raw.length === 0) return { body: undefined, files: [] };
+  let json = raw.toString('utf8');
+  const files: RecordedRequest['files'] = [];
+  if (contentType?.startsWith('multipart/form-data')) {
+    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const payload = form.get('payload_json');
+    if (typeof payload !== 'string') throw new HttpFailure(400, { code: 50035, message: 'Invalid Form Body: multipart without payload_json' });
+    json = payload;
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') continue;
+      if (!/^files\[\d+\]$/.test(field)) throw new HttpFailure(400, { code: 50035, message: `Invalid Form Body: unexpected file field ${field}` });
+      if (value.size > 10 * 1024 * 1024) throw new HttpFailure(413, { code: 40005, message: 'Request entity too large' });
+      files.push({ field, name: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) });
+    }
+  } else if (!contentType?.startsWith('application/json')) {
+    throw new HttpFailure(400, { code: 50035, message: `fake Discord accepts JSON and multipart bodies only, got ${contentType ?? 'no content-type'}` });
   }
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return { body: JSON.parse(json), files };
   } catch {
     throw new HttpFailure(400, { code: 50109, message: 'The request body contains invalid JSON.' });
   }
