@@ -74,6 +74,7 @@ function describeSubscription(subscription: Subscription, now: Date, showChannel
   }
   if (subscription.origin === 'config') lines.push('Declared in the server operator’s config.');
   if (subscription.notifyEmpty) lines.push('Posts “no new talks” when there is nothing new.');
+  if (subscription.picture) lines.push('Attaches the timeline picture.');
   return { name: `Digest #${subscription.id}${subscription.enabled ? '' : ' (disabled)'}`, value: lines.join('\n') };
 }
 
@@ -145,6 +146,7 @@ async function subscribe(values: Record<string, unknown>, ctx: CommandContext): 
     timeZone,
     filters,
     notifyEmpty: values['notify-empty'] === true,
+    picture: values.picture === true,
     createdBy: ctx.invoker.userId,
     createdAt: now.toISOString(),
     since: initialSince(parsed.cron, timeZone, now),
@@ -309,6 +311,7 @@ export default {
           { type: ApplicationCommandOptionType.String, name: 'person', description: 'Only talks this person took part in', max_length: PERSON_OPTION_MAX_LENGTH, autocomplete: true },
           { type: ApplicationCommandOptionType.String, name: 'keywords', description: 'Only talks mentioning any of these words (comma-separated phrases)', max_length: KEYWORDS_MAX_LENGTH },
           { type: ApplicationCommandOptionType.Boolean, name: 'notify-empty', description: 'Post “no new talks” when there is nothing new (default: stay silent)' },
+          { type: ApplicationCommandOptionType.Boolean, name: 'picture', description: 'Attach the timeline picture (last 60 days and what is planned) to each digest' },
         ],
       },
       {

@@ -51,6 +51,8 @@ export const configSubscriptionSchema = z.strictObject({
   person: nonBlank.optional(),
   keywords: nonBlank.optional(),
   notifyEmpty: z.boolean().default(false),
+  /** Attach the timeline picture of the subscription's side and person to each digest. */
+  picture: z.boolean().default(false),
 });
 
 /**

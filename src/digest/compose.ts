@@ -23,10 +23,12 @@ export interface ComposeOptions {
   notifyEmpty: boolean;
   /** Talks this channel was already alerted about (src/alerts): the digest says so. */
   alerted?: ReadonlySet<number>;
+  /** Embed characters the digest may use (default 5800 of Discord's 6000); less leaves room for a picture's embed. */
+  embedBudget?: number;
 }
 
 // Discord allows 6000 embed characters per message; a margin keeps the footer and titles safe.
-const EMBED_BUDGET = 5800;
+export const EMBED_BUDGET = 5800;
 const ITEM_MAX = 1500;
 const QUOTE_MAX = 320;
 
@@ -57,7 +59,7 @@ export function composeDigest(changes: DigestChangesPage, options: ComposeOption
     { key: 'quotes', title: 'Notable quotes', items: quotes.map(renderQuote) },
   ];
 
-  let budget = EMBED_BUDGET;
+  let budget = options.embedBudget ?? EMBED_BUDGET;
   let omitted = Math.max(0, changes.totalEvents - events.length);
   const embeds: ReplyEmbed[] = [];
   for (const group of groups) {

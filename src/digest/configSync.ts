@@ -33,6 +33,7 @@ export function readConfiguredSubscriptions(config: LoadedConfig): { definitions
           ...(entry.keywords ? { keywords: entry.keywords } : {}),
         },
         notifyEmpty: entry.notifyEmpty,
+        picture: entry.picture,
       });
     } catch (error) {
       problems.push({ index, message: error instanceof Error ? error.message : String(error) });

@@ -9,6 +9,7 @@
 // timed-out post can never reach Discord after its retry.
 import type { Reply } from '../interaction/command.ts';
 import { replyToText } from '../render/text.ts';
+import { defaultFilesDir, saveReplyFiles, savedFilesText } from '../render/files.ts';
 import { logger as rootLogger, type Logger } from '../log.ts';
 import { withTimeout } from '../async/timeout.ts';
 
@@ -352,12 +353,14 @@ export async function resolveUnconfirmed(
 }
 
 /** Console mode: digests and alerts are printed as plain text instead of posted. */
-export function createConsoleDigestPrinter(write: (text: string) => void = (text) => process.stdout.write(text)): ChannelPoster {
+export function createConsoleDigestPrinter(write: (text: string) => void = (text) => process.stdout.write(text), filesDir: string = defaultFilesDir()): ChannelPoster {
   let printed = 0;
   return {
     async post(channelId, reply, { label }) {
       printed += 1;
-      write(`\n--- ${label ?? 'digest'} for channel ${channelId} ---\n${replyToText(reply)}\n`);
+      // A digest's picture is saved where console mode saves every picture, and its path printed.
+      const saved = reply.files?.length ? `\n${savedFilesText(await saveReplyFiles(reply, filesDir))}` : '';
+      write(`\n--- ${label ?? 'digest'} for channel ${channelId} ---\n${replyToText(reply)}${saved}\n`);
       return { messageId: `console-${printed}` };
     },
     async edit(channelId, messageId, reply) {

@@ -25,6 +25,8 @@ export interface Subscription {
   timeZone: string;
   filters: DigestFilters;
   notifyEmpty: boolean;
+  /** Attach the timeline picture of the subscription's side and person (src/timeline). */
+  picture: boolean;
   origin: SubscriptionOrigin;
   createdBy: string | null;
   createdAt: IsoInstant;
@@ -46,6 +48,7 @@ export interface NewSubscription {
   timeZone: string;
   filters: DigestFilters;
   notifyEmpty: boolean;
+  picture?: boolean;
   createdBy: string | null;
   createdAt: IsoInstant;
   since: IsoInstant;
@@ -60,6 +63,8 @@ export interface ConfigSubscriptionDefinition {
   timeZone: string;
   filters: DigestFilters;
   notifyEmpty: boolean;
+  /** Absent: no picture. */
+  picture?: boolean;
 }
 
 export type AddSubscriptionResult =

@@ -27,6 +27,7 @@ interface SubscriptionRow {
   time_zone: string;
   filters_json: string;
   notify_empty: number;
+  picture: number;
   origin: SubscriptionOrigin;
   created_by: string | null;
   created_at: string;
@@ -122,6 +123,7 @@ function mapSubscription(row: SubscriptionRow): Subscription {
     timeZone: row.time_zone,
     filters: parseFilters(row.filters_json),
     notifyEmpty: row.notify_empty === 1,
+    picture: row.picture === 1,
     origin: row.origin,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -197,15 +199,16 @@ export class SqliteDigestRepo implements DigestRepo {
     this.statements = {
       count: db.prepare('SELECT COUNT(*) AS n FROM subscriptions'),
       insert: db.prepare(`INSERT INTO subscriptions
-        (guild_id, channel_id, cron, schedule_label, time_zone, filters_json, notify_empty, origin, created_by, created_at, since, config_key)
-        VALUES (@guildId, @channelId, @cron, @scheduleLabel, @timeZone, @filtersJson, @notifyEmpty, @origin, @createdBy, @createdAt, @since, @configKey)`),
+        (guild_id, channel_id, cron, schedule_label, time_zone, filters_json, notify_empty, picture, origin, created_by, created_at, since, config_key)
+        VALUES (@guildId, @channelId, @cron, @scheduleLabel, @timeZone, @filtersJson, @notifyEmpty, @picture, @origin, @createdBy, @createdAt, @since, @configKey)`),
       get: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
       findSame: db.prepare(`SELECT * FROM subscriptions WHERE channel_id = ? AND cron = ? AND time_zone = ? AND filters_json = ? AND origin = 'command'`),
       reenable: db.prepare(`UPDATE subscriptions SET enabled = 1, disabled_reason = NULL, consecutive_failures = 0 WHERE id = ?`),
+      setPicture: db.prepare(`UPDATE subscriptions SET picture = ? WHERE id = ?`),
       remove: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
       configRows: db.prepare(`SELECT * FROM subscriptions WHERE origin = 'config'`),
       updateConfig: db.prepare(`UPDATE subscriptions SET guild_id = @guildId, schedule_label = @scheduleLabel, time_zone = @timeZone,
-        notify_empty = @notifyEmpty, enabled = 1, disabled_reason = NULL, consecutive_failures = 0 WHERE id = @id`),
+        notify_empty = @notifyEmpty, picture = @picture, enabled = 1, disabled_reason = NULL, consecutive_failures = 0 WHERE id = @id`),
       insertRun: db.prepare(`INSERT INTO digest_runs (subscription_id, slot, status, nonce, until, recorded_at)
         VALUES (?, ?, 'recorded', ?, ?, ?) ON CONFLICT (subscription_id, slot) DO NOTHING`),
       getRunBySlot: db.prepare('SELECT * FROM digest_runs WHERE subscription_id = ? AND slot = ?'),
@@ -266,12 +269,15 @@ export class SqliteDigestRepo implements DigestRepo {
       if (same) {
         const reenabled = same.enabled === 0;
         if (reenabled) this.statements.reenable!.run(same.id);
+        // Subscribing again with or without the picture changes only that.
+        if (input.picture !== undefined && same.picture !== (input.picture ? 1 : 0)) this.statements.setPicture!.run(input.picture ? 1 : 0, same.id);
         return { status: 'exists', subscription: mapSubscription(this.getRow(same.id)!), reenabled };
       }
       const info = this.statements.insert!.run({
         ...input,
         filtersJson,
         notifyEmpty: input.notifyEmpty ? 1 : 0,
+        picture: input.picture ? 1 : 0,
         origin: 'command',
         configKey: null,
       });
@@ -316,6 +322,7 @@ export class SqliteDigestRepo implements DigestRepo {
           scheduleLabel: definition.scheduleLabel,
           timeZone: definition.timeZone,
           notifyEmpty: definition.notifyEmpty ? 1 : 0,
+          picture: definition.picture ? 1 : 0,
         };
         if (!row) {
           this.statements.insert!.run({
@@ -337,6 +344,7 @@ export class SqliteDigestRepo implements DigestRepo {
           row.schedule_label !== values.scheduleLabel ||
           row.time_zone !== values.timeZone ||
           row.notify_empty !== values.notifyEmpty ||
+          row.picture !== values.picture ||
           row.enabled === 0;
         if (changed) {
           this.statements.updateConfig!.run({ ...values, id: row.id });
