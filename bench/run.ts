@@ -127,6 +127,10 @@ async function childMain(workload: string, args: ChildArgs): Promise<unknown> {
         ingestArticles: Number(args.ingest),
       });
     }
+    case 'timeline-render': {
+      const { benchTimelineRender } = await import('./timelineRender.ts');
+      return benchTimelineRender({ store: args.store === 'seeds' ? 'seeds' : 'synthetic', events: Number(args.events), iterations: Number(args.iterations), path: String(args.path) });
+    }
     case 'fanout': {
       const { benchDigestFanout } = await import('./digestFanout.ts');
       const result = await benchDigestFanout(Number(args.subscriptions), Number(args.rate));
@@ -307,6 +311,41 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
         size === largest,
       ),
     );
+  }
+
+  // The timeline picture over every talk of a store (the worst case: 10,000 talks into 12 lanes).
+  const renderIterations = quick ? 10 : 50;
+  const renderStores = [
+    { label: 'seeds', store: 'seeds', events: 0, path: seedsPath, build: () => runChild('build-seeds', { path: seedsPath }, 600_000) },
+    ...sizes
+      .filter((s) => s.events <= 10_000)
+      .map((size) => ({ label: `${size.events / 1000}k events`, store: 'synthetic', events: size.events, path: storePath(size), build: () => runChild('build-store', { path: storePath(size), ...size }, 1_800_000) })),
+  ];
+  for (const target of renderStores) {
+    const name = `timeline-render ${target.label}`;
+    plans.push({
+      name,
+      description: `drawTimeline (query, lanes, layout, SVG, resvg PNG at 1200 px) over every talk of the ${target.label} store, ${renderIterations} pictures after a first one`,
+      timeoutMs: 1_800_000,
+      run: async () => {
+        await target.build();
+        const r = (await runChild('timeline-render', { store: target.store, events: target.events, iterations: renderIterations, path: target.path }, 600_000)) as {
+          talks: number; firstMs: number; p50Ms: number; p99Ms: number; maxMs: number; pngKb: number; width: number; height: number; cpuMsPerRender: number; peakRssMb: number;
+        };
+        return {
+          details: r,
+          figures: [
+            figure(name, 'talks drawn', r.talks, 'talks'),
+            figure(name, 'render p50', r.p50Ms, 'ms'),
+            figure(name, 'render p99', r.p99Ms, 'ms', { text: '<= 300', check: atMost(300) }),
+            figure(name, 'CPU per picture', r.cpuMsPerRender, 'ms'),
+            figure(name, 'first picture (fonts loaded)', r.firstMs, 'ms'),
+            figure(name, 'PNG size', r.pngKb, `KB (${r.width}×${r.height})`),
+            figure(name, 'peak RSS while rendering', r.peakRssMb, 'MB'),
+          ],
+        };
+      },
+    });
   }
 
   plans.push({

@@ -8,7 +8,7 @@ import { drawTimeline } from '../src/timeline/picture.ts';
 import { buildLanes } from '../src/timeline/lanes.ts';
 import { layoutTimeline, WIDTH, type Shape } from '../src/timeline/layout.ts';
 import { pictureToSvg } from '../src/timeline/svg.ts';
-import { textWidth } from '../src/timeline/fonts.ts';
+import { fontFilesFor, textWidth } from '../src/timeline/fonts.ts';
 import { decodePng } from './support/png.ts';
 import { insertTalks, openMigratedMemoryDb, queryOnlyStore, type FixtureEvent } from './support/talksFixture.ts';
 
@@ -87,6 +87,16 @@ describe('hostile names in the picture', () => {
     expect(svg).toContain('&lt;/text&gt;');
     // Exactly one element per text shape: nothing a name contained opened another.
     expect(svg.match(/<text /g)).toHaveLength(texts.length);
+  });
+
+  it('hands the rasteriser the Arabic and Chinese fonts exactly when a text needs them', () => {
+    const names = (texts: string[]) => fontFilesFor(texts).map((f) => f.replace(/^.*\//, ''));
+    expect(names(['Geneva', 'Москва', 'Ελλάδα'])).toEqual(['NotoSans_400Regular.ttf', 'NotoSans_700Bold.ttf']);
+    expect(names(['القدس'])).toContain('NotoSansArabic_400Regular.ttf');
+    expect(names(['北京'])).toContain('NotoSansSC_400Regular.ttf');
+    // No font has an emoji: it is drawn as a box, measured as a full em, and needs no extra font.
+    expect(names(['🕊️'])).toHaveLength(2);
+    expect(textWidth('🕊️', 12)).toBeGreaterThanOrEqual(12);
   });
 
   describe('through the store', () => {

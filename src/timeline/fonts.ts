@@ -24,9 +24,30 @@ const FONT_PATHS = {
   chinese: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
 } as const;
 
-/** Absolute paths of the font files, for resvg's `fontFiles`. */
-export function fontFiles(): string[] {
-  return Object.values(FONT_PATHS).map((p) => require.resolve(p));
+/**
+ * The font files that drawing `texts` needs, for resvg's `fontFiles`: Noto Sans always, the
+ * Arabic and Chinese fonts only when some character falls back to them. resvg reads every file it
+ * is given on every picture, and the Chinese one is 10 MB: most pictures need only Latin.
+ */
+export function fontFilesFor(texts: Iterable<string>): string[] {
+  const m = loadMetrics();
+  const needed = new Set<keyof typeof FONT_PATHS>(['regular', 'bold']);
+  const fallbacks: Array<[fontkit.Font, Array<keyof typeof FONT_PATHS>]> = [
+    [m.regular[1]!, ['arabic', 'arabicBold']],
+    [m.regular[2]!, ['chinese']],
+  ];
+  const seen = new Set<number>();
+  for (const text of texts) {
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp < 0x250 || seen.has(cp)) continue;
+      seen.add(cp);
+      if (m.regular[0]!.hasGlyphForCodePoint(cp)) continue;
+      const fallback = fallbacks.find(([font]) => font.hasGlyphForCodePoint(cp));
+      for (const key of fallback?.[1] ?? []) needed.add(key);
+    }
+  }
+  return [...needed].map((key) => require.resolve(FONT_PATHS[key]));
 }
 
 /** A character no font has is drawn as a box at most this wide (in em). */

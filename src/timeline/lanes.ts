@@ -37,6 +37,7 @@ const UPCOMING: ReadonlySet<EventStatus> = new Set(['planned', 'proposed']);
 export function buildLanes(talks: TimelineTalk[], options: LaneOptions): LaneSet {
   const max = options.maxLanes ?? MAX_LANES;
   const byKey = new Map<string, Lane>();
+  const lastDays = new Map<Lane, string>();
   for (const talk of talks) {
     const sides = laneSides(talk, options);
     const key = sides.join('+') || (options.personCountry !== undefined ? 'alone' : 'unknown');
@@ -46,12 +47,14 @@ export function buildLanes(talks: TimelineTalk[], options: LaneOptions): LaneSet
       byKey.set(key, lane);
     }
     lane.talks.push(talk);
+    const end = talk.dateTo ?? talk.date;
+    if (end > (lastDays.get(lane) ?? '')) lastDays.set(lane, end);
   }
   const nextPlanned = talks.find((t) => t.status === 'planned' && t.date >= options.today) ?? talks.find((t) => UPCOMING.has(t.status) && t.date >= options.today) ?? null;
 
   // Busiest first; then the lane with the latest talk; then by name, so the order is stable.
   const ranked = [...byKey.values()].sort(
-    (a, b) => b.talks.length - a.talks.length || lastDay(b).localeCompare(lastDay(a)) || a.label.localeCompare(b.label),
+    (a, b) => b.talks.length - a.talks.length || lastDays.get(b)!.localeCompare(lastDays.get(a)!) || a.label.localeCompare(b.label),
   );
   let shown = ranked.slice(0, max);
   // The next planned talk is the one thing a reader looks for: its lane is always drawn.
@@ -68,7 +71,7 @@ export function buildLanes(talks: TimelineTalk[], options: LaneOptions): LaneSet
 }
 
 function laneSides(talk: TimelineTalk, options: LaneOptions): CountryCode[] {
-  const sides = [...new Set(talk.sides.map((s) => s.toUpperCase()))].sort();
+  const sides = talk.sides.length === 1 ? [talk.sides[0]!.toUpperCase()] : [...new Set(talk.sides.map((s) => s.toUpperCase()))].sort();
   if (options.personCountry === undefined) return sides;
   return sides.filter((s) => s !== options.personCountry);
 }
@@ -80,8 +83,4 @@ function laneLabel(sides: CountryCode[], options: LaneOptions, key: string, name
   }
   const names = sides.map(name).join(' · ');
   return options.personCountry !== undefined ? `with ${names}` : names;
-}
-
-function lastDay(lane: Lane): string {
-  return lane.talks.reduce((latest, t) => ((t.dateTo ?? t.date) > latest ? (t.dateTo ?? t.date) : latest), '');
 }

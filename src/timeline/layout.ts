@@ -47,6 +47,7 @@ const MARK_RADIUS = 5;
 const HALO = 4;
 const HALO_FILL = '#fbe3d9';
 const CITY_LABEL_MAX = 120;
+const MAX_LABELS_PER_LANE = 6;
 const LABEL_GAP = 4;
 const TEXT = { title: 16, body: 13, small: 12 } as const;
 
@@ -112,13 +113,16 @@ export function layoutTimeline(input: LayoutInput): Picture {
     const top = LANES_TOP + i * LANE_HEIGHT;
     const cy = top + 25;
     const rows = { above: [] as Array<[number, number]>, below: [] as Array<[number, number]> };
-    const marks = groupMarks(lane.talks, input.lanes.nextPlanned);
+    const marks = groupMarks(lane.talks, input.lanes.nextPlanned, (day) => Math.round(centre(day)));
     // Cancelled talks first, so a held or planned talk on the same day is drawn over them.
     const drawOrder = [...marks].sort((a, b) => STATUS_LAYER[a.status] - STATUS_LAYER[b.status] || Number(a.next) - Number(b.next));
     for (const mark of drawOrder) shapes.push(...markShapes(mark, cy, x, centre, dayWidth, input.from, input.to));
-    // Labels: the next planned talk first, then oldest to newest.
-    const labelOrder = [...marks].sort((a, b) => Number(b.next) - Number(a.next) || a.date.localeCompare(b.date));
+    // Labels: the next planned talk first, then newest to oldest (the recent ones matter most),
+    // at most a few per lane: a busy lane stays readable, and each label costs time to draw.
+    const labelOrder = [...marks].sort((a, b) => Number(b.next) - Number(a.next) || b.date.localeCompare(a.date));
+    let labelled = 0;
     for (const mark of labelOrder) {
+      if (labelled >= MAX_LABELS_PER_LANE) break;
       const label = cityLabel(mark);
       if (!label) continue;
       const weight = mark.next ? 'bold' : 'regular';
@@ -131,6 +135,7 @@ export function layoutTimeline(input: LayoutInput): Picture {
       const row = fits(rows.above, span) ? 'above' : fits(rows.below, span) ? 'below' : null;
       if (!row) continue;
       rows[row].push(span);
+      labelled += 1;
       const fill = mark.next ? COLORS.next : mark.status === 'cancelled' ? COLORS.cancelled : COLORS.text;
       shapes.push(text(left, row === 'above' ? top + 13 : top + 44, fitted, TEXT.small, fill, 'start', weight));
     }
@@ -158,13 +163,16 @@ interface Mark {
 
 const STATUS_LAYER: Record<EventStatus, number> = { cancelled: 0, proposed: 1, held: 2, planned: 3 };
 
-/** Talks on the same days with the same status are one mark (a busy lane stays readable and cheap to draw). */
-function groupMarks(talks: TimelineTalk[], next: TimelineTalk | null): Mark[] {
+/**
+ * Talks with the same status drawn at the same pixel (the same day, or days closer than a pixel
+ * on a long range) are one mark: a busy lane stays readable and cheap to draw.
+ */
+function groupMarks(talks: TimelineTalk[], next: TimelineTalk | null, pixel: (day: IsoDay) => number): Mark[] {
   const marks = new Map<string, Mark>();
   for (const talk of talks) {
     const dateTo = talk.dateTo && talk.dateTo > talk.date ? talk.dateTo : null;
     const isNext = talk === next;
-    const key = `${talk.date}|${dateTo ?? ''}|${talk.status}|${isNext}`;
+    const key = `${pixel(talk.date)}|${dateTo ? pixel(dateTo) : ''}|${talk.status}|${isNext}`;
     let mark = marks.get(key);
     if (!mark) {
       mark = { date: talk.date, dateTo, status: talk.status, next: isNext, count: 0, cities: [] };
@@ -203,7 +211,9 @@ function markShapes(mark: Mark, cy: number, x: (d: IsoDay) => number, centre: (d
     out.push({ kind: 'line', x1: cx - d, y1: cy + d, x2: cx + d, y2: cy - d, stroke: color, strokeWidth: 2 });
   } else {
     if (mark.next) out.push({ kind: 'circle', cx: centre(mark.date), cy, r: MARK_RADIUS + HALO, fill: HALO_FILL, stroke: COLORS.next, strokeWidth: 1.5 });
-    out.push({ kind: 'circle', cx: centre(mark.date), cy, r: MARK_RADIUS, fill: look.filled ? color : COLORS.background, stroke: color, strokeWidth: 1.8, ...(look.dash ? { dash: look.dash } : {}) });
+    // A filled mark needs no outline (the same colour): one path to draw instead of two.
+    if (look.filled) out.push({ kind: 'circle', cx: centre(mark.date), cy, r: MARK_RADIUS + 0.9, fill: color });
+    else out.push({ kind: 'circle', cx: centre(mark.date), cy, r: MARK_RADIUS, fill: COLORS.background, stroke: color, strokeWidth: 1.8, ...(look.dash ? { dash: look.dash } : {}) });
   }
   return out;
 }

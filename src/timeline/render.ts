@@ -6,7 +6,7 @@
 // on the machine. `renderAsync` rasterises on libuv's thread pool: the bot keeps answering while
 // a picture is drawn.
 import { renderAsync } from '@resvg/resvg-js';
-import { FONT_FAMILY, fontFiles } from './fonts.ts';
+import { FONT_FAMILY, fontFilesFor } from './fonts.ts';
 import type { Picture } from './layout.ts';
 import { pictureToSvg } from './svg.ts';
 
@@ -22,7 +22,7 @@ export interface Png {
 export async function renderPng(picture: Picture): Promise<Png> {
   const svg = pictureToSvg(picture);
   const image = await renderAsync(svg, {
-    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    font: { fontFiles: fontFilesFor(picture.shapes.flatMap((s) => (s.kind === 'text' ? [s.text] : []))), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: SCALE },
     background: '#ffffff',
     shapeRendering: 2,
