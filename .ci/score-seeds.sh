@@ -29,3 +29,6 @@ npx --no-install parley ingest "$SEEDS"
 npx --no-install parley export --json > "$WORK/export.json"
 echo "score-seeds: scoring against $GOLD"
 node "$SCORER" --gold "$GOLD" --export "$WORK/export.json" --verbose --require "$REQUIRE"
+
+# The real corpus (shipped config and empty people list) and the seeds with an empty people list.
+bash "$ROOT/.ci/score-real.sh"
