@@ -51,7 +51,38 @@ export interface AlertFanoutResult {
 }
 
 const FAKE_LIMIT = 50;
-const CITIES = ['Geneva', 'Vienna', 'Paris', 'Berlin', 'Rome', 'Madrid', 'Lisbon', 'Warsaw', 'Prague', 'Budapest', 'Oslo', 'Stockholm', 'Helsinki', 'Copenhagen', 'Dublin', 'Brussels', 'Amsterdam', 'Athens', 'Cairo', 'Doha', 'Riyadh', 'Baku', 'Tbilisi', 'Yerevan', 'Tashkent', 'Bucharest', 'Sofia', 'Belgrade', 'Zagreb', 'Vilnius'];
+const CITIES = [
+  'Geneva',
+  'Vienna',
+  'Paris',
+  'Berlin',
+  'Rome',
+  'Madrid',
+  'Lisbon',
+  'Warsaw',
+  'Prague',
+  'Budapest',
+  'Oslo',
+  'Stockholm',
+  'Helsinki',
+  'Copenhagen',
+  'Dublin',
+  'Brussels',
+  'Amsterdam',
+  'Athens',
+  'Cairo',
+  'Doha',
+  'Riyadh',
+  'Baku',
+  'Tbilisi',
+  'Yerevan',
+  'Tashkent',
+  'Bucharest',
+  'Sofia',
+  'Belgrade',
+  'Zagreb',
+  'Vilnius',
+];
 
 /** A short article about one round of talks, distinct by city and day so each is its own talk. */
 function talkArticle(i: number): string {
@@ -100,7 +131,12 @@ async function ingestOne(s: Setup, name: string, text: string): Promise<void> {
   const path = join(s.dir, name);
   await writeFile(path, text);
   const config = s.app.config.current();
-  const summary = await ingest([path], { store: s.store, config, logger, afterStore: (article) => extractAndMerge(s.store, article, config) });
+  const summary = await ingest([path], {
+    store: s.store,
+    config,
+    logger,
+    afterStore: (article) => extractAndMerge(s.store, article, config),
+  });
   if (summary.ingested !== 1) throw new Error(`could not ingest ${name}: ${JSON.stringify(summary.failed)}`);
 }
 
@@ -149,7 +185,14 @@ function addChannel(s: Setup, i: number): string {
 }
 
 async function subscribe(s: Setup, channelId: string): Promise<void> {
-  await s.store.alerts.addSubscription({ guildId: s.fake.guild.id, channelId, filters: {}, kinds: ['held', 'planned', 'status', 'participants'], createdBy: null, createdAt: new Date().toISOString() });
+  await s.store.alerts.addSubscription({
+    guildId: s.fake.guild.id,
+    channelId,
+    filters: {},
+    kinds: ['held', 'planned', 'status', 'participants'],
+    createdBy: null,
+    createdAt: new Date().toISOString(),
+  });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -241,7 +284,13 @@ function round(n: number, digits: number): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { samples: { type: 'string', default: '20' }, channels: { type: 'string', default: '500' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      samples: { type: 'string', default: '20' },
+      channels: { type: 'string', default: '500' },
+      json: { type: 'boolean', default: false },
+    },
+  });
   const result = { ...(await benchAlertLatency(Number(values.samples))), ...(await benchAlertFanout(Number(values.channels))) };
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else {

@@ -62,7 +62,9 @@ function cpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   const ticks = (p: number): number => {
     try {
-      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       // After the command name: state is field 3, utime 14 and stime 15 (1-based, in the full line).
       return Number(fields[11]) + Number(fields[12]);
     } catch {
@@ -86,7 +88,10 @@ function cpuMs(pid: number | undefined): number | null {
 function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number, what: string): Promise<number> {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${what}: not seen within ${timeoutMs} ms; output so far:\n${seen.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${what}: not seen within ${timeoutMs} ms; output so far:\n${seen.slice(-2000)}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       seen += chunk.toString('utf8');
       if (pattern.test(seen)) {
@@ -136,7 +141,14 @@ export async function benchColdStart(mode: 'console' | 'discord', dbPath?: strin
         const promptAt = await prompt;
         const readyAt = await Promise.race([readyLog, new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
         const rss = peakRssMb(child.pid);
-        return { mode, store: dbPath ?? 'empty', readyMs: Math.round(promptAt - started), readyLogMs: readyAt === null ? null : Math.round(readyAt - started), peakRssMb: rss, cpuMs: cpuMs(child.pid) };
+        return {
+          mode,
+          store: dbPath ?? 'empty',
+          readyMs: Math.round(promptAt - started),
+          readyLogMs: readyAt === null ? null : Math.round(readyAt - started),
+          peakRssMb: rss,
+          cpuMs: cpuMs(child.pid),
+        };
       } finally {
         child.stdin?.end('exit\n');
         await stop(child);
@@ -155,7 +167,14 @@ export async function benchColdStart(mode: 'console' | 'discord', dbPath?: strin
         await fake.waitForReadySession();
         const readyAt = performance.now();
         const readyLogAt = await readyLog.catch(() => null);
-        return { mode, store: dbPath ?? 'empty', readyMs: Math.round(readyAt - started), readyLogMs: readyLogAt === null ? null : Math.round(readyLogAt - started), peakRssMb: peakRssMb(child.pid), cpuMs: cpuMs(child.pid) };
+        return {
+          mode,
+          store: dbPath ?? 'empty',
+          readyMs: Math.round(readyAt - started),
+          readyLogMs: readyLogAt === null ? null : Math.round(readyLogAt - started),
+          peakRssMb: peakRssMb(child.pid),
+          cpuMs: cpuMs(child.pid),
+        };
       } finally {
         await stop(child);
       }
@@ -168,7 +187,9 @@ export async function benchColdStart(mode: 'console' | 'discord', dbPath?: strin
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { mode: { type: 'string', default: 'console' }, db: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { mode: { type: 'string', default: 'console' }, db: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
   const result = await benchColdStart(values.mode === 'discord' ? 'discord' : 'console', values.db);
   console.log(values.json ? JSON.stringify(result, null, 2) : result);
 }

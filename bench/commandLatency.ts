@@ -128,7 +128,18 @@ export interface LatencyOptions {
 
 /** Words users search for: places, topics, people's surnames, two-word queries. */
 function searchQueries(random: () => number, peopleNames: string[]): () => string {
-  const words = ['talks', 'Geneva', 'ceasefire', 'prisoner exchanges', 'Istanbul', 'security guarantees', 'Riyadh meeting', 'energy', 'constructive', 'negotiat'];
+  const words = [
+    'talks',
+    'Geneva',
+    'ceasefire',
+    'prisoner exchanges',
+    'Istanbul',
+    'security guarantees',
+    'Riyadh meeting',
+    'energy',
+    'constructive',
+    'negotiat',
+  ];
   return () => {
     if (random() < 0.3 && peopleNames.length > 0) return peopleNames[Math.floor(random() * peopleNames.length)]!.split(' ')[1] ?? 'talks';
     return words[Math.floor(random() * words.length)]!;
@@ -151,28 +162,92 @@ export async function benchCommandLatency(options: LatencyOptions): Promise<Late
   const searchQuery = searchQueries(random, peopleNames);
   const fake = await startFakeDiscord();
   const app: App = { store, config: { current: () => options.config, onChange: () => () => {} }, logger, now: () => new Date() };
-  const bot = await runBot({ app, token: fake.token, applicationId: fake.applicationId, rest: { api: fake.apiUrl }, commands: await loadCommands() });
+  const bot = await runBot({
+    app,
+    token: fake.token,
+    applicationId: fake.applicationId,
+    rest: { api: fake.apiUrl },
+    commands: await loadCommands(),
+  });
   const loop = monitorEventLoopDelay({ resolution: 5 });
   const rows: LatencyRow[] = [];
   const L = options.label;
   try {
     // The first calls after start pay for cold caches (the name index is built in the background).
     rows.push(await measure(fake, `${L}: /who first call`, () => fake.chatInput({ command: 'who', options: { name: anyName() } }), 1));
-    rows.push(await measure(fake, `${L}: autocomplete first call`, () => fake.autocomplete({ command: 'who', focused: { name: 'name', value: typedPrefix() } }), 1));
+    rows.push(
+      await measure(
+        fake,
+        `${L}: autocomplete first call`,
+        () => fake.autocomplete({ command: 'who', focused: { name: 'name', value: typedPrefix() } }),
+        1,
+      ),
+    );
     await store.queries.warmUp?.();
     await measure(fake, 'warm-up', () => fake.chatInput({ command: 'latest-talks' }), 20);
     await measure(fake, 'warm-up', () => fake.chatInput({ command: 'who', options: { name: anyName() } }), 20);
     loop.enable();
     for (const count of [1, 5, 10]) {
-      rows.push(await measure(fake, `${L}: /latest-talks count:${count}`, () => fake.chatInput({ command: 'latest-talks', options: { count } }), iterations));
+      rows.push(
+        await measure(
+          fake,
+          `${L}: /latest-talks count:${count}`,
+          () => fake.chatInput({ command: 'latest-talks', options: { count } }),
+          iterations,
+        ),
+      );
     }
-    rows.push(await measure(fake, `${L}: /latest-talks count:10 side:UA`, () => fake.chatInput({ command: 'latest-talks', options: { count: 10, side: 'UA' } }), iterations));
-    rows.push(await measure(fake, `${L}: /who (random person)`, () => fake.chatInput({ command: 'who', options: { name: anyName() } }), iterations));
-    rows.push(await measure(fake, `${L}: /who (busiest person)`, () => fake.chatInput({ command: 'who', options: { name: peopleNames[0]! } }), iterations));
-    rows.push(await measure(fake, `${L}: /search (word, place, surname)`, () => fake.chatInput({ command: 'search', options: { query: searchQuery() } }), iterations));
-    rows.push(await measure(fake, `${L}: /event (random id)`, () => fake.chatInput({ command: 'event', options: { id: 1 + Math.floor(random() * Math.max(1, counts.events)) } }), iterations));
-    rows.push(await measure(fake, `${L}: autocomplete /who name`, () => fake.autocomplete({ command: 'who', focused: { name: 'name', value: typedPrefix() } }), iterations));
-    rows.push(await measure(fake, `${L}: autocomplete /latest-talks side`, () => fake.autocomplete({ command: 'latest-talks', focused: { name: 'side', value: random() < 0.5 ? '' : 'U' } }), iterations));
+    rows.push(
+      await measure(
+        fake,
+        `${L}: /latest-talks count:10 side:UA`,
+        () => fake.chatInput({ command: 'latest-talks', options: { count: 10, side: 'UA' } }),
+        iterations,
+      ),
+    );
+    rows.push(
+      await measure(fake, `${L}: /who (random person)`, () => fake.chatInput({ command: 'who', options: { name: anyName() } }), iterations),
+    );
+    rows.push(
+      await measure(
+        fake,
+        `${L}: /who (busiest person)`,
+        () => fake.chatInput({ command: 'who', options: { name: peopleNames[0]! } }),
+        iterations,
+      ),
+    );
+    rows.push(
+      await measure(
+        fake,
+        `${L}: /search (word, place, surname)`,
+        () => fake.chatInput({ command: 'search', options: { query: searchQuery() } }),
+        iterations,
+      ),
+    );
+    rows.push(
+      await measure(
+        fake,
+        `${L}: /event (random id)`,
+        () => fake.chatInput({ command: 'event', options: { id: 1 + Math.floor(random() * Math.max(1, counts.events)) } }),
+        iterations,
+      ),
+    );
+    rows.push(
+      await measure(
+        fake,
+        `${L}: autocomplete /who name`,
+        () => fake.autocomplete({ command: 'who', focused: { name: 'name', value: typedPrefix() } }),
+        iterations,
+      ),
+    );
+    rows.push(
+      await measure(
+        fake,
+        `${L}: autocomplete /latest-talks side`,
+        () => fake.autocomplete({ command: 'latest-talks', focused: { name: 'side', value: random() < 0.5 ? '' : 'U' } }),
+        iterations,
+      ),
+    );
     loop.disable();
 
     if (options.ingestArticles > 0) {
@@ -185,7 +260,14 @@ export async function benchCommandLatency(options: LatencyOptions): Promise<Late
       };
       const half = Math.ceil(options.ingestArticles / 2);
       for (let i = 0; i < half; i++) await ingestOne(i);
-      rows.push(await measure(fake, `${L}: autocomplete right after ingesting ${half} articles`, () => fake.autocomplete({ command: 'who', focused: { name: 'name', value: typedPrefix() } }), iterations));
+      rows.push(
+        await measure(
+          fake,
+          `${L}: autocomplete right after ingesting ${half} articles`,
+          () => fake.autocomplete({ command: 'who', focused: { name: 'name', value: typedPrefix() } }),
+          iterations,
+        ),
+      );
       // Autocomplete while the rest is ingested, one article per turn of the event loop.
       const samples: Sample[] = [];
       const failures: string[] = [];
@@ -197,7 +279,8 @@ export async function benchCommandLatency(options: LatencyOptions): Promise<Late
         }
         ingesting = false;
       })();
-      while (ingesting) await measureOne(fake, fake.autocomplete({ command: 'who', focused: { name: 'name', value: typedPrefix() } }), samples, failures);
+      while (ingesting)
+        await measureOne(fake, fake.autocomplete({ command: 'who', focused: { name: 'name', value: typedPrefix() } }), samples, failures);
       await ingest;
       rows.push(summarise(`${L}: autocomplete while ingesting ${options.ingestArticles - half} articles`, samples, failures, NaN));
     }
@@ -238,9 +321,13 @@ export async function storePeopleNames(path: string): Promise<string[]> {
 }
 
 /** A synthetic store of the given size at `path`, with its people's names kept beside it for reuse. */
-export async function syntheticStoreAt(path: string, size: { events: number; people: number }): Promise<{ peopleNames: string[]; buildSeconds: number | null }> {
+export async function syntheticStoreAt(
+  path: string,
+  size: { events: number; people: number },
+): Promise<{ peopleNames: string[]; buildSeconds: number | null }> {
   const namesFile = `${path}.people.json`;
-  if (existsSync(path) && existsSync(namesFile)) return { peopleNames: JSON.parse(readFileSync(namesFile, 'utf8')) as string[], buildSeconds: null };
+  if (existsSync(path) && existsSync(namesFile))
+    return { peopleNames: JSON.parse(readFileSync(namesFile, 'utf8')) as string[], buildSeconds: null };
   const started = performance.now();
   const { peopleNames } = await writeSyntheticStore(path, size);
   writeFileSync(namesFile, JSON.stringify(peopleNames));
@@ -248,7 +335,10 @@ export async function syntheticStoreAt(path: string, size: { events: number; peo
 }
 
 export function printLatency(results: LatencyResult[]): void {
-  for (const r of results) console.error(`${r.store}: ${r.events} events, ${r.people} people; event-loop delay max ${r.eventLoopDelayMaxMs} ms; peak RSS ${r.peakRssMb} MB`);
+  for (const r of results)
+    console.error(
+      `${r.store}: ${r.events} events, ${r.people} people; event-loop delay max ${r.eventLoopDelayMaxMs} ms; peak RSS ${r.peakRssMb} MB`,
+    );
   console.table(results.flatMap((r) => r.rows));
 }
 
@@ -280,7 +370,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const size = { events: Number(args.events), people: Number(args.people) };
       const path = join(dir, `large-${size.events}-${size.people}.db`);
       const { peopleNames, buildSeconds } = await syntheticStoreAt(path, size);
-      if (buildSeconds !== null) console.error(`synthetic store (${size.events} events, ${size.people} people) written in ${buildSeconds.toFixed(1)} s`);
+      if (buildSeconds !== null)
+        console.error(`synthetic store (${size.events} events, ${size.people} people) written in ${buildSeconds.toFixed(1)} s`);
       results.push(await benchCommandLatency({ ...common, label: `${size.events / 1000}k events`, storePath: path, peopleNames }));
     }
     if (args.json) console.log(JSON.stringify(results, null, 2));

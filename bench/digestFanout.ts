@@ -59,7 +59,10 @@ export async function benchDigestFanout(subscriptions = 1000, rate = 48): Promis
   const rest = new REST(discordRestOptions(fake.apiUrl)).setToken(fake.token);
   try {
     const timeline = new DigestTimeline(join(dir, 'parley.db'));
-    const people = [timeline.person('Delegate One', 'UA', '2026-11-09T00:00:00.000Z'), timeline.person('Delegate Two', 'US', '2026-11-09T00:00:00.000Z')];
+    const people = [
+      timeline.person('Delegate One', 'UA', '2026-11-09T00:00:00.000Z'),
+      timeline.person('Delegate Two', 'US', '2026-11-09T00:00:00.000Z'),
+    ];
     for (let i = 0; i < 6; i++) {
       const at = `2026-11-09T1${i}:00:00.000Z`;
       const article = timeline.article({ url: `https://news.example/story-${i}`, title: `Story ${i}`, fetchedAt: at });
@@ -74,7 +77,13 @@ export async function benchDigestFanout(subscriptions = 1000, rate = 48): Promis
         summary: `Round ${i} of talks on a ceasefire, energy infrastructure and prisoner exchanges.`,
         at,
       });
-      timeline.quote({ article, personId: people[0]!, speaker: 'Delegate One', text: `We made progress in round ${i} and will continue.`, date: `2026-11-0${i + 1}` });
+      timeline.quote({
+        article,
+        personId: people[0]!,
+        speaker: 'Delegate One',
+        text: `We made progress in round ${i} and will continue.`,
+        date: `2026-11-0${i + 1}`,
+      });
     }
     timeline.close();
 
@@ -171,7 +180,13 @@ function round(n: number, digits: number): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { subscriptions: { type: 'string', default: '1000' }, rate: { type: 'string', default: '48' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      subscriptions: { type: 'string', default: '1000' },
+      rate: { type: 'string', default: '48' },
+      json: { type: 'boolean', default: false },
+    },
+  });
   const result = await benchDigestFanout(Number(values.subscriptions), Number(values.rate));
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else {

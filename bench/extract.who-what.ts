@@ -6,10 +6,14 @@ import { extractArticle } from '../src/extract/index.ts';
 
 // Sentence shapes news reports use, filled with varied actors, places and days; deterministic.
 const ACTORS = [
-  ['Turkish', 'Foreign Minister', 'Hakan Fidan'], ['Russian', 'Foreign Minister', 'Sergei Lavrov'],
-  ['Ukrainian', 'Defence Minister', 'Rustem Umerov'], ['U.S.', 'special envoy', 'Steve Witkoff'],
-  ['French', 'President', 'Emmanuel Macron'], ['German', 'Chancellor', 'Friedrich Merz'],
-  ['Qatari', 'Prime Minister', 'Mohammed bin Abdulrahman Al Thani'], ['Chinese', 'Foreign Minister', 'Wang Yi'],
+  ['Turkish', 'Foreign Minister', 'Hakan Fidan'],
+  ['Russian', 'Foreign Minister', 'Sergei Lavrov'],
+  ['Ukrainian', 'Defence Minister', 'Rustem Umerov'],
+  ['U.S.', 'special envoy', 'Steve Witkoff'],
+  ['French', 'President', 'Emmanuel Macron'],
+  ['German', 'Chancellor', 'Friedrich Merz'],
+  ['Qatari', 'Prime Minister', 'Mohammed bin Abdulrahman Al Thani'],
+  ['Chinese', 'Foreign Minister', 'Wang Yi'],
 ] as const;
 const CITIES = ['Istanbul', 'Geneva', 'Riyadh', 'Doha', 'Berlin', 'Miami', 'Abu Dhabi', 'Vienna'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -55,7 +59,10 @@ export interface WhoWhatBenchResult {
 export function benchWhoWhat(count = 200): WhoWhatBenchResult {
   const knowledge = { people: [], places: [] };
   const warmStart = performance.now();
-  extractArticle({ text: 'Turkish Foreign Minister Hakan Fidan met Sergei Lavrov in Antalya on Friday.', title: null, publishedAt: '2024-03-10' }, knowledge);
+  extractArticle(
+    { text: 'Turkish Foreign Minister Hakan Fidan met Sergei Lavrov in Antalya on Friday.', title: null, publishedAt: '2024-03-10' },
+    knowledge,
+  );
   const warmUpMs = performance.now() - warmStart;
   const articles = Array.from({ length: count }, (_, i) => benchArticle(i, 5000));
   const times: number[] = [];

@@ -57,7 +57,10 @@ ${paragraphs}
 <footer>© News Example</footer></body></html>`;
 }
 
-export async function serveSyntheticFeed(items: number, seed = 5): Promise<{ server: FixtureServer; feedUrl: string; meanPageBytes: number }> {
+export async function serveSyntheticFeed(
+  items: number,
+  seed = 5,
+): Promise<{ server: FixtureServer; feedUrl: string; meanPageBytes: number }> {
   const { startFixtureServer } = await import('../tests/support/httpFixtureServer.ts');
   const { syntheticArticle } = await import('./syntheticArticles.ts');
   const server = await startFixtureServer();
@@ -146,7 +149,11 @@ export async function benchFeedIngest(items = 1000): Promise<FeedIngestResult> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { items: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false }, serve: { type: 'boolean', default: false } },
+    options: {
+      items: { type: 'string', default: '1000' },
+      json: { type: 'boolean', default: false },
+      serve: { type: 'boolean', default: false },
+    },
   });
   if (values.serve) {
     const { server, feedUrl, meanPageBytes } = await serveSyntheticFeed(Number(values.items));

@@ -12,7 +12,14 @@ import { seededRandom } from './syntheticArticles.ts';
 import { syntheticPersonName } from './syntheticStore.ts';
 
 const SIDES: CountryCode[] = ['UA', 'US', 'RU', 'EU', 'FR', 'DE', 'GB', 'TR', 'SA', 'AE'];
-const CITIES: Array<[string, CountryCode]> = [['Geneva', 'CH'], ['Istanbul', 'TR'], ['Riyadh', 'SA'], ['Abu Dhabi', 'AE'], ['Miami', 'US'], ['Moscow', 'RU']];
+const CITIES: Array<[string, CountryCode]> = [
+  ['Geneva', 'CH'],
+  ['Istanbul', 'TR'],
+  ['Riyadh', 'SA'],
+  ['Abu Dhabi', 'AE'],
+  ['Miami', 'US'],
+  ['Moscow', 'RU'],
+];
 
 export interface MergeBenchResult {
   articles: number;
@@ -45,18 +52,35 @@ export async function benchMerge(count = 3000, seed = 7): Promise<MergeBenchResu
       });
       if (added.status !== 'stored') continue;
       const names = [...new Set(Array.from({ length: 5 }, pick))];
-      const people = names.map((name, k) => ({ key: `p${k}`, name, aliases: [name.split(' ').pop()!], country: SIDES[k % SIDES.length]!, role: 'envoy' }));
+      const people = names.map((name, k) => ({
+        key: `p${k}`,
+        name,
+        aliases: [name.split(' ').pop()!],
+        country: SIDES[k % SIDES.length]!,
+        role: 'envoy',
+      }));
       const event = (n: number): ExtractedEvent => {
         const [city, country] = CITIES[Math.floor(random() * CITIES.length)]!;
         const a = SIDES[Math.floor(random() * 3)]!;
         const b = SIDES[3 + Math.floor(random() * (SIDES.length - 3))]!;
         return {
-          kind: 'talks', status: random() < 0.8 ? 'held' : 'planned', date: day, dateTo: null, approx: false,
-          location: { city, country }, sides: [a, b], participantKeys: people.slice(n, n + 3).map((p) => p.key),
-          evidence: `Talks ${i}-${n} in ${city}.`, summary: `Talks in ${city}`,
+          kind: 'talks',
+          status: random() < 0.8 ? 'held' : 'planned',
+          date: day,
+          dateTo: null,
+          approx: false,
+          location: { city, country },
+          sides: [a, b],
+          participantKeys: people.slice(n, n + 3).map((p) => p.key),
+          evidence: `Talks ${i}-${n} in ${city}.`,
+          summary: `Talks in ${city}`,
         };
       };
-      const extraction: ArticleExtraction = { people, events: [event(0), event(1)], quotes: [{ speakerKey: 'p0', text: `Quote ${i}`, date: null }] };
+      const extraction: ArticleExtraction = {
+        people,
+        events: [event(0), event(1)],
+        quotes: [{ speakerKey: 'p0', text: `Quote ${i}`, date: null }],
+      };
       const start = performance.now();
       await store.timeline.applyExtraction(added.article, extraction, 1, []);
       times.push(performance.now() - start);

@@ -44,11 +44,15 @@ type ChildArgs = Record<string, string | number | boolean | undefined>;
 /** Runs one workload in a child process and returns what it printed after the result mark. */
 function runChild(workload: string, args: ChildArgs, timeoutMs: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', workload, '--args', JSON.stringify(args)], {
-      cwd: ROOT,
-      env: { ...process.env, PARLEY_LOG_LEVEL: process.env.PARLEY_LOG_LEVEL ?? 'warn', PARLEY_LOG_JSON: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', workload, '--args', JSON.stringify(args)],
+      {
+        cwd: ROOT,
+        env: { ...process.env, PARLEY_LOG_LEVEL: process.env.PARLEY_LOG_LEVEL ?? 'warn', PARLEY_LOG_JSON: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderrTail = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -129,7 +133,12 @@ async function childMain(workload: string, args: ChildArgs): Promise<unknown> {
     }
     case 'timeline-render': {
       const { benchTimelineRender } = await import('./timelineRender.ts');
-      return benchTimelineRender({ store: args.store === 'seeds' ? 'seeds' : 'synthetic', events: Number(args.events), iterations: Number(args.iterations), path: String(args.path) });
+      return benchTimelineRender({
+        store: args.store === 'seeds' ? 'seeds' : 'synthetic',
+        events: Number(args.events),
+        iterations: Number(args.iterations),
+        path: String(args.path),
+      });
     }
     case 'fanout': {
       const { benchDigestFanout } = await import('./digestFanout.ts');
@@ -159,8 +168,21 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 const atMost = (limit: number) => (v: number) => v <= limit;
 const atLeast = (limit: number) => (v: number) => v >= limit;
 
-function figure(workload: string, name: string, value: number | null, unit: string, target?: { text: string; check: (v: number) => boolean }): Figure {
-  return { workload, figure: name, value: value === null ? null : round(value), unit, target: target?.text ?? '', ok: target && value !== null ? target.check(value) : null };
+function figure(
+  workload: string,
+  name: string,
+  value: number | null,
+  unit: string,
+  target?: { text: string; check: (v: number) => boolean },
+): Figure {
+  return {
+    workload,
+    figure: name,
+    value: value === null ? null : round(value),
+    unit,
+    target: target?.text ?? '',
+    ok: target && value !== null ? target.check(value) : null,
+  };
 }
 
 const RSS_TARGET = { text: '<= 200', check: atMost(200) };
@@ -175,8 +197,15 @@ interface Plan {
 function buildPlan(options: { quick: boolean; storeDir: string; iterations: number }): Plan[] {
   const { quick, storeDir } = options;
   const sizes = quick
-    ? [{ events: 1000, people: 100 }, { events: 10_000, people: 1000 }]
-    : [{ events: 1000, people: 100 }, { events: 10_000, people: 1000 }, { events: 100_000, people: 10_000 }];
+    ? [
+        { events: 1000, people: 100 },
+        { events: 10_000, people: 1000 },
+      ]
+    : [
+        { events: 1000, people: 100 },
+        { events: 10_000, people: 1000 },
+        { events: 100_000, people: 10_000 },
+      ];
   const largest = sizes[sizes.length - 1]!;
   const storePath = (s: { events: number; people: number }) => join(storeDir, `synthetic-${s.events}-${s.people}.db`);
   const articles = quick ? 60 : 300;
@@ -189,7 +218,15 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
     description: `extractArticle over ${articles} synthetic articles of ~5 KB (talks, quotes, captions, boilerplate), one core, empty people list`,
     timeoutMs: 600_000,
     run: async () => {
-      const r = (await runChild('extraction', { articles }, 600_000)) as { articles: number; meanBytes: number; medianMs: number; p95Ms: number; maxMs: number; cpuMsPerArticle: number; peakRssMb: number };
+      const r = (await runChild('extraction', { articles }, 600_000)) as {
+        articles: number;
+        meanBytes: number;
+        medianMs: number;
+        p95Ms: number;
+        maxMs: number;
+        cpuMsPerArticle: number;
+        peakRssMb: number;
+      };
       return {
         details: r,
         figures: [
@@ -210,7 +247,12 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
     description: `places, countries and dates alone (findPlaces, findCountryMentions, findDates per sentence) over ${geoArticles} synthetic ~5 KB articles`,
     timeoutMs: 600_000,
     run: async () => {
-      const r = (await runChild('geo-dates', { articles: geoArticles }, 600_000)) as { medianMs: number; p95Ms: number; gazetteerLoadMs: number; peakRssMb: number };
+      const r = (await runChild('geo-dates', { articles: geoArticles }, 600_000)) as {
+        medianMs: number;
+        p95Ms: number;
+        gazetteerLoadMs: number;
+        peakRssMb: number;
+      };
       return {
         details: r,
         figures: [
@@ -230,14 +272,25 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
     timeoutMs: 1_800_000,
     run: async () => {
       const r = (await runChild('ingest-store', { articles: storeArticles }, 1_800_000)) as {
-        cleanMedianMs: number; cleanP95Ms: number; addLatencyByStoreSize: Array<{ upTo: number; medianMs: number; p95Ms: number }>; peakRssMb: number;
+        cleanMedianMs: number;
+        cleanP95Ms: number;
+        addLatencyByStoreSize: Array<{ upTo: number; medianMs: number; p95Ms: number }>;
+        peakRssMb: number;
       };
       const last = r.addLatencyByStoreSize.at(-1);
       return {
         details: r,
         figures: [
           figure('ingest-store', 'clean a 5 KB file p50', r.cleanMedianMs, 'ms', { text: '< 5', check: atMost(5) }),
-          ...r.addLatencyByStoreSize.map((w) => figure('ingest-store', `add p95, store up to ${w.upTo} articles`, w.p95Ms, 'ms', w === last ? { text: '< 20', check: atMost(20) } : undefined)),
+          ...r.addLatencyByStoreSize.map((w) =>
+            figure(
+              'ingest-store',
+              `add p95, store up to ${w.upTo} articles`,
+              w.p95Ms,
+              'ms',
+              w === last ? { text: '< 20', check: atMost(20) } : undefined,
+            ),
+          ),
           figure('ingest-store', 'peak RSS', r.peakRssMb, 'MB', RSS_TARGET),
         ],
       };
@@ -249,7 +302,17 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
     description: `one RSS feed of ${feedItems} summary-only items on 127.0.0.1, each page (~5.8 KB HTML) fetched, cleaned, deduplicated, stored, extracted and merged into a new store`,
     timeoutMs: 3_600_000,
     run: async () => {
-      const r = (await runChild('feed-ingest', { items: feedItems }, 3_600_000)) as { stored: number; duplicates: number; failed: number; seconds: number; articlesPerSecond: number; cpuMsPerItem: number; events: number; people: number; peakRssMb: number };
+      const r = (await runChild('feed-ingest', { items: feedItems }, 3_600_000)) as {
+        stored: number;
+        duplicates: number;
+        failed: number;
+        seconds: number;
+        articlesPerSecond: number;
+        cpuMsPerItem: number;
+        events: number;
+        people: number;
+        peakRssMb: number;
+      };
       return {
         details: r,
         figures: [
@@ -282,11 +345,16 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
         const isAutocomplete = name.startsWith('autocomplete');
         const firstCall = name.includes('first call');
         const during = name.includes('while ingesting');
-        const target = firstCall || during ? undefined : isAutocomplete ? { text: '<= 10', check: atMost(10) } : { text: '<= 25', check: atMost(25) };
+        const target =
+          firstCall || during ? undefined : isAutocomplete ? { text: '<= 10', check: atMost(10) } : { text: '<= 25', check: atMost(25) };
         if (row.n > 1) figures.push(figure(`latency ${label}`, `${name} p50`, row.p50Ms, 'ms'));
-        figures.push(figure(`latency ${label}`, `${name} ${row.n > 1 ? 'p99' : ''}`.trim(), row.p99Ms, 'ms', full || firstCall ? target : undefined));
-        if (row.n > 1 && Number.isFinite(row.cpuMsPerInteraction)) figures.push(figure(`latency ${label}`, `${name} CPU per interaction`, row.cpuMsPerInteraction, 'ms'));
-        if (row.failed > 0) figures.push(figure(`latency ${label}`, `${name} failed`, row.failed, 'interactions', { text: '0', check: (v) => v === 0 }));
+        figures.push(
+          figure(`latency ${label}`, `${name} ${row.n > 1 ? 'p99' : ''}`.trim(), row.p99Ms, 'ms', full || firstCall ? target : undefined),
+        );
+        if (row.n > 1 && Number.isFinite(row.cpuMsPerInteraction))
+          figures.push(figure(`latency ${label}`, `${name} CPU per interaction`, row.cpuMsPerInteraction, 'ms'));
+        if (row.failed > 0)
+          figures.push(figure(`latency ${label}`, `${name} failed`, row.failed, 'interactions', { text: '0', check: (v) => v === 0 }));
       }
       figures.push(figure(`latency ${label}`, 'store', null, `${r.events} events, ${r.people} people`));
       figures.push(figure(`latency ${label}`, 'event-loop delay max (steady cases)', r.eventLoopDelayMaxMs, 'ms'));
@@ -304,8 +372,14 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
         label,
         storePath(size),
         async () => {
-          const built = (await runChild('build-store', { path: storePath(size), ...size }, 1_800_000)) as { buildSeconds: number | null; peakRssMb: number };
-          if (built.buildSeconds !== null) console.error(`  built the ${label} store in ${round(built.buildSeconds)} s (bulk load; peak RSS ${round(built.peakRssMb)} MB)`);
+          const built = (await runChild('build-store', { path: storePath(size), ...size }, 1_800_000)) as {
+            buildSeconds: number | null;
+            peakRssMb: number;
+          };
+          if (built.buildSeconds !== null)
+            console.error(
+              `  built the ${label} store in ${round(built.buildSeconds)} s (bulk load; peak RSS ${round(built.peakRssMb)} MB)`,
+            );
           return built;
         },
         size === largest,
@@ -319,7 +393,13 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
     { label: 'seeds', store: 'seeds', events: 0, path: seedsPath, build: () => runChild('build-seeds', { path: seedsPath }, 600_000) },
     ...sizes
       .filter((s) => s.events <= 10_000)
-      .map((size) => ({ label: `${size.events / 1000}k events`, store: 'synthetic', events: size.events, path: storePath(size), build: () => runChild('build-store', { path: storePath(size), ...size }, 1_800_000) })),
+      .map((size) => ({
+        label: `${size.events / 1000}k events`,
+        store: 'synthetic',
+        events: size.events,
+        path: storePath(size),
+        build: () => runChild('build-store', { path: storePath(size), ...size }, 1_800_000),
+      })),
   ];
   for (const target of renderStores) {
     const name = `timeline-render ${target.label}`;
@@ -329,8 +409,21 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
       timeoutMs: 1_800_000,
       run: async () => {
         await target.build();
-        const r = (await runChild('timeline-render', { store: target.store, events: target.events, iterations: renderIterations, path: target.path }, 600_000)) as {
-          talks: number; firstMs: number; p50Ms: number; p99Ms: number; maxMs: number; pngKb: number; width: number; height: number; cpuMsPerRender: number; peakRssMb: number;
+        const r = (await runChild(
+          'timeline-render',
+          { store: target.store, events: target.events, iterations: renderIterations, path: target.path },
+          600_000,
+        )) as {
+          talks: number;
+          firstMs: number;
+          p50Ms: number;
+          p99Ms: number;
+          maxMs: number;
+          pngKb: number;
+          width: number;
+          height: number;
+          cpuMsPerRender: number;
+          peakRssMb: number;
         };
         return {
           details: r,
@@ -354,12 +447,23 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
     timeoutMs: 1_800_000,
     run: async () => {
       const r = (await runChild('fanout', { subscriptions, rate: 48 }, 1_800_000)) as {
-        delivered: number; failed: number; seconds: number; requestsPerSecondAverage: number; maxRequestsInAnySecond: number; rateLimited429: number; eventLoopDelayP99Ms: number; peakRssMb: number; maxRssMb: number;
+        delivered: number;
+        failed: number;
+        seconds: number;
+        requestsPerSecondAverage: number;
+        maxRequestsInAnySecond: number;
+        rateLimited429: number;
+        eventLoopDelayP99Ms: number;
+        peakRssMb: number;
+        maxRssMb: number;
       };
       return {
         details: r,
         figures: [
-          figure('fanout', 'delivered', r.delivered, `of ${subscriptions}`, { text: `= ${subscriptions}`, check: (v) => v === subscriptions }),
+          figure('fanout', 'delivered', r.delivered, `of ${subscriptions}`, {
+            text: `= ${subscriptions}`,
+            check: (v) => v === subscriptions,
+          }),
           figure('fanout', 'time to deliver all', r.seconds, 's'),
           figure('fanout', 'average rate', r.requestsPerSecondAverage, 'requests/s', { text: '45-50', check: (v) => v >= 45 && v <= 50 }),
           figure('fanout', 'most requests in any second', r.maxRequestsInAnySecond, 'requests', { text: '<= 50', check: atMost(50) }),
@@ -378,12 +482,21 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
     description: `ingest end to alert POST: ${alertSamples} articles ingested one at a time (stored, extracted, merged), the dispatcher on its default timer, the fake Discord in-process`,
     timeoutMs: 900_000,
     run: async () => {
-      const r = (await runChild('alerts-latency', { samples: alertSamples }, 900_000)) as { checkSeconds: number; latencyP50Ms: number; latencyP99Ms: number; latencyMaxMs: number; peakRssMb: number };
+      const r = (await runChild('alerts-latency', { samples: alertSamples }, 900_000)) as {
+        checkSeconds: number;
+        latencyP50Ms: number;
+        latencyP99Ms: number;
+        latencyMaxMs: number;
+        peakRssMb: number;
+      };
       return {
         details: r,
         figures: [
           figure('alerts latency', `ingest end to POST p50 (checks every ${r.checkSeconds} s)`, r.latencyP50Ms, 'ms'),
-          figure('alerts latency', 'ingest end to POST p99', r.latencyP99Ms, 'ms', { text: '< 60000 (within a minute)', check: (v) => v < 60_000 }),
+          figure('alerts latency', 'ingest end to POST p99', r.latencyP99Ms, 'ms', {
+            text: '< 60000 (within a minute)',
+            check: (v) => v < 60_000,
+          }),
           figure('alerts latency', 'peak RSS (extractor and fake Discord in-process)', r.peakRssMb, 'MB', RSS_TARGET),
         ],
       };
@@ -395,15 +508,30 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
     timeoutMs: 900_000,
     run: async () => {
       const r = (await runChild('alerts-fanout', { channels: alertChannels }, 900_000)) as {
-        delivered: number; fanoutSeconds: number; requestsPerSecondAverage: number; maxRequestsInAnySecond: number; rateLimited429: number; idleCheckMs: number; peakRssMb: number;
+        delivered: number;
+        fanoutSeconds: number;
+        requestsPerSecondAverage: number;
+        maxRequestsInAnySecond: number;
+        rateLimited429: number;
+        idleCheckMs: number;
+        peakRssMb: number;
       };
       return {
         details: r,
         figures: [
-          figure('alerts fanout', 'delivered', r.delivered, `of ${alertChannels}`, { text: `= ${alertChannels}`, check: (v) => v === alertChannels }),
+          figure('alerts fanout', 'delivered', r.delivered, `of ${alertChannels}`, {
+            text: `= ${alertChannels}`,
+            check: (v) => v === alertChannels,
+          }),
           figure('alerts fanout', 'time to deliver all', r.fanoutSeconds, 's'),
-          figure('alerts fanout', 'average rate', r.requestsPerSecondAverage, 'requests/s', { text: '45-50 (within 10% of 50)', check: (v) => v >= 45 && v <= 50 }),
-          figure('alerts fanout', 'most requests in any second', r.maxRequestsInAnySecond, 'requests', { text: '<= 50', check: atMost(50) }),
+          figure('alerts fanout', 'average rate', r.requestsPerSecondAverage, 'requests/s', {
+            text: '45-50 (within 10% of 50)',
+            check: (v) => v >= 45 && v <= 50,
+          }),
+          figure('alerts fanout', 'most requests in any second', r.maxRequestsInAnySecond, 'requests', {
+            text: '<= 50',
+            check: atMost(50),
+          }),
           figure('alerts fanout', '429 answers', r.rateLimited429, 'responses', { text: '0', check: (v) => v === 0 }),
           figure('alerts fanout', 'a check with nothing new (500 subscriptions, 500 posts)', r.idleCheckMs, 'ms'),
           figure('alerts fanout', 'peak RSS (with the fake Discord in-process)', r.peakRssMb, 'MB', RSS_TARGET),
@@ -420,7 +548,12 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
         : `\`parley start\` with a token against the fake Discord until the gateway session is READY; store: ${label}`,
     timeoutMs: 300_000,
     run: async () => {
-      const r = (await runChild('cold-start', { mode, db }, 300_000)) as { readyMs: number; readyLogMs: number | null; peakRssMb: number | null; cpuMs: number | null };
+      const r = (await runChild('cold-start', { mode, db }, 300_000)) as {
+        readyMs: number;
+        readyLogMs: number | null;
+        peakRssMb: number | null;
+        cpuMs: number | null;
+      };
       const w = `cold-start ${mode} (${label})`;
       return {
         details: r,
@@ -428,7 +561,13 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
           figure(w, mode === 'console' ? 'spawn to prompt' : 'spawn to READY', r.readyMs, 'ms', { text: '<= 2000', check: atMost(2000) }),
           figure(w, 'spawn to "parley ready" log', r.readyLogMs, 'ms'),
           // What the start costs whatever else the machine runs: the console to its prompt, the bot to READY.
-          figure(w, 'CPU time used by then (user + system)', r.cpuMs, 'ms', mode === 'console' ? { text: '<= 1200', check: atMost(1200) } : { text: '<= 1500', check: atMost(1500) }),
+          figure(
+            w,
+            'CPU time used by then (user + system)',
+            r.cpuMs,
+            'ms',
+            mode === 'console' ? { text: '<= 1200', check: atMost(1200) } : { text: '<= 1500', check: atMost(1500) },
+          ),
           figure(w, 'peak RSS', r.peakRssMb, 'MB', RSS_TARGET),
         ],
       };
@@ -455,9 +594,19 @@ async function parentMain(): Promise<void> {
   const storeDir = values.keep ?? mkdtempSync(join(tmpdir(), 'parley-bench-'));
   mkdirSync(storeDir, { recursive: true });
   const iterations = Number(values.iterations ?? (values.quick ? 30 : 200));
-  const words = (values.only ?? '').split(',').map((w) => w.trim()).filter(Boolean);
-  const plans = buildPlan({ quick: values.quick, storeDir, iterations }).filter((p) => words.length === 0 || words.some((w) => p.name.includes(w)));
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverageAtStart: loadavg().map((l) => round(l, 2)), node: process.version };
+  const words = (values.only ?? '')
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
+  const plans = buildPlan({ quick: values.quick, storeDir, iterations }).filter(
+    (p) => words.length === 0 || words.some((w) => p.name.includes(w)),
+  );
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    loadAverageAtStart: loadavg().map((l) => round(l, 2)),
+    node: process.version,
+  };
   const reports: WorkloadReport[] = [];
   const started = performance.now();
   try {
@@ -478,7 +627,9 @@ async function parentMain(): Promise<void> {
   const summary = {
     machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => round(l, 2)) },
     seconds: round((performance.now() - started) / 1000),
-    missed: reports.flatMap((r) => r.figures.filter((f) => f.ok === false).map((f) => `${f.workload}: ${f.figure} = ${f.value} ${f.unit} (target ${f.target})`)),
+    missed: reports.flatMap((r) =>
+      r.figures.filter((f) => f.ok === false).map((f) => `${f.workload}: ${f.figure} = ${f.value} ${f.unit} (target ${f.target})`),
+    ),
     errors: reports.filter((r) => r.error).map((r) => `${r.name}: ${r.error}`),
     workloads: reports,
   };
@@ -486,7 +637,9 @@ async function parentMain(): Promise<void> {
   if (values.json) {
     console.log(JSON.stringify(summary, null, 2));
   } else {
-    console.log(`Parley benchmarks: node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}; load average ${machine.loadAverageAtStart.join(' ')} at start, ${summary.machine.loadAverageAtEnd.join(' ')} at end`);
+    console.log(
+      `Parley benchmarks: node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}; load average ${machine.loadAverageAtStart.join(' ')} at start, ${summary.machine.loadAverageAtEnd.join(' ')} at end`,
+    );
     for (const report of reports) {
       console.log(`\n${report.name}: ${report.description}`);
       if (report.error) console.log(`  ERROR: ${report.error.split('\n')[0]}`);
@@ -496,7 +649,9 @@ async function parentMain(): Promise<void> {
         console.log(`  ${mark}${f.figure.padEnd(58)} ${value.padStart(9)} ${f.unit.padEnd(24)} ${f.target ? `target ${f.target}` : ''}`);
       }
     }
-    console.log(`\n${summary.missed.length} figure(s) missed their target; ${summary.errors.length} workload(s) failed; ${summary.seconds} s in all.`);
+    console.log(
+      `\n${summary.missed.length} figure(s) missed their target; ${summary.errors.length} workload(s) failed; ${summary.seconds} s in all.`,
+    );
   }
   if (summary.errors.length > 0) process.exitCode = 1;
 }

@@ -23,8 +23,50 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const FIRST = ['Olena', 'Mykola', 'Andrii', 'Sergei', 'Anna', 'James', 'Maria', 'Pierre', 'Klaus', 'Li', 'Ahmed', 'Sofia', 'Tomasz', 'Yuki', 'Carlos', 'Ingrid', 'Dmytro', 'Viktor', 'Helen', 'Rashid'];
-const LAST = ['Kovalenko', 'Petrov', 'Hartmann', 'Moreau', 'Novak', 'Tanaka', 'Haddad', 'Lindqvist', 'Ferreira', 'Brennan', 'Sokolov', 'Marchetti', 'Okafor', 'Yilmaz', 'Horvath', 'Castillo', 'Bondarenko', 'Zhukov', 'Whitfield', 'Nakamura'];
+const FIRST = [
+  'Olena',
+  'Mykola',
+  'Andrii',
+  'Sergei',
+  'Anna',
+  'James',
+  'Maria',
+  'Pierre',
+  'Klaus',
+  'Li',
+  'Ahmed',
+  'Sofia',
+  'Tomasz',
+  'Yuki',
+  'Carlos',
+  'Ingrid',
+  'Dmytro',
+  'Viktor',
+  'Helen',
+  'Rashid',
+];
+const LAST = [
+  'Kovalenko',
+  'Petrov',
+  'Hartmann',
+  'Moreau',
+  'Novak',
+  'Tanaka',
+  'Haddad',
+  'Lindqvist',
+  'Ferreira',
+  'Brennan',
+  'Sokolov',
+  'Marchetti',
+  'Okafor',
+  'Yilmaz',
+  'Horvath',
+  'Castillo',
+  'Bondarenko',
+  'Zhukov',
+  'Whitfield',
+  'Nakamura',
+];
 const SIDES: Array<{ code: string; adj: string; name: string; capital: string; role: string }> = [
   { code: 'UA', adj: 'Ukrainian', name: 'Ukraine', capital: 'Kyiv', role: 'national security adviser' },
   { code: 'US', adj: 'American', name: 'the United States', capital: 'Washington', role: 'special envoy' },
@@ -58,7 +100,13 @@ function isoDay(d: Date): string {
 export function syntheticArticle(index: number, seed = 1, targetBytes = 5000): SyntheticArticle {
   const rnd = seededRandom(seed * 100_003 + index);
   const published = new Date(Date.UTC(2025, 0, 1) + Math.floor(rnd() * 365) * 86_400_000);
-  const [a, b] = [pick(rnd, SIDES), pick(rnd, SIDES.filter((s) => s.code !== 'UA'))];
+  const [a, b] = [
+    pick(rnd, SIDES),
+    pick(
+      rnd,
+      SIDES.filter((s) => s.code !== 'UA'),
+    ),
+  ];
   const sideA = a.code === b.code ? SIDES[0]! : a;
   const venue = pick(rnd, VENUES);
   const personA = `${pick(rnd, FIRST)} ${pick(rnd, LAST)}`;
@@ -80,6 +128,7 @@ export function syntheticArticle(index: number, seed = 1, targetBytes = 5000): S
   let text = paragraphs.join('\n\n');
   while (Buffer.byteLength(text) < targetBytes - 400) text += `\n\n${pick(rnd, FILLER)} ${pick(rnd, FILLER)}`;
   text += `\n\n${pick(rnd, BOILERPLATE)}\n${pick(rnd, BOILERPLATE)}\n`;
-  for (let i = 0; i < 3; i++) text += `\n${pick(rnd, FIRST)} ${pick(rnd, LAST)} wins regional chess title\n• ${1 + Math.floor(rnd() * 11)}:${String(Math.floor(rnd() * 60)).padStart(2, '0')} PM\nRead the article`;
+  for (let i = 0; i < 3; i++)
+    text += `\n${pick(rnd, FIRST)} ${pick(rnd, LAST)} wins regional chess title\n• ${1 + Math.floor(rnd() * 11)}:${String(Math.floor(rnd() * 60)).padStart(2, '0')} PM\nRead the article`;
   return { file: `synthetic-${seed}-${index}.txt`, publishedAt: isoDay(published), text, fileText: ` date ${isoDay(published)}\n${text}` };
 }

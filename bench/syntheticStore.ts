@@ -4,7 +4,14 @@
 // 2-4 participants, 1-3 sources each, and every other event carries a quote.
 import type { CountryCode, EventStatus } from '../src/domain/types.ts';
 import { EXTRACTION_VERSION } from '../src/extract/index.ts';
-import { bulkLoadStore, type BulkArticle, type BulkEvent, type BulkLoadCounts, type BulkPerson, type BulkQuote } from '../src/store/sqlite/bulkLoad.ts';
+import {
+  bulkLoadStore,
+  type BulkArticle,
+  type BulkEvent,
+  type BulkLoadCounts,
+  type BulkPerson,
+  type BulkQuote,
+} from '../src/store/sqlite/bulkLoad.ts';
 import { seededRandom } from './syntheticArticles.ts';
 
 export interface SyntheticStoreSize {
@@ -12,14 +19,88 @@ export interface SyntheticStoreSize {
   people: number;
 }
 
-const SIDES: CountryCode[] = ['UA', 'US', 'RU', 'EU', 'FR', 'DE', 'GB', 'TR', 'SA', 'AE', 'CN', 'PL', 'CH', 'QA', 'IT', 'HU', 'BY', 'KZ', 'IN', 'JP'];
-const CITIES: Array<[string, CountryCode]> = [
-  ['Geneva', 'CH'], ['Istanbul', 'TR'], ['Riyadh', 'SA'], ['Abu Dhabi', 'AE'], ['Miami', 'US'], ['Moscow', 'RU'], ['Kyiv', 'UA'], ['Paris', 'FR'],
-  ['Berlin', 'DE'], ['London', 'GB'], ['Doha', 'QA'], ['Rome', 'IT'], ['Budapest', 'HU'], ['Warsaw', 'PL'], ['Brussels', 'BE'], ['Washington', 'US'],
+const SIDES: CountryCode[] = [
+  'UA',
+  'US',
+  'RU',
+  'EU',
+  'FR',
+  'DE',
+  'GB',
+  'TR',
+  'SA',
+  'AE',
+  'CN',
+  'PL',
+  'CH',
+  'QA',
+  'IT',
+  'HU',
+  'BY',
+  'KZ',
+  'IN',
+  'JP',
 ];
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ven', 'dor', 'si', 'ta', 'bel', 'nov', 'ko', 'ri', 'an', 'mar', 'tel', 'zu', 'os', 'pe', 'lin', 'ha'];
-const ROLES = ['foreign minister', 'special envoy', 'national security adviser', 'president', 'prime minister', 'chief negotiator', 'ambassador', 'defence minister'];
-const TOPICS = ['a ceasefire', 'prisoner exchanges', 'energy infrastructure', 'grain exports', 'security guarantees', 'sanctions relief', 'reconstruction', 'nuclear safety'];
+const CITIES: Array<[string, CountryCode]> = [
+  ['Geneva', 'CH'],
+  ['Istanbul', 'TR'],
+  ['Riyadh', 'SA'],
+  ['Abu Dhabi', 'AE'],
+  ['Miami', 'US'],
+  ['Moscow', 'RU'],
+  ['Kyiv', 'UA'],
+  ['Paris', 'FR'],
+  ['Berlin', 'DE'],
+  ['London', 'GB'],
+  ['Doha', 'QA'],
+  ['Rome', 'IT'],
+  ['Budapest', 'HU'],
+  ['Warsaw', 'PL'],
+  ['Brussels', 'BE'],
+  ['Washington', 'US'],
+];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'ven',
+  'dor',
+  'si',
+  'ta',
+  'bel',
+  'nov',
+  'ko',
+  'ri',
+  'an',
+  'mar',
+  'tel',
+  'zu',
+  'os',
+  'pe',
+  'lin',
+  'ha',
+];
+const ROLES = [
+  'foreign minister',
+  'special envoy',
+  'national security adviser',
+  'president',
+  'prime minister',
+  'chief negotiator',
+  'ambassador',
+  'defence minister',
+];
+const TOPICS = [
+  'a ceasefire',
+  'prisoner exchanges',
+  'energy infrastructure',
+  'grain exports',
+  'security guarantees',
+  'sanctions relief',
+  'reconstruction',
+  'nuclear safety',
+];
 const SEEN = '2025-12-01T00:00:00.000Z';
 
 /** A unique, typeable name: two invented given/family names and a serial suffix. */
@@ -33,7 +114,11 @@ export function syntheticPersonName(random: () => number, i: number): string {
 }
 
 /** Writes the store at `path` (which must be new or empty); returns the counts and every person's name, in id order. */
-export async function writeSyntheticStore(path: string, size: SyntheticStoreSize, seed = 42): Promise<{ counts: BulkLoadCounts; peopleNames: string[] }> {
+export async function writeSyntheticStore(
+  path: string,
+  size: SyntheticStoreSize,
+  seed = 42,
+): Promise<{ counts: BulkLoadCounts; peopleNames: string[] }> {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const articleCount = Math.max(1, Math.floor(size.events / 5));
@@ -80,7 +165,13 @@ export async function writeSyntheticStore(path: string, size: SyntheticStoreSize
         evidence: `${names.join(' and ')} ${status === 'held' ? 'met' : 'will meet'} in ${city} for talks on ${topic} (report ${s}).`,
       }));
       if (i % 2 === 0) {
-        quotes.push({ person: participants[0]!, speaker: null, text: `We discussed ${topic} in ${city}; round ${i} was constructive.`, date, article: sources[0]!.article });
+        quotes.push({
+          person: participants[0]!,
+          speaker: null,
+          text: `We discussed ${topic} in ${city}; round ${i} was constructive.`,
+          date,
+          article: sources[0]!.article,
+        });
       }
       yield {
         kind: 'talks',
@@ -99,6 +190,12 @@ export async function writeSyntheticStore(path: string, size: SyntheticStoreSize
       };
     }
   }
-  const counts = await bulkLoadStore(path, { extractedVersion: EXTRACTION_VERSION, articles: articles(), people: people(), events: events(), quotes });
+  const counts = await bulkLoadStore(path, {
+    extractedVersion: EXTRACTION_VERSION,
+    articles: articles(),
+    people: people(),
+    events: events(),
+    quotes,
+  });
   return { counts, peopleNames };
 }

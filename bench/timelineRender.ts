@@ -38,12 +38,18 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** `path`: a store built beforehand (bench/run.ts builds it in another process, so its RSS is not counted here). */
-export async function benchTimelineRender(options: { store: 'seeds' | 'synthetic'; events: number; iterations: number; path?: string }): Promise<TimelineRenderResult> {
+export async function benchTimelineRender(options: {
+  store: 'seeds' | 'synthetic';
+  events: number;
+  iterations: number;
+  path?: string;
+}): Promise<TimelineRenderResult> {
   const dir = await mkdtemp(join(tmpdir(), 'parley-bench-timeline-'));
   try {
     const path = options.path ?? join(dir, 'store.db');
     if (!existsSync(path)) {
-      if (options.store === 'seeds') await buildSeedsStore(path, existsSync(SEEDS_DIR) ? SEEDS_DIR : join(import.meta.dirname, '..', 'samples'));
+      if (options.store === 'seeds')
+        await buildSeedsStore(path, existsSync(SEEDS_DIR) ? SEEDS_DIR : join(import.meta.dirname, '..', 'samples'));
       else await writeSyntheticStore(path, { events: options.events, people: Math.max(10, Math.floor(options.events / 5)) });
     }
     const store = await openStore(path);
@@ -86,7 +92,17 @@ export async function benchTimelineRender(options: { store: 'seeds' | 'synthetic
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const { values } = parseArgs({ options: { store: { type: 'string', default: 'synthetic' }, events: { type: 'string', default: '10000' }, iterations: { type: 'string', default: '50' } } });
-  const result = await benchTimelineRender({ store: values.store === 'seeds' ? 'seeds' : 'synthetic', events: Number(values.events), iterations: Number(values.iterations) });
+  const { values } = parseArgs({
+    options: {
+      store: { type: 'string', default: 'synthetic' },
+      events: { type: 'string', default: '10000' },
+      iterations: { type: 'string', default: '50' },
+    },
+  });
+  const result = await benchTimelineRender({
+    store: values.store === 'seeds' ? 'seeds' : 'synthetic',
+    events: Number(values.events),
+    iterations: Number(values.iterations),
+  });
   console.log(JSON.stringify(result, null, 2));
 }

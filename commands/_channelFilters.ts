@@ -30,7 +30,11 @@ export function stringOption(values: Record<string, unknown>, name: string): str
  * followed: `personNote` then says they will match once articles mention them (`what` names the
  * thing that will, "the digest" or "alerts").
  */
-export async function filterOptions(values: Record<string, unknown>, ctx: CommandContext, what: string): Promise<{ filters: DigestFilters; personNote: string }> {
+export async function filterOptions(
+  values: Record<string, unknown>,
+  ctx: CommandContext,
+  what: string,
+): Promise<{ filters: DigestFilters; personNote: string }> {
   const filters: DigestFilters = {};
   const sideText = stringOption(values, 'side');
   if (sideText) filters.side = resolveSide(sideText);
@@ -58,7 +62,8 @@ export function idOption(values: Record<string, unknown>, what: string, command:
   if (typeof raw === 'number') return raw;
   if (typeof raw !== 'string' || !raw.trim()) return undefined;
   const match = /^#?(\d{1,10})$/.exec(raw.trim());
-  if (!match) throw new UserFacingError(`“${escapeMarkdown(truncate(raw, ID_MAX_LENGTH))}” is not ${what} id; /${command} list shows them (e.g. 3).`);
+  if (!match)
+    throw new UserFacingError(`“${escapeMarkdown(truncate(raw, ID_MAX_LENGTH))}” is not ${what} id; /${command} list shows them (e.g. 3).`);
   return Number(match[1]);
 }
 

@@ -24,5 +24,7 @@ export async function resolvePerson(typed: string, ctx: CommandContext): Promise
     const person = await ctx.store.queries.findPerson(value);
     if (person) return person;
   }
-  throw new UserFacingError(`No one called “${escapeMarkdown(truncate(value, 100))}” — try /who with autocomplete, which suggests the names Parley knows.`);
+  throw new UserFacingError(
+    `No one called “${escapeMarkdown(truncate(value, 100))}” — try /who with autocomplete, which suggests the names Parley knows.`,
+  );
 }

@@ -13,7 +13,17 @@ export async function suggestSideChoices(typed: string, ctx: CommandContext): Pr
     .map((code) => {
       const name = countryName(code);
       const lowerName = name.toLowerCase();
-      const score = !wanted ? 1 : code.toLowerCase() === wanted ? 4 : lowerName.startsWith(wanted) ? 3 : code.toLowerCase().startsWith(wanted) ? 2 : lowerName.includes(wanted) ? 1 : 0;
+      const score = !wanted
+        ? 1
+        : code.toLowerCase() === wanted
+          ? 4
+          : lowerName.startsWith(wanted)
+            ? 3
+            : code.toLowerCase().startsWith(wanted)
+              ? 2
+              : lowerName.includes(wanted)
+                ? 1
+                : 0;
       return { code, name, score };
     })
     .filter((s) => s.score > 0)

@@ -8,14 +8,31 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
-import { UserFacingError, type AutocompleteChoice, type Command, type CommandContext, type Reply, type ReplyField } from '../src/interaction/command.ts';
+import {
+  UserFacingError,
+  type AutocompleteChoice,
+  type Command,
+  type CommandContext,
+  type Reply,
+  type ReplyField,
+} from '../src/interaction/command.ts';
 import { ALERT_KINDS, type AlertKind, type AlertSubscription } from '../src/store/alerts.ts';
 import { escapeMarkdown, neutraliseMentions, truncate } from '../src/render/markdown.ts';
 import { PARLEY_COLOR } from '../src/render/talks.ts';
 import { describeFilters } from '../src/digest/compose.ts';
 import { PERSON_OPTION_MAX_LENGTH, suggestPeopleChoices } from './_people.ts';
 import { SIDE_OPTION_MAX_LENGTH, suggestSideChoices } from './_sides.ts';
-import { disabledLines, filterOptions, ID_MAX_LENGTH, idOption, KEYWORDS_MAX_LENGTH, requireChannel, requireManageChannels, stringOption, visibleInScope } from './_channelFilters.ts';
+import {
+  disabledLines,
+  filterOptions,
+  ID_MAX_LENGTH,
+  idOption,
+  KEYWORDS_MAX_LENGTH,
+  requireChannel,
+  requireManageChannels,
+  stringOption,
+  visibleInScope,
+} from './_channelFilters.ts';
 
 const KINDS_MAX_LENGTH = 60;
 const LIST_MAX = 20;
@@ -49,7 +66,9 @@ export function parseKinds(text: string | undefined): AlertKind[] {
 }
 
 function describeKinds(kinds: AlertKind[]): string {
-  return kinds.length === ALERT_KINDS.length ? 'everything (held, planned, status changes, new participants)' : kinds.map((k) => KIND_LABELS[k]).join(', ');
+  return kinds.length === ALERT_KINDS.length
+    ? 'everything (held, planned, status changes, new participants)'
+    : kinds.map((k) => KIND_LABELS[k]).join(', ');
 }
 
 function describeSubscription(subscription: AlertSubscription, showChannel: boolean): ReplyField {
@@ -79,14 +98,20 @@ async function subscribe(values: Record<string, unknown>, ctx: CommandContext): 
 
   const inChannel = await ctx.store.alerts.listSubscriptions({ channelId: scope.channelId });
   if (inChannel.length >= MAX_PER_CHANNEL) {
-    throw new UserFacingError(`This channel already has ${inChannel.length} alert subscriptions, the most it can have. /alerts unsubscribe one first.`);
+    throw new UserFacingError(
+      `This channel already has ${inChannel.length} alert subscriptions, the most it can have. /alerts unsubscribe one first.`,
+    );
   }
   const inGuild = await ctx.store.alerts.listSubscriptions({ guildId: scope.guildId });
   if (inGuild.length >= MAX_PER_GUILD) {
-    throw new UserFacingError(`This server already has ${inGuild.length} alert subscriptions, the most it can have. Remove some with /alerts unsubscribe first.`);
+    throw new UserFacingError(
+      `This server already has ${inGuild.length} alert subscriptions, the most it can have. Remove some with /alerts unsubscribe first.`,
+    );
   }
   if (ctx.canPost && !(await ctx.canPost(scope.channelId))) {
-    throw new UserFacingError('I cannot post in this channel. Give Parley the View Channel, Send Messages and Embed Links permissions here, then subscribe again.');
+    throw new UserFacingError(
+      'I cannot post in this channel. Give Parley the View Channel, Send Messages and Embed Links permissions here, then subscribe again.',
+    );
   }
 
   const result = await ctx.store.alerts.addSubscription({
@@ -120,17 +145,23 @@ async function unsubscribe(values: Record<string, unknown>, ctx: CommandContext)
   let target: AlertSubscription;
   if (id !== undefined) {
     const found = await ctx.store.alerts.getSubscription(id);
-    const visible = found !== null && (found.channelId === scope.channelId || (ctx.invoker.permissions.manageGuild && found.guildId === scope.guildId));
+    const visible =
+      found !== null && (found.channelId === scope.channelId || (ctx.invoker.permissions.manageGuild && found.guildId === scope.guildId));
     if (!visible) throw new UserFacingError(`There is no alert #${id} in this channel. /alerts list shows the ones here.`);
     target = found;
   } else {
     const here = (await ctx.store.alerts.listSubscriptions({ channelId: scope.channelId })).filter((s) => s.origin === 'command');
     if (here.length === 0) throw new UserFacingError('This channel has no alert to unsubscribe from.');
-    if (here.length > 1) throw new UserFacingError(`This channel has ${here.length} alerts (${here.map((s) => `#${s.id}`).join(', ')}); say which one with the id option.`);
+    if (here.length > 1)
+      throw new UserFacingError(
+        `This channel has ${here.length} alerts (${here.map((s) => `#${s.id}`).join(', ')}); say which one with the id option.`,
+      );
     target = here[0]!;
   }
   if (target.origin === 'config') {
-    throw new UserFacingError(`Alert #${target.id} is declared in the operator’s config (alerts.subscriptions); ask them to remove it there.`);
+    throw new UserFacingError(
+      `Alert #${target.id} is declared in the operator’s config (alerts.subscriptions); ask them to remove it there.`,
+    );
   }
   await ctx.store.alerts.removeSubscription(target.id);
   ctx.logger.info({ alert: target.id, channelId: target.channelId, by: ctx.invoker.userId }, 'alert unsubscribed');
@@ -143,7 +174,9 @@ async function list(ctx: CommandContext): Promise<Reply> {
   const serverWide = ctx.invoker.permissions.manageGuild;
   if (subscriptions.length === 0) {
     return {
-      content: serverWide ? 'No alerts in this server yet. /alerts subscribe sets one up in a channel.' : 'No alerts in this channel yet. /alerts subscribe sets one up.',
+      content: serverWide
+        ? 'No alerts in this server yet. /alerts subscribe sets one up in a channel.'
+        : 'No alerts in this channel yet. /alerts subscribe sets one up.',
       ephemeral: true,
     };
   }
@@ -184,7 +217,10 @@ async function suggestSubscriptions(typed: string, ctx: CommandContext): Promise
   return (await visibleSubscriptions(ctx, { guildId, channelId }))
     .filter((s) => !typed.trim() || String(s.id).startsWith(typed.trim().replace(/^#/, '')))
     .slice(0, 25)
-    .map((s) => ({ name: truncate(`#${s.id} ${s.kinds.join(', ')}${describeFilters(s.filters)}${s.enabled ? '' : ' — disabled'}`, 100), value: String(s.id) }));
+    .map((s) => ({
+      name: truncate(`#${s.id} ${s.kinds.join(', ')}${describeFilters(s.filters)}${s.enabled ? '' : ' — disabled'}`, 100),
+      value: String(s.id),
+    }));
 }
 
 export default {
@@ -200,19 +236,54 @@ export default {
         name: 'subscribe',
         description: 'Post an alert in this channel as soon as matching talks are reported',
         options: [
-          { type: ApplicationCommandOptionType.String, name: 'side', description: 'Only talks with this side (country code such as UA, or EU)', max_length: SIDE_OPTION_MAX_LENGTH, autocomplete: true },
-          { type: ApplicationCommandOptionType.String, name: 'person', description: 'Only talks this person took part in', max_length: PERSON_OPTION_MAX_LENGTH, autocomplete: true },
-          { type: ApplicationCommandOptionType.String, name: 'keywords', description: 'Only talks mentioning any of these words (comma-separated phrases)', max_length: KEYWORDS_MAX_LENGTH },
-          { type: ApplicationCommandOptionType.String, name: 'kinds', description: 'held, planned, status, participants (comma-separated; default all)', max_length: KINDS_MAX_LENGTH, autocomplete: true },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'side',
+            description: 'Only talks with this side (country code such as UA, or EU)',
+            max_length: SIDE_OPTION_MAX_LENGTH,
+            autocomplete: true,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'person',
+            description: 'Only talks this person took part in',
+            max_length: PERSON_OPTION_MAX_LENGTH,
+            autocomplete: true,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'keywords',
+            description: 'Only talks mentioning any of these words (comma-separated phrases)',
+            max_length: KEYWORDS_MAX_LENGTH,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'kinds',
+            description: 'held, planned, status, participants (comma-separated; default all)',
+            max_length: KINDS_MAX_LENGTH,
+            autocomplete: true,
+          },
         ],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'unsubscribe',
         description: 'Stop an alert subscription in this channel',
-        options: [{ type: ApplicationCommandOptionType.String, name: 'id', description: 'Which alert, e.g. 3 (needed when the channel has several)', max_length: ID_MAX_LENGTH, autocomplete: true }],
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'id',
+            description: 'Which alert, e.g. 3 (needed when the channel has several)',
+            max_length: ID_MAX_LENGTH,
+            autocomplete: true,
+          },
+        ],
       },
-      { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'Alert subscriptions in this channel (with Manage Server: in this server)' },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'list',
+        description: 'Alert subscriptions in this channel (with Manage Server: in this server)',
+      },
     ],
   },
   async execute(options, ctx) {

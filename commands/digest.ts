@@ -8,11 +8,25 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
-import { UserFacingError, type AutocompleteChoice, type Command, type CommandContext, type Reply, type ReplyField } from '../src/interaction/command.ts';
+import {
+  UserFacingError,
+  type AutocompleteChoice,
+  type Command,
+  type CommandContext,
+  type Reply,
+  type ReplyField,
+} from '../src/interaction/command.ts';
 import type { Subscription } from '../src/store/digests.ts';
 import { escapeMarkdown, neutraliseMentions, truncate } from '../src/render/markdown.ts';
 import { PARLEY_COLOR } from '../src/render/talks.ts';
-import { canonicalTimeZone, compileSchedule, nextSlotAfter, parseSchedule, ScheduleError, type DigestSchedule } from '../src/digest/schedule.ts';
+import {
+  canonicalTimeZone,
+  compileSchedule,
+  nextSlotAfter,
+  parseSchedule,
+  ScheduleError,
+  type DigestSchedule,
+} from '../src/digest/schedule.ts';
 import { initialSince } from '../src/digest/configSync.ts';
 import { composeSubscriptionDigest } from '../src/digest/contents.ts';
 import { describeFilters, formatInstant } from '../src/digest/compose.ts';
@@ -40,7 +54,8 @@ const SCHEDULE_SUGGESTIONS = ['daily', 'weekly monday', 'weekly friday', '0 8 * 
 const GUILD_ONLY = 'Digests are set up per server channel; run /digest in a channel of your server.';
 
 const requireChannel = (ctx: CommandContext) => requireChannelIn(ctx, GUILD_ONLY);
-const requireManageChannels = (ctx: CommandContext, action: string) => requireManageChannelsTo(ctx, action, '/digest list and /digest preview');
+const requireManageChannels = (ctx: CommandContext, action: string) =>
+  requireManageChannelsTo(ctx, action, '/digest list and /digest preview');
 const stringOption = (ctx: { values: Record<string, unknown> }, name: string) => stringOptionOf(ctx.values, name);
 
 function compile(subscription: Pick<Subscription, 'cron' | 'timeZone'>): DigestSchedule | null {
@@ -81,7 +96,11 @@ function describeSubscription(subscription: Subscription, now: Date, showChannel
 const subscriptionIdOption = (values: Record<string, unknown>) => idOption(values, 'a digest', 'digest');
 
 /** The subscription an id option names, visible from where the command runs, or an error. */
-async function subscriptionFromOption(id: number, ctx: CommandContext, scope: { guildId: string; channelId: string }): Promise<Subscription> {
+async function subscriptionFromOption(
+  id: number,
+  ctx: CommandContext,
+  scope: { guildId: string; channelId: string },
+): Promise<Subscription> {
   const subscription = await ctx.store.digests.getSubscription(id);
   const visible =
     subscription !== null &&
@@ -110,7 +129,9 @@ async function subscribe(values: Record<string, unknown>, ctx: CommandContext): 
   const zoneText = stringOption({ values }, 'timezone') ?? config.timeZone;
   const timeZone = canonicalTimeZone(zoneText);
   if (!timeZone) {
-    throw new UserFacingError(`“${escapeMarkdown(truncate(zoneText, 64))}” is not an IANA time zone. Use a name such as Europe/Kyiv, America/New_York or UTC (suggestions appear as you type).`);
+    throw new UserFacingError(
+      `“${escapeMarkdown(truncate(zoneText, 64))}” is not an IANA time zone. Use a name such as Europe/Kyiv, America/New_York or UTC (suggestions appear as you type).`,
+    );
   }
   let schedule: DigestSchedule;
   try {
@@ -130,11 +151,15 @@ async function subscribe(values: Record<string, unknown>, ctx: CommandContext): 
   }
   const inGuild = await ctx.store.digests.listSubscriptions({ guildId: scope.guildId });
   if (inGuild.length >= MAX_PER_GUILD) {
-    throw new UserFacingError(`This server already has ${inGuild.length} digests, the most it can have. Remove some with /digest unsubscribe first.`);
+    throw new UserFacingError(
+      `This server already has ${inGuild.length} digests, the most it can have. Remove some with /digest unsubscribe first.`,
+    );
   }
 
   if (ctx.canPost && !(await ctx.canPost(scope.channelId))) {
-    throw new UserFacingError('I cannot post in this channel. Give Parley the View Channel, Send Messages and Embed Links permissions here, then subscribe again.');
+    throw new UserFacingError(
+      'I cannot post in this channel. Give Parley the View Channel, Send Messages and Embed Links permissions here, then subscribe again.',
+    );
   }
 
   const now = ctx.now();
@@ -154,7 +179,10 @@ async function subscribe(values: Record<string, unknown>, ctx: CommandContext): 
   const subscription = result.subscription;
   const next = nextSlotAfter(schedule, now);
   const nextText = next ? `${formatInstant(next, timeZone)}, <t:${Math.floor(next.getTime() / 1000)}:R>` : 'never';
-  ctx.logger.info({ subscription: subscription.id, channelId: scope.channelId, cron: parsed.cron, timeZone, status: result.status }, 'digest subscription');
+  ctx.logger.info(
+    { subscription: subscription.id, channelId: scope.channelId, cron: parsed.cron, timeZone, status: result.status },
+    'digest subscription',
+  );
   const headline =
     result.status === 'added'
       ? `Subscribed: digest #${subscription.id} posts here ${escapeMarkdown(parsed.label)} (${escapeMarkdown(timeZone)}).`
@@ -179,16 +207,23 @@ async function unsubscribe(values: Record<string, unknown>, ctx: CommandContext)
     const here = (await ctx.store.digests.listSubscriptions({ channelId: scope.channelId })).filter((s) => s.origin === 'command');
     if (here.length === 0) throw new UserFacingError('This channel has no digest to unsubscribe from.');
     if (here.length > 1) {
-      throw new UserFacingError(`This channel has ${here.length} digests (${here.map((s) => `#${s.id}`).join(', ')}); say which one with the id option.`);
+      throw new UserFacingError(
+        `This channel has ${here.length} digests (${here.map((s) => `#${s.id}`).join(', ')}); say which one with the id option.`,
+      );
     }
     target = here[0]!;
   }
   if (target.origin === 'config') {
-    throw new UserFacingError(`Digest #${target.id} is declared in the operator’s config (digests.subscriptions); ask them to remove it there.`);
+    throw new UserFacingError(
+      `Digest #${target.id} is declared in the operator’s config (digests.subscriptions); ask them to remove it there.`,
+    );
   }
   await ctx.store.digests.removeSubscription(target.id);
   ctx.logger.info({ subscription: target.id, channelId: target.channelId, by: ctx.invoker.userId }, 'digest unsubscribed');
-  return { content: `Unsubscribed: digest #${target.id} (${escapeMarkdown(target.scheduleLabel)}) will not post any more.`, ephemeral: true };
+  return {
+    content: `Unsubscribed: digest #${target.id} (${escapeMarkdown(target.scheduleLabel)}) will not post any more.`,
+    ephemeral: true,
+  };
 }
 
 async function list(ctx: CommandContext): Promise<Reply> {
@@ -197,7 +232,9 @@ async function list(ctx: CommandContext): Promise<Reply> {
   const serverWide = ctx.invoker.permissions.manageGuild;
   if (subscriptions.length === 0) {
     return {
-      content: serverWide ? 'No digests in this server yet. /digest subscribe sets one up in a channel.' : 'No digests in this channel yet. /digest subscribe sets one up.',
+      content: serverWide
+        ? 'No digests in this server yet. /digest subscribe sets one up in a channel.'
+        : 'No digests in this channel yet. /digest subscribe sets one up.',
       ephemeral: true,
     };
   }
@@ -256,7 +293,8 @@ function suggestSchedules(typed: string): AutocompleteChoice[] {
     }
   }
   for (const suggestion of SCHEDULE_SUGGESTIONS) {
-    if (suggestion.startsWith(wanted) && !choices.some((c) => c.value === suggestion)) choices.push({ name: suggestion, value: suggestion });
+    if (suggestion.startsWith(wanted) && !choices.some((c) => c.value === suggestion))
+      choices.push({ name: suggestion, value: suggestion });
   }
   return choices.slice(0, 25);
 }
@@ -264,20 +302,37 @@ function suggestSchedules(typed: string): AutocompleteChoice[] {
 // The runtime lists zones by their CLDR ids, some of which are IANA's old names ("Europe/Kiev");
 // people type the current ones, which the runtime also accepts.
 const CURRENT_IANA_NAMES = [
-  'UTC', 'Europe/Kyiv', 'Asia/Kolkata', 'Asia/Ho_Chi_Minh', 'Asia/Kathmandu', 'Asia/Yangon', 'Atlantic/Faroe',
-  'America/Nuuk', 'America/Argentina/Buenos_Aires', 'America/Indiana/Indianapolis', 'Pacific/Kanton', 'Pacific/Chuuk', 'Pacific/Pohnpei',
+  'UTC',
+  'Europe/Kyiv',
+  'Asia/Kolkata',
+  'Asia/Ho_Chi_Minh',
+  'Asia/Kathmandu',
+  'Asia/Yangon',
+  'Atlantic/Faroe',
+  'America/Nuuk',
+  'America/Argentina/Buenos_Aires',
+  'America/Indiana/Indianapolis',
+  'Pacific/Kanton',
+  'Pacific/Chuuk',
+  'Pacific/Pohnpei',
 ];
 let timeZoneNames: string[] | null = null;
 function allTimeZones(): string[] {
-  timeZoneNames ??= [...new Set([...CURRENT_IANA_NAMES.filter((z) => canonicalTimeZone(z) !== null), ...Intl.supportedValuesOf('timeZone')])];
+  timeZoneNames ??= [
+    ...new Set([...CURRENT_IANA_NAMES.filter((z) => canonicalTimeZone(z) !== null), ...Intl.supportedValuesOf('timeZone')]),
+  ];
   return timeZoneNames;
 }
 
 function suggestTimeZones(typed: string): AutocompleteChoice[] {
   const wanted = typed.trim().toLowerCase().replace(/\s+/g, '_');
   const zones = allTimeZones();
-  const matches = wanted ? zones.filter((z) => z.toLowerCase().includes(wanted)) : ['UTC', 'Europe/Kyiv', 'Europe/London', 'Europe/Brussels', 'America/New_York'];
-  const ranked = matches.sort((a, b) => Number(!b.toLowerCase().startsWith(wanted)) - Number(!a.toLowerCase().startsWith(wanted)) || a.localeCompare(b));
+  const matches = wanted
+    ? zones.filter((z) => z.toLowerCase().includes(wanted))
+    : ['UTC', 'Europe/Kyiv', 'Europe/London', 'Europe/Brussels', 'America/New_York'];
+  const ranked = matches.sort(
+    (a, b) => Number(!b.toLowerCase().startsWith(wanted)) - Number(!a.toLowerCase().startsWith(wanted)) || a.localeCompare(b),
+  );
   return ranked.slice(0, 25).map((z) => ({ name: z, value: z }));
 }
 
@@ -288,7 +343,10 @@ async function suggestSubscriptions(typed: string, ctx: CommandContext): Promise
   return subscriptions
     .filter((s) => !typed.trim() || String(s.id).startsWith(typed.trim().replace(/^#/, '')))
     .slice(0, 25)
-    .map((s) => ({ name: truncate(`#${s.id} ${s.scheduleLabel} (${s.timeZone})${describeFilters(s.filters)}${s.enabled ? '' : ' — disabled'}`, 100), value: String(s.id) }));
+    .map((s) => ({
+      name: truncate(`#${s.id} ${s.scheduleLabel} (${s.timeZone})${describeFilters(s.filters)}${s.enabled ? '' : ' — disabled'}`, 100),
+      value: String(s.id),
+    }));
 }
 
 export default {
@@ -304,28 +362,90 @@ export default {
         name: 'subscribe',
         description: 'Post a digest in this channel on a schedule',
         options: [
-          { type: ApplicationCommandOptionType.String, name: 'schedule', description: 'daily, weekly monday, or a cron expression such as 0 8 * * 1-5 (default daily)', max_length: SCHEDULE_MAX_LENGTH, autocomplete: true },
-          { type: ApplicationCommandOptionType.String, name: 'time', description: 'Time of day as HH:MM for daily and weekly (default from config)', max_length: 10 },
-          { type: ApplicationCommandOptionType.String, name: 'timezone', description: 'IANA time zone such as Europe/Kyiv (default from config)', max_length: 64, autocomplete: true },
-          { type: ApplicationCommandOptionType.String, name: 'side', description: 'Only talks with this side (country code such as UA, or EU)', max_length: SIDE_OPTION_MAX_LENGTH, autocomplete: true },
-          { type: ApplicationCommandOptionType.String, name: 'person', description: 'Only talks this person took part in', max_length: PERSON_OPTION_MAX_LENGTH, autocomplete: true },
-          { type: ApplicationCommandOptionType.String, name: 'keywords', description: 'Only talks mentioning any of these words (comma-separated phrases)', max_length: KEYWORDS_MAX_LENGTH },
-          { type: ApplicationCommandOptionType.Boolean, name: 'notify-empty', description: 'Post “no new talks” when there is nothing new (default: stay silent)' },
-          { type: ApplicationCommandOptionType.Boolean, name: 'picture', description: 'Attach the timeline picture (last 60 days and what is planned) to each digest' },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'schedule',
+            description: 'daily, weekly monday, or a cron expression such as 0 8 * * 1-5 (default daily)',
+            max_length: SCHEDULE_MAX_LENGTH,
+            autocomplete: true,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'time',
+            description: 'Time of day as HH:MM for daily and weekly (default from config)',
+            max_length: 10,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'timezone',
+            description: 'IANA time zone such as Europe/Kyiv (default from config)',
+            max_length: 64,
+            autocomplete: true,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'side',
+            description: 'Only talks with this side (country code such as UA, or EU)',
+            max_length: SIDE_OPTION_MAX_LENGTH,
+            autocomplete: true,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'person',
+            description: 'Only talks this person took part in',
+            max_length: PERSON_OPTION_MAX_LENGTH,
+            autocomplete: true,
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'keywords',
+            description: 'Only talks mentioning any of these words (comma-separated phrases)',
+            max_length: KEYWORDS_MAX_LENGTH,
+          },
+          {
+            type: ApplicationCommandOptionType.Boolean,
+            name: 'notify-empty',
+            description: 'Post “no new talks” when there is nothing new (default: stay silent)',
+          },
+          {
+            type: ApplicationCommandOptionType.Boolean,
+            name: 'picture',
+            description: 'Attach the timeline picture (last 60 days and what is planned) to each digest',
+          },
         ],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'unsubscribe',
         description: 'Stop a digest in this channel',
-        options: [{ type: ApplicationCommandOptionType.String, name: 'id', description: 'Which digest, e.g. 3 (needed when the channel has several)', max_length: ID_MAX_LENGTH, autocomplete: true }],
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'id',
+            description: 'Which digest, e.g. 3 (needed when the channel has several)',
+            max_length: ID_MAX_LENGTH,
+            autocomplete: true,
+          },
+        ],
       },
-      { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'Digests in this channel (with Manage Server: in this server), with their next run' },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'list',
+        description: 'Digests in this channel (with Manage Server: in this server), with their next run',
+      },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'preview',
         description: 'Show only to you what the next digest would hold now',
-        options: [{ type: ApplicationCommandOptionType.String, name: 'id', description: 'Which digest, e.g. 3 (default: this channel’s first)', max_length: ID_MAX_LENGTH, autocomplete: true }],
+        options: [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'id',
+            description: 'Which digest, e.g. 3 (default: this channel’s first)',
+            max_length: ID_MAX_LENGTH,
+            autocomplete: true,
+          },
+        ],
       },
     ],
   },

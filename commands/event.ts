@@ -2,7 +2,17 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import { UserFacingError, type Command } from '../src/interaction/command.ts';
 import { escapeMarkdown, truncate } from '../src/render/markdown.ts';
-import { PARLEY_COLOR, oneLine, formatDay, formatParticipants, formatPlace, formatSides, formatStatus, formatTalkDate, sourceLink } from '../src/render/talks.ts';
+import {
+  PARLEY_COLOR,
+  oneLine,
+  formatDay,
+  formatParticipants,
+  formatPlace,
+  formatSides,
+  formatStatus,
+  formatTalkDate,
+  sourceLink,
+} from '../src/render/talks.ts';
 
 const KIND_NAMES = { talks: 'Talks', meeting: 'Meeting', call: 'Call', summit: 'Summit' } as const;
 
@@ -13,12 +23,20 @@ export default {
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
     options: [
-      { type: ApplicationCommandOptionType.Integer, name: 'id', description: 'The talk number shown by /latest-talks, /who or /search', required: true, min_value: 1, max_value: 2_147_483_647 },
+      {
+        type: ApplicationCommandOptionType.Integer,
+        name: 'id',
+        description: 'The talk number shown by /latest-talks, /who or /search',
+        required: true,
+        min_value: 1,
+        max_value: 2_147_483_647,
+      },
     ],
   },
   async execute(options, ctx) {
     const id = options.values.id;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) throw new UserFacingError('Give the talk number, e.g. `/event id:12` (see /latest-talks).');
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1)
+      throw new UserFacingError('Give the talk number, e.g. `/event id:12` (see /latest-talks).');
     const event = await ctx.store.queries.event(id);
     if (!event) throw new UserFacingError(`There is no talk #${id}. /latest-talks and /search show the numbers of recorded talks.`);
     // A talk found to be one with another keeps answering to its old number.
@@ -41,7 +59,9 @@ export default {
       const title = source.title ? escapeMarkdown(truncate(oneLine(source.title), 200)) : null;
       return {
         name: `Source ${i + 1}${day}`,
-        value: [`> ${escapeMarkdown(truncate(oneLine(source.evidence), 700))}`, `${title ? `${title} — ` : ''}${sourceLink(source)}`].join('\n'),
+        value: [`> ${escapeMarkdown(truncate(oneLine(source.evidence), 700))}`, `${title ? `${title} — ` : ''}${sourceLink(source)}`].join(
+          '\n',
+        ),
       };
     });
 

@@ -1,5 +1,10 @@
 // /help: what each command does, read from the command definitions themselves so it never drifts.
-import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType, type APIApplicationCommandOption } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type APIApplicationCommandOption,
+} from 'discord-api-types/v10';
 import type { Command } from '../src/interaction/command.ts';
 import { loadCommands } from '../src/interaction/loadCommands.ts';
 import { PARLEY_COLOR } from '../src/render/talks.ts';
@@ -33,7 +38,9 @@ export default {
 /** "/latest-talks [count] [side] [person]" or "/digest subscribe|unsubscribe|list|preview". */
 function usage(command: Command): string {
   const options = (command.data.options ?? []) as APIApplicationCommandOption[];
-  const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup);
+  const subcommands = options.filter(
+    (o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup,
+  );
   if (subcommands.length) return `/${command.data.name} ${subcommands.map((s) => s.name).join('|')}`;
   const args = options.map((o) => ('required' in o && o.required ? o.name : `[${o.name}]`));
   return [`/${command.data.name}`, ...args].join(' ');

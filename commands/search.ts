@@ -14,7 +14,14 @@ export default {
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'query', description: 'Words to look for, e.g. "Geneva ceasefire"', required: true, min_length: 2, max_length: 200 },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'query',
+        description: 'Words to look for, e.g. "Geneva ceasefire"',
+        required: true,
+        min_length: 2,
+        max_length: 200,
+      },
     ],
   },
   async execute(options, ctx) {
@@ -28,7 +35,10 @@ export default {
     const fields = hits.map((hit) => {
       if (hit.kind === 'event' && hit.event) return { name: `🗓️ ${talkHeading(hit.event)}`, value: talkSummaryLines(hit.event) };
       const quote = hit.quote!;
-      return { name: `💬 ${quote.speaker ? escapeMarkdown(truncate(quote.speaker, 100)) : 'Unattributed quote'}`, value: formatQuote(quote, { withSpeaker: false, maxLength: 600 }) };
+      return {
+        name: `💬 ${quote.speaker ? escapeMarkdown(truncate(quote.speaker, 100)) : 'Unattributed quote'}`,
+        value: formatQuote(quote, { withSpeaker: false, maxLength: 600 }),
+      };
     });
     return {
       embeds: [

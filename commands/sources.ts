@@ -67,13 +67,26 @@ function neverPolled(feed: FeedOverview): boolean {
 }
 
 function describeFeed(feed: FeedOverview, now: Date): string {
-  const icon = !feed.enabled ? '⏸️' : feed.consecutiveFailures === 0 ? (feed.lastSuccessAt ? '✅' : '⏳') : feed.consecutiveFailures >= 3 ? '🔴' : '⚠️';
+  const icon = !feed.enabled
+    ? '⏸️'
+    : feed.consecutiveFailures === 0
+      ? feed.lastSuccessAt
+        ? '✅'
+        : '⏳'
+      : feed.consecutiveFailures >= 3
+        ? '🔴'
+        : '⚠️';
   const lines = [`${icon} ${link(truncate(feed.name, 100), feed.url)} · ${feed.articleCount} article${feed.articleCount === 1 ? '' : 's'}`];
   if (!feed.enabled) lines.push('disabled');
   else if (neverPolled(feed)) lines.push('not polled yet');
-  else lines.push(`last success ${formatAgo(feed.lastSuccessAt, now)}${feed.nextPollAt ? ` · next poll ${formatAgo(feed.nextPollAt, now)}` : ''}`);
+  else
+    lines.push(
+      `last success ${formatAgo(feed.lastSuccessAt, now)}${feed.nextPollAt ? ` · next poll ${formatAgo(feed.nextPollAt, now)}` : ''}`,
+    );
   if (feed.consecutiveFailures > 0 && feed.lastError) {
-    lines.push(`${feed.consecutiveFailures} failure${feed.consecutiveFailures === 1 ? '' : 's'} in a row, last ${formatAgo(feed.lastErrorAt, now)}: ${escapeMarkdown(truncate(feed.lastError, 200))}`);
+    lines.push(
+      `${feed.consecutiveFailures} failure${feed.consecutiveFailures === 1 ? '' : 's'} in a row, last ${formatAgo(feed.lastErrorAt, now)}: ${escapeMarkdown(truncate(feed.lastError, 200))}`,
+    );
   }
   return lines.join('\n');
 }

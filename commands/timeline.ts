@@ -19,17 +19,42 @@ export default {
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'side', description: 'Only talks with this side (country code such as UA, or EU)', max_length: SIDE_OPTION_MAX_LENGTH, autocomplete: true },
-      { type: ApplicationCommandOptionType.String, name: 'person', description: 'Only talks this person took part in (one lane per counterpart)', max_length: PERSON_OPTION_MAX_LENGTH, autocomplete: true },
-      { type: ApplicationCommandOptionType.String, name: 'from', description: `First day, like 2025-11-30 (default ${DEFAULT_DAYS_BACK} days ago)`, min_length: DAY_OPTION_LENGTH, max_length: DAY_OPTION_LENGTH },
-      { type: ApplicationCommandOptionType.String, name: 'to', description: 'Last day, like 2025-12-31 (default: up to the last planned talk)', min_length: DAY_OPTION_LENGTH, max_length: DAY_OPTION_LENGTH },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'side',
+        description: 'Only talks with this side (country code such as UA, or EU)',
+        max_length: SIDE_OPTION_MAX_LENGTH,
+        autocomplete: true,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'person',
+        description: 'Only talks this person took part in (one lane per counterpart)',
+        max_length: PERSON_OPTION_MAX_LENGTH,
+        autocomplete: true,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'from',
+        description: `First day, like 2025-11-30 (default ${DEFAULT_DAYS_BACK} days ago)`,
+        min_length: DAY_OPTION_LENGTH,
+        max_length: DAY_OPTION_LENGTH,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'to',
+        description: 'Last day, like 2025-12-31 (default: up to the last planned talk)',
+        min_length: DAY_OPTION_LENGTH,
+        max_length: DAY_OPTION_LENGTH,
+      },
     ],
   },
   // Drawing a large range takes a few hundred milliseconds and the upload more: always defer, so
   // Discord's 3-second window can never run out before the picture is sent.
   defer: true,
   async execute(options, ctx) {
-    const text = (name: string) => (typeof options.values[name] === 'string' && String(options.values[name]).trim() ? String(options.values[name]) : undefined);
+    const text = (name: string) =>
+      typeof options.values[name] === 'string' && String(options.values[name]).trim() ? String(options.values[name]) : undefined;
     const sideText = text('side');
     const personText = text('person');
     const fromText = text('from');

@@ -3,7 +3,16 @@ import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionCo
 import type { Command } from '../src/interaction/command.ts';
 import { countryFlag, countryName } from '../src/extract/geo/countries.ts';
 import { escapeMarkdown, neutraliseMentions, truncate } from '../src/render/markdown.ts';
-import { PARLEY_COLOR, oneLine, formatAgo, formatPlace, formatQuote, formatSides, formatStatus, formatTalkDate } from '../src/render/talks.ts';
+import {
+  PARLEY_COLOR,
+  oneLine,
+  formatAgo,
+  formatPlace,
+  formatQuote,
+  formatSides,
+  formatStatus,
+  formatTalkDate,
+} from '../src/render/talks.ts';
 import { PERSON_OPTION_MAX_LENGTH, resolvePerson, suggestPeopleChoices } from './_people.ts';
 
 const MAX_TALKS = 10;
@@ -18,7 +27,14 @@ export default {
     contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     integration_types: [ApplicationIntegrationType.GuildInstall],
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'name', description: 'Name or alias (suggestions as you type)', required: true, max_length: PERSON_OPTION_MAX_LENGTH, autocomplete: true },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'name',
+        description: 'Name or alias (suggestions as you type)',
+        required: true,
+        max_length: PERSON_OPTION_MAX_LENGTH,
+        autocomplete: true,
+      },
     ],
   },
   async execute(options, ctx) {
@@ -32,9 +48,21 @@ export default {
     const roles = [...new Set([person.role, ...person.roles].filter((r): r is string => Boolean(r?.trim())).map(oneLine))];
     const country = person.country ? `${countryFlag(person.country)} ${escapeMarkdown(countryName(person.country))}`.trim() : 'unknown';
     const description = [
-      roles.length ? `**Role${roles.length > 1 ? 's' : ''}:** ${listWithMore(roles.map((r) => escapeMarkdown(truncate(r, 200))), MAX_ROLES, '; ')}` : '**Role:** not known yet',
+      roles.length
+        ? `**Role${roles.length > 1 ? 's' : ''}:** ${listWithMore(
+            roles.map((r) => escapeMarkdown(truncate(r, 200))),
+            MAX_ROLES,
+            '; ',
+          )}`
+        : '**Role:** not known yet',
       `**Country:** ${country}`,
-      person.aliases.length ? `**Also written:** ${listWithMore(person.aliases.map((a) => escapeMarkdown(truncate(oneLine(a), 80))), MAX_ALIASES, ', ')}` : null,
+      person.aliases.length
+        ? `**Also written:** ${listWithMore(
+            person.aliases.map((a) => escapeMarkdown(truncate(oneLine(a), 80))),
+            MAX_ALIASES,
+            ', ',
+          )}`
+        : null,
       `**First seen:** ${formatAgo(person.firstSeenAt, now)} · **last seen:** ${formatAgo(person.lastSeenAt, now)}`,
     ]
       .filter((line): line is string => line !== null)
@@ -58,12 +86,15 @@ export default {
             },
             { name: 'Latest quotes', value: quotes.length ? quotes.join('\n') : 'No quotes recorded yet.' },
           ],
-          footer: [
-            others.length ? `Also matching “${neutraliseMentions(truncate(oneLine(typed), 40))}”: ${others.join(', ')}.` : null,
-            talks.length ? `/latest-talks person:${neutraliseMentions(truncate(person.name, 60))} lists them in full; /event id:<number> shows one.` : null,
-          ]
-            .filter((line): line is string => line !== null)
-            .join('\n') || undefined,
+          footer:
+            [
+              others.length ? `Also matching “${neutraliseMentions(truncate(oneLine(typed), 40))}”: ${others.join(', ')}.` : null,
+              talks.length
+                ? `/latest-talks person:${neutraliseMentions(truncate(person.name, 60))} lists them in full; /event id:<number> shows one.`
+                : null,
+            ]
+              .filter((line): line is string => line !== null)
+              .join('\n') || undefined,
         },
       ],
     };
@@ -83,5 +114,8 @@ function listWithMore(items: string[], max: number, separator: string): string {
 async function otherMatches(typed: string, chosenId: number, ctx: Parameters<Command['execute']>[1]): Promise<string[]> {
   if (/^id:\d+$/.test(typed.trim())) return [];
   const suggestions = await ctx.store.queries.suggestPeople(typed, 4);
-  return suggestions.filter((s) => s.personId !== chosenId).slice(0, 3).map((s) => neutraliseMentions(truncate(oneLine(s.label), 60)));
+  return suggestions
+    .filter((s) => s.personId !== chosenId)
+    .slice(0, 3)
+    .map((s) => neutraliseMentions(truncate(oneLine(s.label), 60)));
 }

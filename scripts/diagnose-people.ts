@@ -29,7 +29,14 @@ const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const shared = resolve(repoRoot, '..', 'shared');
 
 const GoldFile = z.object({
-  people: z.array(z.object({ name: z.string(), aliases: z.array(z.string()).default([]), country: z.string(), roleWords: z.array(z.string()).default([]) })),
+  people: z.array(
+    z.object({
+      name: z.string(),
+      aliases: z.array(z.string()).default([]),
+      country: z.string(),
+      roleWords: z.array(z.string()).default([]),
+    }),
+  ),
   quotes: z.array(z.object({ speaker: z.string(), words: z.string(), file: z.string().optional() })).default([]),
 });
 type GoldPerson = z.infer<typeof GoldFile>['people'][number];
@@ -44,7 +51,12 @@ function option(argv: string[], name: string): string | undefined {
 
 // The scorer's name matching (../shared/eval/score.mjs), so "found" means what it means there.
 const norm = (s: unknown): string =>
-  String(s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  String(s ?? '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const words = (s: string): string[] => norm(s).split(' ').filter(Boolean);
 const containsWords = (hay: string, needle: string): boolean => {
   const n = norm(needle);
@@ -120,7 +132,8 @@ async function main(): Promise<number> {
           const why = ev ? `${ev.rule}: ${sentenceAround(d, ev.at)}` : p.country ? 'configured' : 'no country found';
           lines.push(`    ${d.file}: "${p.name}" country ${p.country ?? '-'} (${why})`);
           const roles = d.people.roles.get(p.key) ?? [];
-          for (const r of roles.filter((x) => x.role)) lines.push(`      role "${r.role}"${r.country ? ` [${r.country}]` : ''}: ${sentenceAround(d, r.start)}`);
+          for (const r of roles.filter((x) => x.role))
+            lines.push(`      role "${r.role}"${r.country ? ` [${r.country}]` : ''}: ${sentenceAround(d, r.start)}`);
           if (roles.every((x) => !x.role)) {
             const first = d.people.mentions.find((m) => m.key === p.key);
             if (first) lines.push(`      no role; first mention: ${sentenceAround(d, first.start)}`);
@@ -143,9 +156,15 @@ async function main(): Promise<number> {
       const roleText = (h: (typeof hits)[number]): string => [h.role, ...(h.roles ?? [])].filter(Boolean).join(' | ');
       const roleOk = hits.some((h) => gp.roleWords.some((w) => norm(roleText(h)).includes(norm(w))));
       const problems: string[] = [];
-      if (!countryOk) problems.push(`country ${hits.map((h) => h.country ?? '-').join('/')} (gold ${gp.country})`), wrongCountry++;
-      if (!roleOk) problems.push(`role ${hits.map((h) => JSON.stringify(roleText(h) || null)).join('/')} (gold ${gp.roleWords.join(', ')})`), wrongRole++;
-      if (hits.length > 1) problems.push(`${hits.length - 1} duplicate(s): ${hits.map((h) => `${h.name} [${[h.name, ...h.aliases].join(', ')}] ${h.country ?? '-'}`).join(' ; ')}`), (duplicates += hits.length - 1);
+      if (!countryOk) (problems.push(`country ${hits.map((h) => h.country ?? '-').join('/')} (gold ${gp.country})`), wrongCountry++);
+      if (!roleOk)
+        (problems.push(`role ${hits.map((h) => JSON.stringify(roleText(h) || null)).join('/')} (gold ${gp.roleWords.join(', ')})`),
+          wrongRole++);
+      if (hits.length > 1)
+        (problems.push(
+          `${hits.length - 1} duplicate(s): ${hits.map((h) => `${h.name} [${[h.name, ...h.aliases].join(', ')}] ${h.country ?? '-'}`).join(' ; ')}`,
+        ),
+          (duplicates += hits.length - 1));
       if (problems.length === 0) continue;
       console.log(`PERSON  ${gp.name}: ${problems.join('; ')}`);
       for (const l of perArticle(gp)) console.log(l);
@@ -168,7 +187,9 @@ async function main(): Promise<number> {
         }
       }
     }
-    console.log(`wrong country ${wrongCountry}, wrong role ${wrongRole}, duplicates ${duplicates}, wrong speaker ${wrongQuotes} (of ${gold.people.length} people, ${gold.quotes.length} quotes)`);
+    console.log(
+      `wrong country ${wrongCountry}, wrong role ${wrongRole}, duplicates ${duplicates}, wrong speaker ${wrongQuotes} (of ${gold.people.length} people, ${gold.quotes.length} quotes)`,
+    );
     return 0;
   } finally {
     await store.close();

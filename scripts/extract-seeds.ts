@@ -14,7 +14,11 @@ const emptyPeople = args.includes('--empty-people');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
 const files = args.filter((a) => !a.startsWith('--'));
 const seedsDir = resolve(repoRoot, '..', 'shared', 'seeds');
-const paths = files.length ? files : readdirSync(seedsDir).sort().map((f) => join(seedsDir, f));
+const paths = files.length
+  ? files
+  : readdirSync(seedsDir)
+      .sort()
+      .map((f) => join(seedsDir, f));
 
 const people = emptyPeople ? [] : peopleFileSchema.parse(parse(readFileSync(join(repoRoot, 'config', 'people.yaml'), 'utf8')) ?? {}).people;
 const places = placesFileSchema.parse(parse(readFileSync(join(repoRoot, 'config', 'places.yaml'), 'utf8')) ?? {}).places;

@@ -108,7 +108,12 @@ function scoreRun(run: RunName, opts: Options, work: string): number {
 
 function main(): number {
   const opts = parseArgs(process.argv.slice(2));
-  for (const [what, path] of [['articles folder', opts.articles], ['answer key', opts.gold], ['scorer', opts.scorer], ['config folder', opts.configDir]] as const) {
+  for (const [what, path] of [
+    ['articles folder', opts.articles],
+    ['answer key', opts.gold],
+    ['scorer', opts.scorer],
+    ['config folder', opts.configDir],
+  ] as const) {
     if (!existsSync(path)) {
       console.error(`score-heldout: the ${what} ${path} is missing`);
       return 2;

@@ -73,12 +73,18 @@ async function ingestFolder(store: Store, config: LoadedConfig, folder: string):
 
 /** Lists the article files in `folder`; used to tell the user what was read. */
 function articleFiles(folder: string): string[] {
-  return readdirSync(folder).filter((f) => /\.(txt|html?)$/i.test(f) && statSync(join(folder, f)).isFile()).sort();
+  return readdirSync(folder)
+    .filter((f) => /\.(txt|html?)$/i.test(f) && statSync(join(folder, f)).isFile())
+    .sort();
 }
 
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
-  for (const [what, path] of [['articles folder', opts.seeds], ['answer key', opts.gold], ['scorer', opts.scorer]] as const) {
+  for (const [what, path] of [
+    ['articles folder', opts.seeds],
+    ['answer key', opts.gold],
+    ['scorer', opts.scorer],
+  ] as const) {
     if (!existsSync(path)) {
       console.error(`score-seeds: the ${what} ${path} is missing (the shared/ folder must sit beside the repo)`);
       return 2;
@@ -94,7 +100,9 @@ async function main(): Promise<number> {
     const exported = await store.timeline.exportAll();
     const exportPath = join(work, 'export.json');
     writeFileSync(exportPath, JSON.stringify(exported, null, 2));
-    console.error(`score-seeds: ${exported.events.length} events, ${exported.people.length} people, ${exported.quotes.length} quotes (export: ${exportPath})`);
+    console.error(
+      `score-seeds: ${exported.events.length} events, ${exported.people.length} people, ${exported.quotes.length} quotes (export: ${exportPath})`,
+    );
     const args = [opts.scorer, '--gold', opts.gold, '--export', exportPath];
     if (opts.verbose) args.push('--verbose');
     if (opts.json) args.push('--json');
@@ -115,4 +123,3 @@ main().then(
     process.exit(2);
   },
 );
-

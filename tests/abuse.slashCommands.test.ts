@@ -10,7 +10,13 @@ import type { Command } from '../src/interaction/command.ts';
 import { SOMETHING_WENT_WRONG } from '../src/interaction/execute.ts';
 import { loadCommands } from '../src/interaction/loadCommands.ts';
 import { BadInputTally } from './support/badInputTally.ts';
-import { MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, startFakeDiscord, type FakeDiscord, type InteractionReply } from './support/fakeDiscord/index.ts';
+import {
+  MEMBER_PERMISSIONS,
+  MODERATOR_PERMISSIONS,
+  startFakeDiscord,
+  type FakeDiscord,
+  type InteractionReply,
+} from './support/fakeDiscord/index.ts';
 import { expectSafeMessage, visibleText } from './support/fakeDiscord/replyChecks.ts';
 import { testApp } from './support/fakeDiscord/testApp.ts';
 import { GENEVA_AND_MIAMI, insertTalks } from './support/talksFixture.ts';
@@ -22,7 +28,18 @@ afterAll(() => tally.report());
 const MENTIONS = '@everyone @here <@123456789012345678> <@!42> <@&42> <#42> </who:1>';
 const MARKDOWN = '**bold** __u__ ~~s~~ ||spoiler|| `code` ```block``` > quote # H [link](https://evil.example) \\';
 const SQL = ["'; DROP TABLE events; --", '" OR 1=1 --', "Robert'); DELETE FROM people;--", '%', '_', "' UNION SELECT * FROM articles --"];
-const FTS = ['NEAR(geneva talks)', '"unbalanced', 'a* OR b*', 'events_fts:geneva', '^geneva', '-talks', '*', 'AND OR NOT', '(((', 'geneva" OR "x'];
+const FTS = [
+  'NEAR(geneva talks)',
+  '"unbalanced',
+  'a* OR b*',
+  'events_fts:geneva',
+  '^geneva',
+  '-talks',
+  '*',
+  'AND OR NOT',
+  '(((',
+  'geneva" OR "x',
+];
 const RTL = '\u202Eevil\u202C مفاوضات שיחות \u200F\u200b\uFEFF';
 
 /** `text` repeated and cut to exactly `length` characters. */
@@ -58,7 +75,13 @@ beforeAll(async () => {
   countsBefore = await temp.store.queries.counts();
   commands = await loadCommands();
   fake = await startFakeDiscord();
-  bot = await runBot({ app: testApp(temp.store), token: fake.token, applicationId: fake.applicationId, rest: { api: fake.apiUrl }, commands });
+  bot = await runBot({
+    app: testApp(temp.store),
+    token: fake.token,
+    applicationId: fake.applicationId,
+    rest: { api: fake.apiUrl },
+    commands,
+  });
   await deployCommands({ token: fake.token, applicationId: fake.applicationId, guildId: fake.guild.id, commands, api: fake.apiUrl });
 }, 60_000);
 
@@ -92,19 +115,22 @@ async function ask(spec: Parameters<FakeDiscord['chatInput']>[0], expectation: E
 }
 
 async function suggest(spec: Parameters<FakeDiscord['autocomplete']>[0]): Promise<void> {
-  await tally.runAsync(`autocomplete /${spec.command} ${spec.focused.name} ${JSON.stringify(spec.focused.value).slice(0, 80)}`, async () => {
-    const payload = fake.autocomplete(spec);
-    await fake.sendInteraction(payload);
-    const reply = await fake.waitForReply(payload.id, 15_000);
-    const choices = reply.choices ?? [];
-    expect(choices.length).toBeLessThanOrEqual(25);
-    for (const c of choices) {
-      expect(c.name.length).toBeGreaterThan(0);
-      expect(c.name.length).toBeLessThanOrEqual(100);
-      expect(String(c.value).length).toBeLessThanOrEqual(100);
-      expect(c.name).not.toMatch(/@(everyone|here)|<@[!&]?\d+>/);
-    }
-  });
+  await tally.runAsync(
+    `autocomplete /${spec.command} ${spec.focused.name} ${JSON.stringify(spec.focused.value).slice(0, 80)}`,
+    async () => {
+      const payload = fake.autocomplete(spec);
+      await fake.sendInteraction(payload);
+      const reply = await fake.waitForReply(payload.id, 15_000);
+      const choices = reply.choices ?? [];
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const c of choices) {
+        expect(c.name.length).toBeGreaterThan(0);
+        expect(c.name.length).toBeLessThanOrEqual(100);
+        expect(String(c.value).length).toBeLessThanOrEqual(100);
+        expect(c.name).not.toMatch(/@(everyone|here)|<@[!&]?\d+>/);
+      }
+    },
+  );
 }
 
 describe('abusive option values', () => {
@@ -122,28 +148,36 @@ describe('abusive option values', () => {
   it('/search with SQL fragments, FTS syntax, mentions and markdown: results or a clear ephemeral "nothing found"', async () => {
     for (const query of [...abusiveStrings(200).filter((q) => q.trim().length >= 2), atLength('geneva ', 200)]) {
       const reply = await ask({ command: 'search', options: { query } });
-      if (reply && !reply.ephemeral) expect(reply.message!.embeds.length, `/search ${query.slice(0, 40)} answered publicly without results`).toBeGreaterThan(0);
+      if (reply && !reply.ephemeral)
+        expect(reply.message!.embeds.length, `/search ${query.slice(0, 40)} answered publicly without results`).toBeGreaterThan(0);
     }
     expect(tally.problems).toEqual([]);
   }, 120_000);
 
   it('/latest-talks with abusive sides and people: refused ephemerally, never an error', async () => {
     for (const side of abusiveStrings(60)) await ask({ command: 'latest-talks', options: { side } }, { refused: side.trim() !== '' });
-    for (const person of abusiveStrings(100)) await ask({ command: 'latest-talks', options: { person } }, { refused: person.trim() !== '' });
+    for (const person of abusiveStrings(100))
+      await ask({ command: 'latest-talks', options: { person } }, { refused: person.trim() !== '' });
     expect(tally.problems).toEqual([]);
   }, 180_000);
 
   it('/digest subscribe with abusive schedules, times, zones and keywords: refused ephemerally', async () => {
     const permissions = MODERATOR_PERMISSIONS;
-    for (const schedule of abusiveStrings(100)) await ask({ command: 'digest', subcommand: 'subscribe', options: { schedule }, permissions }, { refused: schedule.trim() !== '' });
-    for (const timezone of abusiveStrings(64)) await ask({ command: 'digest', subcommand: 'subscribe', options: { timezone }, permissions }, { refused: timezone.trim() !== '' });
-    for (const time of ['25:99', '-1:00', 'noon', atLength('9', 10), "'; --"]) await ask({ command: 'digest', subcommand: 'subscribe', options: { time }, permissions }, { refused: true });
+    for (const schedule of abusiveStrings(100))
+      await ask({ command: 'digest', subcommand: 'subscribe', options: { schedule }, permissions }, { refused: schedule.trim() !== '' });
+    for (const timezone of abusiveStrings(64))
+      await ask({ command: 'digest', subcommand: 'subscribe', options: { timezone }, permissions }, { refused: timezone.trim() !== '' });
+    for (const time of ['25:99', '-1:00', 'noon', atLength('9', 10), "'; --"])
+      await ask({ command: 'digest', subcommand: 'subscribe', options: { time }, permissions }, { refused: true });
     for (const id of ['999999', "1' OR '1'='1", atLength('@everyone', 20)]) {
       await ask({ command: 'digest', subcommand: 'unsubscribe', options: { id }, permissions }, { refused: true });
       await ask({ command: 'digest', subcommand: 'preview', options: { id }, permissions }, { refused: true });
     }
     // A member without Manage Channels, whatever they type.
-    await ask({ command: 'digest', subcommand: 'subscribe', options: { keywords: atLength(MENTIONS, 100) }, permissions: MEMBER_PERMISSIONS }, { refused: true });
+    await ask(
+      { command: 'digest', subcommand: 'subscribe', options: { keywords: atLength(MENTIONS, 100) }, permissions: MEMBER_PERMISSIONS },
+      { refused: true },
+    );
     expect(tally.problems).toEqual([]);
   }, 180_000);
 

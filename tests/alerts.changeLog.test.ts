@@ -17,7 +17,9 @@ afterEach(async () => {
 function changes(path: string) {
   const db = new BetterSqlite3(path, { readonly: true });
   try {
-    return db.prepare('SELECT event_id, created, from_status, to_status, added_people_json, article_id FROM event_changes ORDER BY id').all();
+    return db
+      .prepare('SELECT event_id, created, from_status, to_status, added_people_json, article_id FROM event_changes ORDER BY id')
+      .all();
   } finally {
     db.close();
   }
@@ -28,7 +30,11 @@ describe('the change log', () => {
     h = await AlertHarness.start();
     await h.ingest({
       name: 'plan.txt',
-      text: article({ published: '2026-11-02', headline: 'Envoys to meet in Bern', body: 'Armenian and Azerbaijani envoys will hold talks in Bern on Thursday, the Swiss foreign ministry said.' }),
+      text: article({
+        published: '2026-11-02',
+        headline: 'Envoys to meet in Bern',
+        body: 'Armenian and Azerbaijani envoys will hold talks in Bern on Thursday, the Swiss foreign ministry said.',
+      }),
     });
     await h.ingest({
       name: 'held.txt',
@@ -38,7 +44,14 @@ describe('the change log', () => {
         body: 'Armenian Foreign Minister Ararat Mirzoyan and Azerbaijani Foreign Minister Jeyhun Bayramov held talks in Bern on Thursday, the Swiss foreign ministry said.',
       }),
     });
-    const log = changes(h.temp.path) as Array<{ event_id: number; created: number; from_status: string | null; to_status: string; added_people_json: string; article_id: number }>;
+    const log = changes(h.temp.path) as Array<{
+      event_id: number;
+      created: number;
+      from_status: string | null;
+      to_status: string;
+      added_people_json: string;
+      article_id: number;
+    }>;
     expect(log).toHaveLength(2);
     expect(log[0]).toMatchObject({ created: 1, from_status: null, to_status: 'planned', article_id: 1 });
     expect(log[1]).toMatchObject({ event_id: log[0]!.event_id, created: 0, from_status: 'planned', to_status: 'held', article_id: 2 });
@@ -68,8 +81,10 @@ describe('the change log', () => {
   });
 
   it('turns changes into alert kinds', () => {
-    const kinds = (before: { status: 'held' | 'planned' | 'cancelled'; participants: number[] } | null, after: { status: 'held' | 'planned' | 'cancelled'; participants: number[] }) =>
-      alertKindsOf(eventChange(1, 1, before, after));
+    const kinds = (
+      before: { status: 'held' | 'planned' | 'cancelled'; participants: number[] } | null,
+      after: { status: 'held' | 'planned' | 'cancelled'; participants: number[] },
+    ) => alertKindsOf(eventChange(1, 1, before, after));
     expect(kinds(null, { status: 'held', participants: [1] })).toEqual(['held']);
     expect(kinds(null, { status: 'planned', participants: [] })).toEqual(['planned']);
     expect(kinds(null, { status: 'cancelled', participants: [] })).toEqual(['status']);

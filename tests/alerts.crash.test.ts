@@ -17,10 +17,22 @@ afterEach(async () => {
   await h.close();
 });
 
-function runChild(now: string, crashAt?: 'recorded' | 'sent'): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function runChild(
+  now: string,
+  crashAt?: 'recorded' | 'sent',
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', child], {
-      env: { ...process.env, ALERT_DB: h.temp.path, ALERT_API: h.fake.apiUrl, ALERT_TOKEN: h.fake.token, ALERT_NOW: now, ...(crashAt ? { ALERT_CRASH_AT: crashAt } : {}), PARLEY_LOG_LEVEL: 'warn', PARLEY_LOG_JSON: '1' },
+      env: {
+        ...process.env,
+        ALERT_DB: h.temp.path,
+        ALERT_API: h.fake.apiUrl,
+        ALERT_TOKEN: h.fake.token,
+        ALERT_NOW: now,
+        ...(crashAt ? { ALERT_CRASH_AT: crashAt } : {}),
+        PARLEY_LOG_LEVEL: 'warn',
+        PARLEY_LOG_JSON: '1',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -87,7 +87,11 @@ describe('alerts', { timeout: 60_000 }, () => {
     // News after the rebuild is alerted as usual.
     await h.ingest({
       name: 'riga.txt',
-      text: article({ published: '2026-11-12', headline: 'Talks in Riga', body: 'Latvian and Ukrainian officials held talks in Riga on Wednesday about air defence, the Latvian government said.' }),
+      text: article({
+        published: '2026-11-12',
+        headline: 'Talks in Riga',
+        body: 'Latvian and Ukrainian officials held talks in Riga on Wednesday about air defence, the Latvian government said.',
+      }),
     });
     expect(await h.check()).toMatchObject({ posted: 1 });
     expect(JSON.stringify(h.fake.messages(channel)[1]!.embeds)).toContain('Riga');
@@ -157,9 +161,36 @@ describe('alerts', { timeout: 60_000 }, () => {
     const channel = h.channel(1);
     await h.subscribe(channel);
     const cities = [
-      'Geneva', 'Vienna', 'Paris', 'Berlin', 'Rome', 'Madrid', 'Lisbon', 'Warsaw', 'Prague', 'Budapest',
-      'Oslo', 'Stockholm', 'Helsinki', 'Copenhagen', 'Dublin', 'Brussels', 'Amsterdam', 'Athens', 'Cairo', 'Doha',
-      'Riyadh', 'Baku', 'Tbilisi', 'Yerevan', 'Tashkent', 'Bucharest', 'Sofia', 'Belgrade', 'Zagreb', 'Vilnius',
+      'Geneva',
+      'Vienna',
+      'Paris',
+      'Berlin',
+      'Rome',
+      'Madrid',
+      'Lisbon',
+      'Warsaw',
+      'Prague',
+      'Budapest',
+      'Oslo',
+      'Stockholm',
+      'Helsinki',
+      'Copenhagen',
+      'Dublin',
+      'Brussels',
+      'Amsterdam',
+      'Athens',
+      'Cairo',
+      'Doha',
+      'Riyadh',
+      'Baku',
+      'Tbilisi',
+      'Yerevan',
+      'Tashkent',
+      'Bucharest',
+      'Sofia',
+      'Belgrade',
+      'Zagreb',
+      'Vilnius',
     ];
     await h.ingest(
       ...cities.map((city, i) => ({
@@ -201,7 +232,12 @@ describe('alerts', { timeout: 60_000 }, () => {
     await h.ingest(ANKARA_HELD);
     await h.check();
     const digestOf = (channelId: string) =>
-      composeSubscriptionDigest(h.store, h.config.current(), { channelId, filters: {}, since, timeZone: 'UTC', notifyEmpty: false }, new Date(Date.now() + 60_000));
+      composeSubscriptionDigest(
+        h.store,
+        h.config.current(),
+        { channelId, filters: {}, since, timeZone: 'UTC', notifyEmpty: false },
+        new Date(Date.now() + 60_000),
+      );
     const here = (await digestOf(alerted))!;
     expect(here.content).toContain('All of these talks were already alerted here');
     expect(here.embeds![0]!.description).toContain('🔔 alerted');
@@ -216,7 +252,9 @@ describe('alerts', { timeout: 60_000 }, () => {
     h.config.reload({ alerts: { subscriptions: [{ channelId: channel, guildId: h.fake.guild.id, side: 'UA', kinds: ['held'] }] } });
     h.startDispatcher();
     await h.check();
-    expect(await h.store.alerts.listSubscriptions()).toMatchObject([{ channelId: channel, origin: 'config', filters: { side: 'UA' }, kinds: ['held'] }]);
+    expect(await h.store.alerts.listSubscriptions()).toMatchObject([
+      { channelId: channel, origin: 'config', filters: { side: 'UA' }, kinds: ['held'] },
+    ]);
     await h.ingest(ANKARA_HELD);
     await h.check();
     expect(h.fake.messages(channel)).toHaveLength(1);

@@ -32,14 +32,21 @@ afterAll(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<DeliveryFailure> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DeliveryError);
   return (error as DeliveryError).failure;
 }
 
 describe('createDiscordPoster', () => {
   it('posts a reply as one public message without mentions and returns its id', async () => {
-    const { messageId } = await createDiscordPoster(rest).post(channel(), { content: 'Digest @everyone <@123>', embeds: [{ title: 'Talks', description: 'x'.repeat(5000) }], ephemeral: true }, options());
+    const { messageId } = await createDiscordPoster(rest).post(
+      channel(),
+      { content: 'Digest @everyone <@123>', embeds: [{ title: 'Talks', description: 'x'.repeat(5000) }], ephemeral: true },
+      options(),
+    );
     const message = fake.messages(channel()).find((m) => m.id === messageId);
     expect(message?.flags).toBe(0);
     expect(message?.allowedMentions).toEqual({ parse: [] });
@@ -69,15 +76,26 @@ describe('createDiscordPoster', () => {
 
   it('reports a forbidden or unknown channel as a channel failure', async () => {
     fake.failNext(route, fail.forbidden());
-    expect(await failure(createDiscordPoster(rest).post(channel(), { content: 'x' }, options()))).toMatchObject({ kind: 'channel', message: expect.stringContaining('403') });
-    expect(await failure(createDiscordPoster(rest).post('123456789012345678', { content: 'x' }, options()))).toMatchObject({ kind: 'channel', message: expect.stringContaining('404') });
+    expect(await failure(createDiscordPoster(rest).post(channel(), { content: 'x' }, options()))).toMatchObject({
+      kind: 'channel',
+      message: expect.stringContaining('403'),
+    });
+    expect(await failure(createDiscordPoster(rest).post('123456789012345678', { content: 'x' }, options()))).toMatchObject({
+      kind: 'channel',
+      message: expect.stringContaining('404'),
+    });
   });
 
   it('reports a server error after one request: the queue, not REST, retries', async () => {
     const before = fake.requestsTo(route).length;
     fake.failNext(route, fail.serverError(503), 2);
     expect(await failure(createDiscordPoster(rest).post(channel(), { content: 'x' }, options()))).toMatchObject({ kind: 'transient' });
-    expect(fake.requestsTo(route).slice(before).map((r) => r.status)).toEqual([503]);
+    expect(
+      fake
+        .requestsTo(route)
+        .slice(before)
+        .map((r) => r.status),
+    ).toEqual([503]);
     fake.clearFailures();
   });
 
@@ -103,7 +121,12 @@ describe('the delivery queue over the bot poster', () => {
     const queue = new DeliveryQueue({ poster: createDiscordPoster(rest), maxAttempts: 3, backoffBaseMs: 10 });
     const outcome = await queue.send(fresh, { content: 'x' }, 'pd-stacked');
     expect(outcome).toMatchObject({ ok: false, attempts: 3, failure: { kind: 'transient' } });
-    expect(fake.requestsTo(route).filter((r) => r.path.includes(fresh)).map((r) => r.status)).toEqual([500, 500, 500]);
+    expect(
+      fake
+        .requestsTo(route)
+        .filter((r) => r.path.includes(fresh))
+        .map((r) => r.status),
+    ).toEqual([500, 500, 500]);
     fake.clearFailures();
   });
 

@@ -8,7 +8,13 @@ import { runBot, type RunningBot } from '../src/bot/run.ts';
 import type { Command } from '../src/interaction/command.ts';
 import { SOMETHING_WENT_WRONG } from '../src/interaction/execute.ts';
 import { loadCommands } from '../src/interaction/loadCommands.ts';
-import { MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, startFakeDiscord, type FakeDiscord, type InteractionReply } from './support/fakeDiscord/index.ts';
+import {
+  MEMBER_PERMISSIONS,
+  MODERATOR_PERMISSIONS,
+  startFakeDiscord,
+  type FakeDiscord,
+  type InteractionReply,
+} from './support/fakeDiscord/index.ts';
 import { expectSafeMessage, visibleText } from './support/fakeDiscord/replyChecks.ts';
 import { testApp } from './support/fakeDiscord/testApp.ts';
 import { insertTalks, type TalksFixture } from './support/talksFixture.ts';
@@ -21,7 +27,13 @@ const LONG_NAME = `Aleksandr-**Maximilian**_${'Konstantinopolsky-'.repeat(12)}Ju
 /** Real talks in this project's own words, with hostile text in every field a command shows. */
 const FIXTURE: TalksFixture = {
   articles: [
-    { key: 'geneva', url: 'https://news.example.org/geneva', title: `Geneva round ${HOSTILE} **Breaking**`, publishedAt: '2025-11-24', text: `Delegations met. ${HOSTILE}` },
+    {
+      key: 'geneva',
+      url: 'https://news.example.org/geneva',
+      title: `Geneva round ${HOSTILE} **Breaking**`,
+      publishedAt: '2025-11-24',
+      text: `Delegations met. ${HOSTILE}`,
+    },
     { key: 'florida', url: 'https://news.example.org/florida', title: 'Florida talks _continue_', publishedAt: '2025-12-01' },
   ],
   people: [
@@ -32,12 +44,22 @@ const FIXTURE: TalksFixture = {
   ],
   events: [
     {
-      status: 'held', date: '2025-11-23', city: 'Geneva', country: 'CH', sides: ['UA', 'US'], participants: ['umerov', 'witkoff', 'long'],
+      status: 'held',
+      date: '2025-11-23',
+      city: 'Geneva',
+      country: 'CH',
+      sides: ['UA', 'US'],
+      participants: ['umerov', 'witkoff', 'long'],
       sources: [{ article: 'geneva', evidence: `Ukrainian and US delegations met in Geneva on Sunday. ${HOSTILE} **bold** \`code\`` }],
       summary: `Ukraine–US talks in Geneva ${HOSTILE}`,
     },
     {
-      status: 'held', date: '2025-11-30', city: 'Hallandale Beach', country: 'US', sides: ['UA', 'US'], participants: ['umerov', 'witkoff'],
+      status: 'held',
+      date: '2025-11-30',
+      city: 'Hallandale Beach',
+      country: 'US',
+      sides: ['UA', 'US'],
+      participants: ['umerov', 'witkoff'],
       sources: [
         { article: 'florida', evidence: 'Umerov and Witkoff held talks in Florida on Sunday.' },
         { article: 'geneva', evidence: `A follow-up round in Florida was announced. ${HOSTILE}` },
@@ -45,7 +67,14 @@ const FIXTURE: TalksFixture = {
       summary: 'Ukraine–US talks in Florida',
     },
     {
-      kind: 'meeting', status: 'planned', date: '2025-12-02', approx: true, city: 'Moscow', country: 'RU', sides: ['RU', 'US'], participants: ['witkoff', 'long'],
+      kind: 'meeting',
+      status: 'planned',
+      date: '2025-12-02',
+      approx: true,
+      city: 'Moscow',
+      country: 'RU',
+      sides: ['RU', 'US'],
+      participants: ['witkoff', 'long'],
       sources: [{ article: 'florida', evidence: 'Witkoff is expected in Moscow early next week.' }],
       summary: 'US envoy expected in Moscow',
     },
@@ -97,7 +126,13 @@ beforeAll(async () => {
   }
   commands = await loadCommands();
   fake = await startFakeDiscord();
-  bot = await runBot({ app: testApp(temp.store), token: fake.token, applicationId: fake.applicationId, rest: { api: fake.apiUrl }, commands });
+  bot = await runBot({
+    app: testApp(temp.store),
+    token: fake.token,
+    applicationId: fake.applicationId,
+    rest: { api: fake.apiUrl },
+    commands,
+  });
 });
 
 afterAll(async () => {
@@ -108,7 +143,13 @@ afterAll(async () => {
 
 describe('deploy-commands against the fake Discord', () => {
   it('registers every command for a guild, payload as defined', async () => {
-    const registered = await deployCommands({ token: fake.token, applicationId: fake.applicationId, guildId: fake.guild.id, commands, api: fake.apiUrl });
+    const registered = await deployCommands({
+      token: fake.token,
+      applicationId: fake.applicationId,
+      guildId: fake.guild.id,
+      commands,
+      api: fake.apiUrl,
+    });
     expect(registered.map((c) => c.name)).toEqual(commands.map((c) => c.data.name));
     const [request] = fake.requestsTo(`PUT /applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);
     expect(request?.body).toEqual(JSON.parse(JSON.stringify(commands.map((c) => c.data))));
@@ -127,7 +168,9 @@ describe('deploy-commands against the fake Discord', () => {
   });
 
   it('explains a refused token', async () => {
-    await expect(deployCommands({ token: 'not-the-token', applicationId: fake.applicationId, commands, api: fake.apiUrl })).rejects.toThrow(/refused DISCORD_TOKEN/);
+    await expect(deployCommands({ token: 'not-the-token', applicationId: fake.applicationId, commands, api: fake.apiUrl })).rejects.toThrow(
+      /refused DISCORD_TOKEN/,
+    );
   });
 
   it('has every command declare where Discord offers it (servers, DMs)', () => {
@@ -279,7 +322,13 @@ describe('/digest', () => {
   it('lets a moderator subscribe, list, preview and unsubscribe', async () => {
     if (!hasDigest()) return expect.fail('commands/digest.ts is missing');
     const channelId = digestChannel();
-    const subscribed = await ask({ command: 'digest', subcommand: 'subscribe', channelId, options: { schedule: 'daily', time: '09:30' }, permissions: MODERATOR_PERMISSIONS });
+    const subscribed = await ask({
+      command: 'digest',
+      subcommand: 'subscribe',
+      channelId,
+      options: { schedule: 'daily', time: '09:30' },
+      permissions: MODERATOR_PERMISSIONS,
+    });
     expectSafeMessage(subscribed.message);
     expect(visibleText(subscribed.message)).not.toContain(SOMETHING_WENT_WRONG);
     expect(await temp.store.digests.listSubscriptions({ channelId })).toHaveLength(1);
@@ -299,11 +348,26 @@ describe('/digest', () => {
 
   it('suggests schedules, time zones and people for subscribe', async () => {
     if (!hasDigest()) return expect.fail('commands/digest.ts is missing');
-    const schedules = await suggest({ command: 'digest', subcommand: 'subscribe', channelId: digestChannel(), focused: { name: 'schedule', value: 'week' } });
+    const schedules = await suggest({
+      command: 'digest',
+      subcommand: 'subscribe',
+      channelId: digestChannel(),
+      focused: { name: 'schedule', value: 'week' },
+    });
     expect(schedules.map((c) => String(c.value)).join(' ')).toMatch(/weekly/);
-    const zones = await suggest({ command: 'digest', subcommand: 'subscribe', channelId: digestChannel(), focused: { name: 'timezone', value: 'Kyiv' } });
+    const zones = await suggest({
+      command: 'digest',
+      subcommand: 'subscribe',
+      channelId: digestChannel(),
+      focused: { name: 'timezone', value: 'Kyiv' },
+    });
     expect(zones.map((c) => c.value)).toContain('Europe/Kyiv');
-    const people = await suggest({ command: 'digest', subcommand: 'subscribe', channelId: digestChannel(), focused: { name: 'person', value: 'umer' } });
+    const people = await suggest({
+      command: 'digest',
+      subcommand: 'subscribe',
+      channelId: digestChannel(),
+      focused: { name: 'person', value: 'umer' },
+    });
     expect(people.map((c) => c.name).join(' ')).toContain('Rustem Umerov');
   });
 
@@ -374,7 +438,9 @@ describe('every request Parley made', () => {
     expect(messageBodies.length).toBeGreaterThan(20);
     for (const request of messageBodies) {
       const body = request.body as { type?: number; data?: { allowed_mentions?: unknown }; allowed_mentions?: unknown };
-      expect(body.type === 4 ? body.data?.allowed_mentions : body.allowed_mentions, `${request.method} ${request.path}`).toEqual({ parse: [] });
+      expect(body.type === 4 ? body.data?.allowed_mentions : body.allowed_mentions, `${request.method} ${request.path}`).toEqual({
+        parse: [],
+      });
     }
   });
 
@@ -389,7 +455,13 @@ describe('an empty store', () => {
   it('answers every read command helpfully', async () => {
     const empty = await openTempStore();
     const other = await startFakeDiscord();
-    const emptyBot = await runBot({ app: testApp(empty.store), token: other.token, applicationId: other.applicationId, rest: { api: other.apiUrl }, commands });
+    const emptyBot = await runBot({
+      app: testApp(empty.store),
+      token: other.token,
+      applicationId: other.applicationId,
+      rest: { api: other.apiUrl },
+      commands,
+    });
     try {
       const specs: Array<Parameters<FakeDiscord['chatInput']>[0]> = [
         { command: 'latest-talks' },

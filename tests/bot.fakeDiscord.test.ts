@@ -10,7 +10,12 @@ let client: Client;
 let onInteraction: (interaction: Interaction) => Promise<void> = async () => {};
 
 function restFor(fakeDiscord: FakeDiscord, options: { retries?: number; rejectOnRateLimit?: string[] } = {}): REST {
-  return new REST({ api: fakeDiscord.apiUrl, retries: options.retries ?? 0, rejectOnRateLimit: options.rejectOnRateLimit, timeout: 5000 }).setToken(fakeDiscord.token);
+  return new REST({
+    api: fakeDiscord.apiUrl,
+    retries: options.retries ?? 0,
+    rejectOnRateLimit: options.rejectOnRateLimit,
+    timeout: 5000,
+  }).setToken(fakeDiscord.token);
 }
 
 beforeAll(async () => {
@@ -46,7 +51,8 @@ describe('a real discord.js Client against the fake Discord', () => {
   });
 
   it('delivers a chat input interaction with subcommand, options and member permissions', async () => {
-    let seen: { sub: string | null; text: string | null; count: number | null; manage: boolean | undefined; guild: string | null } | undefined;
+    let seen:
+      { sub: string | null; text: string | null; count: number | null; manage: boolean | undefined; guild: string | null } | undefined;
     onInteraction = async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
       seen = {
@@ -87,11 +93,20 @@ describe('a real discord.js Client against the fake Discord', () => {
       if (!interaction.isAutocomplete()) return;
       const focused = interaction.options.getFocused();
       const choices = Array.from({ length: focused === 'many' ? 30 : 2 }, (_, i) => ({ name: `${focused} ${i}`, value: `${i}` }));
-      attempts.push({ focused, ok: await interaction.respond(choices).then(() => true, () => false) });
+      attempts.push({
+        focused,
+        ok: await interaction.respond(choices).then(
+          () => true,
+          () => false,
+        ),
+      });
     };
     const good = fake.autocomplete({ command: 'who', focused: { name: 'name', value: 'zel' } });
     await fake.sendInteraction(good);
-    expect((await fake.waitForReply(good.id)).choices).toEqual([{ name: 'zel 0', value: '0' }, { name: 'zel 1', value: '1' }]);
+    expect((await fake.waitForReply(good.id)).choices).toEqual([
+      { name: 'zel 0', value: '0' },
+      { name: 'zel 1', value: '1' },
+    ]);
     const tooMany = fake.autocomplete({ command: 'who', focused: { name: 'name', value: 'many' } });
     await fake.sendInteraction(tooMany);
     await expect.poll(() => attempts.length).toBe(2);
@@ -107,7 +122,12 @@ describe('a real discord.js Client against the fake Discord', () => {
       await interaction.reply({ content: 'first' }).catch((e: Error) => errors.push(e.message));
       if (interaction.commandName === 'twice') {
         await fake.waitForCallback(interaction.id);
-        await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'again' } }, auth: false }).catch((e: Error) => errors.push(e.message));
+        await client.rest
+          .post(Routes.interactionCallback(interaction.id, interaction.token), {
+            body: { type: 4, data: { content: 'again' } },
+            auth: false,
+          })
+          .catch((e: Error) => errors.push(e.message));
       }
     };
     const twice = fake.chatInput({ command: 'twice' });
@@ -186,12 +206,20 @@ describe('fake Discord REST', () => {
     fake.failNext(route, fail.serverError());
     expect(await rest.post(Routes.channelMessages(channelId()), { body: { content: 'a' } }).catch((e) => e)).toMatchObject({ status: 500 });
     fake.failNext(route, fail.forbidden());
-    expect(await rest.post(Routes.channelMessages(channelId()), { body: { content: 'b' } }).catch((e) => e)).toMatchObject({ status: 403, code: 50013 });
+    expect(await rest.post(Routes.channelMessages(channelId()), { body: { content: 'b' } }).catch((e) => e)).toMatchObject({
+      status: 403,
+      code: 50013,
+    });
     fake.failNext(route, fail.rateLimited(2));
-    const limited = (await rest.post(Routes.channelMessages(channelId()), { body: { content: "c" } }).catch((e: unknown) => e)) as RateLimitError;
+    const limited = (await rest
+      .post(Routes.channelMessages(channelId()), { body: { content: 'c' } })
+      .catch((e: unknown) => e)) as RateLimitError;
     expect(limited).toBeInstanceOf(RateLimitError);
     expect(limited.retryAfter).toBeGreaterThanOrEqual(2000);
-    const recorded = fake.requestsTo(route).slice(-3).map((r) => r.status);
+    const recorded = fake
+      .requestsTo(route)
+      .slice(-3)
+      .map((r) => r.status);
     expect(recorded).toEqual([500, 403, 429]);
   });
 

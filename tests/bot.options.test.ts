@@ -6,14 +6,31 @@ import type { Command } from '../src/interaction/command.ts';
 
 describe('commandOptionsFromInteraction', () => {
   it('reads plain options by name', () => {
-    expect(commandOptionsFromInteraction([{ name: 'count', type: 4, value: 3 }, { name: 'side', type: 3, value: 'UA' }])).toEqual({
+    expect(
+      commandOptionsFromInteraction([
+        { name: 'count', type: 4, value: 3 },
+        { name: 'side', type: 3, value: 'UA' },
+      ]),
+    ).toEqual({
       values: { count: 3, side: 'UA' },
     });
   });
 
   it('reads the subcommand and the options under it', () => {
-    const data = [{ name: 'subscribe', type: 1, options: [{ name: 'channel', type: 7, value: '123456789012345678' }, { name: 'time', type: 3, value: '08:00' }] }];
-    expect(commandOptionsFromInteraction(data)).toEqual({ subcommand: 'subscribe', values: { channel: '123456789012345678', time: '08:00' } });
+    const data = [
+      {
+        name: 'subscribe',
+        type: 1,
+        options: [
+          { name: 'channel', type: 7, value: '123456789012345678' },
+          { name: 'time', type: 3, value: '08:00' },
+        ],
+      },
+    ];
+    expect(commandOptionsFromInteraction(data)).toEqual({
+      subcommand: 'subscribe',
+      values: { channel: '123456789012345678', time: '08:00' },
+    });
   });
 
   it('names a subcommand inside a group "group subcommand"', () => {

@@ -13,7 +13,11 @@ import { testApp } from './support/fakeDiscord/testApp.ts';
 import { openTempStore, type TempStore } from './support/tempStore.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const define = (name: string, extra: Partial<Command['data']> = {}): Command['data'] => ({ name, description: `the ${name} probe`, ...extra });
+const define = (name: string, extra: Partial<Command['data']> = {}): Command['data'] => ({
+  name,
+  description: `the ${name} probe`,
+  ...extra,
+});
 
 const seen: Array<{ options: CommandOptions; invoker: CommandContext['invoker']; canPost?: Record<string, boolean> }> = [];
 let releaseGate: () => void = () => {};
@@ -31,7 +35,10 @@ const commands: Command[] = [
     },
   },
   { data: define('slow'), execute: async () => (await sleep(900), { embeds: [{ title: 'Slow answer', description: 'took a while' }] }) },
-  { data: define('slow-refusal'), execute: async () => (await sleep(900), Promise.reject(new UserFacingError('No such event. Try /latest-talks.'))) },
+  {
+    data: define('slow-refusal'),
+    execute: async () => (await sleep(900), Promise.reject(new UserFacingError('No such event. Try /latest-talks.'))),
+  },
   { data: define('eager'), defer: true, execute: async () => ({ content: 'deferred on purpose' }) },
   { data: define('boom'), execute: async () => Promise.reject(new Error('database is on fire')) },
   { data: define('guild-only', { contexts: [0] }), execute: async () => ({ content: 'in a guild' }) },
@@ -44,7 +51,10 @@ const commands: Command[] = [
       return { content: 'too late' };
     },
   },
-  { data: define('gated'), execute: async () => (await new Promise<void>((r) => (releaseGate = r)), { content: 'finished after stop began' }) },
+  {
+    data: define('gated'),
+    execute: async () => (await new Promise<void>((r) => (releaseGate = r)), { content: 'finished after stop began' }),
+  },
   {
     data: define('pick'),
     execute: async () => ({ content: 'picked' }),
@@ -62,7 +72,15 @@ let bot: RunningBot;
 beforeAll(async () => {
   fake = await startFakeDiscord();
   temp = await openTempStore();
-  bot = await runBot({ app: testApp(temp.store), token: fake.token, applicationId: fake.applicationId, rest: { api: fake.apiUrl }, commands, deferAfterMs: 600, autocompleteBudgetMs: 800 });
+  bot = await runBot({
+    app: testApp(temp.store),
+    token: fake.token,
+    applicationId: fake.applicationId,
+    rest: { api: fake.apiUrl },
+    commands,
+    deferAfterMs: 600,
+    autocompleteBudgetMs: 800,
+  });
 });
 
 afterAll(async () => {
@@ -120,7 +138,9 @@ describe('runBot', () => {
     const reply = await fake.waitForReply(payload.id);
     expect(reply).toMatchObject({ callbackType: 5, deferred: true, ephemeral: false });
     expect(reply.message?.embeds).toEqual([{ title: 'Slow answer', description: 'took a while' }]);
-    expect(fake.requestsTo(`PATCH /webhooks/${fake.applicationId}/${payload.token}/messages/@original`)[0]?.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect(fake.requestsTo(`PATCH /webhooks/${fake.applicationId}/${payload.token}/messages/@original`)[0]?.body).toMatchObject({
+      allowed_mentions: { parse: [] },
+    });
   });
 
   it('turns a late refusal after a public deferral into an ephemeral follow-up', async () => {
@@ -132,7 +152,9 @@ describe('runBot', () => {
     const record = fake.interaction(payload.id)!;
     expect(record.callback?.type).toBe(5);
     expect(record.original).toBeUndefined();
-    expect(record.followUps.map((m) => ({ content: m.content, flags: m.flags }))).toEqual([{ content: 'No such event. Try /latest-talks.', flags: 64 }]);
+    expect(record.followUps.map((m) => ({ content: m.content, flags: m.flags }))).toEqual([
+      { content: 'No such event. Try /latest-talks.', flags: 64 },
+    ]);
   });
 
   it('defers at once when the command asks for it', async () => {
@@ -199,7 +221,12 @@ describe('the bot client posting digests', () => {
     const outcome = await queue.send(channelId, { content: 'daily digest' }, 'pd-bot-client');
     expect(outcome).toMatchObject({ ok: true, attempts: 2 });
     expect(queue.stats).toMatchObject({ rateLimited: 1, retries: 1, requests: 3 });
-    expect(fake.requestsTo('POST /channels/:channelId/messages').filter((r) => r.path.includes(channelId)).map((r) => r.status)).toEqual([429, 500, 200]);
+    expect(
+      fake
+        .requestsTo('POST /channels/:channelId/messages')
+        .filter((r) => r.path.includes(channelId))
+        .map((r) => r.status),
+    ).toEqual([429, 500, 200]);
   });
 });
 
@@ -207,7 +234,13 @@ describe('runBot start and stop', () => {
   it('refuses to start when the application id does not match the token', async () => {
     const other = await startFakeDiscord();
     try {
-      const starting = runBot({ app: testApp(temp.store), token: other.token, applicationId: '123456789012345678', rest: { api: other.apiUrl }, commands });
+      const starting = runBot({
+        app: testApp(temp.store),
+        token: other.token,
+        applicationId: '123456789012345678',
+        rest: { api: other.apiUrl },
+        commands,
+      });
       await expect(starting).rejects.toThrow(/DISCORD_APPLICATION_ID is 123456789012345678 but the token belongs to application/);
     } finally {
       await other.close();
@@ -215,13 +248,25 @@ describe('runBot start and stop', () => {
   });
 
   it('refuses to start with a token Discord does not accept', async () => {
-    const starting = runBot({ app: testApp(temp.store), token: 'not-the-token', applicationId: fake.applicationId, rest: { api: fake.apiUrl }, commands });
+    const starting = runBot({
+      app: testApp(temp.store),
+      token: 'not-the-token',
+      applicationId: fake.applicationId,
+      rest: { api: fake.apiUrl },
+      commands,
+    });
     await expect(starting).rejects.toThrow(/invalid token/i);
   });
 
   it('gives up on an interaction Discord has expired instead of sending more', async () => {
     const strict = await startFakeDiscord({ interactionResponseWindowMs: 100 });
-    const strictBot = await runBot({ app: testApp(temp.store), token: strict.token, applicationId: strict.applicationId, rest: { api: strict.apiUrl }, commands });
+    const strictBot = await runBot({
+      app: testApp(temp.store),
+      token: strict.token,
+      applicationId: strict.applicationId,
+      rest: { api: strict.apiUrl },
+      commands,
+    });
     try {
       const payload = strict.chatInput({ command: 'stall' });
       await strict.sendInteraction(payload);
@@ -237,7 +282,14 @@ describe('runBot start and stop', () => {
 
   it('finishes in-flight replies on stop and turns away interactions that arrive meanwhile', async () => {
     const other = await startFakeDiscord();
-    const stopping = await runBot({ app: testApp(temp.store), token: other.token, applicationId: other.applicationId, rest: { api: other.apiUrl }, commands, deferAfterMs: 100 });
+    const stopping = await runBot({
+      app: testApp(temp.store),
+      token: other.token,
+      applicationId: other.applicationId,
+      rest: { api: other.apiUrl },
+      commands,
+      deferAfterMs: 100,
+    });
     try {
       const inFlight = other.chatInput({ command: 'gated' });
       await other.sendInteraction(inFlight);

@@ -5,13 +5,36 @@ import { cleanArticleText, findTailStart, isAuthorBio, isBoilerplateLine } from 
 
 describe('isBoilerplateLine', () => {
   it.each([
-    '2 min read', '3 min de lecture', '4 min', 'Avatar', 'Read more', 'Read more »', 'Most Popular', 'Read the article',
-    "Editors' Picks", 'Show More', 'News Feed', '• 5:57 PM', '12 hours ago', '1', '...', 'by Jane Reporter',
-    'By Jane Reporter and John Writer', 'Logo Nextory', 'Outlet logo', 'UkraineUnited StatesRussiaPeace talks',
-    'Read also: Ukraine and Turkey sign a grain deal', 'Share on Facebook', 'War', "Editor's Note: This is a developing story.",
-    'Reporting by Jane Reporter; Editing by John Writer', '(Additional reporting by Jane Reporter in Kyiv)',
-    'Writing by John Writer; editing by Jane Reporter and Anna Editor', '© 2025 Example News. All rights reserved.',
-    'Sign up for our daily briefing', 'Our Standards: The Example Trust Principles.',
+    '2 min read',
+    '3 min de lecture',
+    '4 min',
+    'Avatar',
+    'Read more',
+    'Read more »',
+    'Most Popular',
+    'Read the article',
+    "Editors' Picks",
+    'Show More',
+    'News Feed',
+    '• 5:57 PM',
+    '12 hours ago',
+    '1',
+    '...',
+    'by Jane Reporter',
+    'By Jane Reporter and John Writer',
+    'Logo Nextory',
+    'Outlet logo',
+    'UkraineUnited StatesRussiaPeace talks',
+    'Read also: Ukraine and Turkey sign a grain deal',
+    'Share on Facebook',
+    'War',
+    "Editor's Note: This is a developing story.",
+    'Reporting by Jane Reporter; Editing by John Writer',
+    '(Additional reporting by Jane Reporter in Kyiv)',
+    'Writing by John Writer; editing by Jane Reporter and Anna Editor',
+    '© 2025 Example News. All rights reserved.',
+    'Sign up for our daily briefing',
+    'Our Standards: The Example Trust Principles.',
   ])('drops "%s"', (line) => {
     expect(isBoilerplateLine(line)).toBe(true);
   });
@@ -106,7 +129,22 @@ describe('cleanArticleText', () => {
   });
 
   it('drops the trailing list of unrelated headlines, the related card, tags, byline and bio', () => {
-    for (const junk of ['Storm knocks out power', 'Parliament passes', 'Lawmakers approved', '5:57 PM', 'Most Popular', 'Today', 'Talks resume in Geneva', 'Article image', 'UkraineRussia', 'Jane Reporter', 'Senior Correspondent', 'Avatar', 'min read', 'Read more']) {
+    for (const junk of [
+      'Storm knocks out power',
+      'Parliament passes',
+      'Lawmakers approved',
+      '5:57 PM',
+      'Most Popular',
+      'Today',
+      'Talks resume in Geneva',
+      'Article image',
+      'UkraineRussia',
+      'Jane Reporter',
+      'Senior Correspondent',
+      'Avatar',
+      'min read',
+      'Read more',
+    ]) {
       expect(cleaned).not.toContain(junk);
     }
   });
@@ -117,8 +155,12 @@ describe('cleanArticleText', () => {
   });
 
   it('joins hard-wrapped lines into one paragraph', () => {
-    const text = cleanArticleText('The foreign ministers of Armenia and Azerbaijan met in\nWashington on Friday and initialled a peace agreement\nbrokered by the United States.\n\nNext paragraph.');
-    expect(text).toBe('The foreign ministers of Armenia and Azerbaijan met in Washington on Friday and initialled a peace agreement brokered by the United States.\n\nNext paragraph.');
+    const text = cleanArticleText(
+      'The foreign ministers of Armenia and Azerbaijan met in\nWashington on Friday and initialled a peace agreement\nbrokered by the United States.\n\nNext paragraph.',
+    );
+    expect(text).toBe(
+      'The foreign ministers of Armenia and Azerbaijan met in Washington on Friday and initialled a peace agreement brokered by the United States.\n\nNext paragraph.',
+    );
   });
 
   it('removes markup debris a scraper left behind', () => {
@@ -126,7 +168,16 @@ describe('cleanArticleText', () => {
   });
 
   it('cuts a trailing list whose items carry the time and the headline on one line', () => {
-    const text = cleanArticleText(['The envoys met in Riyadh on Tuesday.', '', 'They agreed to meet again next month in Jeddah.', '', '• 4:12 PM Markets close higher on tech rally', '• 3:40 PM City council approves new budget'].join('\n'));
+    const text = cleanArticleText(
+      [
+        'The envoys met in Riyadh on Tuesday.',
+        '',
+        'They agreed to meet again next month in Jeddah.',
+        '',
+        '• 4:12 PM Markets close higher on tech rally',
+        '• 3:40 PM City council approves new budget',
+      ].join('\n'),
+    );
     expect(text).toBe('The envoys met in Riyadh on Tuesday.\n\nThey agreed to meet again next month in Jeddah.');
   });
 
@@ -138,7 +189,16 @@ describe('cleanArticleText', () => {
 
 describe('cleanArticleText, property', () => {
   const sentences = [GENEVA_TALKS, ISTANBUL_TALKS, GENEVA_TALKS_OTHER_OUTLET].flatMap((t) => t.split('\n\n'));
-  const furniture = ['2 min read', 'Avatar', 'Logo Example', 'by Jane Reporter', 'Share on Facebook', 'Advertisement', '4 min', 'Copy link'];
+  const furniture = [
+    '2 min read',
+    'Avatar',
+    'Logo Example',
+    'by Jane Reporter',
+    'Share on Facebook',
+    'Advertisement',
+    '4 min',
+    'Copy link',
+  ];
 
   it('keeps every article sentence and drops every furniture line, wherever the furniture sits', () => {
     fc.assert(

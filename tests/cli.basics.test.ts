@@ -24,7 +24,8 @@ describe('parley (in-process)', { timeout: 180_000 }, () => {
   it('prints help with every subcommand', async () => {
     const { code, stdout } = await runMain(['help']);
     expect(code).toBe(0);
-    for (const command of ['start', 'ingest', 'poll', 'feeds', 'export', 'reextract', 'ask', 'deploy-commands']) expect(stdout).toContain(command);
+    for (const command of ['start', 'ingest', 'poll', 'feeds', 'export', 'reextract', 'ask', 'deploy-commands'])
+      expect(stdout).toContain(command);
     expect(stdout).toContain('PARLEY_CONFIG');
     expect(stdout).toContain('PARLEY_DB');
   });
@@ -64,7 +65,9 @@ describe('parley (in-process)', { timeout: 180_000 }, () => {
     writeFileSync(join(configDir, 'parley.yaml'), 'feeds:\n  - name: x\n    url: ftp://x\n');
     const { code, stderr } = await runMain(['export', '--json'], { PARLEY_CONFIG: configDir });
     expect(code).toBe(1);
-    expect(stderr).toBe(`parley: invalid configuration:\n${join(configDir, 'parley.yaml')}: feeds[0].url: expected an http(s) URL, got "ftp://x"\n`);
+    expect(stderr).toBe(
+      `parley: invalid configuration:\n${join(configDir, 'parley.yaml')}: feeds[0].url: expected an http(s) URL, got "ftp://x"\n`,
+    );
   });
 
   it('checks a config folder and prints it with the defaults filled in', async () => {
@@ -73,7 +76,12 @@ describe('parley (in-process)', { timeout: 180_000 }, () => {
     writeFileSync(join(configDir, 'parley.yaml'), 'feeds:\n  - name: One\n    url: https://example.org/rss\n');
     const { code, stdout } = await runMain(['config', '--json'], { PARLEY_CONFIG: configDir, PARLEY_DB: '/srv/x.db' });
     expect(code).toBe(0);
-    const printed = JSON.parse(stdout) as { configDir: string; database: string; parley: { feeds: Array<{ pollMinutes: number }> }; people: unknown[] };
+    const printed = JSON.parse(stdout) as {
+      configDir: string;
+      database: string;
+      parley: { feeds: Array<{ pollMinutes: number }> };
+      people: unknown[];
+    };
     expect(printed.configDir).toBe(configDir);
     expect(printed.database).toBe('/srv/x.db');
     expect(printed.parley.feeds[0]?.pollMinutes).toBe(15);
@@ -141,13 +149,30 @@ describe('CLI output formats', () => {
   it('renders feed health as an aligned table', () => {
     const table = formatFeedHealthTable([
       {
-        id: 1, url: 'https://example.org/rss', name: 'Example', enabled: true, lastPolledAt: '2026-01-02T03:04:05.000Z',
-        lastSuccessAt: null, lastError: 'timeout after 15000 ms', lastErrorAt: '2026-01-02T03:04:05.000Z',
-        consecutiveFailures: 2, nextPollAt: '2026-01-02T03:08:05.000Z', articleCount: 0,
+        id: 1,
+        url: 'https://example.org/rss',
+        name: 'Example',
+        enabled: true,
+        lastPolledAt: '2026-01-02T03:04:05.000Z',
+        lastSuccessAt: null,
+        lastError: 'timeout after 15000 ms',
+        lastErrorAt: '2026-01-02T03:04:05.000Z',
+        consecutiveFailures: 2,
+        nextPollAt: '2026-01-02T03:08:05.000Z',
+        articleCount: 0,
       },
       {
-        id: 2, url: 'https://example.com/feed', name: 'Other', enabled: false, lastPolledAt: null, lastSuccessAt: null,
-        lastError: null, lastErrorAt: null, consecutiveFailures: 0, nextPollAt: null, articleCount: 12,
+        id: 2,
+        url: 'https://example.com/feed',
+        name: 'Other',
+        enabled: false,
+        lastPolledAt: null,
+        lastSuccessAt: null,
+        lastError: null,
+        lastErrorAt: null,
+        consecutiveFailures: 0,
+        nextPollAt: null,
+        articleCount: 12,
       },
     ]);
     const lines = table.split('\n');

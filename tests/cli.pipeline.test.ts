@@ -88,7 +88,9 @@ describe('parley ingest', { timeout: 180_000 }, () => {
   });
 
   it('goes on past a bad input, names it with its reason and exits 1', async () => {
-    const run = await runParleyInProcess(['ingest', join(root, 'does-not-exist.txt'), join(articles, 'alaska.txt')], { env: envFor('b.db') });
+    const run = await runParleyInProcess(['ingest', join(root, 'does-not-exist.txt'), join(articles, 'alaska.txt')], {
+      env: envFor('b.db'),
+    });
     expect(run.stdout).toContain('ingested 1, duplicates 0, failed 1');
     expect(run.stdout).toMatch(new RegExp(`failed: ${join(root, 'does-not-exist.txt').replace(/[.]/g, '\\.')}: \\S`));
     expect(run.code).toBe(1);
@@ -107,12 +109,23 @@ describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
   it('exports the timeline the ingest built, in the scorecard format', async () => {
     const run = await runParley(['export', '--json'], { env: envFor('a.db') });
     expect(run.code).toBe(0);
-    const exported = JSON.parse(run.stdout) as { events: Array<Record<string, unknown>>; people: Array<{ name: string }>; quotes: unknown[] };
+    const exported = JSON.parse(run.stdout) as {
+      events: Array<Record<string, unknown>>;
+      people: Array<{ name: string }>;
+      quotes: unknown[];
+    };
     expect(Array.isArray(exported.events)).toBe(true);
     expect(Array.isArray(exported.quotes)).toBe(true);
     expect(exported.events.length).toBeGreaterThan(0);
     for (const event of exported.events) {
-      expect(event).toEqual(expect.objectContaining({ id: expect.any(String), kind: expect.any(String), status: expect.any(String), sources: expect.any(Array) }));
+      expect(event).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          kind: expect.any(String),
+          status: expect.any(String),
+          sources: expect.any(Array),
+        }),
+      );
     }
     expect(exported.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Vladimir Putin']));
   });
@@ -127,11 +140,17 @@ describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
   });
 
   it('re-extracts every stored article and rebuilds the same timeline', async () => {
-    const before = JSON.parse((await runParleyInProcess(['export', '--json'], { env: envFor('a.db') })).stdout) as { events: unknown[]; people: unknown[] };
+    const before = JSON.parse((await runParleyInProcess(['export', '--json'], { env: envFor('a.db') })).stdout) as {
+      events: unknown[];
+      people: unknown[];
+    };
     const run = await runParley(['reextract'], { env: envFor('a.db') });
     expect(run.stdout).toContain('re-extracted 2, failed 0');
     expect(run.code).toBe(0);
-    const after = JSON.parse((await runParleyInProcess(['export', '--json'], { env: envFor('a.db') })).stdout) as { events: unknown[]; people: unknown[] };
+    const after = JSON.parse((await runParleyInProcess(['export', '--json'], { env: envFor('a.db') })).stdout) as {
+      events: unknown[];
+      people: unknown[];
+    };
     expect(after.events.length).toBe(before.events.length);
     expect(after.people.length).toBe(before.people.length);
   });
@@ -153,7 +172,9 @@ describe('parley export, reextract and ask', { timeout: 180_000 }, () => {
     const without = await runParleyInProcess(['ask', '/digest list'], { env: envFor('a.db') });
     expect(without.code).toBe(1);
     expect(without.stderr).toContain('hint: /digest runs in a server channel; pass --guild ID --channel ID');
-    const within = await runParleyInProcess(['ask', '--guild', '123456789012345678', '--channel', '123456789012345679', '/digest list'], { env: envFor('a.db') });
+    const within = await runParleyInProcess(['ask', '--guild', '123456789012345678', '--channel', '123456789012345679', '/digest list'], {
+      env: envFor('a.db'),
+    });
     expect(within.code).toBe(0);
     expect(within.stderr).toBe('');
     expect(within.stdout).not.toBe(without.stdout);
@@ -187,7 +208,9 @@ describe('one clear line for a mistake', { timeout: 180_000 }, () => {
     const db = join(root, 'dta', 'parley.db');
     const run = await runParleyInProcess(['export'], { env: { PARLEY_CONFIG: configDir, PARLEY_DB: db } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`parley: PARLEY_DB=${db}: the folder ${join(root, 'dta')} does not exist; create it first (mkdir -p ${join(root, 'dta')}) or correct the path\n`);
+    expect(run.stderr).toBe(
+      `parley: PARLEY_DB=${db}: the folder ${join(root, 'dta')} does not exist; create it first (mkdir -p ${join(root, 'dta')}) or correct the path\n`,
+    );
     expect(existsSync(join(root, 'dta'))).toBe(false);
   });
 
@@ -195,7 +218,9 @@ describe('one clear line for a mistake', { timeout: 180_000 }, () => {
     const work = mkdtempSync(join(root, 'work-'));
     const run = await runParleyInProcess(['export'], { env: { PARLEY_CONFIG: configDir }, cwd: work });
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(`parley: creating the folder ${join(work, 'data')} for a new store at ${join(work, 'data', 'parley.db')} (store.path in parley.yaml)\n`);
+    expect(run.stderr).toBe(
+      `parley: creating the folder ${join(work, 'data')} for a new store at ${join(work, 'data', 'parley.db')} (store.path in parley.yaml)\n`,
+    );
     expect(existsSync(join(work, 'data', 'parley.db'))).toBe(true);
   });
 
@@ -208,7 +233,9 @@ describe('one clear line for a mistake', { timeout: 180_000 }, () => {
   it('gives one line for an unknown PARLEY_LOG_LEVEL, not a stack trace', async () => {
     const run = await runParley(['feeds'], { env: { ...envFor('a.db'), PARLEY_LOG_LEVEL: 'loud' } });
     expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe('parley: PARLEY_LOG_LEVEL is "loud", which is not a log level; use one of fatal, error, warn, info, debug, trace, silent');
+    expect(run.stderr.split('\n')[0]).toBe(
+      'parley: PARLEY_LOG_LEVEL is "loud", which is not a log level; use one of fatal, error, warn, info, debug, trace, silent',
+    );
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });

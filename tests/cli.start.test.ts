@@ -75,7 +75,18 @@ describe('parley start in console mode', { timeout: 180_000 }, () => {
       slow.route('/slow.xml', { delayMs: 60_000, body: '' });
       const slowConfig = join(root, 'slow-config');
       mkdirSync(slowConfig, { recursive: true });
-      writeFileSync(join(slowConfig, 'parley.yaml'), ['feeds:', '  - name: Slow', `    url: ${slow.url('/slow.xml')}`, 'fetch:', '  timeoutMs: 60000', 'polling:', '  cron: "* * * * * *"'].join('\n'));
+      writeFileSync(
+        join(slowConfig, 'parley.yaml'),
+        [
+          'feeds:',
+          '  - name: Slow',
+          `    url: ${slow.url('/slow.xml')}`,
+          'fetch:',
+          '  timeoutMs: 60000',
+          'polling:',
+          '  cron: "* * * * * *"',
+        ].join('\n'),
+      );
       const child = start('slow.db', { PARLEY_CONFIG: slowConfig });
       const finished = collect(child, { timeoutMs: 150_000 });
       await waitForLog(child, 'parley ready', 90_000);
@@ -146,7 +157,12 @@ describe('parley start on Discord (fake Discord on 127.0.0.1)', { timeout: 180_0
   });
 
   it('registers the commands with deploy-commands --guild', async () => {
-    const env = { DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, PARLEY_CONFIG: configDir, PARLEY_DB: join(root, 'deploy.db') };
+    const env = {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      PARLEY_CONFIG: configDir,
+      PARLEY_DB: join(root, 'deploy.db'),
+    };
     const result = await runParley(['deploy-commands', '--guild', discord.guild.id, '--api', discord.apiUrl], { env });
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.code).toBe(0);
@@ -156,7 +172,11 @@ describe('parley start on Discord (fake Discord on 127.0.0.1)', { timeout: 180_0
   });
 
   it('logs in with the token, answers a slash command, and stops on SIGTERM', async () => {
-    const child = start('bot.db', { DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl });
+    const child = start('bot.db', {
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.apiUrl,
+    });
     const finished = collect(child, { timeoutMs: 150_000 });
     await waitForLog(child, 'parley ready', 90_000);
     const interaction = await discord.sendInteraction(discord.chatInput({ command: 'help' }));
@@ -171,7 +191,9 @@ describe('parley start on Discord (fake Discord on 127.0.0.1)', { timeout: 180_0
 
   it('asks for the application id when only the token is set', async () => {
     const listenersBefore = process.listenerCount('SIGTERM') + process.listenerCount('SIGHUP');
-    const result = await runParleyInProcess(['start'], { env: { DISCORD_TOKEN: 'x', PARLEY_CONFIG: configDir, PARLEY_DB: join(root, 'noapp.db') } });
+    const result = await runParleyInProcess(['start'], {
+      env: { DISCORD_TOKEN: 'x', PARLEY_CONFIG: configDir, PARLEY_DB: join(root, 'noapp.db') },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not');
     // Nothing left behind: no signal handlers, the config watcher closed.

@@ -39,7 +39,11 @@ describe('createProgressReporter', () => {
       "process.kill(process.pid, 'SIGINT');",
       'setTimeout(() => {}, 5000);',
     ].join('\n');
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(child.status).toBe(130);
     expect(child.stdout).toContain('\u001b[?7h');
     expect(child.stdout).toContain('interrupted');

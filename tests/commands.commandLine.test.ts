@@ -72,12 +72,18 @@ describe('parseCommandLine', () => {
   });
 
   it('lets an unquoted value run up to the next option', () => {
-    expect(parseCommandLine('/latest-talks person:Marco Rubio count:2', commands).options.values).toEqual({ person: 'Marco Rubio', count: 2 });
+    expect(parseCommandLine('/latest-talks person:Marco Rubio count:2', commands).options.values).toEqual({
+      person: 'Marco Rubio',
+      count: 2,
+    });
   });
 
   it('reads a subcommand and its options', () => {
     expect(parseCommandLine('/digest list', commands).options).toEqual({ subcommand: 'list', values: {} });
-    expect(parseCommandLine('/digest subscribe time:08:00', commands).options).toEqual({ subcommand: 'subscribe', values: { time: '08:00' } });
+    expect(parseCommandLine('/digest subscribe time:08:00', commands).options).toEqual({
+      subcommand: 'subscribe',
+      values: { time: '08:00' },
+    });
   });
 
   it('takes a value without a name for the only required option', () => {
@@ -123,7 +129,9 @@ describe('parseCommandLine', () => {
 describe('runCommandLine', () => {
   const ctx = {
     store: {} as CommandContext['store'],
-    config: () => { throw new Error('unused'); },
+    config: () => {
+      throw new Error('unused');
+    },
     now: () => new Date('2025-12-01T00:00:00Z'),
     invoker: { userId: 'console', guildId: null, channelId: null, permissions: { manageChannels: true, manageGuild: true } },
     logger,
@@ -140,7 +148,11 @@ describe('runCommandLine', () => {
   });
 
   it('shows a user-facing error and hides an internal one', async () => {
-    expect(await runCommandLine('/who name:nobody', commands, ctx)).toEqual({ content: 'No one called nobody', ephemeral: true, outcome: 'refused' });
+    expect(await runCommandLine('/who name:nobody', commands, ctx)).toEqual({
+      content: 'No one called nobody',
+      ephemeral: true,
+      outcome: 'refused',
+    });
     const internal = await runCommandLine('/who name:boom', commands, ctx);
     expect(internal.ephemeral).toBe(true);
     expect(internal.content).toMatch(/^Something went wrong/);

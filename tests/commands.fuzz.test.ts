@@ -25,7 +25,18 @@ afterAll(() => db.close());
 
 const hostileText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.constantFrom('@everyone', '@here', '<@123456789012345678>', '<@&1>', '<#2>', '**bold** __u__ ~~s~~ `c` ||x||', '> quote\n# head\n- item', '[x](https://evil.example)', '\u202eevil rtl', ''),
+  fc.constantFrom(
+    '@everyone',
+    '@here',
+    '<@123456789012345678>',
+    '<@&1>',
+    '<#2>',
+    '**bold** __u__ ~~s~~ `c` ||x||',
+    '> quote\n# head\n- item',
+    '[x](https://evil.example)',
+    '\u202eevil rtl',
+    '',
+  ),
   fc.string({ unit: 'binary', minLength: 1000, maxLength: 5000 }),
 );
 const nonEmpty = hostileText.map((t) => (t.trim() ? t : 'x'));
@@ -50,14 +61,36 @@ describe('commands over hostile data and input', () => {
         const ids = insertTalks(db, {
           articles: [{ key, url: `https://news.example.org/${encodeURIComponent(key)}`, title: summary, publishedAt: '2025-11-20' }],
           people: [{ key, name, aliases: [summary.slice(0, 50) || 'alias'], country: 'UA', role: summary }],
-          events: [{ date: '2025-11-19', city: name, country: 'CH', sides: ['UA', 'US'], participants: [key], sources: [{ article: key, evidence: evidence || 'e' }], summary }],
+          events: [
+            {
+              date: '2025-11-19',
+              city: name,
+              country: 'CH',
+              sides: ['UA', 'US'],
+              participants: [key],
+              sources: [{ article: key, evidence: evidence || 'e' }],
+              summary,
+            },
+          ],
           quotes: [{ speaker: key, text: quote || 'q', date: '2025-11-19', article: key }],
         });
         const personId = ids.people.get(key)!;
-        for (const line of ['/latest-talks count:10', `/who name:id:${personId}`, `/event id:${ids.events[0]}`, '/search query:news', '/help', '/sources']) {
+        for (const line of [
+          '/latest-talks count:10',
+          `/who name:id:${personId}`,
+          `/event id:${ids.events[0]}`,
+          '/search query:news',
+          '/help',
+          '/sources',
+        ]) {
           assertSafe(await runCommandLine(line, commands, ctx));
         }
-        const choices = await executeAutocomplete(commands.find((c) => c.data.name === 'who')!, { name: 'name', value: name.slice(0, 100) }, { values: {} }, ctx);
+        const choices = await executeAutocomplete(
+          commands.find((c) => c.data.name === 'who')!,
+          { name: 'name', value: name.slice(0, 100) },
+          { values: {} },
+          ctx,
+        );
         for (const choice of choices) {
           expect(choice.name.length).toBeLessThanOrEqual(100);
           expect(choice.name).not.toMatch(/@(everyone|here)/i);

@@ -6,7 +6,14 @@ import { executeAutocomplete, executeCommand } from '../src/interaction/execute.
 import { runCommandLine } from '../src/interaction/commandLine.ts';
 import { fitReplyForDiscord, embedLength } from '../src/render/discord.ts';
 import { replyToText } from '../src/render/text.ts';
-import { GENEVA_AND_MIAMI, insertTalks, openMigratedMemoryDb, queryOnlyStore, type FixtureIds, type TalksFixture } from './support/talksFixture.ts';
+import {
+  GENEVA_AND_MIAMI,
+  insertTalks,
+  openMigratedMemoryDb,
+  queryOnlyStore,
+  type FixtureIds,
+  type TalksFixture,
+} from './support/talksFixture.ts';
 import { commandContext, testConfig } from './support/commandContext.ts';
 
 let commands: Command[];
@@ -28,7 +35,15 @@ async function run(line: string): Promise<Reply> {
 
 /** Everything a reply would show, as one string, to search in. */
 function allText(reply: Reply): string {
-  return [reply.content ?? '', ...(reply.embeds ?? []).flatMap((e) => [e.title ?? '', e.description ?? '', e.footer ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].join('\n');
+  return [
+    reply.content ?? '',
+    ...(reply.embeds ?? []).flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      e.footer ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+  ].join('\n');
 }
 
 function expectFitsDiscord(reply: Reply): void {
@@ -68,7 +83,9 @@ describe('with the Geneva and Miami talks', () => {
 
   it('/latest-talks honours count, side (code or name) and person', async () => {
     expect((await run('/latest-talks count:1')).embeds![0]!.fields).toHaveLength(1);
-    expect((await run('/latest-talks side:RU')).embeds![0]!.fields!.map((f) => f.name)).toEqual([`#${ids.events[2]} · ≈ 2 Dec 2025 · Moscow, Russia`]);
+    expect((await run('/latest-talks side:RU')).embeds![0]!.fields!.map((f) => f.name)).toEqual([
+      `#${ids.events[2]} · ≈ 2 Dec 2025 · Moscow, Russia`,
+    ]);
     expect((await run('/latest-talks side:Russia')).embeds![0]!.title).toBe('Latest talks with 🇷🇺 RU');
     const byPerson = await run('/latest-talks person:Rubio');
     expect(byPerson.embeds![0]!.fields).toHaveLength(2);
@@ -96,7 +113,9 @@ describe('with the Geneva and Miami talks', () => {
     const talks = embed.fields![0]!.value.split('\n');
     expect(talks[0]).toContain('30 Nov 2025 · Miami');
     expect(talks[1]).toContain('23 Nov 2025 · Geneva');
-    expect(embed.fields![1]!.value).toContain('“We made significant progress, but there is more work to do.”, 30 Nov 2025 ([news.example.org](https://news.example.org/miami-round))');
+    expect(embed.fields![1]!.value).toContain(
+      '“We made significant progress, but there is more work to do.”, 30 Nov 2025 ([news.example.org](https://news.example.org/miami-round))',
+    );
   });
 
   it('/who finds people by spelling variant and by autocomplete id', async () => {
@@ -105,7 +124,12 @@ describe('with the Geneva and Miami talks', () => {
   });
 
   it('/who names the other people a typed name could mean', async () => {
-    insertTalks(db, { people: [{ key: 'sybiha', name: 'Andrii Sybiha' }, { key: 'yermak', name: 'Andriy Yermak' }] });
+    insertTalks(db, {
+      people: [
+        { key: 'sybiha', name: 'Andrii Sybiha' },
+        { key: 'yermak', name: 'Andriy Yermak' },
+      ],
+    });
     const reply = await run('/who name:Andriy');
     expect(reply.embeds![0]!.title).toBe('Andriy Yermak');
     expect(reply.embeds![0]!.footer).toBe('Also matching “Andriy”: Andrii Sybiha.');
@@ -114,7 +138,11 @@ describe('with the Geneva and Miami talks', () => {
 
   it('/who answers an unknown person ephemerally with what to do', async () => {
     const reply = await run('/who name:Angela Merkel');
-    expect(reply).toEqual({ content: 'No one called “Angela Merkel” — try /who with autocomplete, which suggests the names Parley knows.', ephemeral: true, outcome: 'refused' });
+    expect(reply).toEqual({
+      content: 'No one called “Angela Merkel” — try /who with autocomplete, which suggests the names Parley knows.',
+      ephemeral: true,
+      outcome: 'refused',
+    });
   });
 
   it('/who autocomplete is fuzzy: "zelen" suggests Zelensky', async () => {
@@ -195,7 +223,9 @@ describe('with the Geneva and Miami talks', () => {
 
 const HOSTILE_NAME = `@everyone <@123> **Bold** ${'Verylongname'.repeat(30)}`;
 const HOSTILE: TalksFixture = {
-  articles: [{ key: 'bad', url: 'https://evil.example.com/a', title: '@here [click](https://evil.example.com) <#42>', publishedAt: '2025-11-20' }],
+  articles: [
+    { key: 'bad', url: 'https://evil.example.com/a', title: '@here [click](https://evil.example.com) <#42>', publishedAt: '2025-11-20' },
+  ],
   people: [{ key: 'bad', name: HOSTILE_NAME, aliases: ['<@&77> Role Pinger'], country: 'UA', role: '@everyone `code` ||spoiler||' }],
   events: Array.from({ length: 12 }, (_, i) => ({
     status: 'held',
@@ -216,7 +246,15 @@ describe('with hostile article text', () => {
   });
 
   it('never lets a mention through, and every reply fits Discord', async () => {
-    const lines = ['/latest-talks count:10', '/who name:Verylongname', `/event id:${ids.events[0]}`, '/search query:everyone', '/search query:quoted words', '/help', '/sources'];
+    const lines = [
+      '/latest-talks count:10',
+      '/who name:Verylongname',
+      `/event id:${ids.events[0]}`,
+      '/search query:everyone',
+      '/search query:quoted words',
+      '/help',
+      '/sources',
+    ];
     for (const line of lines) {
       const reply = await run(line);
       const text = allText(reply);

@@ -119,8 +119,12 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(6);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^digests\.subscriptions\[0\]\.schedule: expected "daily HH:MM", "weekly DAY HH:MM" or a 5-field cron expression \("25:00" is not a time of day.*\), got "daily 25:00"$/),
-        expect.stringMatching(/^digests\.subscriptions\[1\]\.schedule: expected .*"funday" is not a day of the week.*, got "weekly funday 08:00"$/),
+        expect.stringMatching(
+          /^digests\.subscriptions\[0\]\.schedule: expected "daily HH:MM", "weekly DAY HH:MM" or a 5-field cron expression \("25:00" is not a time of day.*\), got "daily 25:00"$/,
+        ),
+        expect.stringMatching(
+          /^digests\.subscriptions\[1\]\.schedule: expected .*"funday" is not a day of the week.*, got "weekly funday 08:00"$/,
+        ),
         'digests.subscriptions[2].side: expected an ISO 3166-1 alpha-2 country code such as "UA", or "EU", got "XX"',
         'digests.subscriptions[3].person: expected a non-empty string, got ""',
         'digests.subscriptions[4].keywords: expected a non-empty string, got "  "',
@@ -139,12 +143,16 @@ describe('loadConfig', () => {
 
   it('refuses two feeds with the same name', () => {
     write('parley.yaml', 'feeds:\n  - { name: News, url: "https://example.org/a" }\n  - { name: news, url: "https://example.org/b" }\n');
-    expect(loadError().message).toBe(`${join(dir, 'parley.yaml')}: feeds[1].name: expected a name not already used by feeds[0], got "news"`);
+    expect(loadError().message).toBe(
+      `${join(dir, 'parley.yaml')}: feeds[1].name: expected a name not already used by feeds[0], got "news"`,
+    );
   });
 
   it('refuses two feeds with the same URL', () => {
     write('parley.yaml', 'feeds:\n  - { name: A, url: "https://example.org/rss" }\n  - { name: B, url: "https://example.org/rss" }\n');
-    expect(loadError().message).toBe(`${join(dir, 'parley.yaml')}: feeds[1].url: expected a URL not already used by feeds[0], got "https://example.org/rss"`);
+    expect(loadError().message).toBe(
+      `${join(dir, 'parley.yaml')}: feeds[1].url: expected a URL not already used by feeds[0], got "https://example.org/rss"`,
+    );
   });
 
   it('names unknown fields and lists the allowed ones (a typo is not silently ignored)', () => {
@@ -156,7 +164,9 @@ describe('loadConfig', () => {
 
   it('rejects a top level that is not a mapping', () => {
     write('parley.yaml', '- just\n- a list\n');
-    expect(loadError().message).toBe(`${join(dir, 'parley.yaml')}: (top level): expected a mapping of fields (key: value), got a list of 2 items`);
+    expect(loadError().message).toBe(
+      `${join(dir, 'parley.yaml')}: (top level): expected a mapping of fields (key: value), got a list of 2 items`,
+    );
   });
 
   it('names file, line and column for a YAML syntax error', () => {
@@ -197,7 +207,10 @@ describe('loadConfig', () => {
 
   it('refuses an alias that two known people claim', () => {
     write('parley.yaml', '');
-    write('people.yaml', 'people:\n  - name: Ada Example\n    aliases: [Example]\n  - name: Bob Example\n    aliases: [example, B. Example]\n');
+    write(
+      'people.yaml',
+      'people:\n  - name: Ada Example\n    aliases: [Example]\n  - name: Bob Example\n    aliases: [example, B. Example]\n',
+    );
     expect(loadError().message).toBe(
       `${join(dir, 'people.yaml')}: people[1].aliases[0]: expected a name or alias not already used by people[0] (Ada Example), got "example"`,
     );

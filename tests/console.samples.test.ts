@@ -14,7 +14,9 @@ afterEach(async () => {
 
 describe('console mode with the sample corpus', () => {
   it('loads the samples when PARLEY_SAMPLES=1 and then answers commands from them', async () => {
-    const out = await runConsoleWith(testApp(temp.store), ['/latest-talks count:10', '/who name:Umerov', 'exit'], { env: { PARLEY_SAMPLES: '1' } });
+    const out = await runConsoleWith(testApp(temp.store), ['/latest-talks count:10', '/who name:Umerov', 'exit'], {
+      env: { PARLEY_SAMPLES: '1' },
+    });
     expect(out).toMatch(/Loaded 9 sample articles in [\d.]+ s: \d+ talks/);
     const counts = await temp.store.queries.counts();
     expect(counts.articles).toBe(9);

@@ -22,7 +22,11 @@ describe('/timeline in console mode', () => {
     const db = await openMigratedMemoryDb();
     insertTalks(db, GENEVA_AND_MIAMI);
     const filesDir = join(dir, 'pictures');
-    const out = await runConsoleWith(testApp(queryOnlyStore(db)), ['/timeline from:2025-11-01', '/timeline from:2024-01-01 to:2024-01-31', 'exit'], { filesDir, env: { PARLEY_SAMPLES: '0' } });
+    const out = await runConsoleWith(
+      testApp(queryOnlyStore(db)),
+      ['/timeline from:2025-11-01', '/timeline from:2024-01-01 to:2024-01-31', 'exit'],
+      { filesDir, env: { PARLEY_SAMPLES: '0' } },
+    );
     expect(out).toContain('[picture: timeline.png]');
     expect(out).toContain('A timeline of 3 talks from 1 Nov 2025 to 3 Dec 2025');
     const path = /picture saved: (\S+\.png)/.exec(out)?.[1];

@@ -39,7 +39,13 @@ describe('/digest subscribe', () => {
     expect(reply.content).toContain('Thu 4 Dec 08:00 (Europe/Kyiv)');
     expect(reply.content).toContain(`<t:${Date.parse('2025-12-04T06:00:00Z') / 1000}:R>`);
     const [subscription] = await temp.store.digests.listSubscriptions();
-    expect(subscription).toMatchObject({ cron: '0 8 * * *', timeZone: 'Europe/Kyiv', filters: { side: 'UA' }, createdBy: ctx.invoker.userId, origin: 'command' });
+    expect(subscription).toMatchObject({
+      cron: '0 8 * * *',
+      timeZone: 'Europe/Kyiv',
+      filters: { side: 'UA' },
+      createdBy: ctx.invoker.userId,
+      origin: 'command',
+    });
     // The first digest covers the period since the previous slot (3 Dec 08:00 Kyiv).
     expect(subscription!.since).toBe('2025-12-03T06:00:00.000Z');
   });
@@ -81,7 +87,8 @@ describe('/digest subscribe', () => {
 
   it('refuses an eleventh digest in one channel', async () => {
     const ctx = commandContext(temp.store);
-    for (let hour = 0; hour < 10; hour++) expect((await run('subscribe', { schedule: `daily ${hour}:00` }, ctx)).content).toMatch(/Subscribed/);
+    for (let hour = 0; hour < 10; hour++)
+      expect((await run('subscribe', { schedule: `daily ${hour}:00` }, ctx)).content).toMatch(/Subscribed/);
     const reply = await run('subscribe', { schedule: 'daily 11:00' }, ctx);
     expect(reply.content).toMatch(/already has 10 digests/);
     expect(await temp.store.digests.countSubscriptions()).toBe(10);
@@ -127,8 +134,17 @@ describe('/digest unsubscribe and list', () => {
     await run('subscribe', {}, ctx);
     const [subscription] = await temp.store.digests.listSubscriptions();
     for (let i = 0; i < 3; i++) {
-      const { run: digestRun } = await temp.store.digests.recordRun(subscription!.id, `2025-12-0${i + 1}T08:00:00.000Z`, `n${i}`, TEST_NOW.toISOString(), TEST_NOW.toISOString());
-      await temp.store.digests.markRunFailed(digestRun.id, 'Discord refused the post (403 Missing Permissions)', TEST_NOW.toISOString(), { channelFault: true, disableAfter: 3 });
+      const { run: digestRun } = await temp.store.digests.recordRun(
+        subscription!.id,
+        `2025-12-0${i + 1}T08:00:00.000Z`,
+        `n${i}`,
+        TEST_NOW.toISOString(),
+        TEST_NOW.toISOString(),
+      );
+      await temp.store.digests.markRunFailed(digestRun.id, 'Discord refused the post (403 Missing Permissions)', TEST_NOW.toISOString(), {
+        channelFault: true,
+        disableAfter: 3,
+      });
     }
     const reply = await run('list', {}, ctx);
     const field = reply.embeds![0]!.fields![0]!;
@@ -151,10 +167,24 @@ describe('/digest unsubscribe and list', () => {
 
   it('will not remove another channel’s digest without Manage Server, nor a configured one', async () => {
     await run('subscribe', {}, commandContext(temp.store, { channelId: '300000000000000099' }));
-    const reply = await run('unsubscribe', { id: '1' }, commandContext(temp.store, { permissions: { manageChannels: true, manageGuild: false } }));
+    const reply = await run(
+      'unsubscribe',
+      { id: '1' },
+      commandContext(temp.store, { permissions: { manageChannels: true, manageGuild: false } }),
+    );
     expect(reply.content).toMatch(/no digest #1 in this channel/);
     await temp.store.digests.syncConfigSubscriptions(
-      [{ guildId: '200000000000000002', channelId: '300000000000000003', cron: '0 8 * * *', scheduleLabel: 'daily 08:00', timeZone: 'UTC', filters: {}, notifyEmpty: false }],
+      [
+        {
+          guildId: '200000000000000002',
+          channelId: '300000000000000003',
+          cron: '0 8 * * *',
+          scheduleLabel: 'daily 08:00',
+          timeZone: 'UTC',
+          filters: {},
+          notifyEmpty: false,
+        },
+      ],
       TEST_NOW.toISOString(),
       () => TEST_NOW.toISOString(),
     );
@@ -168,8 +198,26 @@ describe('/digest preview', () => {
   it('shows ephemerally what the channel’s next digest would hold now', async () => {
     const timeline = new DigestTimeline(temp.path);
     const article = timeline.article({ url: 'https://news.example/x', title: 'x', fetchedAt: '2025-12-03T09:00:00.000Z' });
-    timeline.event({ status: 'held', date: '2025-12-03', city: 'Geneva', country: 'CH', sides: ['UA', 'US'], sources: [{ article, evidence: 'They met in Geneva @everyone.' }], summary: 'Geneva round @everyone', at: '2025-12-03T09:00:00.000Z' });
-    timeline.event({ status: 'held', date: '2025-12-03', city: 'Ankara', country: 'TR', sides: ['TR', 'RU'], sources: [{ article, evidence: 'They met in Ankara.' }], summary: 'Ankara round', at: '2025-12-03T09:00:00.000Z' });
+    timeline.event({
+      status: 'held',
+      date: '2025-12-03',
+      city: 'Geneva',
+      country: 'CH',
+      sides: ['UA', 'US'],
+      sources: [{ article, evidence: 'They met in Geneva @everyone.' }],
+      summary: 'Geneva round @everyone',
+      at: '2025-12-03T09:00:00.000Z',
+    });
+    timeline.event({
+      status: 'held',
+      date: '2025-12-03',
+      city: 'Ankara',
+      country: 'TR',
+      sides: ['TR', 'RU'],
+      sources: [{ article, evidence: 'They met in Ankara.' }],
+      summary: 'Ankara round',
+      at: '2025-12-03T09:00:00.000Z',
+    });
     timeline.close();
     const ctx = commandContext(temp.store);
     await run('subscribe', { side: 'UA', timezone: 'UTC' }, ctx);

@@ -62,7 +62,11 @@ describe('composeDigest', () => {
     const reply = composeDigest(
       page(
         [
-          { event: event(3, { status: 'planned', date: '2026-12-01', location: { city: 'Istanbul', country: 'TR' } }), kind: 'planned', previousStatus: null },
+          {
+            event: event(3, { status: 'planned', date: '2026-12-01', location: { city: 'Istanbul', country: 'TR' } }),
+            kind: 'planned',
+            previousStatus: null,
+          },
           { event: event(2, { date: '2026-11-19' }), kind: 'status-changed', previousStatus: 'planned' },
           { event: event(1), kind: 'held', previousStatus: null },
         ],
@@ -97,7 +101,14 @@ describe('composeDigest', () => {
       event: event(100 - i, {
         summary: long,
         participants: Array.from({ length: 12 }, (_, j) => ({ personId: j, name: `Person ${j} ${'y'.repeat(60)}`, country: 'UA' })),
-        sources: Array.from({ length: 8 }, (_, j) => ({ articleId: j, url: `https://site${j}.example/${'p'.repeat(200)}`, file: null, title: 't', publishedAt: null, evidence: 'e' })),
+        sources: Array.from({ length: 8 }, (_, j) => ({
+          articleId: j,
+          url: `https://site${j}.example/${'p'.repeat(200)}`,
+          file: null,
+          title: 't',
+          publishedAt: null,
+          evidence: 'e',
+        })),
       }),
       kind: 'held',
       previousStatus: null,
@@ -115,7 +126,16 @@ describe('composeDigest', () => {
 
   it('escapes markdown and neutralises mentions from article text', () => {
     const reply = composeDigest(
-      page([{ event: event(1, { summary: '@everyone look at **this** <@123>', participants: [{ personId: 1, name: '_Evil_ @here', country: null }] }), kind: 'held', previousStatus: null }]),
+      page([
+        {
+          event: event(1, {
+            summary: '@everyone look at **this** <@123>',
+            participants: [{ personId: 1, name: '_Evil_ @here', country: null }],
+          }),
+          kind: 'held',
+          previousStatus: null,
+        },
+      ]),
       options,
     )!;
     const text = reply.embeds![0]!.description!;
@@ -124,7 +144,10 @@ describe('composeDigest', () => {
   });
 
   it('describes the filters in the header', () => {
-    const reply = composeDigest(page([{ event: event(1), kind: 'held', previousStatus: null }]), { ...options, filters: { side: 'UA', keywords: 'energy' } })!;
+    const reply = composeDigest(page([{ event: event(1), kind: 'held', previousStatus: null }]), {
+      ...options,
+      filters: { side: 'UA', keywords: 'energy' },
+    })!;
     expect(reply.content).toContain('side 🇺🇦 UA');
     expect(reply.content).toContain('keywords energy');
   });

@@ -20,7 +20,16 @@ beforeEach(async () => {
   temp = await openTempStore();
   const timeline = new DigestTimeline(temp.path);
   const article = timeline.article({ url: 'https://news.example/geneva', title: 'Geneva', fetchedAt: '2026-11-09T12:00:00.000Z' });
-  timeline.event({ status: 'held', date: '2026-11-09', city: 'Geneva', country: 'CH', sides: ['UA', 'US'], sources: [{ article, evidence: 'Delegations met in Geneva.' }], summary: 'Talks in Geneva', at: '2026-11-09T12:00:00.000Z' });
+  timeline.event({
+    status: 'held',
+    date: '2026-11-09',
+    city: 'Geneva',
+    country: 'CH',
+    sides: ['UA', 'US'],
+    sources: [{ article, evidence: 'Delegations met in Geneva.' }],
+    summary: 'Talks in Geneva',
+    at: '2026-11-09T12:00:00.000Z',
+  });
   timeline.close();
 });
 
@@ -29,10 +38,22 @@ afterEach(async () => {
   await fake.close();
 });
 
-function runChild(now: string, crashAt?: 'recorded' | 'sent'): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function runChild(
+  now: string,
+  crashAt?: 'recorded' | 'sent',
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', child], {
-      env: { ...process.env, DIGEST_DB: temp.path, DIGEST_API: fake.apiUrl, DIGEST_TOKEN: fake.token, DIGEST_NOW: now, ...(crashAt ? { DIGEST_CRASH_AT: crashAt } : {}), PARLEY_LOG_LEVEL: 'warn', PARLEY_LOG_JSON: '1' },
+      env: {
+        ...process.env,
+        DIGEST_DB: temp.path,
+        DIGEST_API: fake.apiUrl,
+        DIGEST_TOKEN: fake.token,
+        DIGEST_NOW: now,
+        ...(crashAt ? { DIGEST_CRASH_AT: crashAt } : {}),
+        PARLEY_LOG_LEVEL: 'warn',
+        PARLEY_LOG_JSON: '1',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

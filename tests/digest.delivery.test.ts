@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createConsoleDigestPrinter, DeliveryError, DeliveryQueue, type ChannelPoster } from '../src/digest/delivery.ts';
 
-function recordingPoster(behaviour: (channelId: string, attempt: number) => void | Promise<void> = () => {}): ChannelPoster & { calls: Array<{ channelId: string; at: number; nonce: string; signal: AbortSignal }> } {
+function recordingPoster(
+  behaviour: (channelId: string, attempt: number) => void | Promise<void> = () => {},
+): ChannelPoster & { calls: Array<{ channelId: string; at: number; nonce: string; signal: AbortSignal }> } {
   const calls: Array<{ channelId: string; at: number; nonce: string; signal: AbortSignal }> = [];
   const attempts = new Map<string, number>();
   return {
@@ -19,7 +21,8 @@ function recordingPoster(behaviour: (channelId: string, attempt: number) => void
 const reply = { content: 'digest' };
 
 const transient = (message: string) => new DeliveryError({ kind: 'transient', message });
-const rateLimited = (retryAfterMs: number, global = false) => new DeliveryError({ kind: 'rate-limited', retryAfterMs, global, message: 'slow down' });
+const rateLimited = (retryAfterMs: number, global = false) =>
+  new DeliveryError({ kind: 'rate-limited', retryAfterMs, global, message: 'slow down' });
 
 describe('DeliveryQueue', () => {
   it('never starts more than the rate allows in any one-second window', async () => {
@@ -117,7 +120,11 @@ describe('createConsoleDigestPrinter', () => {
   it('prints the digest as plain text, one message id per digest', async () => {
     let out = '';
     const printer = createConsoleDigestPrinter((text) => (out += text));
-    const first = await printer.post('123', { content: '**Talks digest**', embeds: [{ title: 'Talks held (1)', description: '[news.example](https://news.example/a)' }] }, { nonce: 'n', signal: AbortSignal.timeout(1000) });
+    const first = await printer.post(
+      '123',
+      { content: '**Talks digest**', embeds: [{ title: 'Talks held (1)', description: '[news.example](https://news.example/a)' }] },
+      { nonce: 'n', signal: AbortSignal.timeout(1000) },
+    );
     const second = await printer.post('123', { content: 'No new talks.' }, { nonce: 'm', signal: AbortSignal.timeout(1000) });
     expect(first.messageId).not.toBe(second.messageId);
     expect(out).toContain('digest for channel 123');
@@ -129,10 +136,20 @@ describe('createConsoleDigestPrinter', () => {
   it('prints alerts and their edits, through the queue, labelled as such', async () => {
     let out = '';
     const queue = new DeliveryQueue({ poster: createConsoleDigestPrinter((text) => (out += text)) });
-    const posted = await queue.send('123', { content: '🔔 **Talks reported as held**', embeds: [{ title: '#4 · 9 Nov 2026 · Ankara, Turkey' }] }, 'n', 'alert');
+    const posted = await queue.send(
+      '123',
+      { content: '🔔 **Talks reported as held**', embeds: [{ title: '#4 · 9 Nov 2026 · Ankara, Turkey' }] },
+      'n',
+      'alert',
+    );
     expect(posted.ok).toBe(true);
     const messageId = posted.ok ? posted.messageId : '';
-    expect(await queue.edit('123', messageId, { content: '🔔 **Talks reported as held**', embeds: [{ title: '#4 · 9 Nov 2026 · Ankara, Turkey', description: '2 sources' }] })).toMatchObject({ ok: true, messageId });
+    expect(
+      await queue.edit('123', messageId, {
+        content: '🔔 **Talks reported as held**',
+        embeds: [{ title: '#4 · 9 Nov 2026 · Ankara, Turkey', description: '2 sources' }],
+      }),
+    ).toMatchObject({ ok: true, messageId });
     expect(out).toContain('--- alert for channel 123 ---');
     expect(out).toContain(`--- alert ${messageId} updated in channel 123 ---`);
     expect(out).toContain('2 sources');

@@ -57,7 +57,12 @@ describe('a digest with the picture', () => {
   });
 
   it('keeps the digest when there is nothing to draw (a person no longer known)', async () => {
-    const reply = await composeSubscriptionDigest(temp.store, config(), { ...window, filters: { person: 'Nobody Atall' }, picture: true, notifyEmpty: true }, UNTIL);
+    const reply = await composeSubscriptionDigest(
+      temp.store,
+      config(),
+      { ...window, filters: { person: 'Nobody Atall' }, picture: true, notifyEmpty: true },
+      UNTIL,
+    );
     expect(reply?.content).toMatch(/No new talks/);
     expect(reply?.files).toBeUndefined();
   });
@@ -77,7 +82,9 @@ describe('digests.subscriptions[].picture', () => {
   });
 
   it('refuses a value that is not true or false', () => {
-    expect(() => parleyConfigSchema.parse({ digests: { subscriptions: [{ channelId: CHANNEL, schedule: 'daily', picture: 'yes' }] } })).toThrow();
+    expect(() =>
+      parleyConfigSchema.parse({ digests: { subscriptions: [{ channelId: CHANNEL, schedule: 'daily', picture: 'yes' }] } }),
+    ).toThrow();
   });
 });
 
@@ -111,7 +118,10 @@ describe('posting a digest with its picture', () => {
   it('uploads the PNG with the message, shown in its embed', async () => {
     const reply = await composeSubscriptionDigest(temp.store, config(), { ...window, picture: true }, UNTIL);
     const channel = fake.guild.channels[1]!.id;
-    const { messageId } = await createDiscordPoster(rest).post(channel, reply!, { nonce: 'pdpicture0001', signal: new AbortController().signal });
+    const { messageId } = await createDiscordPoster(rest).post(channel, reply!, {
+      nonce: 'pdpicture0001',
+      signal: new AbortController().signal,
+    });
     const message = fake.messages(channel).find((m) => m.id === messageId)!;
     expect(message.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
     expect(decodePng(message.attachments[0]!.data).width).toBe(1200);

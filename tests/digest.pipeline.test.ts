@@ -28,7 +28,12 @@ afterEach(async () => {
 async function ingestArticle(name: string, text: string): Promise<void> {
   const path = join(dir, name);
   await writeFile(path, text);
-  const summary = await ingest([path], { store: temp.store, config, logger, afterStore: (article) => extractAndMerge(temp.store, article, config) });
+  const summary = await ingest([path], {
+    store: temp.store,
+    config,
+    logger,
+    afterStore: (article) => extractAndMerge(temp.store, article, config),
+  });
   expect(summary).toMatchObject({ ingested: 1, failed: [] });
 }
 
@@ -61,7 +66,9 @@ describe('digests over the real pipeline', () => {
     expect(jeddah).toMatchObject({ kind: 'planned', event: { status: 'planned', sides: expect.arrayContaining(['UA', 'US']) } });
 
     const held = await temp.store.digests.changesSince({}, afterPreview, afterOutcome, limits);
-    expect(held.events.map((c) => [c.event.id, c.kind, c.previousStatus, c.event.status])).toEqual([[jeddah!.event.id, 'status-changed', 'planned', 'held']]);
+    expect(held.events.map((c) => [c.event.id, c.kind, c.previousStatus, c.event.status])).toEqual([
+      [jeddah!.event.id, 'status-changed', 'planned', 'held'],
+    ]);
     expect(held.events[0]!.event.sources).toHaveLength(2);
 
     expect(announced.quotes).toEqual([]);
@@ -74,7 +81,12 @@ describe('digests over the real pipeline', () => {
     expect(afterReextract.events).toEqual([]);
     expect(afterReextract.quotes).toEqual([]);
 
-    const reply = await composeSubscriptionDigest(temp.store, config, { filters: { side: 'UA' }, since: afterPreview, timeZone: 'UTC', notifyEmpty: false }, new Date(afterOutcome));
+    const reply = await composeSubscriptionDigest(
+      temp.store,
+      config,
+      { filters: { side: 'UA' }, since: afterPreview, timeZone: 'UTC', notifyEmpty: false },
+      new Date(afterOutcome),
+    );
     expect(reply!.embeds![0]!.title).toBe('Status changes (1)');
     expect(reply!.embeds![0]!.description).toMatch(/planned → \*\*✅ held\*\*/);
   });

@@ -67,15 +67,31 @@ describe('subscriptions', () => {
       const { run } = await temp.store.digests.recordRun(subscription.id, `2026-11-2${i}T06:00:00.000Z`, `n${i}`, T1, T1);
       await temp.store.digests.markRunFailed(run.id, '503', T1, { channelFault: false, disableAfter: 3 });
     }
-    expect(await temp.store.digests.getSubscription(subscription.id)).toMatchObject({ enabled: true, consecutiveFailures: 0, lastError: '503' });
+    expect(await temp.store.digests.getSubscription(subscription.id)).toMatchObject({
+      enabled: true,
+      consecutiveFailures: 0,
+      lastError: '503',
+    });
   });
 
   it('syncs configured subscriptions: adds, updates in place, removes, and leaves command ones alone', async () => {
     await temp.store.digests.addSubscription(newSubscription());
-    const definition = { guildId: null, channelId: '400000000000000004', cron: '0 9 * * 1', scheduleLabel: 'weekly Monday 09:00', timeZone: 'UTC', filters: {}, notifyEmpty: false };
+    const definition = {
+      guildId: null,
+      channelId: '400000000000000004',
+      cron: '0 9 * * 1',
+      scheduleLabel: 'weekly Monday 09:00',
+      timeZone: 'UTC',
+      filters: {},
+      notifyEmpty: false,
+    };
     expect(await temp.store.digests.syncConfigSubscriptions([definition], T1, () => T0)).toEqual({ added: 1, updated: 0, removed: 0 });
     expect(await temp.store.digests.syncConfigSubscriptions([definition], T1, () => T0)).toEqual({ added: 0, updated: 0, removed: 0 });
-    expect(await temp.store.digests.syncConfigSubscriptions([{ ...definition, timeZone: 'Europe/Kyiv' }], T1, () => T0)).toEqual({ added: 0, updated: 1, removed: 0 });
+    expect(await temp.store.digests.syncConfigSubscriptions([{ ...definition, timeZone: 'Europe/Kyiv' }], T1, () => T0)).toEqual({
+      added: 0,
+      updated: 1,
+      removed: 0,
+    });
     const configured = (await temp.store.digests.listSubscriptions()).find((s) => s.origin === 'config')!;
     expect(configured).toMatchObject({ timeZone: 'Europe/Kyiv', since: T0 });
     expect(await temp.store.digests.syncConfigSubscriptions([], T1, () => T0)).toEqual({ added: 0, updated: 0, removed: 1 });
@@ -115,16 +131,75 @@ describe('changes since the last digest', () => {
     const newArticle = timeline.article({ url: 'https://news.example/new', title: 'New', fetchedAt: '2026-11-20T10:00:00.000Z' });
     const envoy = timeline.person('Andrii Sybiha', 'UA', '2026-11-19T10:00:00.000Z', ['Andriy Sybiha']);
     const other = timeline.person('Hakan Fidan', 'TR', '2026-11-19T10:00:00.000Z');
-    const beforeWindow = timeline.event({ status: 'held', date: '2026-11-18', city: 'Ankara', country: 'TR', sides: ['TR', 'UA'], participants: [envoy, other], sources: [{ article: oldArticle, evidence: 'They met in Ankara.' }], summary: 'Talks in Ankara', at: '2026-11-19T10:00:00.000Z' });
-    const plannedEarlier = timeline.event({ status: 'planned', date: '2026-11-24', city: 'Geneva', country: 'CH', sides: ['UA', 'US'], participants: [envoy], sources: [{ article: oldArticle, evidence: 'Talks are planned in Geneva.' }], summary: 'Planned Geneva round', at: '2026-11-19T11:00:00.000Z' });
+    const beforeWindow = timeline.event({
+      status: 'held',
+      date: '2026-11-18',
+      city: 'Ankara',
+      country: 'TR',
+      sides: ['TR', 'UA'],
+      participants: [envoy, other],
+      sources: [{ article: oldArticle, evidence: 'They met in Ankara.' }],
+      summary: 'Talks in Ankara',
+      at: '2026-11-19T10:00:00.000Z',
+    });
+    const plannedEarlier = timeline.event({
+      status: 'planned',
+      date: '2026-11-24',
+      city: 'Geneva',
+      country: 'CH',
+      sides: ['UA', 'US'],
+      participants: [envoy],
+      sources: [{ article: oldArticle, evidence: 'Talks are planned in Geneva.' }],
+      summary: 'Planned Geneva round',
+      at: '2026-11-19T11:00:00.000Z',
+    });
     timeline.changeStatus(plannedEarlier, 'held', '2026-11-20T12:00:00.000Z');
-    const newHeld = timeline.event({ status: 'held', date: '2026-11-20', city: 'Riyadh', country: 'SA', sides: ['UA', 'SA'], participants: [envoy], sources: [{ article: newArticle, evidence: 'Delegations met in Riyadh on energy.' }], summary: 'Energy talks in Riyadh', at: '2026-11-20T10:05:00.000Z' });
-    const newPlanned = timeline.event({ status: 'planned', date: '2026-12-01', city: 'Istanbul', country: 'TR', sides: ['TR', 'RU'], participants: [other], sources: [{ article: newArticle, evidence: 'A meeting is planned in Istanbul.' }], summary: 'Istanbul meeting planned', at: '2026-11-20T10:06:00.000Z' });
+    const newHeld = timeline.event({
+      status: 'held',
+      date: '2026-11-20',
+      city: 'Riyadh',
+      country: 'SA',
+      sides: ['UA', 'SA'],
+      participants: [envoy],
+      sources: [{ article: newArticle, evidence: 'Delegations met in Riyadh on energy.' }],
+      summary: 'Energy talks in Riyadh',
+      at: '2026-11-20T10:05:00.000Z',
+    });
+    const newPlanned = timeline.event({
+      status: 'planned',
+      date: '2026-12-01',
+      city: 'Istanbul',
+      country: 'TR',
+      sides: ['TR', 'RU'],
+      participants: [other],
+      sources: [{ article: newArticle, evidence: 'A meeting is planned in Istanbul.' }],
+      summary: 'Istanbul meeting planned',
+      at: '2026-11-20T10:06:00.000Z',
+    });
     timeline.touch(beforeWindow, '2026-11-20T13:00:00.000Z');
-    const afterWindow = timeline.event({ status: 'held', date: '2026-11-21', sides: ['UA'], sources: [{ article: newArticle, evidence: 'Later.' }], summary: 'After the window', at: '2026-11-21T07:00:00.000Z' });
+    const afterWindow = timeline.event({
+      status: 'held',
+      date: '2026-11-21',
+      sides: ['UA'],
+      sources: [{ article: newArticle, evidence: 'Later.' }],
+      summary: 'After the window',
+      at: '2026-11-21T07:00:00.000Z',
+    });
     timeline.quote({ article: oldArticle, personId: envoy, speaker: 'Andrii Sybiha', text: 'An old quote.', date: '2026-11-18' });
-    timeline.quote({ article: newArticle, personId: envoy, speaker: 'Andrii Sybiha', text: 'We are ready to talk about energy security in Riyadh.', date: '2026-11-20' });
-    timeline.quote({ article: newArticle, personId: other, speaker: 'Hakan Fidan', text: 'Istanbul is ready to host.', date: '2026-11-20' });
+    timeline.quote({
+      article: newArticle,
+      personId: envoy,
+      speaker: 'Andrii Sybiha',
+      text: 'We are ready to talk about energy security in Riyadh.',
+      date: '2026-11-20',
+    });
+    timeline.quote({
+      article: newArticle,
+      personId: other,
+      speaker: 'Hakan Fidan',
+      text: 'Istanbul is ready to host.',
+      date: '2026-11-20',
+    });
     return { beforeWindow, plannedEarlier, newHeld, newPlanned, afterWindow };
   }
 
@@ -142,12 +217,22 @@ describe('changes since the last digest', () => {
     expect(held.sides).toEqual(['UA', 'SA']);
     expect(held.participants.map((p) => p.name)).toEqual(['Andrii Sybiha']);
     expect(held.sources[0]).toMatchObject({ url: 'https://news.example/new', evidence: 'Delegations met in Riyadh on energy.' });
-    expect(changes.quotes.map((q) => q.text).sort()).toEqual(['Istanbul is ready to host.', 'We are ready to talk about energy security in Riyadh.']);
+    expect(changes.quotes.map((q) => q.text).sort()).toEqual([
+      'Istanbul is ready to host.',
+      'We are ready to talk about energy security in Riyadh.',
+    ]);
   });
 
   it('a status change written before the event’s updated_at moves is dated by updated_at', async () => {
     const article = timeline.article({ url: 'https://news.example/a', fetchedAt: '2026-11-19T10:00:00.000Z' });
-    const id = timeline.event({ status: 'planned', date: '2026-11-24', sides: ['UA'], sources: [{ article, evidence: 'e' }], summary: 's', at: '2026-11-19T10:00:00.000Z' });
+    const id = timeline.event({
+      status: 'planned',
+      date: '2026-11-24',
+      sides: ['UA'],
+      sources: [{ article, evidence: 'e' }],
+      summary: 's',
+      at: '2026-11-19T10:00:00.000Z',
+    });
     timeline.changeStatusInTwoSteps(id, 'held', '2026-11-20T10:00:00.000Z');
     const changes = await temp.store.digests.changesSince({}, T0, T1, limits);
     expect(changes.events.map((c) => [c.event.id, c.kind, c.previousStatus])).toEqual([[id, 'status-changed', 'planned']]);
@@ -156,7 +241,14 @@ describe('changes since the last digest', () => {
 
   it('an event that changed status and back within the window is not a change', async () => {
     const article = timeline.article({ url: 'https://news.example/a', fetchedAt: '2026-11-19T10:00:00.000Z' });
-    const id = timeline.event({ status: 'planned', date: '2026-11-24', sides: ['UA'], sources: [{ article, evidence: 'e' }], summary: 's', at: '2026-11-19T10:00:00.000Z' });
+    const id = timeline.event({
+      status: 'planned',
+      date: '2026-11-24',
+      sides: ['UA'],
+      sources: [{ article, evidence: 'e' }],
+      summary: 's',
+      at: '2026-11-19T10:00:00.000Z',
+    });
     timeline.changeStatus(id, 'held', '2026-11-20T10:00:00.000Z');
     timeline.changeStatus(id, 'planned', '2026-11-20T11:00:00.000Z');
     expect((await temp.store.digests.changesSince({}, T0, T1, limits)).events).toEqual([]);

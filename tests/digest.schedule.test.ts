@@ -89,13 +89,22 @@ describe('slots in a time zone', () => {
     ]);
   });
   it('a local time skipped by the clock change runs just after the gap, once', () => {
-    expect(slotsAfter('30 3 * * *', 'Europe/Kyiv', '2026-03-28T12:00:00Z', 2)).toEqual(['2026-03-29T01:30:00.000Z', '2026-03-30T00:30:00.000Z']);
+    expect(slotsAfter('30 3 * * *', 'Europe/Kyiv', '2026-03-28T12:00:00Z', 2)).toEqual([
+      '2026-03-29T01:30:00.000Z',
+      '2026-03-30T00:30:00.000Z',
+    ]);
   });
   it('a local time that happens twice when clocks go back runs once, at its first occurrence', () => {
-    expect(slotsAfter('30 3 * * *', 'Europe/Kyiv', '2026-10-24T12:00:00Z', 2)).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']);
+    expect(slotsAfter('30 3 * * *', 'Europe/Kyiv', '2026-10-24T12:00:00Z', 2)).toEqual([
+      '2026-10-25T00:30:00.000Z',
+      '2026-10-26T01:30:00.000Z',
+    ]);
   });
   it('weekly schedules land on the named local day', () => {
-    expect(slotsAfter('0 18 * * 1', 'America/New_York', '2026-11-01T00:00:00Z', 2)).toEqual(['2026-11-02T23:00:00.000Z', '2026-11-09T23:00:00.000Z']);
+    expect(slotsAfter('0 18 * * 1', 'America/New_York', '2026-11-01T00:00:00Z', 2)).toEqual([
+      '2026-11-02T23:00:00.000Z',
+      '2026-11-09T23:00:00.000Z',
+    ]);
   });
   it('day of month and day of week both restricted means either, as in cron', () => {
     // 1st of the month or any Friday, at 09:00 UTC.

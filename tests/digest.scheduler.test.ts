@@ -65,7 +65,16 @@ async function subscribe(channelId: string, over: Partial<NewSubscription> = {})
 
 function talk(summary: string, at: string, city = 'Geneva'): number {
   const article = timeline.article({ url: `https://news.example/${encodeURIComponent(summary)}`, title: summary, fetchedAt: at });
-  return timeline.event({ status: 'held', date: at.slice(0, 10), city, country: 'CH', sides: ['UA', 'US'], sources: [{ article, evidence: `${summary}.` }], summary, at });
+  return timeline.event({
+    status: 'held',
+    date: at.slice(0, 10),
+    city,
+    country: 'CH',
+    sides: ['UA', 'US'],
+    sources: [{ article, evidence: `${summary}.` }],
+    summary,
+    at,
+  });
 }
 
 const digestText = (channelId: string) => fake.messages(channelId).map((m) => JSON.stringify(m.embeds));
@@ -73,7 +82,12 @@ const digestText = (channelId: string) => fake.messages(channelId).map((m) => JS
 describe('digest scheduler', () => {
   it('fires a daily 08:00 Europe/Kyiv digest at the right instant on both sides of a DST change', async () => {
     const channel = addChannel();
-    const subscription = await subscribe(channel, { timeZone: 'Europe/Kyiv', notifyEmpty: true, createdAt: '2026-10-23T12:00:00.000Z', since: '2026-10-23T05:00:00.000Z' });
+    const subscription = await subscribe(channel, {
+      timeZone: 'Europe/Kyiv',
+      notifyEmpty: true,
+      createdAt: '2026-10-23T12:00:00.000Z',
+      since: '2026-10-23T05:00:00.000Z',
+    });
     const clock = new TestClock(new Date('2026-10-24T04:59:59.000Z'));
     const scheduler = start(clock);
     await scheduler.ready;
@@ -224,14 +238,23 @@ describe('digest scheduler', () => {
 
   it('syncs configured subscriptions on start and on reload, and stays quiet when digests are off', async () => {
     const channel = addChannel();
-    const config = new TestConfigSource({ digests: { enabled: false, subscriptions: [{ channelId: channel, schedule: 'daily 08:00', notifyEmpty: true }] } });
+    const config = new TestConfigSource({
+      digests: { enabled: false, subscriptions: [{ channelId: channel, schedule: 'daily 08:00', notifyEmpty: true }] },
+    });
     const clock = new TestClock(new Date('2026-11-10T07:00:00.000Z'));
     const scheduler = start(clock, QUICK, config);
     await scheduler.ready;
-    expect(await temp.store.digests.listSubscriptions()).toMatchObject([{ channelId: channel, origin: 'config', scheduleLabel: 'daily 08:00', timeZone: 'UTC' }]);
+    expect(await temp.store.digests.listSubscriptions()).toMatchObject([
+      { channelId: channel, origin: 'config', scheduleLabel: 'daily 08:00', timeZone: 'UTC' },
+    ]);
     clock.set('2026-11-10T08:00:00.000Z');
     expect((await scheduler.runDue()).due).toBe(0);
-    config.reload({ digests: { enabled: true, subscriptions: [{ channelId: channel, schedule: 'daily 08:00', timeZone: 'Europe/Kyiv', notifyEmpty: true }] } });
+    config.reload({
+      digests: {
+        enabled: true,
+        subscriptions: [{ channelId: channel, schedule: 'daily 08:00', timeZone: 'Europe/Kyiv', notifyEmpty: true }],
+      },
+    });
     clock.set('2026-11-10T08:00:00.000Z');
     await new Promise((r) => setTimeout(r, 10));
     expect(await temp.store.digests.listSubscriptions()).toMatchObject([{ timeZone: 'Europe/Kyiv' }]);

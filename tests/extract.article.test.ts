@@ -45,17 +45,26 @@ describe('extractArticle', () => {
   });
 
   it('reads a headline quote in single marks and surname-only people', () => {
-    const { r, name } = run("Zelenskyy: 'It must not be a rhetorical or political game'\n\nTrump spoke with Putin by phone on Thursday.", '2025-12-21');
+    const { r, name } = run(
+      "Zelenskyy: 'It must not be a rhetorical or political game'\n\nTrump spoke with Putin by phone on Thursday.",
+      '2025-12-21',
+    );
     expect(r.quotes.map((q) => [name(q.speakerKey), q.text])).toEqual([['Zelenskyy', 'It must not be a rhetorical or political game']]);
     expect(r.events).toEqual([expect.objectContaining({ kind: 'call', status: 'held', date: '2025-12-18' })]);
   });
 
   it('takes the title as the first paragraph', () => {
     const r = extractArticle(
-      { text: 'Officials gave no details.', title: 'Xi Jinping will host Emmanuel Macron in Beijing on April 6', publishedAt: '2023-04-01' },
+      {
+        text: 'Officials gave no details.',
+        title: 'Xi Jinping will host Emmanuel Macron in Beijing on April 6',
+        publishedAt: '2023-04-01',
+      },
       { people: [], places: [] },
     );
-    expect(r.events).toEqual([expect.objectContaining({ status: 'planned', date: '2023-04-06', location: { city: 'Beijing', country: 'CN' } })]);
+    expect(r.events).toEqual([
+      expect.objectContaining({ status: 'planned', date: '2023-04-06', location: { city: 'Beijing', country: 'CN' } }),
+    ]);
   });
 
   it('without a publication day, dates without a year cannot be placed and undated events need place, sides and people', () => {
@@ -70,7 +79,10 @@ describe('extractArticle', () => {
   });
 
   it('keeps the hosts, the venue summit and the place apposition apart', () => {
-    const { r } = run('Chinese leader Xi Jinping and U.S. President Joe Biden held their final meeting on the sidelines of the APEC summit in Lima on Saturday. Xi told Biden that China was ready to work with the new administration.', '2024-11-20');
+    const { r } = run(
+      'Chinese leader Xi Jinping and U.S. President Joe Biden held their final meeting on the sidelines of the APEC summit in Lima on Saturday. Xi told Biden that China was ready to work with the new administration.',
+      '2024-11-20',
+    );
     expect(r.people.map((p) => p.name)).toEqual(['Xi Jinping', 'Joe Biden']);
     expect(r.events).toEqual([expect.objectContaining({ kind: 'meeting', date: '2024-11-16', location: { city: 'Lima', country: 'PE' } })]);
     const jeddah = run('Ukrainian and American officials met in Jeddah, Saudi Arabia, on Tuesday.', '2025-03-12').r.events[0]!;
@@ -112,7 +124,7 @@ describe('extractArticle invariants', () => {
       'U.S. special envoy Steve Witkoff and Iranian Foreign Minister Abbas Araghchi held indirect talks in Muscat, Oman, on Saturday. "It was constructive," Araghchi said.',
       'President Donald Trump hosted Volodymyr Zelensky at the White House on Monday, three days after his summit with Vladimir Putin in Alaska. After the meeting Trump phoned Putin.',
       'The Kremlin denied reports of a three-way meeting. Instead, Russian and Ukrainian envoys each met separately with U.S. officials in Geneva on Tuesday.',
-      'The British prime minister, Keir Starmer, hosted European leaders in London on Sunday. Ukraine\'s president, Volodymyr Zelensky, attended the summit.',
+      "The British prime minister, Keir Starmer, hosted European leaders in London on Sunday. Ukraine's president, Volodymyr Zelensky, attended the summit.",
     ];
     for (let i = 0; i < paragraphs.length; i++) {
       check(paragraphs[i]!, '2025-05-17');
@@ -123,11 +135,16 @@ describe('extractArticle invariants', () => {
 
 describe('extractArticle input checks', () => {
   it('says clearly what is wrong with bad input', () => {
-    expect(() => extractArticle({ text: undefined as unknown as string, title: null, publishedAt: null }, { people: [], places: [] })).toThrow(/article.text/);
+    expect(() =>
+      extractArticle({ text: undefined as unknown as string, title: null, publishedAt: null }, { people: [], places: [] }),
+    ).toThrow(/article.text/);
     expect(() => extractArticle({ text: 'x', title: null, publishedAt: null }, {} as never)).toThrow(/people and places/);
   });
   it('ignores a publication day that is not an ISO day', () => {
-    const r = extractArticle({ text: 'Fidan met Lavrov in Antalya on Friday.', title: null, publishedAt: 'yesterday' }, { people: [], places: [] });
+    const r = extractArticle(
+      { text: 'Fidan met Lavrov in Antalya on Friday.', title: null, publishedAt: 'yesterday' },
+      { people: [], places: [] },
+    );
     expect(r.events.every((e) => e.date === null)).toBe(true);
   });
 });

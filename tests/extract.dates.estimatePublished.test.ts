@@ -57,7 +57,7 @@ describe('estimatePublishedDate in a batch spread over years', () => {
 describe('namesAThing', () => {
   it.each([
     ['He downplayed a Nov. 27 deadline for a reply.', 'Nov. 27'],
-    ['Hamas\'s Oct. 7 attack started the war.', 'Oct. 7'],
+    ["Hamas's Oct. 7 attack started the war.", 'Oct. 7'],
     ['the May 9 parade on Red Square', 'May 9'],
   ])('"%s": %s names a thing', (sentence, date) => {
     const start = sentence.indexOf(date);

@@ -4,11 +4,67 @@ import { findDates } from '../src/extract/dates/resolve.ts';
 import { addDays, daysBetween, isIsoDay, toIsoDay } from '../src/extract/dates/calendar.ts';
 
 const WORDS = [
-  'on', 'in', 'the', 'talks', 'met', 'will', 'meet', 'said', 'held', 'are', 'holding', 'Dec.', 'December', 'Jan.',
-  'May', 'may', 'March', '19', '30', '2025', '14-15', 'and', '15', 'Monday', 'Saturday', "Sunday's", 'next', 'last',
-  'week', 'weekend', 'earlier', 'this', 'two', 'months', 'ago', 'more', 'than', 'weeks', 'after', 'before', 'six',
-  'today', 'yesterday', 'tomorrow', 'day', ',', '.', '(US time)', 'mid-', 'early', '12/19/2025', '2025-12-19',
-  '21.12.2025', 'Friday,', 'to', 'from', 'expected', 'a', 'few', 'days', 'within',
+  'on',
+  'in',
+  'the',
+  'talks',
+  'met',
+  'will',
+  'meet',
+  'said',
+  'held',
+  'are',
+  'holding',
+  'Dec.',
+  'December',
+  'Jan.',
+  'May',
+  'may',
+  'March',
+  '19',
+  '30',
+  '2025',
+  '14-15',
+  'and',
+  '15',
+  'Monday',
+  'Saturday',
+  "Sunday's",
+  'next',
+  'last',
+  'week',
+  'weekend',
+  'earlier',
+  'this',
+  'two',
+  'months',
+  'ago',
+  'more',
+  'than',
+  'weeks',
+  'after',
+  'before',
+  'six',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'day',
+  ',',
+  '.',
+  '(US time)',
+  'mid-',
+  'early',
+  '12/19/2025',
+  '2025-12-19',
+  '21.12.2025',
+  'Friday,',
+  'to',
+  'from',
+  'expected',
+  'a',
+  'few',
+  'days',
+  'within',
 ];
 
 const sentence = fc.array(fc.constantFrom(...WORDS), { maxLength: 25 }).map((w) => w.join(' '));
@@ -38,9 +94,11 @@ describe('findDates on any text', () => {
   });
 
   it('never throws on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), fc.option(day, { nil: null }), (text, ref) => {
-      findDates(text, ref);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.option(day, { nil: null }), (text, ref) => {
+        findDates(text, ref);
+      }),
+    );
   });
 });
 

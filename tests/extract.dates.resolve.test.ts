@@ -36,7 +36,7 @@ describe('weekdays and tense', () => {
     expect(dates.map((d) => d.date)).toEqual(['2025-08-18', '2025-08-22']);
   });
 
-  it('keeps the possessive out of a weekday\'s surface', () => {
+  it("keeps the possessive out of a weekday's surface", () => {
     const [d] = findDates("Saturday's meeting in Geneva ran late.", '2025-11-24');
     expect(d).toMatchObject({ date: '2025-11-22', surface: 'Saturday' });
   });
@@ -191,7 +191,10 @@ describe('vague references', () => {
   });
 
   it('counts "three days after" from a date stated earlier in the sentence', () => {
-    const dates = findDates('Trump hosted Zelensky at the White House on Monday, three days after his summit with Putin in Alaska.', '2025-08-19');
+    const dates = findDates(
+      'Trump hosted Zelensky at the White House on Monday, three days after his summit with Putin in Alaska.',
+      '2025-08-19',
+    );
     expect(dates.map((d) => d.date)).toEqual(['2025-08-18', '2025-08-15']);
   });
 
@@ -205,16 +208,21 @@ describe('vague references', () => {
     expect(first('Direct talks were last held early last year.', '2025-05-20')).toBe('2024-01-01..2024-04-30 ~');
     expect(first('The two sides kept talking over Christmas.', '2026-01-05')).toBe('2025-12-25 ~');
     expect(findDates('Zelensky met Trump at Mar-a-Lago after Christmas.', '2026-01-05')).toEqual([]);
-    expect(first('The envoys will meet again on New Year\'s Eve.', '2025-12-20')).toBe('2025-12-31');
+    expect(first("The envoys will meet again on New Year's Eve.", '2025-12-20')).toBe('2025-12-31');
   });
 
   it('reads weekday ranges', () => {
-    expect(first('Driscoll held talks with Russian officials in Abu Dhabi on Monday and Tuesday.', '2025-11-26')).toBe('2025-11-24..2025-11-25');
+    expect(first('Driscoll held talks with Russian officials in Abu Dhabi on Monday and Tuesday.', '2025-11-26')).toBe(
+      '2025-11-24..2025-11-25',
+    );
     expect(first('The delegations will meet from Monday to Wednesday.', '2025-11-26')).toBe('2025-12-01..2025-12-03');
   });
 
   it('reads "the first talks in three years" as a duration, even in a future sentence', () => {
-    const dates = findDates('Negotiators are expected to sit down in Istanbul on Friday for their first direct talks in three years.', '2025-05-15');
+    const dates = findDates(
+      'Negotiators are expected to sit down in Istanbul on Friday for their first direct talks in three years.',
+      '2025-05-15',
+    );
     expect(dates.map((d) => d.surface)).toEqual(['Friday']);
   });
 

@@ -17,7 +17,10 @@ describe('splitClauses', () => {
     ]);
   });
   it('"three days after his summit" stays one clause', () => {
-    expect(clauses('The king flew to Rabat three days after his summit with the emir.')).toEqual(['The king flew to Rabat', 'three days after his summit with the emir.']);
+    expect(clauses('The king flew to Rabat three days after his summit with the emir.')).toEqual([
+      'The king flew to Rabat',
+      'three days after his summit with the emir.',
+    ]);
   });
   it('a sentence with no break is one clause, with its offsets', () => {
     const [only] = splitClauses('Envoys met in Oslo.', 10);
@@ -33,10 +36,9 @@ describe('segmentsOf', () => {
     return segmentsOf(clause!, findTriggers(clause!), sentence, findDates(text, publishedAt)).map((s) => text.slice(s.start, s.end));
   };
   it('two talks nouns with their own dates are two segments', () => {
-    expect(segmentTexts('It follows Kenyan-Ugandan talks on June 2 and Kenyan-Tanzanian talks on June 3 in Nairobi.', '2025-06-05')).toEqual([
-      'It follows Kenyan-Ugandan talks on June 2 and ',
-      'Kenyan-Tanzanian talks on June 3 in Nairobi.',
-    ]);
+    expect(
+      segmentTexts('It follows Kenyan-Ugandan talks on June 2 and Kenyan-Tanzanian talks on June 3 in Nairobi.', '2025-06-05'),
+    ).toEqual(['It follows Kenyan-Ugandan talks on June 2 and ', 'Kenyan-Tanzanian talks on June 3 in Nairobi.']);
   });
   it('talks and meetings on one day are one segment', () => {
     expect(segmentTexts('There were talks and meetings in Nairobi on June 3.', '2025-06-05')).toHaveLength(1);

@@ -41,9 +41,24 @@ checkPredicateTable('date rules', [
     matches: ['Tariffs fall for 90 days after the talks.', 'The truce holds for two weeks after Monday.'],
     rejects: ['They met 90 days after the election.'],
   },
-  { name: 'a closing attribution', test: trailingAttribution, matches: [', the envoy said.', ', Ruto told reporters'], rejects: [', the ministry said in a statement that talks would follow.'] },
-  { name: 'the same day as before', test: sameDayAsBefore, matches: ['at 9:00 that morning', 'later in the day', 'The round lasted about three hours.'], rejects: ['the next day'] },
-  { name: 'a sitting of hours', test: lastedHours, matches: ['The meeting lasted two and a half hours'], rejects: ['The truce lasted two weeks'] },
+  {
+    name: 'a closing attribution',
+    test: trailingAttribution,
+    matches: [', the envoy said.', ', Ruto told reporters'],
+    rejects: [', the ministry said in a statement that talks would follow.'],
+  },
+  {
+    name: 'the same day as before',
+    test: sameDayAsBefore,
+    matches: ['at 9:00 that morning', 'later in the day', 'The round lasted about three hours.'],
+    rejects: ['the next day'],
+  },
+  {
+    name: 'a sitting of hours',
+    test: lastedHours,
+    matches: ['The meeting lasted two and a half hours'],
+    rejects: ['The truce lasted two weeks'],
+  },
   {
     name: 'a date that can date a meeting',
     test: (s) => datesAMeeting(firstDate(s)),
@@ -53,14 +68,26 @@ checkPredicateTable('date rules', [
   {
     name: 'talks reported as just over',
     test: justEnded,
-    matches: ['LIMA - Peru and Chile have ended two days of border talks.', 'The premier has concluded three hours of negotiations with his rival.'],
+    matches: [
+      'LIMA - Peru and Chile have ended two days of border talks.',
+      'The premier has concluded three hours of negotiations with his rival.',
+    ],
     rejects: ['Peru and Chile ended two days of talks on Monday last year.', 'The premier has concluded that negotiations are pointless.'],
   },
   {
     name: "the day's news in a headline or lead",
     test: newsOfTheDay,
-    matches: ['The premier has arrived in Lima ahead of talks.', 'Ruto and Museveni hold talks on fuel pipeline', 'The two presidents have spoken for the first time since the election.', 'Lula and Milei have first phone call'],
-    rejects: ['Ruto and Museveni will hold talks next month', 'The talks were postponed.', 'Envoys have been meeting since Saturday for talks.'],
+    matches: [
+      'The premier has arrived in Lima ahead of talks.',
+      'Ruto and Museveni hold talks on fuel pipeline',
+      'The two presidents have spoken for the first time since the election.',
+      'Lula and Milei have first phone call',
+    ],
+    rejects: [
+      'Ruto and Museveni will hold talks next month',
+      'The talks were postponed.',
+      'Envoys have been meeting since Saturday for talks.',
+    ],
   },
   {
     name: 'a past year that dates a recalled meeting',
@@ -83,7 +110,11 @@ checkPredicateTable('date rules', [
   {
     name: 'a day after "since" that starts the time since the event',
     test: (s) => startsTheTimeSince(s, firstDate(s), s.search(/call|talks|met/)),
-    matches: ['Lula and Milei held their first call since March.', 'They met for the first time since 2019.', 'It was the first summit since the old treaty collapsed in 2019.'],
+    matches: [
+      'Lula and Milei held their first call since March.',
+      'They met for the first time since 2019.',
+      'It was the first summit since the old treaty collapsed in 2019.',
+    ],
     rejects: ['The envoys have been meeting since Saturday in Nairobi.', 'Since Monday the talks have stalled.'],
   },
 ]);
@@ -106,13 +137,20 @@ describe('days of talks just ended', () => {
 
 describe('the lead news of an article', () => {
   const eventsOf = (text: string, publishedAt = '2025-06-12') =>
-    extractArticle({ text, title: null, publishedAt }, { people: [], places: [] }).events.map((e) => [e.status, e.date, e.dateTo, e.location.city]);
+    extractArticle({ text, title: null, publishedAt }, { people: [], places: [] }).events.map((e) => [
+      e.status,
+      e.date,
+      e.dateTo,
+      e.location.city,
+    ]);
   it('talks the lead reports as just ended, with no day named, end on the publication day', () => {
-    const text = 'LIMA — Negotiators from Peru and Chile have ended two days of border talks in Peru.\n\nBoth delegations called the talks useful.';
+    const text =
+      'LIMA — Negotiators from Peru and Chile have ended two days of border talks in Peru.\n\nBoth delegations called the talks useful.';
     expect(eventsOf(text)).toEqual([['held', '2025-06-11', '2025-06-12', 'Lima']]);
   });
   it('a dated report of the same talks in the body leaves the lead to it', () => {
-    const text = 'Peruvian and Chilean negotiators have held a new round of talks.\n\nThe Peruvian and Chilean envoys met in Lima on Wednesday.';
+    const text =
+      'Peruvian and Chilean negotiators have held a new round of talks.\n\nThe Peruvian and Chilean envoys met in Lima on Wednesday.';
     expect(eventsOf(text)).toEqual([['held', '2025-06-11', null, 'Lima']]);
   });
 });
@@ -166,7 +204,8 @@ describe('a meeting a dated report follows', () => {
 
 describe('the meetings of a dated visit', () => {
   it('take the one day the article gives the visit', () => {
-    const text = 'Ruto spoke to reporters on Tuesday during his first visit to Uganda.\n\nRuto met Museveni in Kampala and discussed the pipeline.';
+    const text =
+      'Ruto spoke to reporters on Tuesday during his first visit to Uganda.\n\nRuto met Museveni in Kampala and discussed the pipeline.';
     const r = extractArticle({ text, title: null, publishedAt: '2025-06-12' }, { people: [], places: [] });
     expect(r.events.filter((e) => e.status === 'held').map((e) => [e.date, e.location.city])).toEqual([['2025-06-10', 'Kampala']]);
   });

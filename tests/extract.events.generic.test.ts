@@ -14,7 +14,15 @@ import { eventStatus } from '../src/extract/events/status.ts';
 function events(text: string, publishedAt = '2025-06-12') {
   const r = extractArticle({ text, title: null, publishedAt }, { people: [], places: [] });
   const name = (k: string) => r.people.find((p) => p.key === k)?.name ?? k;
-  return r.events.map((e) => ({ kind: e.kind, status: e.status, date: e.date, dateTo: e.dateTo, city: e.location.city, sides: [...e.sides].sort(), people: e.participantKeys.map(name) }));
+  return r.events.map((e) => ({
+    kind: e.kind,
+    status: e.status,
+    date: e.date,
+    dateTo: e.dateTo,
+    city: e.location.city,
+    sides: [...e.sides].sort(),
+    people: e.participantKeys.map(name),
+  }));
 }
 
 const sidesOf = (text: string): string[] => {
@@ -58,12 +66,18 @@ describe('dates of the right clause', () => {
     expect(isDuration(t, { start: t.indexOf('90 days'), surface: '90 days after' })).toBe(false);
   });
   it('an agreement on Monday after talks over the weekend dates the talks at the weekend', () => {
-    const found = events('The European Union and Japan agreed on Monday to drop the duties, after two days of talks in Tokyo over the weekend.', '2025-06-16');
+    const found = events(
+      'The European Union and Japan agreed on Monday to drop the duties, after two days of talks in Tokyo over the weekend.',
+      '2025-06-16',
+    );
     expect(found.filter((e) => e.date === '2025-06-16')).toEqual([]);
     expect(found.some((e) => e.date === '2025-06-14' && e.dateTo === '2025-06-15' && e.city === 'Tokyo')).toBe(true);
   });
   it('"the talks come after X phoned Y on Saturday": Saturday is the call', () => {
-    const found = events('Background: the talks between Peru and Ecuador in Lima come after US President Joe Biden phoned both leaders on Saturday.', '2025-06-16');
+    const found = events(
+      'Background: the talks between Peru and Ecuador in Lima come after US President Joe Biden phoned both leaders on Saturday.',
+      '2025-06-16',
+    );
     expect(found.filter((e) => e.kind !== 'call' && e.date === '2025-06-14')).toEqual([]);
   });
   it('"three days of talks ended on Thursday" spans the three days', () => {
@@ -81,11 +95,16 @@ describe('dates of the right clause', () => {
 
 describe('a round called off', () => {
   it('"which had been scheduled ..., has been postponed" is not planned', () => {
-    expect(calledOffAfter(' between Serbia and Kosovo, which had been scheduled to take place in Brussels on Friday, has been postponed.')).toBe(true);
+    expect(
+      calledOffAfter(' between Serbia and Kosovo, which had been scheduled to take place in Brussels on Friday, has been postponed.'),
+    ).toBe(true);
     expect(calledOffAfter(' in Brussels on Friday, after the vote was postponed.')).toBe(false);
     expect(calledOffAfter(' in Brussels on Friday and the vote was postponed.')).toBe(false);
     expect(calledOffAfter(' between Iran and the United States, which had been set for Saturday, was postponed.')).toBe(true);
-    const found = events('The EU said on Tuesday that the fifth round of talks between Serbia and Kosovo, which had been scheduled to take place in Brussels on Friday, had been postponed.', '2025-06-10');
+    const found = events(
+      'The EU said on Tuesday that the fifth round of talks between Serbia and Kosovo, which had been scheduled to take place in Brussels on Friday, had been postponed.',
+      '2025-06-10',
+    );
     expect(found.filter((e) => e.status === 'planned' || e.status === 'held')).toEqual([]);
   });
 });
@@ -116,7 +135,15 @@ describe('calls between counterparts', () => {
     expect(trailingAttribution(', the ministry said in a statement that talks would follow.')).toBe(false);
   });
   it('the month May is no modal', () => {
-    expect(eventStatus({ before: 'The envoys will ', after: ' on May 12, he said.', date: '2025-05-12', dateTo: null, publishedAt: '2025-05-10' })).toBe('planned');
+    expect(
+      eventStatus({
+        before: 'The envoys will ',
+        after: ' on May 12, he said.',
+        date: '2025-05-12',
+        dateTo: null,
+        publishedAt: '2025-05-10',
+      }),
+    ).toBe('planned');
   });
 });
 
@@ -137,7 +164,7 @@ describe('signings and receptions are meetings', () => {
     expect(found.filter((e) => e.status === 'held')).toHaveLength(1);
     expect(found[0]).toMatchObject({ date: '2025-06-13', city: 'Nairobi' });
   });
-  it('receiving the delegation\'s proposal is no meeting', () => {
+  it("receiving the delegation's proposal is no meeting", () => {
     expect(events("Serbia received the delegation's proposal on Friday.", '2025-06-14')).toEqual([]);
   });
   it('"would come to sign a further deal, though no date was given" is only proposed', () => {
@@ -172,14 +199,18 @@ describe('a live report of one round', () => {
   it('the headline names the sides of the round the body reports as lasting four hours', () => {
     expect(lastedHours('The third round at the Norwegian embassy in Vienna lasted about four hours')).toBe(true);
     expect(lastedHours('The truce lasted two weeks')).toBe(false);
-    const text = 'LIVE: Serbia-Kosovo talks in Vienna, round three\n\nTalks over for today. The third round at the Norwegian embassy in Vienna lasted about four hours, state media said.';
+    const text =
+      'LIVE: Serbia-Kosovo talks in Vienna, round three\n\nTalks over for today. The third round at the Norwegian embassy in Vienna lasted about four hours, state media said.';
     const held = events(text, '2025-06-12').filter((e) => e.status === 'held');
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({ date: '2025-06-12', city: 'Vienna' });
     expect(held[0]!.sides).toEqual(expect.arrayContaining(['RS', 'XK']));
   });
   it('"experts will begin talks on Wednesday, and A and B will meet again on May 2" are two plans', () => {
-    const found = events('Experts from both countries will begin technical talks in Geneva on Wednesday, and Marco Rubio and Sergei Lavrov will meet again in Riyadh on May 2.', '2025-04-26');
+    const found = events(
+      'Experts from both countries will begin technical talks in Geneva on Wednesday, and Marco Rubio and Sergei Lavrov will meet again in Riyadh on May 2.',
+      '2025-04-26',
+    );
     expect(found).toContainEqual(expect.objectContaining({ status: 'planned', date: '2025-05-02', city: 'Riyadh' }));
     expect(found.filter((e) => e.city === 'Riyadh' && e.date !== '2025-05-02')).toEqual([]);
   });
@@ -189,12 +220,18 @@ describe('a speaker reporting from the table', () => {
   it('"X told state TV that the two sides had made progress" took part in the talks just reported', () => {
     expect(reportsFromTheTable(' told state TV that the two sides had made progress')).toBe(true);
     expect(reportsFromTheTable(' said the sanctions would stay')).toBe(false);
-    const found = events('Serbia and Kosovo held talks in Brussels on Thursday. Vucic told reporters that the two sides had agreed on a timetable.', '2025-06-13');
+    const found = events(
+      'Serbia and Kosovo held talks in Brussels on Thursday. Vucic told reporters that the two sides had agreed on a timetable.',
+      '2025-06-13',
+    );
     expect(found[0]).toMatchObject({ status: 'held', date: '2025-06-12' });
     expect(found[0]!.people).toContain('Vucic');
   });
   it('a commentator on other matters is not added', () => {
-    const found = events('Serbia and Kosovo held talks in Brussels on Thursday. Analyst Jan Novak said the economy would suffer.', '2025-06-13');
+    const found = events(
+      'Serbia and Kosovo held talks in Brussels on Thursday. Analyst Jan Novak said the economy would suffer.',
+      '2025-06-13',
+    );
     expect(found[0]!.people).not.toContain('Jan Novak');
   });
 });
@@ -213,9 +250,12 @@ describe('"brought together" lists the people at talks already reported', () => 
   });
 });
 
-describe('the next meeting is not placed by today\'s', () => {
+describe("the next meeting is not placed by today's", () => {
   it('"held talks in Vienna on Saturday, and agreed to reconvene next week" leaves the next round unplaced', () => {
-    const found = events('VIENNA, June 14 - Serbia and Kosovo held talks in Vienna on Saturday, and both sides described the meeting as useful and agreed to meet again next week.', '2025-06-14');
+    const found = events(
+      'VIENNA, June 14 - Serbia and Kosovo held talks in Vienna on Saturday, and both sides described the meeting as useful and agreed to meet again next week.',
+      '2025-06-14',
+    );
     expect(found).toContainEqual(expect.objectContaining({ status: 'held', date: '2025-06-14', city: 'Vienna' }));
     expect(found.filter((e) => e.status === 'planned' && e.city !== null)).toEqual([]);
   });

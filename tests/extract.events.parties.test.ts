@@ -30,7 +30,11 @@ describe('events need two parties', () => {
   const events = (text: string, publishedAt = '2025-03-14') =>
     extractArticle({ text, title: null, publishedAt }, { people: [], places: [] }).events.map((e) => e.summary);
   it('business and sport people who met are no event', () => {
-    expect(events('The airline chief executive John Carter met the football club owner Mark Bell in London on Thursday to discuss a sponsorship deal.')).toEqual([]);
+    expect(
+      events(
+        'The airline chief executive John Carter met the football club owner Mark Bell in London on Thursday to discuss a sponsorship deal.',
+      ),
+    ).toEqual([]);
   });
   it("a country's own politics is no diplomatic event", () => {
     expect(events('Kenyan President William Ruto met Kenyan opposition leader Raila Odinga in Nairobi on Thursday.')).toEqual([]);

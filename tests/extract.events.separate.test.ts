@@ -13,12 +13,20 @@ checkPatternTable('calls in succession', [CALLS_IN_SUCCESSION]);
 const events = (text: string, publishedAt = '2025-03-12') => {
   const r = extractArticle({ text, title: null, publishedAt }, { people: [], places: [] });
   const name = (k: string) => r.people.find((p) => p.key === k)?.name ?? k;
-  return r.events.map((e) => ({ kind: e.kind, status: e.status, date: e.date, city: e.location.city, people: e.participantKeys.map(name).sort() }));
+  return r.events.map((e) => ({
+    kind: e.kind,
+    status: e.status,
+    date: e.date,
+    city: e.location.city,
+    people: e.participantKeys.map(name).sort(),
+  }));
 };
 
 describe('several calls', () => {
   it('"phone calls in succession with A and B" is one call with each', () => {
-    const all = events('Kenyan President William Ruto held phone calls in succession with Ghanaian President John Mahama and Nigerian President Bola Tinubu on Monday.');
+    const all = events(
+      'Kenyan President William Ruto held phone calls in succession with Ghanaian President John Mahama and Nigerian President Bola Tinubu on Monday.',
+    );
     expect(all).toEqual([
       { kind: 'call', status: 'held', date: '2025-03-10', city: null, people: ['John Mahama', 'William Ruto'] },
       { kind: 'call', status: 'held', date: '2025-03-10', city: null, people: ['Bola Tinubu', 'William Ruto'] },
@@ -41,7 +49,9 @@ describe('the news behind the sentence before', () => {
     const text =
       'Kenyan President William Ruto and Ugandan President Yoweri Museveni agreed on Tuesday to reopen the border crossing. ' +
       'In their telephone conversation, the two leaders also discussed the oil pipeline.';
-    expect(events(text)).toEqual([{ kind: 'call', status: 'held', date: '2025-03-11', city: null, people: ['William Ruto', 'Yoweri Museveni'] }]);
+    expect(events(text)).toEqual([
+      { kind: 'call', status: 'held', date: '2025-03-11', city: null, people: ['William Ruto', 'Yoweri Museveni'] },
+    ]);
   });
   it('"a day after the election" dates the election, not the call', () => {
     const text =
@@ -59,7 +69,8 @@ describe('the news behind the sentence before', () => {
 
 describe('an event the dated clause follows', () => {
   it('"announced the deal on Monday following a meeting in Nairobi" dates the meeting that day, roughly', () => {
-    const text = 'The Kenyan foreign ministry announced the deal on Monday following a meeting in Nairobi between Kenyan President William Ruto and Ugandan President Yoweri Museveni.';
+    const text =
+      'The Kenyan foreign ministry announced the deal on Monday following a meeting in Nairobi between Kenyan President William Ruto and Ugandan President Yoweri Museveni.';
     const [e] = events(text);
     expect(e).toMatchObject({ kind: 'meeting', status: 'held', date: '2025-03-10', city: 'Nairobi' });
   });
@@ -78,7 +89,10 @@ describe('a date inside "since ..."', () => {
     expect(insideSince('They spoke on ')).toBe(false);
   });
   it('"first phone call since June crisis talks" is a call of the publication day', () => {
-    const all = events('Kenyan President William Ruto and Ugandan President Yoweri Museveni have first phone call since June crisis talks.', '2025-09-03');
+    const all = events(
+      'Kenyan President William Ruto and Ugandan President Yoweri Museveni have first phone call since June crisis talks.',
+      '2025-09-03',
+    );
     expect(all.find((e) => e.kind === 'call')?.date).toBe('2025-09-03');
   });
 });

@@ -1,6 +1,15 @@
 // The sides step: which country words name the parties of an event.
 import { describe, expect, it } from 'vitest';
-import { continuesTalks, endOfTriggerPhrase, findSides, namesBothSides, namesEachSide, saysSeparately, segmentSides, withoutAsides } from '../src/extract/events/sides.ts';
+import {
+  continuesTalks,
+  endOfTriggerPhrase,
+  findSides,
+  namesBothSides,
+  namesEachSide,
+  saysSeparately,
+  segmentSides,
+  withoutAsides,
+} from '../src/extract/events/sides.ts';
 import { congoOf, resetGeoMemo } from '../src/extract/events/geoMemo.ts';
 import { checkPredicateTable } from './support/patternTable.ts';
 
@@ -10,9 +19,24 @@ const sidesOf = (text: string): string[] => {
 };
 
 checkPredicateTable('side rules', [
-  { name: 'each side', test: namesEachSide, matches: ['and each side met the mediators', 'both delegations left'], rejects: ['each minister spoke'] },
-  { name: 'both sides at once', test: namesBothSides, matches: ['commanders from both countries will meet', 'the two sides met again'], rejects: ['both men met'] },
-  { name: 'continuing talks', test: continuesTalks, matches: ['after two days of talks in Rome', ' following three rounds of negotiations'], rejects: ['after the talks'] },
+  {
+    name: 'each side',
+    test: namesEachSide,
+    matches: ['and each side met the mediators', 'both delegations left'],
+    rejects: ['each minister spoke'],
+  },
+  {
+    name: 'both sides at once',
+    test: namesBothSides,
+    matches: ['commanders from both countries will meet', 'the two sides met again'],
+    rejects: ['both men met'],
+  },
+  {
+    name: 'continuing talks',
+    test: continuesTalks,
+    matches: ['after two days of talks in Rome', ' following three rounds of negotiations'],
+    rejects: ['after the talks'],
+  },
   { name: 'separately', test: saysSeparately, matches: ['met separately with', 'in separate meetings'], rejects: ['met together'] },
   {
     name: 'the trigger phrase ends',
@@ -64,7 +88,13 @@ describe('segmentSides', () => {
   });
   it('each side takes the sides of the clause before', () => {
     resetGeoMemo([]);
-    const r = segmentSides({ phrase: 'and each side met separately with Brazilian officials', segText: 'and each side met separately with Brazilian officials', clauseText: 'and each side met separately with Brazilian officials', laterClause: true, previous: ['PE', 'CL'] });
+    const r = segmentSides({
+      phrase: 'and each side met separately with Brazilian officials',
+      segText: 'and each side met separately with Brazilian officials',
+      clauseText: 'and each side met separately with Brazilian officials',
+      laterClause: true,
+      previous: ['PE', 'CL'],
+    });
     expect(r.sides.sort()).toEqual(['BR', 'CL', 'PE']);
     expect(r.afterWith).toEqual(['BR']);
   });

@@ -1,6 +1,15 @@
 // The status step: held, planned, proposed or cancelled, from the words governing the trigger.
 import { describe, expect, it } from 'vitest';
-import { calledOffAfter, CANCELLED_CUES, eventStatus, HELD_CUES, noDateSet, PLANNED_CUES, PROPOSED_CUES, segmentStatus } from '../src/extract/events/status.ts';
+import {
+  calledOffAfter,
+  CANCELLED_CUES,
+  eventStatus,
+  HELD_CUES,
+  noDateSet,
+  PLANNED_CUES,
+  PROPOSED_CUES,
+  segmentStatus,
+} from '../src/extract/events/status.ts';
 import { checkPatternTable, checkPredicateTable } from './support/patternTable.ts';
 
 checkPatternTable('cancelled cues', CANCELLED_CUES);
@@ -18,7 +27,8 @@ checkPredicateTable('status rules', [
   { name: 'no date set', test: noDateSet, matches: [', though no date was given.', ' without setting a date'], rejects: [' on Friday.'] },
 ]);
 
-const status = (before: string, after: string, date: string | null = null, publishedAt = '2025-06-12') => eventStatus({ before, after, date, dateTo: null, publishedAt });
+const status = (before: string, after: string, date: string | null = null, publishedAt = '2025-06-12') =>
+  eventStatus({ before, after, date, dateTo: null, publishedAt });
 
 describe('eventStatus', () => {
   it('a meeting in the past is held, a future one planned', () => {
@@ -39,7 +49,25 @@ describe('eventStatus', () => {
     expect(status('The envoys will ', ' on May 12, he said.', '2025-05-12', '2025-05-10')).toBe('planned');
   });
   it('segmentStatus: a planned round the sentence calls off, a plan without a date', () => {
-    expect(segmentStatus({ before: 'The ', after: ' in Lima', date: '2025-06-14', dateTo: null, publishedAt: '2025-06-12', rest: ' in Lima, which had been set for Saturday, was postponed.' })).toBe('cancelled');
-    expect(segmentStatus({ before: 'They will ', after: ' again', date: null, dateTo: null, publishedAt: '2025-06-12', rest: ' again, though no date was given.' })).toBe('proposed');
+    expect(
+      segmentStatus({
+        before: 'The ',
+        after: ' in Lima',
+        date: '2025-06-14',
+        dateTo: null,
+        publishedAt: '2025-06-12',
+        rest: ' in Lima, which had been set for Saturday, was postponed.',
+      }),
+    ).toBe('cancelled');
+    expect(
+      segmentStatus({
+        before: 'They will ',
+        after: ' again',
+        date: null,
+        dateTo: null,
+        publishedAt: '2025-06-12',
+        rest: ' again, though no date was given.',
+      }),
+    ).toBe('proposed');
   });
 });

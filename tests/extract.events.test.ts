@@ -33,7 +33,16 @@ describe('events: who met whom, where, when', () => {
   it('a meeting held, with sides from nationality words and people named in the sentence', () => {
     // 2024-03-13 is a Wednesday: "on Monday" is the 11th.
     expect(events('Turkish Foreign Minister Hakan Fidan met his Russian counterpart Sergei Lavrov in Antalya on Monday.')).toEqual([
-      { kind: 'meeting', status: 'held', date: '2024-03-11', dateTo: null, city: 'Antalya', country: 'TR', sides: ['RU', 'TR'], people: ['Hakan Fidan', 'Sergei Lavrov'] },
+      {
+        kind: 'meeting',
+        status: 'held',
+        date: '2024-03-11',
+        dateTo: null,
+        city: 'Antalya',
+        country: 'TR',
+        sides: ['RU', 'TR'],
+        people: ['Hakan Fidan', 'Sergei Lavrov'],
+      },
     ]);
   });
 
@@ -54,7 +63,16 @@ describe('events: who met whom, where, when', () => {
     const text =
       'Russian Foreign Minister Sergei Lavrov speaks to reporters after a meeting with Turkish Foreign Minister Hakan Fidan in Antalya, Turkey on March 1, 2024. (Photo by a staff photographer)';
     expect(events(text)).toEqual([
-      { kind: 'meeting', status: 'held', date: '2024-03-01', dateTo: null, city: 'Antalya', country: 'TR', sides: ['RU', 'TR'], people: ['Hakan Fidan', 'Sergei Lavrov'] },
+      {
+        kind: 'meeting',
+        status: 'held',
+        date: '2024-03-01',
+        dateTo: null,
+        city: 'Antalya',
+        country: 'TR',
+        sides: ['RU', 'TR'],
+        people: ['Hakan Fidan', 'Sergei Lavrov'],
+      },
     ]);
   });
 
@@ -92,7 +110,11 @@ describe('events: who met whom, where, when', () => {
       date: '2024-03-12',
       sides: ['DE', 'US'],
     });
-    expect(events('European Union leaders will hold a summit in Brussels on March 21.')[0]).toMatchObject({ kind: 'summit', status: 'planned', date: '2024-03-21' });
+    expect(events('European Union leaders will hold a summit in Brussels on March 21.')[0]).toMatchObject({
+      kind: 'summit',
+      status: 'planned',
+      date: '2024-03-21',
+    });
   });
 
   it('talks as a notion, speech dates and undated talks without a place are not events', () => {
@@ -109,7 +131,8 @@ describe('events: who met whom, where, when', () => {
   });
 
   it('"met with the Russian leader" names the person the role belongs to', () => {
-    const text = 'Russian leader Vladimir Putin hosted envoys in the Kremlin. Two weeks earlier, U.S. envoy Steve Witkoff met with the Russian leader in Moscow on Feb. 27.';
+    const text =
+      'Russian leader Vladimir Putin hosted envoys in the Kremlin. Two weeks earlier, U.S. envoy Steve Witkoff met with the Russian leader in Moscow on Feb. 27.';
     const moscow = events(text).find((e) => e.city === 'Moscow');
     expect(moscow?.people).toEqual(['Steve Witkoff', 'Vladimir Putin']);
   });
@@ -174,7 +197,10 @@ describe('events: more shapes', () => {
 
 describe('events: attribution and denials', () => {
   it('a trailing "officials said" does not make the officials a side', () => {
-    const [e] = events('The second round of talks between Russian and Ukrainian delegations took place in Istanbul on Monday, Turkish officials said.', '2025-06-03');
+    const [e] = events(
+      'The second round of talks between Russian and Ukrainian delegations took place in Istanbul on Monday, Turkish officials said.',
+      '2025-06-03',
+    );
     expect(e?.sides).toEqual(['RU', 'UA']);
   });
   it('a refusal by one leader does not undo the dated talks of the delegations', () => {

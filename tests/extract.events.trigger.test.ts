@@ -1,6 +1,14 @@
 // The trigger step: the words that name an event, each row with the sentences it is for.
 import { describe, expect, it } from 'vitest';
-import { eventKind, findTriggers, kindOfWord, mayHoldTrigger, summitAsVenue, talksAsNotion, TRIGGERS } from '../src/extract/events/trigger.ts';
+import {
+  eventKind,
+  findTriggers,
+  kindOfWord,
+  mayHoldTrigger,
+  summitAsVenue,
+  talksAsNotion,
+  TRIGGERS,
+} from '../src/extract/events/trigger.ts';
 import { checkPatternTable, checkPredicateTable } from './support/patternTable.ts';
 
 checkPatternTable('trigger patterns', TRIGGERS);
@@ -15,7 +23,11 @@ checkPredicateTable('trigger rules', [
       const at = s.indexOf('talks');
       return talksAsNotion(s.slice(0, at), 'talks', s.slice(at + 5));
     },
-    matches: ['They made progress in peace talks.', 'The terms set out for talks were strict.', 'She named her conditions for starting talks.'],
+    matches: [
+      'They made progress in peace talks.',
+      'The terms set out for talks were strict.',
+      'She named her conditions for starting talks.',
+    ],
     rejects: ['They arrived for talks with the envoy.', 'They held talks in Lima.', 'after two rounds of talks'],
   },
   {
@@ -24,7 +36,12 @@ checkPredicateTable('trigger rules', [
     matches: ['They met on the sidelines of the ', 'The two leaders spoke during the '],
     rejects: ['The leaders opened the '],
   },
-  { name: 'may hold a trigger', test: mayHoldTrigger, matches: ['They met.', 'a phone call'], rejects: ['The harvest was late this year.'] },
+  {
+    name: 'may hold a trigger',
+    test: mayHoldTrigger,
+    matches: ['They met.', 'a phone call'],
+    rejects: ['The harvest was late this year.'],
+  },
 ]);
 
 describe('findTriggers', () => {

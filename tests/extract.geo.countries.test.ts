@@ -5,13 +5,43 @@ const codes = (text: string) => findCountryMentions(text).map((m) => m.code);
 
 describe('countryFromWord', () => {
   it.each([
-    ['Ukraine', 'UA'], ['U.S.', 'US'], ['US', 'US'], ['USA', 'US'], ['United States', 'US'], ['America', 'US'],
-    ['UK', 'GB'], ['Britain', 'GB'], ['Ukrainian', 'UA'], ['American', 'US'], ['Russian', 'RU'], ['French', 'FR'],
-    ["Ukraine's", 'UA'], ['Kremlin', 'RU'], ['White House', 'US'], ['Élysée', 'FR'], ['Elysee', 'FR'],
-    ['Downing Street', 'GB'], ['Kyiv', 'UA'], ['Kiev', 'UA'], ['Moscow', 'RU'], ['Washington', 'US'],
-    ['Beijing', 'CN'], ['Ankara', 'TR'], ['Finns', 'FI'], ['Americans', 'US'], ['Ukrainians', 'UA'],
-    ['Saudi', 'SA'], ['Emirati', 'AE'], ['Türkiye', 'TR'], ["Côte d'Ivoire", 'CI'], ['North Korea', 'KP'],
-    ['EU', 'EU'], ['European Union', 'EU'], ['European', 'EU'], ['Europeans', 'EU'], ['Brussels', 'EU'],
+    ['Ukraine', 'UA'],
+    ['U.S.', 'US'],
+    ['US', 'US'],
+    ['USA', 'US'],
+    ['United States', 'US'],
+    ['America', 'US'],
+    ['UK', 'GB'],
+    ['Britain', 'GB'],
+    ['Ukrainian', 'UA'],
+    ['American', 'US'],
+    ['Russian', 'RU'],
+    ['French', 'FR'],
+    ["Ukraine's", 'UA'],
+    ['Kremlin', 'RU'],
+    ['White House', 'US'],
+    ['Élysée', 'FR'],
+    ['Elysee', 'FR'],
+    ['Downing Street', 'GB'],
+    ['Kyiv', 'UA'],
+    ['Kiev', 'UA'],
+    ['Moscow', 'RU'],
+    ['Washington', 'US'],
+    ['Beijing', 'CN'],
+    ['Ankara', 'TR'],
+    ['Finns', 'FI'],
+    ['Americans', 'US'],
+    ['Ukrainians', 'UA'],
+    ['Saudi', 'SA'],
+    ['Emirati', 'AE'],
+    ['Türkiye', 'TR'],
+    ["Côte d'Ivoire", 'CI'],
+    ['North Korea', 'KP'],
+    ['EU', 'EU'],
+    ['European Union', 'EU'],
+    ['European', 'EU'],
+    ['Europeans', 'EU'],
+    ['Brussels', 'EU'],
   ])('%s is %s', (word, code) => {
     expect(countryFromWord(word)).toBe(code);
   });
@@ -26,7 +56,14 @@ describe('countryFromWord', () => {
   });
 
   it('knows every ISO country by its English name', () => {
-    for (const [name, code] of [['Kazakhstan', 'KZ'], ['Vanuatu', 'VU'], ['Suriname', 'SR'], ['Eswatini', 'SZ'], ['Bhutan', 'BT'], ['Kosovo', 'XK']]) {
+    for (const [name, code] of [
+      ['Kazakhstan', 'KZ'],
+      ['Vanuatu', 'VU'],
+      ['Suriname', 'SR'],
+      ['Eswatini', 'SZ'],
+      ['Bhutan', 'BT'],
+      ['Kosovo', 'XK'],
+    ]) {
       expect(countryFromWord(name!)).toBe(code);
     }
   });
@@ -36,7 +73,10 @@ describe('findCountryMentions', () => {
   it('splits hyphenated pairs into two mentions', () => {
     const mentions = findCountryMentions('After the Ukrainian-U.S. meeting in Geneva, a US-Ukraine statement followed.');
     expect(mentions.map((m) => [m.surface, m.code])).toEqual([
-      ['Ukrainian', 'UA'], ['U.S.', 'US'], ['US', 'US'], ['Ukraine', 'UA'],
+      ['Ukrainian', 'UA'],
+      ['U.S.', 'US'],
+      ['US', 'US'],
+      ['Ukraine', 'UA'],
     ]);
   });
 
@@ -52,7 +92,9 @@ describe('findCountryMentions', () => {
   });
 
   it('tells countries apart whose names hold another country name', () => {
-    expect(codes('Niger, Nigeria, Guinea, Equatorial Guinea, Papua New Guinea, Sudan, South Sudan, Dominica and the Dominican Republic')).toEqual(['NE', 'NG', 'GN', 'GQ', 'PG', 'SD', 'SS', 'DM', 'DO']);
+    expect(
+      codes('Niger, Nigeria, Guinea, Equatorial Guinea, Papua New Guinea, Sudan, South Sudan, Dominica and the Dominican Republic'),
+    ).toEqual(['NE', 'NG', 'GN', 'GQ', 'PG', 'SD', 'SS', 'DM', 'DO']);
     expect(codes('Congo, the Republic of Congo, the Democratic Republic of Congo, Congo-Brazzaville')).toEqual(['CD', 'CG', 'CD', 'CG']);
   });
 

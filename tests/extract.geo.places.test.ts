@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPlaces, findRegionMentions } from '../src/extract/geo/places.ts';
 
-const cities = (text: string, known: Parameters<typeof findPlaces>[1] = []) =>
-  findPlaces(text, known).map((p) => `${p.city}/${p.country}`);
+const cities = (text: string, known: Parameters<typeof findPlaces>[1] = []) => findPlaces(text, known).map((p) => `${p.city}/${p.country}`);
 
 describe('findPlaces', () => {
   it('finds a city with its country and offsets', () => {
@@ -66,11 +65,7 @@ describe('findPlaces', () => {
   });
 
   it('knows English names for cities GeoNames spells locally', () => {
-    expect(cities('Officials in Kiev and Kyiv said the Cologne meeting was cancelled.')).toEqual([
-      'Kyiv/UA',
-      'Kyiv/UA',
-      'Cologne/DE',
-    ]);
+    expect(cities('Officials in Kiev and Kyiv said the Cologne meeting was cancelled.')).toEqual(['Kyiv/UA', 'Kyiv/UA', 'Cologne/DE']);
   });
 
   it('reads "St." and "Saint" alike, with the state deciding between namesakes', () => {
@@ -106,7 +101,7 @@ describe('findPlaces', () => {
     expect(cities('The Minsk agreements were never carried out.')).toEqual(['Minsk/BY']);
   });
 
-  it('does not take part of a person\'s or a newspaper\'s name for a place', () => {
+  it("does not take part of a person's or a newspaper's name for a place", () => {
     expect(cities('Russian President Vladimir Putin spoke to reporters.')).toEqual([]);
     expect(cities('The Washington Post and the Miami Herald both reported it.')).toEqual([]);
     expect(cities('Secretary of State Marco Rubio arrived late. Rubio said the talks were useful.')).toEqual([]);

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { extractPeople } from '../src/extract/people/extractPeople.ts';
 import { findNameSpans } from '../src/extract/people/names.ts';
 import { countryRoleAcrossComma } from '../src/extract/people/roles.ts';
-import { articleCountryPair, bothCountriesBefore, congoOfArticle, countriesNamedIn, countryOfTitle } from '../src/extract/people/titleCountries.ts';
+import {
+  articleCountryPair,
+  bothCountriesBefore,
+  congoOfArticle,
+  countriesNamedIn,
+  countryOfTitle,
+} from '../src/extract/people/titleCountries.ts';
 import { afterLocativePreposition, coordinatedWithCountry } from '../src/extract/people/notPeople.ts';
 
 const people = (text: string) => extractPeople(text, []).people;
@@ -14,14 +20,19 @@ const person = (text: string, name: string) => people(text).find((p) => p.name =
 describe('names the capitalised-run finder used to cut', () => {
   it('keeps a short given name after a title: "Vice Premier He Lifeng"', () => {
     expect(findNameSpans('Vice Premier He Lifeng led the Chinese team in Stockholm.').map((s) => s.name)).toEqual(['He Lifeng']);
-    expect(person('Chinese Vice Premier He Lifeng led the team in Stockholm.', 'He Lifeng')).toMatchObject({ country: 'CN', role: 'Vice Premier' });
+    expect(person('Chinese Vice Premier He Lifeng led the team in Stockholm.', 'He Lifeng')).toMatchObject({
+      country: 'CN',
+      role: 'Vice Premier',
+    });
   });
   it('does not make a sentence-opening pronoun a name', () => {
     expect(findNameSpans('He Lifeng? No: He met Bessent.').map((s) => s.name)).not.toContain('He Lifeng? No');
     expect(findNameSpans('After the talks He said nothing.').map((s) => s.name)).toEqual([]);
   });
   it('keeps lower-case Arabic articles inside names: "Abdel Fattah al-Sisi", a later bare "al-Sisi"', () => {
-    const found = people('Egyptian President Abdel Fattah al-Sisi received the Saudi crown prince in Cairo, and al-Sisi said the visit went well.');
+    const found = people(
+      'Egyptian President Abdel Fattah al-Sisi received the Saudi crown prince in Cairo, and al-Sisi said the visit went well.',
+    );
     expect(found.map((p) => p.name)).toEqual(['Abdel Fattah al-Sisi']);
     expect(found[0]).toMatchObject({ country: 'EG', aliases: ['al-Sisi'] });
   });
@@ -34,7 +45,10 @@ describe('countries of people', () => {
   });
 
   it('reads a lower-case ministry inside a title: "Chinese foreign ministry spokeswoman Mao Ning"', () => {
-    expect(person('Chinese foreign ministry spokeswoman Mao Ning said Beijing welcomed the talks.', 'Mao Ning')).toMatchObject({ country: 'CN', role: 'foreign ministry spokeswoman' });
+    expect(person('Chinese foreign ministry spokeswoman Mao Ning said Beijing welcomed the talks.', 'Mao Ning')).toMatchObject({
+      country: 'CN',
+      role: 'foreign ministry spokeswoman',
+    });
   });
 
   it('keeps a department name in the role: "Commerce Secretary", "Mossad chief"', () => {
@@ -50,7 +64,8 @@ describe('countries of people', () => {
   });
 
   it('takes the counterpart\'s nationality: "her Rwandan counterpart, Olivier Nduhungirehe"', () => {
-    const text = 'Congolese Foreign Minister Therese Kayikwamba Wagner greeted her Rwandan counterpart, Olivier Nduhungirehe, at the State Department.';
+    const text =
+      'Congolese Foreign Minister Therese Kayikwamba Wagner greeted her Rwandan counterpart, Olivier Nduhungirehe, at the State Department.';
     expect(person(text, 'Olivier Nduhungirehe')).toMatchObject({ country: 'RW', role: 'counterpart' });
   });
 
@@ -69,23 +84,35 @@ describe('countries of people', () => {
   it('gives an office only the US has its country when the article names the US', () => {
     const us = countriesNamedIn('Defense Secretary Pete Hegseth met Philippine officials in Manila, the US embassy said.');
     expect(countryOfTitle('Defense Secretary', us)).toBe('US');
-    expect(person('Defense Secretary Pete Hegseth met Philippine officials in Manila, the US embassy said.', 'Pete Hegseth')?.country).toBe('US');
+    expect(person('Defense Secretary Pete Hegseth met Philippine officials in Manila, the US embassy said.', 'Pete Hegseth')?.country).toBe(
+      'US',
+    );
   });
 
   it('does not guess the country of an office when the article leaves it open', () => {
     // No US in the article: the title alone decides nothing.
-    expect(countryOfTitle('Trade Representative', countriesNamedIn('Trade Representative Katherine Tai met Indian officials in New Delhi.'))).toBeNull();
+    expect(
+      countryOfTitle('Trade Representative', countriesNamedIn('Trade Representative Katherine Tai met Indian officials in New Delhi.')),
+    ).toBeNull();
     // The Holy See has a Secretary of State too.
-    expect(countryOfTitle('Secretary of State', countriesNamedIn('Secretary of State Pietro Parolin said the Holy See and the United States talked.'))).toBeNull();
+    expect(
+      countryOfTitle(
+        'Secretary of State',
+        countriesNamedIn('Secretary of State Pietro Parolin said the Holy See and the United States talked.'),
+      ),
+    ).toBeNull();
     // A description, not a title: China has an international trade representative.
     expect(countryOfTitle('trade representative', countriesNamedIn('The US and China met; the trade representative spoke.'))).toBeNull();
-    expect(person("US and Chinese officials met. China's international trade representative Li Chenggang spoke.", 'Li Chenggang')?.country).toBe('CN');
+    expect(
+      person("US and Chinese officials met. China's international trade representative Li Chenggang spoke.", 'Li Chenggang')?.country,
+    ).toBe('CN');
     // Shared titles are not in the table at all.
     expect(countryOfTitle('Vice President', countriesNamedIn('Vice President JD Vance spoke in Washington.'))).toBeNull();
   });
 
   it('reads bare "Congo" as the DRC in an article about the Democratic Republic of Congo', () => {
-    const drc = "Congo's President Felix Tshisekedi met Rwanda's Paul Kagame in Doha. The Democratic Republic of Congo accuses Kigali of backing M23.";
+    const drc =
+      "Congo's President Felix Tshisekedi met Rwanda's Paul Kagame in Doha. The Democratic Republic of Congo accuses Kigali of backing M23.";
     expect(congoOfArticle(drc)).toBe('CD');
     expect(person(drc, 'Felix Tshisekedi')?.country).toBe('CD');
     const roc = "Congo's President Denis Sassou Nguesso welcomed the delegates in Brazzaville.";
@@ -102,7 +129,9 @@ describe('not people', () => {
   });
 
   it('does not take a news channel for a person: "told Al Jazeera", "Deutsche Welle reported"', () => {
-    expect(people('Hamas official Basem Naim told Al Jazeera the talks had stalled, and Deutsche Welle reported the same.').map((p) => p.name)).toEqual(['Basem Naim']);
+    expect(
+      people('Hamas official Basem Naim told Al Jazeera the talks had stalled, and Deutsche Welle reported the same.').map((p) => p.name),
+    ).toEqual(['Basem Naim']);
   });
 
   it('does not take a venue after "at" for a person: "arrived at Villa Madama"', () => {
@@ -125,7 +154,7 @@ describe('given names used alone', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ name: 'Paetongtarn Shinawatra', country: 'TH', aliases: ['Paetongtarn'] });
   });
-  it('does not join a lone word that is also someone else\'s surname', () => {
+  it("does not join a lone word that is also someone else's surname", () => {
     const found = people('Prime Minister Anwar Ibrahim met the envoy Khairul Anwar in Putrajaya. Anwar said the talks were useful.');
     expect(found.find((p) => p.name === 'Anwar Ibrahim')?.aliases ?? []).not.toContain('Anwar');
   });
@@ -147,7 +176,12 @@ describe('plural titles over lists of names', () => {
 
 describe('honorifics between an office and a name', () => {
   it('leaves "Sheikh" out of the office: "Qatar\'s Prime Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani"', () => {
-    expect(person("Qatar's Prime Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani announced the deal in Doha.", 'Mohammed bin Abdulrahman Al Thani')).toMatchObject({
+    expect(
+      person(
+        "Qatar's Prime Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani announced the deal in Doha.",
+        'Mohammed bin Abdulrahman Al Thani',
+      ),
+    ).toMatchObject({
       country: 'QA',
       role: 'Prime Minister and Foreign Minister',
     });
@@ -156,27 +190,38 @@ describe('honorifics between an office and a name', () => {
 
 describe('hyphenated given names and agencies', () => {
   it('keeps a compound given name: "French Foreign Minister Jean-Noël Barrot"', () => {
-    expect(person('French Foreign Minister Jean-Noël Barrot flew to Damascus.', 'Jean-Noël Barrot')).toMatchObject({ country: 'FR', role: 'Foreign Minister' });
+    expect(person('French Foreign Minister Jean-Noël Barrot flew to Damascus.', 'Jean-Noël Barrot')).toMatchObject({
+      country: 'FR',
+      role: 'Foreign Minister',
+    });
   });
   it('still reads hyphenated titles and country pairs as no name: "UN Secretary-General", "the Russia-Ukraine talks"', () => {
-    expect(findNameSpans('UN Secretary-General Antonio Guterres praised the Russia-Ukraine talks.').map((s) => s.name)).toEqual(['Antonio Guterres']);
+    expect(findNameSpans('UN Secretary-General Antonio Guterres praised the Russia-Ukraine talks.').map((s) => s.name)).toEqual([
+      'Antonio Guterres',
+    ]);
   });
   it('gives an agency head the agency\'s country: "CIA Director William Burns"', () => {
-    expect(person('CIA Director William Burns flew to Cairo for the hostage talks.', 'William Burns')).toMatchObject({ country: 'US', role: 'CIA Director' });
+    expect(person('CIA Director William Burns flew to Cairo for the hostage talks.', 'William Burns')).toMatchObject({
+      country: 'US',
+      role: 'CIA Director',
+    });
   });
   it('joins a middle name used alone to the full name: "Lula said"', () => {
     const found = people("Brazil's Luiz Inácio Lula da Silva met Nicolás Maduro in Brasilia. Lula said the talks were frank.");
     expect(found.find((p) => p.name === 'Luiz Inácio Lula da Silva')?.aliases).toContain('Lula');
   });
   it('leaves a given name two people share alone: "Mohammed said"', () => {
-    const found = people("Saudi Crown Prince Mohammed bin Salman met Qatar's Sheikh Mohammed bin Abdulrahman Al Thani. Mohammed said nothing.");
+    const found = people(
+      "Saudi Crown Prince Mohammed bin Salman met Qatar's Sheikh Mohammed bin Abdulrahman Al Thani. Mohammed said nothing.",
+    );
     expect(found.filter((p) => p.aliases.includes('Mohammed'))).toEqual([]);
   });
 });
 
 describe('two leaders of "both countries"', () => {
-  it('pairs a plural title over two names with the article\'s two countries, in order', () => {
-    const text = 'Thailand and Cambodia agreed to a truce in Putrajaya. Anwar said he had met the leaders of both countries, including Prime Ministers Phumtham Wechayachai and Hun Manet.';
+  it("pairs a plural title over two names with the article's two countries, in order", () => {
+    const text =
+      'Thailand and Cambodia agreed to a truce in Putrajaya. Anwar said he had met the leaders of both countries, including Prime Ministers Phumtham Wechayachai and Hun Manet.';
     expect(articleCountryPair(text)).toEqual(['TH', 'KH']);
     expect(person(text, 'Phumtham Wechayachai')?.country).toBe('TH');
     expect(person(text, 'Hun Manet')?.country).toBe('KH');

@@ -27,7 +27,9 @@ describe('the generated lexicon', () => {
         const tags = tagsOf(lower);
         const firstName = tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
         const common =
-          NON_NAME_WORDS.has(word) || ROLE_HEADS.has(lower) || (lexicon[lower] !== undefined && !tags.some((t) => NAME_TAGS.includes(t as string)));
+          NON_NAME_WORDS.has(word) ||
+          ROLE_HEADS.has(lower) ||
+          (lexicon[lower] !== undefined && !tags.some((t) => NAME_TAGS.includes(t as string)));
         if (isKnownFirstName(word) !== firstName || isCommonWord(word) !== common) mismatches.push(word);
       }
     }

@@ -17,8 +17,18 @@ const TABLE: Array<{ rule: string; must: Row[]; mustNot: Row[] }> = [
   {
     rule: 'a role opened by "the" or a possessive pronoun, set off by a comma, with a complement',
     must: [
-      { text: 'Talks began after the Prime Minister of Singapore, Lawrence Wong, arrived.', name: 'Lawrence Wong', role: 'Prime Minister of Singapore', country: 'SG' },
-      { text: 'The head of the Turkish delegation, Ibrahim Kalin, spoke first.', name: 'Ibrahim Kalin', role: 'head of the Turkish delegation', country: 'TR' },
+      {
+        text: 'Talks began after the Prime Minister of Singapore, Lawrence Wong, arrived.',
+        name: 'Lawrence Wong',
+        role: 'Prime Minister of Singapore',
+        country: 'SG',
+      },
+      {
+        text: 'The head of the Turkish delegation, Ibrahim Kalin, spoke first.',
+        name: 'Ibrahim Kalin',
+        role: 'head of the Turkish delegation',
+        country: 'TR',
+      },
       { text: 'Its chief executive, Satya Nadella, declined to comment.', name: 'Satya Nadella', role: 'chief executive' },
       { text: 'The secretary of Kenya’s Cabinet, Musalia Mudavadi, signed the note.', name: 'Musalia Mudavadi', country: 'KE' },
     ],
@@ -29,12 +39,21 @@ const TABLE: Array<{ rule: string; must: Row[]; mustNot: Row[] }> = [
   },
   {
     rule: 'a second role before the first: "the head of X, adviser to the president, Name"',
-    must: [{ text: 'The head of the Iranian team, an adviser to the president, Ali Bagheri, left early.', name: 'Ali Bagheri', country: 'IR' }],
+    must: [
+      { text: 'The head of the Iranian team, an adviser to the president, Ali Bagheri, left early.', name: 'Ali Bagheri', country: 'IR' },
+    ],
     mustNot: [{ text: 'He met the president, Ali Bagheri, and left.', name: 'Ali Bagheri', country: null }],
   },
   {
     rule: 'an office before the rank: "the Minister of X of Egypt, General Name"',
-    must: [{ text: 'Also present was the Minister of Defence of Kenya, General Charles Kahariri.', name: 'Charles Kahariri', role: 'Minister of Defence of Kenya', country: 'KE' }],
+    must: [
+      {
+        text: 'Also present was the Minister of Defence of Kenya, General Charles Kahariri.',
+        name: 'Charles Kahariri',
+        role: 'Minister of Defence of Kenya',
+        country: 'KE',
+      },
+    ],
     mustNot: [{ text: 'Also present, General Charles Kahariri met troops.', name: 'Charles Kahariri', country: null }],
   },
   {

@@ -2,9 +2,16 @@
 // sentences it must read and sentences it must leave alone; the sentences are our own.
 import { describe, expect, it } from 'vitest';
 import { extractPeople } from '../src/extract/people/extractPeople.ts';
-import { companionAfter, ministryCountry, singleCountryOfArticle, singleHolderClash, teamListCountry } from '../src/extract/people/teamCountry.ts';
+import {
+  companionAfter,
+  ministryCountry,
+  singleCountryOfArticle,
+  singleHolderClash,
+  teamListCountry,
+} from '../src/extract/people/teamCountry.ts';
 
-const countryOf = (text: string, name: string): string | null | undefined => extractPeople(text, []).people.find((p) => p.name === name)?.country;
+const countryOf = (text: string, name: string): string | null | undefined =>
+  extractPeople(text, []).people.find((p) => p.name === name)?.country;
 
 describe('teamListCountry: a member list opened earlier in the sentence', () => {
   const must: Array<[string, string, string]> = [
@@ -31,16 +38,22 @@ describe('companionAfter: the person someone goes with', () => {
     expect(companionAfter(' spoke. Later he was joining Cyril Ramaphosa', 0)).toBeNull();
   });
   it('gives the companion’s country', () => {
-    const text = 'Kenyan President William Ruto flew to Addis Ababa. Foreign Minister Korir Sing’oei would be among the officials joining Ruto.';
+    const text =
+      'Kenyan President William Ruto flew to Addis Ababa. Foreign Minister Korir Sing’oei would be among the officials joining Ruto.';
     expect(countryOf(text, 'Korir Sing’oei')).toBe('KE');
   });
 });
 
 describe('singleCountryOfArticle', () => {
-  const ghana = 'Floods hit Ghana on Monday. Ghana’s capital was spared, but northern Ghana lost roads. Ghanaian officials asked Togo for pumps. The Ghana Meteorological Agency warned of more rain.';
+  const ghana =
+    'Floods hit Ghana on Monday. Ghana’s capital was spared, but northern Ghana lost roads. Ghanaian officials asked Togo for pumps. The Ghana Meteorological Agency warned of more rain.';
   it('is the country with four mentions, twice any other and half of all', () => expect(singleCountryOfArticle(ghana)).toBe('GH'));
   it('is none for a story about two countries', () => {
-    expect(singleCountryOfArticle('India and Pakistan agreed to talk. India said Pakistan must act; Pakistan said India must wait. India and Pakistan met.')).toBeNull();
+    expect(
+      singleCountryOfArticle(
+        'India and Pakistan agreed to talk. India said Pakistan must act; Pakistan said India must wait. India and Pakistan met.',
+      ),
+    ).toBeNull();
   });
   it('is none when the agency dateline is in another country', () => {
     expect(singleCountryOfArticle(`GENEVA, May 3 (Reuters) - ${ghana}`)).toBeNull();
@@ -55,7 +68,8 @@ describe('singleCountryOfArticle', () => {
 
 describe('a summit held in a country is not its story', () => {
   it('leaves the visiting leaders without that country', () => {
-    const text = 'Modi and Xi to meet in Kazan\n\nNarendra Modi and Xi Jinping will meet in Kazan, Russia, on Tuesday. Russian President Vladimir Putin hosts the summit in Kazan, and Indian Foreign Secretary Vikram Misri said Russia had offered help.';
+    const text =
+      'Modi and Xi to meet in Kazan\n\nNarendra Modi and Xi Jinping will meet in Kazan, Russia, on Tuesday. Russian President Vladimir Putin hosts the summit in Kazan, and Indian Foreign Secretary Vikram Misri said Russia had offered help.';
     expect(countryOf(text, 'Narendra Modi')).toBeNull();
     expect(countryOf(text, 'Xi Jinping')).toBeNull();
   });
@@ -78,7 +92,8 @@ describe('ministryCountry: an unqualified ministry title takes the ministry name
   it('is none for another ministry or for ministries of two countries', () => {
     const other = 'The Turkish Defence Ministry spoke. Later, foreign ministry spokesperson Oncu Keceli spoke too.';
     expect(ministryCountry(other, 'foreign ministry spokesperson', other.indexOf('foreign'))).toBeNull();
-    const two = 'The Ukrainian Foreign Ministry and the Russian Foreign Ministry traded blows; foreign ministry spokesperson Anna Belo said nothing.';
+    const two =
+      'The Ukrainian Foreign Ministry and the Russian Foreign Ministry traded blows; foreign ministry spokesperson Anna Belo said nothing.';
     expect(ministryCountry(two, 'foreign ministry spokesperson', two.indexOf('foreign ministry spokesperson'))).toBeNull();
   });
 });

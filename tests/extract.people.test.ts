@@ -36,7 +36,10 @@ describe('people in an article', () => {
 
   it('reads role and country from a title in front of the name', () => {
     expect(person('Turkish Foreign Minister Hakan Fidan spoke.', 'Hakan Fidan')).toMatchObject({ country: 'TR', role: 'Foreign Minister' });
-    expect(person('U.S. Secretary of State Antony Blinken spoke.', 'Antony Blinken')).toMatchObject({ country: 'US', role: 'Secretary of State' });
+    expect(person('U.S. Secretary of State Antony Blinken spoke.', 'Antony Blinken')).toMatchObject({
+      country: 'US',
+      role: 'Secretary of State',
+    });
     expect(person('White House envoy Keith Kellogg spoke.', 'Keith Kellogg')).toMatchObject({ country: 'US' });
     expect(person('Kremlin spokesman Dmitry Peskov spoke.', 'Dmitry Peskov')).toMatchObject({ country: 'RU', role: 'Kremlin spokesman' });
   });
@@ -70,9 +73,7 @@ describe('people in an article', () => {
   it('uses configured people as hints: canonical name, aliases, country', () => {
     const known = [{ name: 'Recep Tayyip Erdogan', aliases: ['Erdogan', 'Erdoğan'], country: 'TR', role: 'President of Turkey' }];
     const r = extractPeople('Erdoğan hosted the talks.', known);
-    expect(r.people).toEqual([
-      expect.objectContaining({ name: 'Recep Tayyip Erdogan', country: 'TR', role: 'President of Turkey' }),
-    ]);
+    expect(r.people).toEqual([expect.objectContaining({ name: 'Recep Tayyip Erdogan', country: 'TR', role: 'President of Turkey' })]);
   });
 
   it('finds people without any configured list', () => {
@@ -113,7 +114,10 @@ describe('more name shapes', () => {
     expect([zelensky?.role, zelensky?.country]).toEqual(['president', 'UA']);
   });
   it('an appositive that lists other people is not a role', () => {
-    const r = extractPeople('European leaders, among them French President Emmanuel Macron, British Prime Minister Keir Starmer and others, came.', []);
+    const r = extractPeople(
+      'European leaders, among them French President Emmanuel Macron, British Prime Minister Keir Starmer and others, came.',
+      [],
+    );
     expect(r.people.find((p) => p.name === 'Emmanuel Macron')?.role).toBe('President');
   });
   it('the team a person leads or is sent with gives the country', () => {

@@ -21,32 +21,56 @@ const TABLE: Array<{ rule: string; must: Row[]; mustNot: Row[] }> = [
   {
     rule: 'a name set off by commas as its title’s appositive, then the verb',
     must: [
-      { text: 'Ruto’s chief of staff, Felix Koskei, said the sides had found “a workable basis for a truce.”', words: 'workable basis', speaker: 'Felix Koskei' },
+      {
+        text: 'Ruto’s chief of staff, Felix Koskei, said the sides had found “a workable basis for a truce.”',
+        words: 'workable basis',
+        speaker: 'Felix Koskei',
+      },
     ],
     mustNot: [
-      { text: 'Analysts doubted Felix Koskei, and officials said the sides had found “a workable basis for a truce.”', words: 'workable basis', speaker: null },
+      {
+        text: 'Analysts doubted Felix Koskei, and officials said the sides had found “a workable basis for a truce.”',
+        words: 'workable basis',
+        speaker: null,
+      },
     ],
   },
   {
     rule: 'said, then a title, then the name',
     must: [
-      { text: '“The corridor will open on Monday for all convoys,” said UN humanitarian coordinator Tom Fletcher.', words: 'corridor will open', speaker: 'Tom Fletcher' },
+      {
+        text: '“The corridor will open on Monday for all convoys,” said UN humanitarian coordinator Tom Fletcher.',
+        words: 'corridor will open',
+        speaker: 'Tom Fletcher',
+      },
     ],
     mustNot: [
-      { text: 'Tom Fletcher was there. “The corridor will open on Monday for all convoys,” said a statement, which Kaja Kallas welcomed.', words: 'corridor will open', speaker: null },
+      {
+        text: 'Tom Fletcher was there. “The corridor will open on Monday for all convoys,” said a statement, which Kaja Kallas welcomed.',
+        words: 'corridor will open',
+        speaker: null,
+      },
     ],
   },
   {
     rule: 'a short phrase, a comma, then the speaker after the quote',
     must: [
-      { text: '“We will cut our strikes around the port city by half” on our side, Defence Minister Khalid Khan said.', words: 'cut our strikes', speaker: 'Khalid Khan' },
+      {
+        text: '“We will cut our strikes around the port city by half” on our side, Defence Minister Khalid Khan said.',
+        words: 'cut our strikes',
+        speaker: 'Khalid Khan',
+      },
     ],
     mustNot: [],
   },
   {
     rule: 'according to him',
     must: [
-      { text: 'Prime Minister Kamla Persad-Bissessar spoke late on Friday. According to her, the deal is “a fair deal for every island in the region.”', words: 'fair deal', speaker: 'Kamla Persad-Bissessar' },
+      {
+        text: 'Prime Minister Kamla Persad-Bissessar spoke late on Friday. According to her, the deal is “a fair deal for every island in the region.”',
+        words: 'fair deal',
+        speaker: 'Kamla Persad-Bissessar',
+      },
     ],
     mustNot: [{ text: 'According to him, the deal is “a fair deal for every island in the region.”', words: 'fair deal', speaker: null }],
   },
@@ -103,7 +127,11 @@ const TABLE: Array<{ rule: string; must: Row[]; mustNot: Row[] }> = [
   {
     rule: 'said, then a title with an abbreviation, then the name',
     must: [
-      { text: '“The ceasefire has held for a week now,” said U.N. envoy Hans Grundberg.', words: 'ceasefire has held', speaker: 'Hans Grundberg' },
+      {
+        text: '“The ceasefire has held for a week now,” said U.N. envoy Hans Grundberg.',
+        words: 'ceasefire has held',
+        speaker: 'Hans Grundberg',
+      },
     ],
     mustNot: [],
   },
@@ -123,8 +151,11 @@ const TABLE: Array<{ rule: string; must: Row[]; mustNot: Row[] }> = [
 describe('quote attribution rules', () => {
   for (const r of TABLE) {
     describe(r.rule, () => {
-      for (const row of r.must) it(`gives "${row.words}" to ${row.speaker}`, () => expect(speakerOf(row.text, row.words)).toBe(row.speaker));
-      for (const row of r.mustNot) it(`gives "${row.words}" to nobody in "${row.text.slice(0, 50)}..."`, () => expect(speakerOf(row.text, row.words)).toBe(row.speaker));
+      for (const row of r.must)
+        it(`gives "${row.words}" to ${row.speaker}`, () => expect(speakerOf(row.text, row.words)).toBe(row.speaker));
+      for (const row of r.mustNot)
+        it(`gives "${row.words}" to nobody in "${row.text.slice(0, 50)}..."`, () =>
+          expect(speakerOf(row.text, row.words)).toBe(row.speaker));
     });
   }
 });

@@ -23,7 +23,10 @@ const TABLE: Array<{ shape: string; must: Array<[string, string]>; mustNot: Arra
   {
     shape: 'a quotation running on into the next paragraph',
     must: [
-      ['Koskei said: “We have done our part, and now the other side must act.\n“We will wait.”', 'We have done our part, and now the other side must act.'],
+      [
+        'Koskei said: “We have done our part, and now the other side must act.\n“We will wait.”',
+        'We have done our part, and now the other side must act.',
+      ],
       ['"Nobody here wants another year of war.\nShe went on.', 'Nobody here wants another year of war.'],
     ],
     mustNot: [

@@ -25,23 +25,25 @@ describe('quotes and their speakers', () => {
   });
 
   it('"the president said" goes to the last person whose role says president', () => {
-    const text =
-      'French President Emmanuel Macron met Chancellor Olaf Scholz. "Europe must stand together," the president said.';
+    const text = 'French President Emmanuel Macron met Chancellor Olaf Scholz. "Europe must stand together," the president said.';
     expect(quotes(text)[0]!.speaker).toBe('Emmanuel Macron');
   });
 
   it('X said that "..." with an appositive between the name and the verb', () => {
-    const text = 'Dmitry Peskov, a spokesman for Russian President Vladimir Putin, said the proposals were "not acceptable," state media reported.';
+    const text =
+      'Dmitry Peskov, a spokesman for Russian President Vladimir Putin, said the proposals were "not acceptable," state media reported.';
     expect(quotes(text)).toEqual([{ speaker: 'Dmitry Peskov', text: 'not acceptable', date: '2024-03-10' }]);
   });
 
   it('according to X, X: "...", and stating:', () => {
-    expect(quotes('The talks were "useful and frank," according to Qatari Prime Minister Mohammed bin Abdulrahman Al Thani.')[0]!.speaker).toBe(
-      'Mohammed bin Abdulrahman Al Thani',
-    );
+    expect(
+      quotes('The talks were "useful and frank," according to Qatari Prime Minister Mohammed bin Abdulrahman Al Thani.')[0]!.speaker,
+    ).toBe('Mohammed bin Abdulrahman Al Thani');
     expect(quotes('Kallas: "We will not recognise the annexation of any region."')[0]!.speaker).toBe('Kallas');
     expect(
-      quotes('EU foreign policy chief Kaja Kallas posted on X on Sunday, stating: "Europe will keep supporting Ukraine for as long as it takes."')[0],
+      quotes(
+        'EU foreign policy chief Kaja Kallas posted on X on Sunday, stating: "Europe will keep supporting Ukraine for as long as it takes."',
+      )[0],
     ).toMatchObject({ speaker: 'Kaja Kallas', date: '2024-03-10' });
   });
 
@@ -73,10 +75,13 @@ describe('quotes and their speakers', () => {
 
 describe('more attribution shapes', () => {
   it('a participle after an unrelated verb goes to the sentence subject', () => {
-    const text = 'Turkish President Recep Tayyip Erdogan welcomed the negotiators before the session began, telling them: "It is up to both sides to end this."';
+    const text =
+      'Turkish President Recep Tayyip Erdogan welcomed the negotiators before the session began, telling them: "It is up to both sides to end this."';
     expect(quotes(text)[0]!.speaker).toBe('Recep Tayyip Erdogan');
   });
   it('a hyphenated title is not part of the name', () => {
-    expect(quotes('"We are stronger together," Secretary-General Jens Stoltenberg told a news conference.')[0]!.speaker).toBe('Jens Stoltenberg');
+    expect(quotes('"We are stronger together," Secretary-General Jens Stoltenberg told a news conference.')[0]!.speaker).toBe(
+      'Jens Stoltenberg',
+    );
   });
 });

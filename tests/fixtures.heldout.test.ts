@@ -80,16 +80,27 @@ const gold: Gold = goldSchema.parse(JSON.parse(readFileSync(goldPath, 'utf8')));
 const LIVE = new Set(['held', 'planned']);
 const day = (s: string | null): number | null => (s ? Math.round(Date.parse(`${s.slice(0, 10)}T00:00:00Z`) / 86_400_000) : null);
 const fold = (s: string): string =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').toLowerCase().trim();
-const words = (s: string): string => ` ${fold(s).replace(/[^a-z0-9' -]/g, ' ').split(/\s+/).filter(Boolean).join(' ')} `;
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .trim();
+const words = (s: string): string =>
+  ` ${fold(s)
+    .replace(/[^a-z0-9' -]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ')} `;
 
 /** The gold person a system name stands for: a spelling variant of one of their names, or one of them standing in it. */
 function goldPerson(name: string | null | undefined): GoldPerson | null {
   if (!name) return null;
   return (
-    gold.people.find((p) =>
-      [p.name, ...p.aliases].some((n) => namesMatch(name, n) || (n.length >= 4 && words(name).includes(words(n)))),
-    ) ?? null
+    gold.people.find((p) => [p.name, ...p.aliases].some((n) => namesMatch(name, n) || (n.length >= 4 && words(name).includes(words(n))))) ??
+    null
   );
 }
 
@@ -149,7 +160,8 @@ function measure(out: TimelineExport): Measured {
   const rightCountry = found.filter((g) => hitsOf(g).some((p) => p.country === g.country));
   const quoteHits = gold.quotes.map((g) => out.quotes.filter((q) => fold(q.text).includes(fold(g.words))));
   const attributed = gold.quotes.filter((g, i) => quoteHits[i]!.some((q) => goldPerson(q.speaker)?.name === g.speaker));
-  const show = (s: SysEvent) => `${s.status} ${s.date}..${s.dateTo ?? ''} ${s.location.city ?? '-'}/${s.location.country ?? '-'} [${s.sides.join(',')}] {${s.participants.map((p) => p.name).join(', ')}}`;
+  const show = (s: SysEvent) =>
+    `${s.status} ${s.date}..${s.dateTo ?? ''} ${s.location.city ?? '-'}/${s.location.country ?? '-'} [${s.sides.join(',')}] {${s.participants.map((p) => p.name).join(', ')}}`;
   return {
     eventRecall: recalled.length / required.length,
     eventPrecision: sys.length ? precise.length / sys.length : 0,
@@ -163,7 +175,14 @@ function measure(out: TimelineExport): Measured {
     falseEvents: sys.filter((s) => !precise.includes(s)).map(show),
     falseHeldEvents: falseHeld.map(show),
     missedPeople: gold.people.filter((g) => !found.includes(g)).map((g) => g.name),
-    wrongCountry: found.filter((g) => !rightCountry.includes(g)).map((g) => `${g.name} (${hitsOf(g).map((p) => p.country ?? 'none').join('/')}, not ${g.country})`),
+    wrongCountry: found
+      .filter((g) => !rightCountry.includes(g))
+      .map(
+        (g) =>
+          `${g.name} (${hitsOf(g)
+            .map((p) => p.country ?? 'none')
+            .join('/')}, not ${g.country})`,
+      ),
     missedQuotes: gold.quotes.filter((g) => !attributed.includes(g)).map((g) => `"${g.words}" (${g.speaker})`),
   };
 }

@@ -120,7 +120,12 @@ function measure(out: TimelineExport): Measured {
     return gold.notHeld.some((n) => n.sides.every((x) => sides.has(x)));
   });
   const foundPeople = gold.people.filter((g) => out.people.some((p) => [p.name, ...p.aliases].some((n) => goldPerson(n)?.name === g.name)));
-  const norm = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019]/g, "'").toLowerCase();
+  const norm = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u2018\u2019]/g, "'")
+      .toLowerCase();
   const foundQuotes = gold.quotes.filter((g) => out.quotes.some((q) => norm(q.text).includes(norm(g.words))));
   return {
     eventRecall: recalled.length / wanted.length,
@@ -130,9 +135,13 @@ function measure(out: TimelineExport): Measured {
     peopleRecall: foundPeople.length / gold.people.length,
     quoteRecall: foundQuotes.length / gold.quotes.length,
     missedEvents: wanted.filter((_, i) => matches[i]!.length === 0).map((g) => g.id),
-    falseEvents: sys.filter((s) => !precise.includes(s)).map((s) => `${s.status} ${s.date} ${s.location.city ?? '-'} [${s.sides.join(',')}] ${s.summary}`),
+    falseEvents: sys
+      .filter((s) => !precise.includes(s))
+      .map((s) => `${s.status} ${s.date} ${s.location.city ?? '-'} [${s.sides.join(',')}] ${s.summary}`),
     missedPeople: gold.people.filter((g) => !foundPeople.includes(g)).map((g) => g.name),
-    falseHeldEvents: falseHeld.map((s) => `${s.status} ${s.date} [${s.sides.join(',')}] {${s.participants.map((p) => p.name).join(', ')}} ${s.summary}`),
+    falseHeldEvents: falseHeld.map(
+      (s) => `${s.status} ${s.date} [${s.sides.join(',')}] {${s.participants.map((p) => p.name).join(', ')}} ${s.summary}`,
+    ),
   };
 }
 

@@ -35,7 +35,11 @@ const JEDDAH_TALKS = [
   'The Saudi foreign minister hosted the delegations, and both sides thanked the kingdom for its role in arranging the meeting.',
   'Officials said the next step would be to present the proposal to Russian negotiators in the following days.',
 ].join('\n\n');
-const article = (text: string) => `<html><body><article>${text.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+const article = (text: string) =>
+  `<html><body><article>${text
+    .split('\n\n')
+    .map((p) => `<p>${p}</p>`)
+    .join('')}</article></body></html>`;
 
 const BILLION_LAUGHS = `<?xml version="1.0"?>
 <!DOCTYPE rss [
@@ -75,7 +79,10 @@ const hostile: Hostile[] = [
     name: 'billion laughs',
     path: '/laughs.xml',
     // Refused, or parsed without expanding the entities: never megabytes of "lol".
-    expect: { outcome: 'ok', check: (s) => (s.some((a) => a.text.length > 100_000 || (a.title ?? '').length > 100_000) ? 'entities were expanded' : null) },
+    expect: {
+      outcome: 'ok',
+      check: (s) => (s.some((a) => a.text.length > 100_000 || (a.title ?? '').length > 100_000) ? 'entities were expanded' : null),
+    },
   },
   { name: 'gzip bomb', path: '/bomb.xml', expect: { outcome: 'failed', error: /larger than/i } },
   { name: 'endless body', path: 'ENDLESS', expect: { outcome: 'failed', error: /larger than|timeout/i } },
@@ -91,7 +98,10 @@ const hostile: Hostile[] = [
   {
     name: 'duplicate GUIDs with changed content',
     path: '/dupes.xml',
-    expect: { outcome: 'ok', check: (s) => (s.filter((a) => a.url?.includes('/dupe-item')).length === 1 ? null : 'the item was stored twice, or not at all') },
+    expect: {
+      outcome: 'ok',
+      check: (s) => (s.filter((a) => a.url?.includes('/dupe-item')).length === 1 ? null : 'the item was stored twice, or not at all'),
+    },
   },
   {
     name: 'dates in the future and missing',
@@ -110,35 +120,72 @@ const hostile: Hostile[] = [
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  server.route('/good.xml', { headers: RSS, body: rssFeed([{ title: 'Istanbul talks', link: server.url('/good-item'), description: 'x', content: article(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS) }]) });
-  server.route('/invalid.xml', { headers: RSS, body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>unclosed</item></channel>' });
+  server.route('/good.xml', {
+    headers: RSS,
+    body: rssFeed([
+      {
+        title: 'Istanbul talks',
+        link: server.url('/good-item'),
+        description: 'x',
+        content: article(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS),
+      },
+    ]),
+  });
+  server.route('/invalid.xml', {
+    headers: RSS,
+    body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>unclosed</item></channel>',
+  });
   server.route('/laughs.xml', { headers: RSS, body: BILLION_LAUGHS });
   // 2 MB of zeros in 2 KB on the wire; the cap is 256 KB after decompression.
-  server.route('/bomb.xml', { headers: { ...RSS, 'content-encoding': 'gzip' }, body: gzipSync(Buffer.concat([Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>'), Buffer.alloc(2 * 1024 * 1024, 0x41)])) });
+  server.route('/bomb.xml', {
+    headers: { ...RSS, 'content-encoding': 'gzip' },
+    body: gzipSync(
+      Buffer.concat([Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>'), Buffer.alloc(2 * 1024 * 1024, 0x41)]),
+    ),
+  });
   server.route('/drip.xml', { headers: RSS, drip: { chunks: Array.from({ length: 20 }, () => ' '), intervalMs: 400 } });
   server.route('/loop.xml', { redirect: '/loop.xml' });
-  server.route('/html.xml', { headers: { 'content-type': 'text/html' }, body: '<!doctype html><html><body><h1>Welcome</h1><p>Our feed moved.</p></body></html>' });
+  server.route('/html.xml', {
+    headers: { 'content-type': 'text/html' },
+    body: '<!doctype html><html><body><h1>Welcome</h1><p>Our feed moved.</p></body></html>',
+  });
   server.route('/500.xml', { status: 500, body: 'oops' });
   const cyrillic = Buffer.from([0xcf, 0xe5, 0xf0, 0xe5, 0xe3, 0xee, 0xe2, 0xee, 0xf0, 0xfb]); // "Переговоры" in windows-1251
   server.route('/charset.xml', {
     headers: RSS,
     body: Buffer.concat([
-      Buffer.from('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>x</title><link>https://example.org/</link><description>x</description><item><title>'),
+      Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>x</title><link>https://example.org/</link><description>x</description><item><title>',
+      ),
       cyrillic,
-      Buffer.from(`</title><link>${server.url('/charset-item')}</link><description><![CDATA[${article(GENEVA_TALKS_OTHER_OUTLET)}]]></description></item></channel></rss>`),
+      Buffer.from(
+        `</title><link>${server.url('/charset-item')}</link><description><![CDATA[${article(GENEVA_TALKS_OTHER_OUTLET)}]]></description></item></channel></rss>`,
+      ),
     ]),
   });
   server.route('/dupes.xml', {
     headers: RSS,
     body: rssFeed([
       { title: 'First version', link: server.url('/dupe-item'), guid: 'same-guid', description: 'x', content: article(GENEVA_TALKS) },
-      { title: 'Changed version', link: server.url('/dupe-item'), guid: 'same-guid', description: 'x', content: article(GENEVA_TALKS.replace('Sunday', 'Monday') + '\n\nA paragraph added later.') },
+      {
+        title: 'Changed version',
+        link: server.url('/dupe-item'),
+        guid: 'same-guid',
+        description: 'x',
+        content: article(GENEVA_TALKS.replace('Sunday', 'Monday') + '\n\nA paragraph added later.'),
+      },
     ]),
   });
   server.route('/dates.xml', {
     headers: RSS,
     body: rssFeed([
-      { title: 'From the future', link: server.url('/dated-future'), pubDate: 'Thu, 01 Jan 2099 00:00:00 GMT', description: 'x', content: article(ALASKA_SUMMIT) },
+      {
+        title: 'From the future',
+        link: server.url('/dated-future'),
+        pubDate: 'Thu, 01 Jan 2099 00:00:00 GMT',
+        description: 'x',
+        content: article(ALASKA_SUMMIT),
+      },
       { title: 'Undated', link: server.url('/dated-none'), description: 'x', content: article(JEDDAH_TALKS) },
     ]),
   });
@@ -156,9 +203,17 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
   endlessUrl = `http://127.0.0.1:${(endless.address() as AddressInfo).port}/endless.xml`;
 
-  const feeds = [{ name: 'Good feed', url: server.url('/good.xml') }, ...hostile.map((h) => ({ name: h.name, url: h.path === 'ENDLESS' ? endlessUrl : server.url(h.path) }))];
+  const feeds = [
+    { name: 'Good feed', url: server.url('/good.xml') },
+    ...hostile.map((h) => ({ name: h.name, url: h.path === 'ENDLESS' ? endlessUrl : server.url(h.path) })),
+  ];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
-  const app: App = { store: await openStore(':memory:'), config: new SwappableConfig(testConfig({ feeds, fetch: { timeoutMs: TIMEOUT_MS, maxBytes: CAP } })), logger, now: () => NOW };
+  const app: App = {
+    store: await openStore(':memory:'),
+    config: new SwappableConfig(testConfig({ feeds, fetch: { timeoutMs: TIMEOUT_MS, maxBytes: CAP } })),
+    logger,
+    now: () => NOW,
+  };
   const afterStore = async (a: StoredArticle) => void stored.push(a);
   tally.tried(feeds.length);
   const result = await tally.runAsync('poll of every hostile feed', () => pollAllFeeds(app, { afterStore }));
@@ -194,7 +249,11 @@ describe('hostile feeds polled beside a good one', () => {
         expect(result!.error).toMatch(h.expect.error);
         expect(feedHealth.lastError).toMatch(h.expect.error);
         expect(feedHealth.consecutiveFailures).toBe(2);
-        expect(logs.some((l) => l.msg === 'feed poll failed' && l.feed === h.name && h.expect.outcome === 'failed' && h.expect.error.test(l.err ?? ''))).toBe(true);
+        expect(
+          logs.some(
+            (l) => l.msg === 'feed poll failed' && l.feed === h.name && h.expect.outcome === 'failed' && h.expect.error.test(l.err ?? ''),
+          ),
+        ).toBe(true);
       } else {
         if (result!.outcome === 'failed') {
           // Refusing is also a safe answer, as long as the reason is recorded.

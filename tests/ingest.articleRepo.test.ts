@@ -36,7 +36,12 @@ describe('SqliteArticleRepo', () => {
     expect(result.status).toBe('stored');
     if (result.status !== 'stored') return;
     const stored = await repo.get(result.article.id);
-    expect(stored).toMatchObject({ url: 'https://news.example/geneva', title: 'Geneva talks', publishedAt: '2025-11-23', publishedInferred: false });
+    expect(stored).toMatchObject({
+      url: 'https://news.example/geneva',
+      title: 'Geneva talks',
+      publishedAt: '2025-11-23',
+      publishedInferred: false,
+    });
     expect(stored?.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const fts = db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Yermak'").all() as { rowid: number }[];
     expect(fts.map((r) => r.rowid)).toEqual([result.article.id]);
@@ -61,7 +66,10 @@ describe('SqliteArticleRepo', () => {
 
   it('treats a syndicated copy with small edits as a near-duplicate, and another outlet on the same story as new', async () => {
     await repo.add(article({ url: 'https://a.example/1' }));
-    expect(await repo.add(article({ url: 'https://b.example/2', text: GENEVA_TALKS_SYNDICATED }))).toMatchObject({ status: 'duplicate', reason: 'near-duplicate' });
+    expect(await repo.add(article({ url: 'https://b.example/2', text: GENEVA_TALKS_SYNDICATED }))).toMatchObject({
+      status: 'duplicate',
+      reason: 'near-duplicate',
+    });
     expect(await repo.add(article({ url: 'https://c.example/3', text: GENEVA_TALKS_OTHER_OUTLET }))).toMatchObject({ status: 'stored' });
     expect(await repo.count()).toBe(2);
     // A URL first seen as a copy is remembered: fetching it again is a URL duplicate of the original.
@@ -75,9 +83,15 @@ describe('SqliteArticleRepo', () => {
     try {
       const botRepo = new SqliteArticleRepo(first);
       const cliRepo = new SqliteArticleRepo(second);
-      expect(await cliRepo.add(article({ url: 'https://x.example/istanbul', text: ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS_OTHER_OUTLET }))).toMatchObject({ status: 'stored' });
+      expect(
+        await cliRepo.add(article({ url: 'https://x.example/istanbul', text: ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS_OTHER_OUTLET })),
+      ).toMatchObject({ status: 'stored' });
       await botRepo.add(article({ url: 'https://a.example/1' }));
-      expect(await cliRepo.add(article({ url: 'https://b.example/2', text: GENEVA_TALKS_SYNDICATED }))).toMatchObject({ status: 'duplicate', reason: 'near-duplicate', of: 2 });
+      expect(await cliRepo.add(article({ url: 'https://b.example/2', text: GENEVA_TALKS_SYNDICATED }))).toMatchObject({
+        status: 'duplicate',
+        reason: 'near-duplicate',
+        of: 2,
+      });
     } finally {
       first.close();
       second.close();

@@ -5,7 +5,9 @@ import { GENEVA_TALKS, GENEVA_TALKS_OTHER_OUTLET, GENEVA_TALKS_SYNDICATED, ISTAN
 
 describe('canonicalUrl', () => {
   it('strips tracking parameters, the fragment and a trailing slash, and lower-cases the host', () => {
-    expect(canonicalUrl('https://News.Example.COM/world/talks/?utm_source=x&utm_medium=rss&id=7&fbclid=abc#comments')).toBe('https://news.example.com/world/talks?id=7');
+    expect(canonicalUrl('https://News.Example.COM/world/talks/?utm_source=x&utm_medium=rss&id=7&fbclid=abc#comments')).toBe(
+      'https://news.example.com/world/talks?id=7',
+    );
   });
   it('sorts the parameters that remain and keeps the root path', () => {
     expect(canonicalUrl('http://example.org/?b=2&a=1')).toBe('http://example.org/?a=1&b=2');

@@ -14,15 +14,30 @@ describe('fetchUrl', () => {
   afterAll(() => server.close());
 
   it('returns the decoded body, the final URL and the validators', async () => {
-    server.route('/page', { headers: { 'content-type': 'text/html; charset=utf-8', etag: '"v1"', 'last-modified': 'Sun, 21 Dec 2025 10:00:00 GMT' }, body: '<p>Genève</p>' });
+    server.route('/page', {
+      headers: { 'content-type': 'text/html; charset=utf-8', etag: '"v1"', 'last-modified': 'Sun, 21 Dec 2025 10:00:00 GMT' },
+      body: '<p>Genève</p>',
+    });
     const result = await fetchUrl(server.url('/page'), options);
-    expect(result).toMatchObject({ status: 'ok', finalUrl: server.url('/page'), etag: '"v1"', lastModified: 'Sun, 21 Dec 2025 10:00:00 GMT', text: '<p>Genève</p>' });
+    expect(result).toMatchObject({
+      status: 'ok',
+      finalUrl: server.url('/page'),
+      etag: '"v1"',
+      lastModified: 'Sun, 21 Dec 2025 10:00:00 GMT',
+      text: '<p>Genève</p>',
+    });
     expect(server.requests.at(-1)?.headers['user-agent']).toBe('ParleyTest/1');
   });
 
   it('decodes the charset named in the header or in a meta tag', async () => {
-    server.route('/latin-header', { headers: { 'content-type': 'text/plain; charset=ISO-8859-1' }, body: iconv.encode('Réunion à Genève', 'latin1') });
-    server.route('/latin-meta', { headers: { 'content-type': 'text/html' }, body: iconv.encode('<html><head><meta charset="windows-1251"></head><body>Переговоры</body></html>', 'windows-1251') });
+    server.route('/latin-header', {
+      headers: { 'content-type': 'text/plain; charset=ISO-8859-1' },
+      body: iconv.encode('Réunion à Genève', 'latin1'),
+    });
+    server.route('/latin-meta', {
+      headers: { 'content-type': 'text/html' },
+      body: iconv.encode('<html><head><meta charset="windows-1251"></head><body>Переговоры</body></html>', 'windows-1251'),
+    });
     expect(await fetchUrl(server.url('/latin-header'), options)).toMatchObject({ text: 'Réunion à Genève' });
     expect(await fetchUrl(server.url('/latin-meta'), options)).toMatchObject({ text: expect.stringContaining('Переговоры') });
   });
@@ -41,7 +56,11 @@ describe('fetchUrl', () => {
     );
     const first = await fetchUrl(server.url('/feed'), options);
     expect(first.status).toBe('ok');
-    const second = await fetchUrl(server.url('/feed'), { ...options, etag: first.status === 'ok' ? first.etag : null, lastModified: 'Sun, 21 Dec 2025 10:00:00 GMT' });
+    const second = await fetchUrl(server.url('/feed'), {
+      ...options,
+      etag: first.status === 'ok' ? first.etag : null,
+      lastModified: 'Sun, 21 Dec 2025 10:00:00 GMT',
+    });
     expect(second.status).toBe('not-modified');
     expect(server.requests.at(-1)?.headers['if-modified-since']).toBe('Sun, 21 Dec 2025 10:00:00 GMT');
   });

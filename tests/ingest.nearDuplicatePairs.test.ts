@@ -111,25 +111,50 @@ function capitalise(text: string): string {
 /** What a second story from the same template changes: only facts (dates, numbers, names, places). */
 const FACT_CHANGES: Array<(f: Fill, rand: () => number) => Partial<Fill>> = [
   (f) => ({ day: f.day === 28 ? 26 : f.day + 2 }),
-  (f, rand) => ({ month: pick(rand, MONTHS.filter((m) => m !== f.month)) }),
+  (f, rand) => ({
+    month: pick(
+      rand,
+      MONTHS.filter((m) => m !== f.month),
+    ),
+  }),
   (f) => ({ prisoners: f.prisoners + 40 }),
   (f) => ({ rounds: f.rounds === 9 ? 3 : f.rounds + 1 }),
-  (f, rand) => ({ city: pick(rand, CITIES.filter((c) => c !== f.city && c !== f.nextCity)) }),
-  (f, rand) => ({ nextCity: pick(rand, CITIES.filter((c) => c !== f.city && c !== f.nextCity)) }),
+  (f, rand) => ({
+    city: pick(
+      rand,
+      CITIES.filter((c) => c !== f.city && c !== f.nextCity),
+    ),
+  }),
+  (f, rand) => ({
+    nextCity: pick(
+      rand,
+      CITIES.filter((c) => c !== f.city && c !== f.nextCity),
+    ),
+  }),
   (f, rand) => {
     // Another envoy of the same side: only the person differs.
     const others = ENVOYS.filter(([name, side]) => name !== f.envoyA && capitalise(side) === f.sideA);
     return others.length > 0 ? { envoyA: pick(rand, others)[0] } : { day: f.day === 1 ? 3 : f.day - 1 };
   },
-  (f, rand) => ({ day: f.day === 28 ? 26 : f.day + 2, topic: pick(rand, TOPICS.filter((t) => t !== f.topic)) }),
+  (f, rand) => ({
+    day: f.day === 28 ? 26 : f.day + 2,
+    topic: pick(
+      rand,
+      TOPICS.filter((t) => t !== f.topic),
+    ),
+  }),
 ];
 
-const HEADLINES = [(f: Fill) => `${f.sideA} and ${f.sideB} hold talks in ${f.city}`, (f: Fill) => `Envoys Meet In ${f.city} As Diplomacy Picks Up Pace`, (f: Fill) => `${lastName(f.envoyA)} and ${lastName(f.envoyB)} meet for new round`];
+const HEADLINES = [
+  (f: Fill) => `${f.sideA} and ${f.sideB} hold talks in ${f.city}`,
+  (f: Fill) => `Envoys Meet In ${f.city} As Diplomacy Picks Up Pace`,
+  (f: Fill) => `${lastName(f.envoyA)} and ${lastName(f.envoyB)} meet for new round`,
+];
 const BYLINES = ['By Jane Morrow', 'By Tomasz Wilk and Ana Ruiz', 'By Staff Reporter'];
 const TRAILERS = [
   'Copyright 2025 Northwire Agency. All rights reserved.',
   '(Reporting by Lena Fischer in Berlin; Editing by Paul Grant)',
-  'Sign up for our morning briefing to get the day\'s top stories.',
+  "Sign up for our morning briefing to get the day's top stories.",
   'Read more: What we know about the negotiations so far',
 ];
 
@@ -139,7 +164,8 @@ const COPY_CHANGES: Array<(paragraphs: string[], f: Fill, rand: () => number) =>
   (p, _f, rand) => [pick(rand, BYLINES), ...p],
   (p, _f, rand) => [...p, pick(rand, TRAILERS)],
   (p, f) => [p[0]!.replace(`${upper(f.city)} - `, `${upper(f.city)} (Northwire) - `), ...p.slice(1)],
-  (p) => p.map((para) => para.replace(' said after', ' said shortly after').replace('according to', 'citing').replace('told reporters', 'said')),
+  (p) =>
+    p.map((para) => para.replace(' said after', ' said shortly after').replace('according to', 'citing').replace('told reporters', 'said')),
   (p) => p.slice(0, -1), // CUT_LAST_PARAGRAPH
   (p, f) => p.map((para) => para.replace(`${f.month} ${f.day}`, `${f.month} ${f.day}, 2025`)),
   (p) => p.map((para) => para.replace(/"([^"]*)"/g, '“$1”')),
@@ -203,7 +229,9 @@ describe('near duplicates on a generated set of pairs', () => {
     const copies = pairs.filter((p) => p.kind === 'copy');
     const caught = copies.filter((p) => isNearDuplicate(p.a, p.b)).length;
     // The figures, for the record: printed once per run.
-    console.log(`near-duplicate pairs: ${pairs.length - copies.length} distinct, ${distinctDropped.length} dropped; ${copies.length} copies, ${caught} caught (${((100 * caught) / copies.length).toFixed(1)}%)`);
+    console.log(
+      `near-duplicate pairs: ${pairs.length - copies.length} distinct, ${distinctDropped.length} dropped; ${copies.length} copies, ${caught} caught (${((100 * caught) / copies.length).toFixed(1)}%)`,
+    );
     expect(distinctDropped.map((p) => `${p.a.slice(0, 120)}\n  vs\n${p.b.slice(0, 120)}`)).toEqual([]);
     expect(caught / copies.length).toBeGreaterThanOrEqual(0.95);
   });

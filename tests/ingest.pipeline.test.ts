@@ -9,9 +9,21 @@ import { openStore } from '../src/store/open.ts';
 import { startFixtureServer, type FixtureServer } from './support/httpFixtureServer.ts';
 import { silentLogger, testConfig } from './support/ingestApp.ts';
 import { sharedOrSkip } from './support/shared.ts';
-import { atomFeed, GENEVA_TALKS, GENEVA_TALKS_OTHER_OUTLET, GENEVA_TALKS_SYNDICATED, ISTANBUL_TALKS, istanbulPage, rssFeed } from './support/ingestFixtures.ts';
+import {
+  atomFeed,
+  GENEVA_TALKS,
+  GENEVA_TALKS_OTHER_OUTLET,
+  GENEVA_TALKS_SYNDICATED,
+  ISTANBUL_TALKS,
+  istanbulPage,
+  rssFeed,
+} from './support/ingestFixtures.ts';
 
-const html = (paragraphs: string) => `<html><head><title>T</title></head><body><article>${paragraphs.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+const html = (paragraphs: string) =>
+  `<html><head><title>T</title></head><body><article>${paragraphs
+    .split('\n\n')
+    .map((p) => `<p>${p}</p>`)
+    .join('')}</article></body></html>`;
 
 describe('ingest()', () => {
   let server: FixtureServer;
@@ -25,7 +37,12 @@ describe('ingest()', () => {
   beforeEach(async () => {
     store = await openStore(':memory:');
     stored = [];
-    deps = { store, config: testConfig({ fetch: { timeoutMs: 1000, maxBytes: 256 * 1024 } }), logger: silentLogger, afterStore: async (a) => void stored.push(a) };
+    deps = {
+      store,
+      config: testConfig({ fetch: { timeoutMs: 1000, maxBytes: 256 * 1024 } }),
+      logger: silentLogger,
+      afterStore: async (a) => void stored.push(a),
+    };
   });
   afterEach(() => store.close());
 
@@ -63,18 +80,40 @@ describe('ingest()', () => {
     writeFileSync(join(dir, 'notes.md'), 'not an article');
     const summary = await ingest([dir], deps);
     expect(summary).toEqual({ ingested: 2, duplicates: 0, failed: [] });
-    expect(stored.map((a) => [a.file, a.publishedAt])).toEqual([['geneva.txt', '2025-11-23'], ['istanbul.html', '2025-05-16']]);
+    expect(stored.map((a) => [a.file, a.publishedAt])).toEqual([
+      ['geneva.txt', '2025-11-23'],
+      ['istanbul.html', '2025-05-16'],
+    ]);
   });
 
   it('ingests a page URL: main text only, headline list, bio and navigation gone, caption kept', async () => {
-    server.route('/world/istanbul-talks', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: istanbulPage({ metaDate: '2025-05-16T15:00:00Z' }) });
+    server.route('/world/istanbul-talks', {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: istanbulPage({ metaDate: '2025-05-16T15:00:00Z' }),
+    });
     const summary = await ingest([server.url('/world/istanbul-talks?utm_source=newsletter#top')], deps);
     expect(summary).toEqual({ ingested: 1, duplicates: 0, failed: [] });
     const [article] = stored;
-    expect(article).toMatchObject({ url: server.url('/world/istanbul-talks'), title: 'Istanbul talks end with prisoner swap deal', publishedAt: '2025-05-16', publishedInferred: false });
+    expect(article).toMatchObject({
+      url: server.url('/world/istanbul-talks'),
+      title: 'Istanbul talks end with prisoner swap deal',
+      publishedAt: '2025-05-16',
+      publishedInferred: false,
+    });
     expect(article!.text).toContain('Dolmabahce Palace');
     expect(article!.text).toContain('(Photo: Example Agency)');
-    for (const junk of ['Storm knocks out power', 'Floods close schools', 'Most Popular', 'Home', 'Share on', 'senior correspondent', 'Jane Reporter', 'Read more', '5:57 PM', 'All rights reserved']) {
+    for (const junk of [
+      'Storm knocks out power',
+      'Floods close schools',
+      'Most Popular',
+      'Home',
+      'Share on',
+      'senior correspondent',
+      'Jane Reporter',
+      'Read more',
+      '5:57 PM',
+      'All rights reserved',
+    ]) {
       expect(article!.text).not.toContain(junk);
     }
     // The same URL again is a URL duplicate and is not fetched again.
@@ -86,11 +125,18 @@ describe('ingest()', () => {
   it('reads the publication date from JSON-LD, from <time datetime>, and from a dateline in the page text', async () => {
     server.route('/a', { headers: { 'content-type': 'text/html' }, body: istanbulPage({ jsonLdDate: '2025-05-16T22:30:00-04:00' }) });
     server.route('/b', { headers: { 'content-type': 'text/html' }, body: istanbulPage({ timeDate: '2025-05-15', text: GENEVA_TALKS }) });
-    server.route('/c', { headers: { 'content-type': 'text/html' }, body: istanbulPage({ dateline: 'May 14, 2025, 6:40 PM', text: GENEVA_TALKS_OTHER_OUTLET }) });
+    server.route('/c', {
+      headers: { 'content-type': 'text/html' },
+      body: istanbulPage({ dateline: 'May 14, 2025, 6:40 PM', text: GENEVA_TALKS_OTHER_OUTLET }),
+    });
     await ingest([server.url('/a')], deps);
     await ingest([server.url('/b')], deps);
     await ingest([server.url('/c')], deps);
-    expect(stored.map((a) => [a.publishedAt, a.publishedInferred])).toEqual([['2025-05-16', false], ['2025-05-15', false], ['2025-05-14', true]]);
+    expect(stored.map((a) => [a.publishedAt, a.publishedInferred])).toEqual([
+      ['2025-05-16', false],
+      ['2025-05-15', false],
+      ['2025-05-14', true],
+    ]);
   });
 
   it('ingests an RSS feed: full-text items as they are, summary-only items from their page', async () => {
@@ -98,8 +144,19 @@ describe('ingest()', () => {
     server.route('/rss', {
       headers: { 'content-type': 'application/rss+xml' },
       body: rssFeed([
-        { title: 'Istanbul talks', link: server.url('/istanbul?utm_medium=rss'), description: 'summary', content: istanbulPage().replace(/<\/?(html|head|body)[^>]*>/g, ''), pubDate: 'Fri, 16 May 2025 15:00:00 GMT' },
-        { title: 'Geneva talks', link: server.url('/geneva-full'), description: 'US and Ukrainian negotiators met in Geneva.', pubDate: 'Sun, 23 Nov 2025 18:00:00 GMT' },
+        {
+          title: 'Istanbul talks',
+          link: server.url('/istanbul?utm_medium=rss'),
+          description: 'summary',
+          content: istanbulPage().replace(/<\/?(html|head|body)[^>]*>/g, ''),
+          pubDate: 'Fri, 16 May 2025 15:00:00 GMT',
+        },
+        {
+          title: 'Geneva talks',
+          link: server.url('/geneva-full'),
+          description: 'US and Ukrainian negotiators met in Geneva.',
+          pubDate: 'Sun, 23 Nov 2025 18:00:00 GMT',
+        },
       ]),
     });
     const summary = await ingest([server.url('/rss')], deps);
@@ -117,7 +174,16 @@ describe('ingest()', () => {
   });
 
   it('stores the feed summary itself when fetching full text is switched off', async () => {
-    server.route('/summary-feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Geneva', link: server.url('/never-fetched'), description: 'US and Ukrainian negotiators met in Geneva on Sunday to rework the draft peace framework.' }]) });
+    server.route('/summary-feed', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rssFeed([
+        {
+          title: 'Geneva',
+          link: server.url('/never-fetched'),
+          description: 'US and Ukrainian negotiators met in Geneva on Sunday to rework the draft peace framework.',
+        },
+      ]),
+    });
     const summary = await ingest([server.url('/summary-feed')], { ...deps, config: testConfig({ fetch: { fetchFullText: false } }) });
     expect(summary).toEqual({ ingested: 1, duplicates: 0, failed: [] });
     expect(stored[0]!.text).toBe('US and Ukrainian negotiators met in Geneva on Sunday to rework the draft peace framework.');
@@ -138,7 +204,10 @@ describe('ingest()', () => {
   });
 
   it('resolves relative item links against the feed URL', async () => {
-    server.route('/news/relative-feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Geneva', link: 'geneva-story', description: 'Short.' }]) });
+    server.route('/news/relative-feed', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rssFeed([{ title: 'Geneva', link: 'geneva-story', description: 'Short.' }]),
+    });
     server.route('/news/geneva-story', { headers: { 'content-type': 'text/html' }, body: istanbulPage({ text: GENEVA_TALKS }) });
     expect(await ingest([server.url('/news/relative-feed')], deps)).toEqual({ ingested: 1, duplicates: 0, failed: [] });
     expect(stored[0]!.url).toBe(server.url('/news/geneva-story'));
@@ -148,7 +217,10 @@ describe('ingest()', () => {
     server.route('/p1', { delayMs: 300, headers: { 'content-type': 'text/html' }, body: istanbulPage({ text: GENEVA_TALKS }) });
     server.route('/p2', { status: 500 });
     server.route('/p3', { headers: { 'content-type': 'text/html' }, body: istanbulPage() });
-    server.route('/order-feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed(['/p1', '/p2', '/p3'].map((p) => ({ title: p, link: server.url(p), description: 'Short.' }))) });
+    server.route('/order-feed', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rssFeed(['/p1', '/p2', '/p3'].map((p) => ({ title: p, link: server.url(p), description: 'Short.' }))),
+    });
     const started = Date.now();
     const summary = await ingest([server.url('/order-feed')], deps);
     expect(summary).toEqual({ ingested: 3, duplicates: 0, failed: [] });
@@ -161,13 +233,26 @@ describe('ingest()', () => {
   });
 
   it('ingests an Atom feed', async () => {
-    server.route('/atom', { headers: { 'content-type': 'application/atom+xml' }, body: atomFeed([{ title: 'Istanbul', link: server.url('/atom-istanbul'), content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS), updated: '2025-05-17T08:00:00Z' }]) });
+    server.route('/atom', {
+      headers: { 'content-type': 'application/atom+xml' },
+      body: atomFeed([
+        {
+          title: 'Istanbul',
+          link: server.url('/atom-istanbul'),
+          content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS),
+          updated: '2025-05-17T08:00:00Z',
+        },
+      ]),
+    });
     expect(await ingest([server.url('/atom')], deps)).toEqual({ ingested: 1, duplicates: 0, failed: [] });
     expect(stored[0]).toMatchObject({ url: server.url('/atom-istanbul'), publishedAt: '2025-05-17' });
   });
 
   it('tells a feed from a page by its content, not its URL or content type', async () => {
-    server.route('/news.html', { headers: { 'content-type': 'text/html' }, body: rssFeed([{ title: 'x', link: server.url('/x-page'), description: 'short', content: html(GENEVA_TALKS) }]) });
+    server.route('/news.html', {
+      headers: { 'content-type': 'text/html' },
+      body: rssFeed([{ title: 'x', link: server.url('/x-page'), description: 'short', content: html(GENEVA_TALKS) }]),
+    });
     expect(await ingest([server.url('/news.html')], deps)).toEqual({ ingested: 1, duplicates: 0, failed: [] });
   });
 
@@ -176,14 +261,23 @@ describe('ingest()', () => {
     server.route('/mirror', { headers: { 'content-type': 'text/html' }, body: html(GENEVA_TALKS) });
     server.route('/partner', { headers: { 'content-type': 'text/html' }, body: html(GENEVA_TALKS_SYNDICATED) });
     server.route('/other-outlet', { headers: { 'content-type': 'text/html' }, body: html(GENEVA_TALKS_OTHER_OUTLET) });
-    const summary = await ingest(['/original', '/mirror', '/partner', '/other-outlet'].map((p) => server.url(p)), deps);
+    const summary = await ingest(
+      ['/original', '/mirror', '/partner', '/other-outlet'].map((p) => server.url(p)),
+      deps,
+    );
     expect(summary).toEqual({ ingested: 2, duplicates: 2, failed: [] });
     expect(stored.map((a) => a.url)).toEqual([server.url('/original'), server.url('/other-outlet')]);
   });
 
   it('records failures with their reasons and carries on with the rest of the batch', async () => {
-    server.route('/broken-feed', { headers: { 'content-type': 'application/rss+xml' }, body: '<?xml version="1.0"?><rss version="2.0"><channel><item><title>cut off</item></channel>' });
-    server.route('/empty-page', { headers: { 'content-type': 'text/html' }, body: '<html><body><nav><a href="/">Home</a></nav></body></html>' });
+    server.route('/broken-feed', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: '<?xml version="1.0"?><rss version="2.0"><channel><item><title>cut off</item></channel>',
+    });
+    server.route('/empty-page', {
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body><nav><a href="/">Home</a></nav></body></html>',
+    });
     server.route('/binary', { headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 159, 146, 150, 0, 0, 1]) });
     server.route('/error', { status: 503 });
     server.route('/slow', { delayMs: 1500, body: 'late' });
@@ -218,12 +312,19 @@ describe('ingest()', () => {
   });
 
   it('keeps a stored article when the after-store hook fails, and reports the failure', async () => {
-    const failing: IngestDeps = { ...deps, afterStore: async () => { throw new Error('extractor crashed'); } };
+    const failing: IngestDeps = {
+      ...deps,
+      afterStore: async () => {
+        throw new Error('extractor crashed');
+      },
+    };
     const dir = mkdtempSync(join(tmpdir(), 'parley-hook-'));
     writeFileSync(join(dir, 'a.txt'), GENEVA_TALKS);
     const summary = await ingest([join(dir, 'a.txt')], failing);
     expect(summary.ingested).toBe(1);
-    expect(summary.failed).toEqual([{ input: join(dir, 'a.txt'), reason: 'stored as article 1, but extraction failed: extractor crashed' }]);
+    expect(summary.failed).toEqual([
+      { input: join(dir, 'a.txt'), reason: 'stored as article 1, but extraction failed: extractor crashed' },
+    ]);
     expect(await store.articles.count()).toBe(1);
   });
 });

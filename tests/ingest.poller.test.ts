@@ -6,7 +6,11 @@ import { startFixtureServer, type FixtureServer } from './support/httpFixtureSer
 import { testApp, testConfig } from './support/ingestApp.ts';
 import { GENEVA_TALKS, ISTANBUL_TALKS, rssFeed } from './support/ingestFixtures.ts';
 
-const html = (text: string) => `<html><body><article>${text.split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+const html = (text: string) =>
+  `<html><body><article>${text
+    .split('\n\n')
+    .map((p) => `<p>${p}</p>`)
+    .join('')}</article></body></html>`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('backoff', () => {
@@ -36,19 +40,37 @@ describe('pollAllFeeds', () => {
 
   async function appWithFeeds(feeds: Array<{ name: string; path: string; pollMinutes?: number }>) {
     return testApp(
-      { feeds: feeds.map((f) => ({ name: f.name, url: server.url(f.path), pollMinutes: f.pollMinutes ?? 15 })), fetch: { timeoutMs: 1000 } },
+      {
+        feeds: feeds.map((f) => ({ name: f.name, url: server.url(f.path), pollMinutes: f.pollMinutes ?? 15 })),
+        fetch: { timeoutMs: 1000 },
+      },
       () => clock,
     );
   }
 
   it('records failures with backoff, then recovery', async () => {
     let healthy = false;
-    server.route('/feed', () => (healthy ? { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Istanbul', link: server.url('/istanbul'), description: 'x', content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS) }]) } : { status: 500 }));
+    server.route('/feed', () =>
+      healthy
+        ? {
+            headers: { 'content-type': 'application/rss+xml' },
+            body: rssFeed([
+              { title: 'Istanbul', link: server.url('/istanbul'), description: 'x', content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS) },
+            ]),
+          }
+        : { status: 500 },
+    );
     const app = await appWithFeeds([{ name: 'Example', path: '/feed' }]);
     const first = await pollAllFeeds(app, { afterStore });
     expect(first.feeds).toEqual([expect.objectContaining({ outcome: 'failed', error: 'HTTP 500' })]);
     let [health] = await app.store.feeds.health();
-    expect(health).toMatchObject({ consecutiveFailures: 1, lastError: 'HTTP 500', lastErrorAt: '2025-05-16T12:00:00.000Z', lastSuccessAt: null, nextPollAt: '2025-05-16T12:30:00.000Z' });
+    expect(health).toMatchObject({
+      consecutiveFailures: 1,
+      lastError: 'HTTP 500',
+      lastErrorAt: '2025-05-16T12:00:00.000Z',
+      lastSuccessAt: null,
+      nextPollAt: '2025-05-16T12:30:00.000Z',
+    });
 
     clock = new Date('2025-05-16T12:30:00Z');
     await pollAllFeeds(app, { afterStore });
@@ -65,7 +87,13 @@ describe('pollAllFeeds', () => {
     const recovered = await pollAllFeeds(app, { afterStore, dueOnly: true });
     expect(recovered).toMatchObject({ ingested: 1, feeds: [expect.objectContaining({ outcome: 'ok' })] });
     [health] = await app.store.feeds.health();
-    expect(health).toMatchObject({ consecutiveFailures: 0, lastSuccessAt: '2025-05-16T13:31:00.000Z', lastError: 'HTTP 500', nextPollAt: '2025-05-16T13:46:00.000Z', articleCount: 1 });
+    expect(health).toMatchObject({
+      consecutiveFailures: 0,
+      lastSuccessAt: '2025-05-16T13:31:00.000Z',
+      lastError: 'HTTP 500',
+      nextPollAt: '2025-05-16T13:46:00.000Z',
+      articleCount: 1,
+    });
     expect(stored[0]!.feedId).toBe(health!.id);
     await app.store.close();
   });
@@ -83,8 +111,15 @@ describe('pollAllFeeds', () => {
       { name: 'Plain', path: '/plain' },
     ]);
     const summary = await pollAllFeeds(app, { afterStore });
-    expect(summary.feeds.map((f) => f.error)).toEqual(['HTTP 429 (retry after 2 h)', expect.stringMatching(/^HTTP 503 \(retry after (2\.9|3) h\)$/), 'HTTP 503 (retry after 5 s)', 'HTTP 429']);
-    const next = Object.fromEntries((await app.store.feeds.health()).map((f) => [f.name, (Date.parse(f.nextPollAt!) - clock.getTime()) / 60_000]));
+    expect(summary.feeds.map((f) => f.error)).toEqual([
+      'HTTP 429 (retry after 2 h)',
+      expect.stringMatching(/^HTTP 503 \(retry after (2\.9|3) h\)$/),
+      'HTTP 503 (retry after 5 s)',
+      'HTTP 429',
+    ]);
+    const next = Object.fromEntries(
+      (await app.store.feeds.health()).map((f) => [f.name, (Date.parse(f.nextPollAt!) - clock.getTime()) / 60_000]),
+    );
     expect(next.Busy).toBe(120);
     expect(next.Down).toBeGreaterThanOrEqual(179);
     expect(next.Down).toBeLessThanOrEqual(180);
@@ -98,7 +133,12 @@ describe('pollAllFeeds', () => {
     server.route('/feed', (req) =>
       req.headers['if-none-match'] === '"rev-1"'
         ? { status: 304 }
-        : { headers: { etag: '"rev-1"', 'last-modified': 'Fri, 16 May 2025 11:00:00 GMT', 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Istanbul', link: server.url('/istanbul'), description: 'x', content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS) }]) },
+        : {
+            headers: { etag: '"rev-1"', 'last-modified': 'Fri, 16 May 2025 11:00:00 GMT', 'content-type': 'application/rss+xml' },
+            body: rssFeed([
+              { title: 'Istanbul', link: server.url('/istanbul'), description: 'x', content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS) },
+            ]),
+          },
     );
     const app = await appWithFeeds([{ name: 'Example', path: '/feed' }]);
     expect((await pollAllFeeds(app, { afterStore })).ingested).toBe(1);
@@ -113,14 +153,28 @@ describe('pollAllFeeds', () => {
 
   it('keeps polling the other feeds when one is broken', async () => {
     server.route('/broken', { headers: { 'content-type': 'text/xml' }, body: '<rss><channel><item><title>cut' });
-    server.route('/good', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Geneva', link: server.url('/geneva'), description: 'x', content: html(GENEVA_TALKS + '\n\n' + ISTANBUL_TALKS) }]) });
-    const app = await appWithFeeds([{ name: 'Broken', path: '/broken' }, { name: 'Good', path: '/good' }]);
+    server.route('/good', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rssFeed([
+        { title: 'Geneva', link: server.url('/geneva'), description: 'x', content: html(GENEVA_TALKS + '\n\n' + ISTANBUL_TALKS) },
+      ]),
+    });
+    const app = await appWithFeeds([
+      { name: 'Broken', path: '/broken' },
+      { name: 'Good', path: '/good' },
+    ]);
     const summary = await pollAllFeeds(app, { afterStore });
     expect(summary.ingested).toBe(1);
-    expect(summary.feeds.map((f) => [f.name, f.outcome])).toEqual([['Broken', 'failed'], ['Good', 'ok']]);
+    expect(summary.feeds.map((f) => [f.name, f.outcome])).toEqual([
+      ['Broken', 'failed'],
+      ['Good', 'ok'],
+    ]);
     expect(summary.failed[0]!.reason).toMatch(/^malformed feed at .*\/broken: /);
     const health = await app.store.feeds.health();
-    expect(health.find((h) => h.name === 'Broken')).toMatchObject({ consecutiveFailures: 1, lastError: expect.stringMatching(/^malformed feed/) });
+    expect(health.find((h) => h.name === 'Broken')).toMatchObject({
+      consecutiveFailures: 1,
+      lastError: expect.stringMatching(/^malformed feed/),
+    });
     await app.store.close();
   });
 
@@ -128,14 +182,25 @@ describe('pollAllFeeds', () => {
     let pageUp = false;
     server.route('/page', () => (pageUp ? { headers: { 'content-type': 'text/html' }, body: html(GENEVA_TALKS) } : { status: 502 }));
     server.route('/feed', (req) =>
-      req.headers['if-none-match'] === '"v"' ? { status: 304 } : { headers: { etag: '"v"', 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Geneva', link: server.url('/page'), description: 'US and Ukrainian negotiators met in Geneva on Sunday.' }]) },
+      req.headers['if-none-match'] === '"v"'
+        ? { status: 304 }
+        : {
+            headers: { etag: '"v"', 'content-type': 'application/rss+xml' },
+            body: rssFeed([
+              { title: 'Geneva', link: server.url('/page'), description: 'US and Ukrainian negotiators met in Geneva on Sunday.' },
+            ]),
+          },
     );
     const app = await appWithFeeds([{ name: 'Example', path: '/feed' }]);
     const first = await pollAllFeeds(app, { afterStore });
     // Before, the item was lost: ingested 0, failed 1 (HTTP 502).
     expect(first).toMatchObject({ ingested: 1, duplicates: 0, failed: [] });
     const id = stored[0]!.id;
-    expect(await app.store.articles.get(id)).toMatchObject({ summaryOnly: true, text: 'US and Ukrainian negotiators met in Geneva on Sunday.', url: server.url('/page') });
+    expect(await app.store.articles.get(id)).toMatchObject({
+      summaryOnly: true,
+      text: 'US and Ukrainian negotiators met in Geneva on Sunday.',
+      url: server.url('/page'),
+    });
 
     // Still down: the summary stays, nothing is counted twice, and the feed is asked again.
     const stillDown = await pollAllFeeds(app, { afterStore });
@@ -158,7 +223,10 @@ describe('pollAllFeeds', () => {
 
   it('still fails an item whose page fails when the feed has no summary for it', async () => {
     server.route('/page', { status: 404 });
-    server.route('/feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Geneva', link: server.url('/page'), description: '' }]) });
+    server.route('/feed', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rssFeed([{ title: 'Geneva', link: server.url('/page'), description: '' }]),
+    });
     const app = await appWithFeeds([{ name: 'Example', path: '/feed' }]);
     const first = await pollAllFeeds(app, { afterStore });
     expect(first).toMatchObject({ ingested: 0, failed: [{ input: server.url('/page'), reason: 'HTTP 404' }] });
@@ -166,7 +234,18 @@ describe('pollAllFeeds', () => {
   });
 
   it('extracts and merges each new article by default, as `parley poll` and the bot need', async () => {
-    server.route('/feed', { headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([{ title: 'Istanbul talks', link: server.url('/istanbul'), description: 'x', content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS), pubDate: 'Fri, 16 May 2025 15:00:00 GMT' }]) });
+    server.route('/feed', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rssFeed([
+        {
+          title: 'Istanbul talks',
+          link: server.url('/istanbul'),
+          description: 'x',
+          content: html(ISTANBUL_TALKS + '\n\n' + GENEVA_TALKS),
+          pubDate: 'Fri, 16 May 2025 15:00:00 GMT',
+        },
+      ]),
+    });
     const app = await appWithFeeds([{ name: 'Example', path: '/feed' }]);
     expect((await pollAllFeeds(app)).ingested).toBe(1);
     expect(await app.store.articles.listNeedingExtraction(EXTRACTION_VERSION, 10)).toEqual([]);
@@ -213,7 +292,10 @@ describe('startPoller', () => {
       return { delayMs: 1500, headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([]) };
     });
     // Every second, with a feed that takes 1.5 s and is polled on every tick while it keeps failing to finish.
-    const app = await testApp({ feeds: [{ name: 'Slow', url: server.url('/slow-feed'), pollMinutes: 1 }], polling: { cron: '* * * * * *' } });
+    const app = await testApp({
+      feeds: [{ name: 'Slow', url: server.url('/slow-feed'), pollMinutes: 1 }],
+      polling: { cron: '* * * * * *' },
+    });
     const poller = startPoller(app, { afterStore: async () => {} });
     await sleep(3200);
     await poller.stop();
@@ -224,7 +306,11 @@ describe('startPoller', () => {
 
   it('stop() aborts the fetches in flight at once and leaves the feed as it was, not failed', async () => {
     server.route('/slow-feed', { delayMs: 10_000, headers: { 'content-type': 'application/rss+xml' }, body: rssFeed([]) });
-    const app = await testApp({ feeds: [{ name: 'Slow', url: server.url('/slow-feed') }], polling: { cron: '0 0 1 1 *' }, fetch: { timeoutMs: 30_000 } });
+    const app = await testApp({
+      feeds: [{ name: 'Slow', url: server.url('/slow-feed') }],
+      polling: { cron: '0 0 1 1 *' },
+      fetch: { timeoutMs: 30_000 },
+    });
     const poller = startPoller(app, { afterStore: async () => {} });
     const poll = poller.tick();
     while (server.requests.length === 0) await sleep(10);
@@ -233,8 +319,16 @@ describe('startPoller', () => {
     const stopMs = performance.now() - stopAsked;
     // Measured: ~1-5 ms; before, stop() waited for the 10 s answer (or the 30 s timeout).
     expect(stopMs).toBeLessThan(1000);
-    expect(await poll).toMatchObject({ feeds: [expect.objectContaining({ outcome: 'skipped', error: 'interrupted by shutdown' })], failed: [] });
-    expect((await app.store.feeds.health())[0]).toMatchObject({ consecutiveFailures: 0, lastPolledAt: null, lastError: null, nextPollAt: null });
+    expect(await poll).toMatchObject({
+      feeds: [expect.objectContaining({ outcome: 'skipped', error: 'interrupted by shutdown' })],
+      failed: [],
+    });
+    expect((await app.store.feeds.health())[0]).toMatchObject({
+      consecutiveFailures: 0,
+      lastPolledAt: null,
+      lastError: null,
+      nextPollAt: null,
+    });
     expect(await poller.tick()).toBe('skipped');
     await app.store.close();
   });

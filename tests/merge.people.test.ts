@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalName, closeSpellingMatch, findKnownPerson, shortGivenNameMatch, mergePersonMentions, mostSpecificRole, peopleToFold, rankPersonMatches, type PersonRecord } from '../src/merge/people.ts';
+import {
+  canonicalName,
+  closeSpellingMatch,
+  findKnownPerson,
+  shortGivenNameMatch,
+  mergePersonMentions,
+  mostSpecificRole,
+  peopleToFold,
+  rankPersonMatches,
+  type PersonRecord,
+} from '../src/merge/people.ts';
 import type { KnownPerson } from '../src/config/schema.ts';
 
 const zelensky: KnownPerson = { name: 'Volodymyr Zelensky', aliases: ['Zelenskyy'], country: 'UA', role: 'President of Ukraine' };
@@ -23,10 +33,14 @@ describe('rankPersonMatches', () => {
     { id: 3, names: ['Steve Witkoff', 'Witkoff'], country: 'US', mentions: 4 },
   ];
   it('Steve Vitkoff is the stored Steve Witkoff', () => {
-    expect(rankPersonMatches({ name: 'Steve Vitkoff', aliases: [], country: null, role: null }, people, null).map((p) => p.id)).toEqual([3]);
+    expect(rankPersonMatches({ name: 'Steve Vitkoff', aliases: [], country: null, role: null }, people, null).map((p) => p.id)).toEqual([
+      3,
+    ]);
   });
   it('Donald Trump is not Melania Trump, even though both are "Trump"', () => {
-    expect(rankPersonMatches({ name: 'Donald Trump', aliases: ['Trump'], country: 'US', role: null }, people, null).map((p) => p.id)).toEqual([2]);
+    expect(
+      rankPersonMatches({ name: 'Donald Trump', aliases: ['Trump'], country: 'US', role: null }, people, null).map((p) => p.id),
+    ).toEqual([2]);
   });
   it('a bare "Trump" goes to the Trump seen most often', () => {
     expect(rankPersonMatches({ name: 'Trump', aliases: [], country: null, role: null }, people, null)[0]?.id).toBe(2);
@@ -70,7 +84,9 @@ describe('mostSpecificRole', () => {
     );
   });
   it('ignores run-on text that is longer than any title', () => {
-    expect(mostSpecificRole(['envoy', 'who said on Sunday that the talks in Miami were productive and constructive but did not yield'])).toBe('envoy');
+    expect(
+      mostSpecificRole(['envoy', 'who said on Sunday that the talks in Miami were productive and constructive but did not yield']),
+    ).toBe('envoy');
   });
   it('is null without roles', () => {
     expect(mostSpecificRole([null, undefined, ' '])).toBeNull();
@@ -113,7 +129,9 @@ describe('shortGivenNameMatch', () => {
   });
   it('a stored Dan Driscoll is found when an article says Daniel Driscoll', () => {
     const people: PersonRecord[] = [{ id: 8, names: ['Dan Driscoll'], country: 'US', mentions: 1 }];
-    expect(rankPersonMatches({ name: 'Daniel Driscoll', aliases: ['Driscoll'], country: 'US', role: null }, people, null).map((p) => p.id)).toEqual([8]);
+    expect(
+      rankPersonMatches({ name: 'Daniel Driscoll', aliases: ['Driscoll'], country: 'US', role: null }, people, null).map((p) => p.id),
+    ).toEqual([8]);
   });
 });
 

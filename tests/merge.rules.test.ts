@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compareDates, comparePlaces, compareSides, informativeSides, kindsCompatible, matchScore, sameArticleReportsAgree, type MatchShape } from '../src/merge/compatibility.ts';
+import {
+  compareDates,
+  comparePlaces,
+  compareSides,
+  informativeSides,
+  kindsCompatible,
+  matchScore,
+  sameArticleReportsAgree,
+  type MatchShape,
+} from '../src/merge/compatibility.ts';
 import { credibleStatus, mergeReports, resolveDates, resolvePlace, resolveStatus } from '../src/merge/resolveEvent.ts';
 import { chooseEventForReport, otherEventsCovered, undatedEventsToAttach } from '../src/merge/assign.ts';
 import type { EventCandidate, EventReport } from '../src/merge/report.ts';
@@ -29,14 +38,22 @@ function candidate(id: number, reports: EventReport[]): EventCandidate {
 
 describe('dates', () => {
   it('a report of 19 December and one of 19-20 December overlap', () => {
-    expect(compareDates({ date: '2025-12-19', dateTo: null, approx: false }, { date: '2025-12-19', dateTo: '2025-12-20', approx: false })).toBe('overlap');
+    expect(
+      compareDates({ date: '2025-12-19', dateTo: null, approx: false }, { date: '2025-12-19', dateTo: '2025-12-20', approx: false }),
+    ).toBe('overlap');
   });
   it('talks on the 19th and talks on the 20th are different days', () => {
-    expect(compareDates({ date: '2025-12-19', dateTo: null, approx: false }, { date: '2025-12-20', dateTo: null, approx: false })).toBe('disjoint');
+    expect(compareDates({ date: '2025-12-19', dateTo: null, approx: false }, { date: '2025-12-20', dateTo: null, approx: false })).toBe(
+      'disjoint',
+    );
   });
   it('"earlier this week" reaches a precise day three days away', () => {
-    expect(compareDates({ date: '2025-12-16', dateTo: null, approx: true }, { date: '2025-12-19', dateTo: null, approx: false })).toBe('overlap');
-    expect(compareDates({ date: '2025-12-15', dateTo: null, approx: true }, { date: '2025-12-19', dateTo: null, approx: false })).toBe('disjoint');
+    expect(compareDates({ date: '2025-12-16', dateTo: null, approx: true }, { date: '2025-12-19', dateTo: null, approx: false })).toBe(
+      'overlap',
+    );
+    expect(compareDates({ date: '2025-12-15', dateTo: null, approx: true }, { date: '2025-12-19', dateTo: null, approx: false })).toBe(
+      'disjoint',
+    );
   });
   it('an undated report is neither overlapping nor disjoint', () => {
     expect(compareDates({ date: null, dateTo: null, approx: false }, { date: '2025-12-19', dateTo: null, approx: false })).toBe('unknown');
@@ -98,8 +115,27 @@ describe('matchScore', () => {
     expect(matchScore(report({ status: 'proposed', sides: ['RU', 'UA', 'US'] }), event)).toBeNull();
   });
   it('a report of the same sides that the meeting was called off attaches to the planned meeting', () => {
-    const planned = report({ status: 'planned', kind: 'summit', location: { city: 'Budapest', country: 'HU' }, sides: ['RU', 'US'], date: '2025-10-30', approx: true });
-    expect(matchScore(report({ status: 'cancelled', kind: 'summit', location: { city: 'Budapest', country: 'HU' }, sides: ['RU', 'US'], date: '2025-10-30', approx: true }), planned)).toBeGreaterThan(0);
+    const planned = report({
+      status: 'planned',
+      kind: 'summit',
+      location: { city: 'Budapest', country: 'HU' },
+      sides: ['RU', 'US'],
+      date: '2025-10-30',
+      approx: true,
+    });
+    expect(
+      matchScore(
+        report({
+          status: 'cancelled',
+          kind: 'summit',
+          location: { city: 'Budapest', country: 'HU' },
+          sides: ['RU', 'US'],
+          date: '2025-10-30',
+          approx: true,
+        }),
+        planned,
+      ),
+    ).toBeGreaterThan(0);
   });
   it('more shared people score higher', () => {
     const one = matchScore(report({ participants: [1] }), report({ participants: [1, 2] }))!;
@@ -146,8 +182,15 @@ describe('resolveStatus', () => {
 
 describe('resolveDates', () => {
   it('a precise date wins over an approximate one', () => {
-    expect(resolveDates([{ date: '2025-12-16', dateTo: null, approx: true }, { date: '2025-12-19', dateTo: null, approx: false }])).toEqual({
-      date: '2025-12-19', dateTo: null, approx: false,
+    expect(
+      resolveDates([
+        { date: '2025-12-16', dateTo: null, approx: true },
+        { date: '2025-12-19', dateTo: null, approx: false },
+      ]),
+    ).toEqual({
+      date: '2025-12-19',
+      dateTo: null,
+      approx: false,
     });
   });
   it('a two-day range given by several sources is kept', () => {
@@ -159,9 +202,16 @@ describe('resolveDates', () => {
       ]),
     ).toEqual({ date: '2025-12-20', dateTo: '2025-12-21', approx: false });
   });
-  it('one source\'s two-day range does not widen another source\'s single day', () => {
-    expect(resolveDates([{ date: '2025-12-20', dateTo: null, approx: false }, { date: '2025-12-20', dateTo: '2025-12-21', approx: false }])).toEqual({
-      date: '2025-12-20', dateTo: null, approx: false,
+  it("one source's two-day range does not widen another source's single day", () => {
+    expect(
+      resolveDates([
+        { date: '2025-12-20', dateTo: null, approx: false },
+        { date: '2025-12-20', dateTo: '2025-12-21', approx: false },
+      ]),
+    ).toEqual({
+      date: '2025-12-20',
+      dateTo: null,
+      approx: false,
     });
   });
   it('single days that disagree do not widen into a range: the day most sources give wins', () => {
@@ -174,8 +224,15 @@ describe('resolveDates', () => {
     ).toEqual({ date: '2025-12-20', dateTo: null, approx: false });
   });
   it('with only approximate dates the narrowest is kept, flagged approximate', () => {
-    expect(resolveDates([{ date: '2025-12-08', dateTo: '2025-12-14', approx: true }, { date: '2025-12-14', dateTo: null, approx: true }])).toEqual({
-      date: '2025-12-14', dateTo: null, approx: true,
+    expect(
+      resolveDates([
+        { date: '2025-12-08', dateTo: '2025-12-14', approx: true },
+        { date: '2025-12-14', dateTo: null, approx: true },
+      ]),
+    ).toEqual({
+      date: '2025-12-14',
+      dateTo: null,
+      approx: true,
     });
   });
   it('no dates at all stay unknown', () => {
@@ -185,15 +242,35 @@ describe('resolveDates', () => {
 
 describe('resolvePlace', () => {
   it('takes the city most sources name, with its country', () => {
-    expect(resolvePlace([{ city: null, country: 'US' }, { city: 'Miami', country: 'US' }, { city: 'Miami', country: null }])).toEqual({ city: 'Miami', country: 'US' });
+    expect(
+      resolvePlace([
+        { city: null, country: 'US' },
+        { city: 'Miami', country: 'US' },
+        { city: 'Miami', country: null },
+      ]),
+    ).toEqual({ city: 'Miami', country: 'US' });
   });
 });
 
 describe('mergeReports', () => {
   it('unions sides and participants and keeps the summary of the latest source that tells the current status', () => {
     const merged = mergeReports([
-      report({ articleId: 1, publishedAt: '2025-12-18', status: 'planned', sides: ['UA'], participants: [1], summary: 'Ukraine to hold talks in Miami' }),
-      report({ articleId: 2, publishedAt: '2025-12-20', status: 'held', sides: ['US', 'UA'], participants: [2, 1], summary: 'UA-US talks held in Miami' }),
+      report({
+        articleId: 1,
+        publishedAt: '2025-12-18',
+        status: 'planned',
+        sides: ['UA'],
+        participants: [1],
+        summary: 'Ukraine to hold talks in Miami',
+      }),
+      report({
+        articleId: 2,
+        publishedAt: '2025-12-20',
+        status: 'held',
+        sides: ['US', 'UA'],
+        participants: [2, 1],
+        summary: 'UA-US talks held in Miami',
+      }),
     ]);
     expect(merged.status).toBe('held');
     expect(merged.sides).toEqual(['UA', 'US']);
@@ -270,7 +347,14 @@ describe('undated reports', () => {
 describe('host country read as a side', () => {
   it('"a meeting in the Saudi capital earlier this week" with side SA joins the US-Russia talks in Riyadh', () => {
     const riyadh = report({ location: { city: 'Riyadh', country: 'SA' }, sides: ['RU', 'US'], date: '2025-02-18', participants: [1] });
-    const vague = report({ articleId: 2, location: { city: 'Riyadh', country: 'SA' }, sides: ['SA'], date: '2025-02-18', approx: true, participants: [] });
+    const vague = report({
+      articleId: 2,
+      location: { city: 'Riyadh', country: 'SA' },
+      sides: ['SA'],
+      date: '2025-02-18',
+      approx: true,
+      participants: [],
+    });
     expect(matchScore(vague, riyadh)).not.toBeNull();
     expect(mergeReports([riyadh, vague]).sides).toEqual(['RU', 'US']);
   });
@@ -281,14 +365,45 @@ describe('host country read as a side', () => {
 
 describe('floated meetings', () => {
   it('an undated denial and a proposal of the same three-way meeting a day earlier are one proposal', () => {
-    const proposal = report({ status: 'proposed', sides: ['RU', 'UA', 'US'], date: '2025-12-20', location: { city: null, country: null }, participants: [] });
-    const denial = report({ articleId: 2, status: 'cancelled', sides: ['US', 'RU', 'UA'], date: null, location: { city: null, country: null }, participants: [] });
+    const proposal = report({
+      status: 'proposed',
+      sides: ['RU', 'UA', 'US'],
+      date: '2025-12-20',
+      location: { city: null, country: null },
+      participants: [],
+    });
+    const denial = report({
+      articleId: 2,
+      status: 'cancelled',
+      sides: ['US', 'RU', 'UA'],
+      date: null,
+      location: { city: null, country: null },
+      participants: [],
+    });
     expect(matchScore(denial, proposal)).not.toBeNull();
     expect(mergeReports([proposal, denial]).status).toBe('cancelled');
   });
   it('a floated Russia-Ukraine meeting is not the same as a floated three-way one', () => {
-    const threeWay = report({ status: 'proposed', sides: ['RU', 'UA', 'US'], date: null, location: { city: null, country: null }, participants: [] });
-    expect(matchScore(report({ articleId: 2, status: 'cancelled', sides: ['RU', 'UA'], date: null, location: { city: null, country: null }, participants: [] }), threeWay)).toBeNull();
+    const threeWay = report({
+      status: 'proposed',
+      sides: ['RU', 'UA', 'US'],
+      date: null,
+      location: { city: null, country: null },
+      participants: [],
+    });
+    expect(
+      matchScore(
+        report({
+          articleId: 2,
+          status: 'cancelled',
+          sides: ['RU', 'UA'],
+          date: null,
+          location: { city: null, country: null },
+          participants: [],
+        }),
+        threeWay,
+      ),
+    ).toBeNull();
   });
 });
 

@@ -47,7 +47,11 @@ async function serve(discordReady: (() => boolean) | null) {
   const [one] = await store.feeds.listEnabled();
   await store.feeds.recordFailure(one!.id, '2025-12-03T12:00:00.000Z', 'HTTP 500', '2025-12-03T12:30:00.000Z');
   let rateLimited = 0;
-  const metrics = new Metrics({ feedHealth: () => store.queries.feedHealth(), counts: () => store.queries.counts(), rateLimitWaits: () => rateLimited });
+  const metrics = new Metrics({
+    feedHealth: () => store.queries.feedHealth(),
+    counts: () => store.queries.counts(),
+    rateLimitWaits: () => rateLimited,
+  });
   server = await startOpsServer({ host: '127.0.0.1', port: 0, metrics, logger, health: () => checkHealth({ store, discordReady }) });
   return { store, metrics, port: server.port, rateLimit: () => (rateLimited += 1) };
 }
@@ -66,7 +70,11 @@ describe('GET /healthz', () => {
     const { port } = await serve(() => ready);
     const down = await get(port, '/healthz');
     expect(down.status).toBe(503);
-    expect(JSON.parse(down.body)).toEqual({ status: 'unavailable', checks: { store: 'ok', discord: 'not ready' }, reasons: ['the Discord gateway is not ready'] });
+    expect(JSON.parse(down.body)).toEqual({
+      status: 'unavailable',
+      checks: { store: 'ok', discord: 'not ready' },
+      reasons: ['the Discord gateway is not ready'],
+    });
     ready = true;
     expect((await get(port, '/healthz')).status).toBe(200);
   });
@@ -140,7 +148,9 @@ describe('parley start serves them', { timeout: 180_000 }, () => {
   it('on PARLEY_HTTP_PORT, bound to 127.0.0.1, counting the commands typed at the console', async () => {
     const port = await freePort();
     const config = configWith([]);
-    const child = spawnParley(['start'], { env: { PARLEY_CONFIG: config, PARLEY_DB: join(root!, 'p.db'), PARLEY_SAMPLES: '0', PARLEY_HTTP_PORT: String(port) } });
+    const child = spawnParley(['start'], {
+      env: { PARLEY_CONFIG: config, PARLEY_DB: join(root!, 'p.db'), PARLEY_SAMPLES: '0', PARLEY_HTTP_PORT: String(port) },
+    });
     const finished = collect(child, { timeoutMs: 150_000 });
     try {
       const serving = await waitForLog(child, 'serving GET /healthz and /metrics', 90_000);
@@ -162,7 +172,9 @@ describe('parley start serves them', { timeout: 180_000 }, () => {
 
   it('not at all when http.port is 0', async () => {
     const config = configWith(['http:', '  port: 0']);
-    const child = spawnParley(['start'], { env: { PARLEY_CONFIG: config, PARLEY_DB: join(root!, 'p.db'), PARLEY_SAMPLES: '0', PARLEY_HTTP_PORT: undefined } });
+    const child = spawnParley(['start'], {
+      env: { PARLEY_CONFIG: config, PARLEY_DB: join(root!, 'p.db'), PARLEY_SAMPLES: '0', PARLEY_HTTP_PORT: undefined },
+    });
     const run = collect(child, { input: 'exit\n', timeoutMs: 150_000 });
     const result = await run;
     expect(result.code).toBe(0);

@@ -79,7 +79,9 @@ describe('PeopleNameIndex', () => {
   });
 
   it('returns at most `limit` people, each once', () => {
-    const many = new PeopleNameIndex(Array.from({ length: 300 }, (_, i) => ({ personId: i + 1, label: `Ivan Petrenko${i}`, isCanonical: true })));
+    const many = new PeopleNameIndex(
+      Array.from({ length: 300 }, (_, i) => ({ personId: i + 1, label: `Ivan Petrenko${i}`, isCanonical: true })),
+    );
     const found = many.search('ivan', 25);
     expect(found).toHaveLength(25);
     expect(new Set(found.map((m) => m.personId)).size).toBe(25);

@@ -13,7 +13,15 @@ const PEOPLE = 400;
 const SEEN = '2025-06-01T00:00:00.000Z';
 
 function person(i: number): BulkPerson {
-  return { name: `Delegate${i} Envoyski${i}`, aliases: [`Envoyski${i}`], country: 'UA', role: 'envoy', firstArticle: 0, firstSeenAt: SEEN, lastSeenAt: SEEN };
+  return {
+    name: `Delegate${i} Envoyski${i}`,
+    aliases: [`Envoyski${i}`],
+    country: 'UA',
+    role: 'envoy',
+    firstArticle: 0,
+    firstSeenAt: SEEN,
+    lastSeenAt: SEEN,
+  };
 }
 
 let dir: string;
@@ -26,7 +34,10 @@ beforeEach(async () => {
   await bulkLoadStore(path, {
     extractedVersion: 1,
     articles: [{ url: 'https://news.example/a', title: 'Talks', text: 'Delegations met.', publishedAt: '2025-06-01', fetchedAt: SEEN }],
-    people: [...Array.from({ length: PEOPLE - 1 }, (_, i) => person(i)), { ...person(PEOPLE), name: 'Volodymyr Zelensky', aliases: ['Zelensky'] }],
+    people: [
+      ...Array.from({ length: PEOPLE - 1 }, (_, i) => person(i)),
+      { ...person(PEOPLE), name: 'Volodymyr Zelensky', aliases: ['Zelensky'] },
+    ],
     events: [],
     quotes: [],
   });

@@ -125,7 +125,11 @@ describe('keeping up with writes', () => {
     expect(await repo.findPerson('Hnatov')).toBeNull();
     insertTalks(db, { people: [{ key: 'h', name: 'Andrii Hnatov', aliases: ['Hnatov'] }] });
     expect((await repo.findPerson('Hnatov'))?.name).toBe('Andrii Hnatov');
-    db.prepare('INSERT INTO person_aliases (person_id, alias, alias_norm) VALUES (?, ?, ?)').run(ids.people.get('rubio')!, 'Marco Antonio Rubio', 'marco antonio rubio');
+    db.prepare('INSERT INTO person_aliases (person_id, alias, alias_norm) VALUES (?, ?, ?)').run(
+      ids.people.get('rubio')!,
+      'Marco Antonio Rubio',
+      'marco antonio rubio',
+    );
     expect((await repo.suggestPeople('marco antonio', 5)).map((s) => s.label)).toEqual(['Marco Rubio (Marco Antonio Rubio)']);
   });
 

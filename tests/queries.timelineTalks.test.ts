@@ -8,7 +8,12 @@ let repo: SqliteQueryRepo;
 let ids: { people: Map<string, number>; events: number[] };
 
 const event = (date: string | null, sides: string[], extra: Partial<FixtureEvent> = {}): FixtureEvent => ({
-  date, sides, city: 'Geneva', sources: [{ article: 'a', evidence: 'They met.' }], summary: 'talks', ...extra,
+  date,
+  sides,
+  city: 'Geneva',
+  sources: [{ article: 'a', evidence: 'They met.' }],
+  summary: 'talks',
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -39,14 +44,25 @@ describe('timelineTalks', () => {
   });
 
   it('runs to the last planned talk when the range has no end', async () => {
-    expect(dates(await repo.timelineTalks({ from: '2025-11-05', to: null, limit: 100 }))).toEqual(['2025-11-10', '2025-11-20', '2025-12-15']);
+    expect(dates(await repo.timelineTalks({ from: '2025-11-05', to: null, limit: 100 }))).toEqual([
+      '2025-11-10',
+      '2025-11-20',
+      '2025-12-15',
+    ]);
   });
 
   it('filters by side, by person, and by both', async () => {
     expect(dates(await repo.timelineTalks({ from: '2025-11-01', to: null, side: 'ru', limit: 100 }))).toEqual(['2025-11-10', '2025-11-20']);
     const umerov = ids.people.get('umerov')!;
-    expect(dates(await repo.timelineTalks({ from: '2025-11-01', to: null, personId: umerov, limit: 100 }))).toEqual(['2025-10-25', '2025-11-20', '2025-12-15']);
-    expect(dates(await repo.timelineTalks({ from: '2025-11-01', to: null, personId: umerov, side: 'US', limit: 100 }))).toEqual(['2025-10-25', '2025-12-15']);
+    expect(dates(await repo.timelineTalks({ from: '2025-11-01', to: null, personId: umerov, limit: 100 }))).toEqual([
+      '2025-10-25',
+      '2025-11-20',
+      '2025-12-15',
+    ]);
+    expect(dates(await repo.timelineTalks({ from: '2025-11-01', to: null, personId: umerov, side: 'US', limit: 100 }))).toEqual([
+      '2025-10-25',
+      '2025-12-15',
+    ]);
   });
 
   it('says when there were more than the limit', async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DISCORD_LIMITS, embedLength, fitReplyForDiscord, replyFilesForDiscord, splitText, type DiscordMessageBody } from '../src/render/discord.ts';
+import {
+  DISCORD_LIMITS,
+  embedLength,
+  fitReplyForDiscord,
+  replyFilesForDiscord,
+  splitText,
+  type DiscordMessageBody,
+} from '../src/render/discord.ts';
 import type { Reply } from '../src/interaction/command.ts';
 
 function assertWithinLimits(body: DiscordMessageBody): void {
@@ -38,7 +45,10 @@ const replyArbitrary: fc.Arbitrary<Reply> = fc.record(
           title: text(400),
           url: fc.oneof(fc.webUrl(), fc.string({ maxLength: 20 })),
           description: fc.oneof(text(200), fc.string({ minLength: 3000, maxLength: 12000 })),
-          fields: fc.array(fc.record({ name: text(400), value: fc.oneof(text(100), fc.string({ maxLength: 3000 })), inline: fc.boolean() }), { maxLength: 40 }),
+          fields: fc.array(
+            fc.record({ name: text(400), value: fc.oneof(text(100), fc.string({ maxLength: 3000 })), inline: fc.boolean() }),
+            { maxLength: 40 },
+          ),
           footer: text(2500),
           color: fc.integer({ min: 0, max: 0xffffff }),
         },
@@ -52,7 +62,10 @@ const replyArbitrary: fc.Arbitrary<Reply> = fc.record(
 
 describe('fitReplyForDiscord', () => {
   it('never exceeds any Discord limit', () => {
-    fc.assert(fc.property(replyArbitrary, (reply) => assertWithinLimits(fitReplyForDiscord(reply))), { numRuns: 300 });
+    fc.assert(
+      fc.property(replyArbitrary, (reply) => assertWithinLimits(fitReplyForDiscord(reply))),
+      { numRuns: 300 },
+    );
   });
 
   it('sets the ephemeral flag (64) only for ephemeral replies', () => {
@@ -127,7 +140,10 @@ describe('fitReplyForDiscord with files', () => {
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 
   it('describes each file as an attachment and shows the picture in its embed', () => {
-    const reply: Reply = { embeds: [{ title: 'Talks', image: 'timeline.png' }], files: [{ name: 'timeline.png', data: png, description: 'A timeline\nof   3 talks' }] };
+    const reply: Reply = {
+      embeds: [{ title: 'Talks', image: 'timeline.png' }],
+      files: [{ name: 'timeline.png', data: png, description: 'A timeline\nof   3 talks' }],
+    };
     const body = fitReplyForDiscord(reply);
     expect(body.attachments).toEqual([{ id: 0, filename: 'timeline.png', description: 'A timeline of 3 talks' }]);
     expect(body.embeds[0]?.image).toEqual({ url: 'attachment://timeline.png' });
@@ -145,7 +161,10 @@ describe('fitReplyForDiscord with files', () => {
     const reply: Reply = {
       content: 'here',
       embeds: [{ title: 'Talks', image: 'big.png' }],
-      files: [{ name: 'big.png', data: big }, { name: '../../etc/passwd', data: png }],
+      files: [
+        { name: 'big.png', data: big },
+        { name: '../../etc/passwd', data: png },
+      ],
     };
     const body = fitReplyForDiscord(reply);
     expect(replyFilesForDiscord(reply)).toEqual([]);

@@ -29,11 +29,14 @@ describe('escapeMarkdown', () => {
 
   it('never leaves an unescaped mention in any text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('@', 'e', 'v', 'r', 'y', 'o', 'n', 'h', '<', '>', '#', '&', '!', '1', ' ') , maxLength: 60 }), (text) => {
-        const escaped = escapeMarkdown(text);
-        expect(escaped).not.toMatch(/@(everyone|here)/i);
-        expect(escaped).not.toMatch(/<(@[!&]?|#)\d/);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('@', 'e', 'v', 'r', 'y', 'o', 'n', 'h', '<', '>', '#', '&', '!', '1', ' '), maxLength: 60 }),
+        (text) => {
+          const escaped = escapeMarkdown(text);
+          expect(escaped).not.toMatch(/@(everyone|here)/i);
+          expect(escaped).not.toMatch(/<(@[!&]?|#)\d/);
+        },
+      ),
     );
   });
 });

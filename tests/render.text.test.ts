@@ -19,7 +19,10 @@ describe('markdownToPlain', () => {
     ['Use a name such as Europe/Kyiv, America/New_York or UTC.', 'Use a name such as Europe/Kyiv, America/New_York or UTC.'],
     ['a cron expression such as 0 8 * * 1-5', 'a cron expression such as 0 8 * * 1-5'],
     ['e.g. "0 8 * * 1-5".', 'e.g. "0 8 * * 1-5".'],
-    ['try `/digest subscribe schedule:0 8 * * 1-5 timezone:America/New_York`', 'try /digest subscribe schedule:0 8 * * 1-5 timezone:America/New_York'],
+    [
+      'try `/digest subscribe schedule:0 8 * * 1-5 timezone:America/New_York`',
+      'try /digest subscribe schedule:0 8 * * 1-5 timezone:America/New_York',
+    ],
     ['snake_case_name and 5 * 3', 'snake_case_name and 5 * 3'],
     ['a lone * star and a lone _ line', 'a lone * star and a lone _ line'],
   ])('keeps what a user must type in %j', (markdown, plain) => {
@@ -27,7 +30,10 @@ describe('markdownToPlain', () => {
   });
 
   it('keeps the schedule and zone in a reply people copy from', () => {
-    const text = replyToText({ content: 'Subscribed: `0 8 * * 1-5` in America/New_York.', embeds: [{ title: '**Next**', description: 'at 08:00 America/Los_Angeles' }] });
+    const text = replyToText({
+      content: 'Subscribed: `0 8 * * 1-5` in America/New_York.',
+      embeds: [{ title: '**Next**', description: 'at 08:00 America/Los_Angeles' }],
+    });
     expect(text).toContain('0 8 * * 1-5 in America/New_York.');
     expect(text).toContain('at 08:00 America/Los_Angeles');
     expect(text).toContain('Next\n====');

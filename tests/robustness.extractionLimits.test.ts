@@ -31,7 +31,10 @@ describe('overlong sentences', () => {
   });
 
   it('ordinary sentences are left alone', () => {
-    expect(splitSentences('Rubio met Umerov in Geneva. They will meet again.').map((s) => s.text)).toEqual(['Rubio met Umerov in Geneva.', 'They will meet again.']);
+    expect(splitSentences('Rubio met Umerov in Geneva. They will meet again.').map((s) => s.text)).toEqual([
+      'Rubio met Umerov in Geneva.',
+      'They will meet again.',
+    ]);
   });
 });
 

@@ -129,7 +129,11 @@ describe('SIGKILL during an ingest batch', () => {
     await checkAfterKill(path, 'ingest completed after kills');
     const stored = count(path, 'SELECT count(*) AS n FROM articles');
     // Extracted with the rules the CLI runs (read from the store: the rules may be newer than this test's import).
-    const extracted = count(path, 'SELECT count(*) AS n FROM articles WHERE extracted_version = (SELECT max(extracted_version) FROM articles) AND extracted_version >= ?', EXTRACTION_VERSION);
+    const extracted = count(
+      path,
+      'SELECT count(*) AS n FROM articles WHERE extracted_version = (SELECT max(extracted_version) FROM articles) AND extracted_version >= ?',
+      EXTRACTION_VERSION,
+    );
     const expected = count(reference.path, 'SELECT count(*) AS n FROM articles');
     if (stored < expected) tally.lost(`${expected - stored} articles missing after the re-run`, expected - stored);
     if (extracted < stored) tally.lost(`${stored - extracted} articles stored but never extracted`, stored - extracted);

@@ -30,6 +30,8 @@ describe('sharedPath', () => {
   });
 
   it('fails instead of skipping when PARLEY_REQUIRE_SHARED=1 (as CI sets it)', () => {
-    expect(() => sharedPath(['seeds'], { repoRoot: folder(false), env: { PARLEY_REQUIRE_SHARED: '1' } })).toThrow(/PARLEY_REQUIRE_SHARED=1/);
+    expect(() => sharedPath(['seeds'], { repoRoot: folder(false), env: { PARLEY_REQUIRE_SHARED: '1' } })).toThrow(
+      /PARLEY_REQUIRE_SHARED=1/,
+    );
   });
 });

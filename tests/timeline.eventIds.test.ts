@@ -23,7 +23,16 @@ afterEach(async () => {
 });
 
 async function article(file: string, publishedAt: string, text: string): Promise<StoredArticle> {
-  const result = await temp.store.articles.add({ url: null, file, title: null, text, publishedAt, publishedInferred: false, feedId: null, fetchedAt: '2025-12-22T10:00:00.000Z' });
+  const result = await temp.store.articles.add({
+    url: null,
+    file,
+    title: null,
+    text,
+    publishedAt,
+    publishedInferred: false,
+    feedId: null,
+    fetchedAt: '2025-12-22T10:00:00.000Z',
+  });
   if (result.status !== 'stored') throw new Error(`fixture article ${file} was not stored`);
   return result.article;
 }
@@ -42,16 +51,31 @@ describe('event ids', () => {
   it('an event whose only source moved to another event resolves to it, and its id is never given again', async () => {
     const report = await article('report.txt', '2025-12-20', 'Umerov held talks with US envoys in Miami on Friday, the 19th.');
     const misdated = await article('misdated.txt', '2025-12-20', 'Talks in Miami: Umerov met US envoys there this week.');
-    await temp.store.timeline.applyExtraction(report, extraction([talks({ evidence: 'Umerov held talks with US envoys in Miami on Friday, the 19th.' })]), EXTRACTION_VERSION, []);
+    await temp.store.timeline.applyExtraction(
+      report,
+      extraction([talks({ evidence: 'Umerov held talks with US envoys in Miami on Friday, the 19th.' })]),
+      EXTRACTION_VERSION,
+      [],
+    );
     // A rule that dated the sentence wrongly made a second event of the same talks...
     const sentence = 'Umerov met US envoys there this week.';
-    await temp.store.timeline.applyExtraction(misdated, extraction([talks({ date: '2025-12-09', evidence: sentence })]), EXTRACTION_VERSION, []);
+    await temp.store.timeline.applyExtraction(
+      misdated,
+      extraction([talks({ date: '2025-12-09', evidence: sentence })]),
+      EXTRACTION_VERSION,
+      [],
+    );
     const events = await temp.store.queries.latestTalks({ limit: 10 });
     expect(events).toHaveLength(2);
     const kept = events.find((e) => e.date === '2025-12-19')!.id;
     const joined = events.find((e) => e.date === '2025-12-09')!.id;
     // ...and the fixed rule puts it with the first: the second event is gone, its id stays valid.
-    await temp.store.timeline.applyExtraction(misdated, extraction([talks({ date: '2025-12-19', approx: true, evidence: sentence })]), EXTRACTION_VERSION, []);
+    await temp.store.timeline.applyExtraction(
+      misdated,
+      extraction([talks({ date: '2025-12-19', approx: true, evidence: sentence })]),
+      EXTRACTION_VERSION,
+      [],
+    );
     expect((await temp.store.queries.latestTalks({ limit: 10 })).map((e) => e.id)).toEqual([kept]);
     expect((await temp.store.queries.event(joined))?.id).toBe(kept);
     const commands = await loadCommands();
@@ -61,13 +85,24 @@ describe('event ids', () => {
 
     // A new event never takes the retired id (it was the highest one).
     const other = await article('geneva.txt', '2026-01-10', 'Umerov met US envoys in Geneva on Friday.');
-    await temp.store.timeline.applyExtraction(other, extraction([talks({ date: '2026-01-09', location: { city: 'Geneva', country: 'CH' }, evidence: 'Umerov met US envoys in Geneva on Friday.' })]), EXTRACTION_VERSION, []);
+    await temp.store.timeline.applyExtraction(
+      other,
+      extraction([
+        talks({ date: '2026-01-09', location: { city: 'Geneva', country: 'CH' }, evidence: 'Umerov met US envoys in Geneva on Friday.' }),
+      ]),
+      EXTRACTION_VERSION,
+      [],
+    );
     const newest = (await temp.store.queries.latestTalks({ limit: 10 })).find((e) => e.location.city === 'Geneva')!;
     expect(newest.id).toBeGreaterThan(joined);
   });
 
   it('cites an article once however many of its sentences report the event (headline and body)', async () => {
-    const both = await article('both.txt', '2025-12-20', 'Umerov and US envoys meet in Miami\n\nUmerov held talks with US envoys in Miami on Friday, officials said.');
+    const both = await article(
+      'both.txt',
+      '2025-12-20',
+      'Umerov and US envoys meet in Miami\n\nUmerov held talks with US envoys in Miami on Friday, officials said.',
+    );
     await temp.store.timeline.applyExtraction(
       both,
       extraction([
@@ -80,7 +115,9 @@ describe('event ids', () => {
     const [event] = await temp.store.queries.latestTalks({ limit: 10 });
     expect(event!.sources.map((s) => s.evidence)).toEqual(['Umerov held talks with US envoys in Miami on Friday, officials said.']);
     const exported = await temp.store.timeline.exportAll();
-    expect(exported.events[0]!.sources).toEqual([{ url: null, file: 'both.txt', evidence: 'Umerov held talks with US envoys in Miami on Friday, officials said.' }]);
+    expect(exported.events[0]!.sources).toEqual([
+      { url: null, file: 'both.txt', evidence: 'Umerov held talks with US envoys in Miami on Friday, officials said.' },
+    ]);
   });
 });
 

@@ -28,7 +28,17 @@ const NOW = new Date('2025-12-03T12:00:00Z');
 
 function talk(i: number, city: string, extra: Partial<TimelineTalk> = {}): TimelineTalk {
   const day = String(1 + ((i * 3) % 28)).padStart(2, '0');
-  return { id: i + 1, kind: 'talks', status: 'held', date: `2025-11-${day}`, dateTo: null, approx: false, location: { city, country: null }, sides: ['UA', 'US'], ...extra };
+  return {
+    id: i + 1,
+    kind: 'talks',
+    status: 'held',
+    date: `2025-11-${day}`,
+    dateTo: null,
+    approx: false,
+    location: { city, country: null },
+    sides: ['UA', 'US'],
+    ...extra,
+  };
 }
 
 function textBox(shape: Extract<Shape, { kind: 'text' }>): [number, number] {
@@ -40,7 +50,13 @@ function textBox(shape: Extract<Shape, { kind: 'text' }>): [number, number] {
 describe('hostile names in the picture', () => {
   const talks: TimelineTalk[] = [
     ...HOSTILE_CITIES.map((city, i) => talk(i, city)),
-    ...HOSTILE_CITIES.map((city, i) => talk(100 + i, city, { sides: ['SA', 'CN'], status: i % 2 ? 'planned' : 'cancelled', date: `2025-12-${String(2 + i).padStart(2, '0')}` })),
+    ...HOSTILE_CITIES.map((city, i) =>
+      talk(100 + i, city, {
+        sides: ['SA', 'CN'],
+        status: i % 2 ? 'planned' : 'cancelled',
+        date: `2025-12-${String(2 + i).padStart(2, '0')}`,
+      }),
+    ),
     talk(300, HOSTILE_CITIES[0]!, { dateTo: '2025-11-20', date: '2025-11-12', sides: ['EU', 'UA', 'US', 'GB', 'FR', 'DE'] }),
   ];
   const lanes = buildLanes(talks, { today: '2025-12-03' });
@@ -104,8 +120,13 @@ describe('hostile names in the picture', () => {
     beforeAll(async () => {
       const db = await openMigratedMemoryDb();
       const events: FixtureEvent[] = HOSTILE_CITIES.map((city, i) => ({
-        status: i === 5 ? 'planned' : 'held', date: `2025-${i === 5 ? '12-10' : `11-${String(1 + i * 3).padStart(2, '0')}`}`, city, sides: ['UA', 'US'], participants: ['hostile'],
-        sources: [{ article: 'a', evidence: 'They met.' }], summary: 'talks',
+        status: i === 5 ? 'planned' : 'held',
+        date: `2025-${i === 5 ? '12-10' : `11-${String(1 + i * 3).padStart(2, '0')}`}`,
+        city,
+        sides: ['UA', 'US'],
+        participants: ['hostile'],
+        sources: [{ article: 'a', evidence: 'They met.' }],
+        summary: 'talks',
       }));
       insertTalks(db, {
         articles: [{ key: 'a', url: 'https://news.example.org/a' }],

@@ -28,7 +28,13 @@ function picture(answer: TimelineAnswer) {
 
 async function ingestInto(store: Store, dirs: string[]): Promise<void> {
   const config = testConfig();
-  await ingest(dirs, { store, config, logger: silentLogger, now: () => NOW, afterStore: (article) => extractAndMerge(store, article, config) });
+  await ingest(dirs, {
+    store,
+    config,
+    logger: silentLogger,
+    now: () => NOW,
+    afterStore: (article) => extractAndMerge(store, article, config),
+  });
 }
 
 describe('the timeline picture of the sample corpus', () => {
@@ -72,11 +78,16 @@ describe('the timeline picture of the sample corpus', () => {
     const answer = await drawTimeline({ from: '2024-01-01', to: '2024-02-01' }, env(temp.store));
     expect(answer).toEqual({ kind: 'empty', message: expect.stringMatching(/^No talks between 1 Jan 2024 and 1 Feb 2024\./) });
     const byDefault = await drawTimeline({}, { store: temp.store, now: new Date('2030-06-01T00:00:00Z'), timeZone: 'UTC' });
-    expect(byDefault).toMatchObject({ kind: 'empty', message: expect.stringMatching(/^No talks between 2 Apr 2030 and today, and none planned\./) });
+    expect(byDefault).toMatchObject({
+      kind: 'empty',
+      message: expect.stringMatching(/^No talks between 2 Apr 2030 and today, and none planned\./),
+    });
   });
 
   it('refuses a range that ends before it starts', async () => {
-    await expect(drawTimeline({ from: '2025-05-01', to: '2025-04-01' }, env(temp.store))).rejects.toThrow(/ends \(1 Apr 2025\) before it starts/);
+    await expect(drawTimeline({ from: '2025-05-01', to: '2025-04-01' }, env(temp.store))).rejects.toThrow(
+      /ends \(1 Apr 2025\) before it starts/,
+    );
   });
 });
 

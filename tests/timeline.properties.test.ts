@@ -9,10 +9,19 @@ import type { ArticleExtraction, CountryCode, EventKind, EventStatus, StoredArti
 
 const NAMES = ['Rustem Umerov', 'Umerov', 'Steve Witkoff', 'Steve Vitkoff', 'Kirill Dmitriev', 'Marco Rubio', 'Hakan Fidan', 'Fidan'];
 const SIDES: CountryCode[] = ['UA', 'US', 'RU', 'TR', 'EU'];
-const CITIES: Array<[string | null, CountryCode | null]> = [['Miami', 'US'], ['Istanbul', 'TR'], [null, null], [null, 'US']];
+const CITIES: Array<[string | null, CountryCode | null]> = [
+  ['Miami', 'US'],
+  ['Istanbul', 'TR'],
+  [null, null],
+  [null, 'US'],
+];
 const DAYS = ['2025-12-18', '2025-12-19', '2025-12-20', '2025-12-21', null];
 
-const personArb = fc.record({ name: fc.constantFrom(...NAMES), country: fc.constantFrom<CountryCode | null>('UA', 'US', 'RU', 'TR', null), role: fc.constantFrom('envoy', 'Secretary of State', null) });
+const personArb = fc.record({
+  name: fc.constantFrom(...NAMES),
+  country: fc.constantFrom<CountryCode | null>('UA', 'US', 'RU', 'TR', null),
+  role: fc.constantFrom('envoy', 'Secretary of State', null),
+});
 const eventArb = fc.record({
   kind: fc.constantFrom<EventKind>('talks', 'meeting', 'call', 'summit'),
   status: fc.constantFrom<EventStatus>('held', 'planned', 'proposed', 'cancelled'),
@@ -27,7 +36,10 @@ const articleArb = fc.record({
   published: fc.constantFrom('2025-12-18', '2025-12-19', '2025-12-20', '2025-12-21', '2025-12-22'),
   people: fc.uniqueArray(personArb, { minLength: 1, maxLength: 5, selector: (p) => p.name }),
   events: fc.array(eventArb, { maxLength: 4 }),
-  quotes: fc.array(fc.record({ speaker: fc.nat(5), words: fc.constantFrom('We are working constructively', 'No deal yet', 'Talks were productive') }), { maxLength: 2 }),
+  quotes: fc.array(
+    fc.record({ speaker: fc.nat(5), words: fc.constantFrom('We are working constructively', 'No deal yet', 'Talks were productive') }),
+    { maxLength: 2 },
+  ),
 });
 
 type GeneratedArticle = typeof articleArb extends fc.Arbitrary<infer T> ? T : never;
@@ -63,9 +75,17 @@ describe('timeline properties', () => {
           const stored: Array<{ article: StoredArticle; extraction: ArticleExtraction }> = [];
           for (const [i, a] of ordered.entries()) {
             const added = await temp.store.articles.add({
-              url: `https://news.example/${i}`, file: null, title: null,
-              text: `Article ${i} ${'abcdefghijklmnopqrstuvwxyz'.split('').map((c, k) => c.repeat(((i + 1) * (k + 3)) % 7 + 1)).join(' ')}`,
-              publishedAt: a.published, publishedInferred: false, feedId: null, fetchedAt: '2025-12-22T00:00:00.000Z',
+              url: `https://news.example/${i}`,
+              file: null,
+              title: null,
+              text: `Article ${i} ${'abcdefghijklmnopqrstuvwxyz'
+                .split('')
+                .map((c, k) => c.repeat((((i + 1) * (k + 3)) % 7) + 1))
+                .join(' ')}`,
+              publishedAt: a.published,
+              publishedInferred: false,
+              feedId: null,
+              fetchedAt: '2025-12-22T00:00:00.000Z',
             });
             if (added.status !== 'stored') throw new Error(`article ${i} not stored: ${added.status}`);
             const extraction = toExtraction(a, i);
@@ -83,10 +103,14 @@ describe('timeline properties', () => {
           const db = new BetterSqlite3(temp.path, { readonly: true });
           try {
             const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-            expect(count('SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)')).toBe(0);
+            expect(
+              count('SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)'),
+            ).toBe(0);
             expect(count('SELECT COUNT(*) AS n FROM events_fts')).toBe(count('SELECT COUNT(*) AS n FROM events'));
             expect(count('SELECT COUNT(*) AS n FROM quotes_fts')).toBe(count('SELECT COUNT(*) AS n FROM quotes'));
-            expect(count('SELECT COUNT(*) AS n FROM people p WHERE NOT EXISTS (SELECT 1 FROM person_mentions m WHERE m.person_id = p.id)')).toBe(0);
+            expect(
+              count('SELECT COUNT(*) AS n FROM people p WHERE NOT EXISTS (SELECT 1 FROM person_mentions m WHERE m.person_id = p.id)'),
+            ).toBe(0);
           } finally {
             db.close();
           }

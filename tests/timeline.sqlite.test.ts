@@ -35,14 +35,29 @@ function event(over: Partial<ExtractedEvent>): ExtractedEvent {
 /** Two reports a day apart: Ukraine's team in Miami on Friday, Russia's envoy on Saturday. */
 function fixtureArticles() {
   return Promise.all([
-    article('plan.txt', '2025-12-18', 'Kyiv said its delegation led by Rustem Umerov would fly to Miami for talks with US envoys on Friday, the nineteenth.'),
-    article('report.txt', '2025-12-21', 'Umerov and Steve Witkoff held talks in Miami on Friday. Kirill Dmitriev met Witkoff there on Saturday, a separate meeting.'),
+    article(
+      'plan.txt',
+      '2025-12-18',
+      'Kyiv said its delegation led by Rustem Umerov would fly to Miami for talks with US envoys on Friday, the nineteenth.',
+    ),
+    article(
+      'report.txt',
+      '2025-12-21',
+      'Umerov and Steve Witkoff held talks in Miami on Friday. Kirill Dmitriev met Witkoff there on Saturday, a separate meeting.',
+    ),
   ]);
 }
 
 const planExtraction: ArticleExtraction = {
   people: [{ key: 'p1', name: 'Rustem Umerov', aliases: ['Umerov'], country: 'UA', role: 'head of the delegation' }],
-  events: [event({ status: 'planned', participantKeys: ['p1'], evidence: 'Umerov would fly to Miami for talks on Friday.', summary: 'Ukraine to hold talks with the US in Miami' })],
+  events: [
+    event({
+      status: 'planned',
+      participantKeys: ['p1'],
+      evidence: 'Umerov would fly to Miami for talks on Friday.',
+      summary: 'Ukraine to hold talks with the US in Miami',
+    }),
+  ],
   quotes: [{ speakerKey: 'p1', text: 'We are ready to work', date: null }],
 };
 
@@ -53,8 +68,18 @@ const reportExtraction: ArticleExtraction = {
     { key: 'd', name: 'Kirill Dmitriev', aliases: ['Dmitriev'], country: 'RU', role: 'Russian envoy' },
   ],
   events: [
-    event({ participantKeys: ['u', 'w'], evidence: 'Umerov and Steve Witkoff held talks in Miami on Friday.', summary: 'Ukraine and the US held talks in Miami' }),
-    event({ date: '2025-12-20', sides: ['RU', 'US'], participantKeys: ['d', 'w'], evidence: 'Kirill Dmitriev met Witkoff there on Saturday.', summary: 'Russia and the US met in Miami' }),
+    event({
+      participantKeys: ['u', 'w'],
+      evidence: 'Umerov and Steve Witkoff held talks in Miami on Friday.',
+      summary: 'Ukraine and the US held talks in Miami',
+    }),
+    event({
+      date: '2025-12-20',
+      sides: ['RU', 'US'],
+      participantKeys: ['d', 'w'],
+      evidence: 'Kirill Dmitriev met Witkoff there on Saturday.',
+      summary: 'Russia and the US met in Miami',
+    }),
   ],
   quotes: [{ speakerKey: 'd', text: 'The talks are constructive', date: '2025-12-20' }],
 };
@@ -164,7 +189,10 @@ describe('SqliteTimelineRepo.applyExtraction', () => {
   it('uses the configured name of a known person and their configured country', async () => {
     const [plan, report] = await fixtureArticles();
     const known: KnownPerson[] = [{ name: 'Rustem Umerov', aliases: ['Rustem Umyerov'], country: 'UA', role: 'Secretary of the NSDC' }];
-    const planWithVariant: ArticleExtraction = { ...planExtraction, people: [{ key: 'p1', name: 'Rustem Umyerov', aliases: [], country: null, role: null }] };
+    const planWithVariant: ArticleExtraction = {
+      ...planExtraction,
+      people: [{ key: 'p1', name: 'Rustem Umyerov', aliases: [], country: null, role: null }],
+    };
     await temp.store.timeline.applyExtraction(plan!, planWithVariant, 1, known);
     await temp.store.timeline.applyExtraction(report!, reportExtraction, 1, known);
     const umerov = (await temp.store.timeline.exportAll()).people.filter((p) => /Umy?erov/.test(p.name));
@@ -175,8 +203,18 @@ describe('SqliteTimelineRepo.applyExtraction', () => {
 
   it('folds a person first seen under a bare surname into the full name when a later article gives it', async () => {
     const [plan, report] = await fixtureArticles();
-    await temp.store.timeline.applyExtraction(plan!, { ...planExtraction, people: [{ key: 'p1', name: 'Umerov', aliases: [], country: 'UA', role: null }] }, 1, []);
-    await temp.store.timeline.applyExtraction(report!, { ...reportExtraction, people: [{ ...reportExtraction.people[0]!, name: 'Rustem Umerov' }, ...reportExtraction.people.slice(1)] }, 1, []);
+    await temp.store.timeline.applyExtraction(
+      plan!,
+      { ...planExtraction, people: [{ key: 'p1', name: 'Umerov', aliases: [], country: 'UA', role: null }] },
+      1,
+      [],
+    );
+    await temp.store.timeline.applyExtraction(
+      report!,
+      { ...reportExtraction, people: [{ ...reportExtraction.people[0]!, name: 'Rustem Umerov' }, ...reportExtraction.people.slice(1)] },
+      1,
+      [],
+    );
     const out = await temp.store.timeline.exportAll();
     expect(out.people.filter((p) => p.name.includes('Umerov')).map((p) => p.name)).toEqual(['Rustem Umerov']);
     expect(out.quotes.find((q) => q.text === 'We are ready to work')?.speaker).toBe('Rustem Umerov');
@@ -215,7 +253,19 @@ describe('SqliteTimelineRepo.applyExtraction', () => {
     await temp.store.timeline.applyExtraction(report!, reportExtraction, 1, []);
     const out = await temp.store.timeline.exportAll();
     expect(typeof out.events[0]!.id).toBe('string');
-    expect(Object.keys(out.events[0]!).sort()).toEqual(['approx', 'date', 'dateTo', 'id', 'kind', 'location', 'participants', 'sides', 'sources', 'status', 'summary']);
+    expect(Object.keys(out.events[0]!).sort()).toEqual([
+      'approx',
+      'date',
+      'dateTo',
+      'id',
+      'kind',
+      'location',
+      'participants',
+      'sides',
+      'sources',
+      'status',
+      'summary',
+    ]);
     expect(out.events[0]!.sources[0]).toEqual({ url: null, file: 'plan.txt', evidence: 'Umerov would fly to Miami for talks on Friday.' });
     expect(out.quotes).toEqual([
       { speaker: 'Rustem Umerov', text: 'We are ready to work', date: '2025-12-18', source: { url: null, file: 'plan.txt' } },

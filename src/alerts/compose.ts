@@ -59,7 +59,9 @@ function headline(subject: AlertSubject): string {
     case 'planned':
       return '🔔 **Talks newly planned**';
     case 'status':
-      return subject.event.status === 'cancelled' ? '🔔 **Talks cancelled**' : `🔔 **Status change**: ${transition(subject) ?? formatStatus(subject.event.status)}`;
+      return subject.event.status === 'cancelled'
+        ? '🔔 **Talks cancelled**'
+        : `🔔 **Status change**: ${transition(subject) ?? formatStatus(subject.event.status)}`;
     case 'participants':
       return '🔔 **New participants in known talks**';
   }
@@ -107,7 +109,11 @@ function composeGroup(subjects: AlertSubject[]): Reply {
     const inGroup = subjects.filter((s) => leadKind(s) === kind);
     if (inGroup.length === 0) continue;
     counts.push(`${inGroup.length} ${GROUP_TITLES[kind].toLowerCase()}`);
-    embeds.push({ title: `${GROUP_TITLES[kind]} (${inGroup.length})`, description: inGroup.map(compactItem).join('\n\n'), color: COLORS[kind] });
+    embeds.push({
+      title: `${GROUP_TITLES[kind]} (${inGroup.length})`,
+      description: inGroup.map(compactItem).join('\n\n'),
+      color: COLORS[kind],
+    });
   }
   embeds[embeds.length - 1]!.footer = 'Parley edits this message as more reports arrive · /event for the full record';
   return { content: `🔔 **${subjects.length} talks** in the latest reports: ${counts.join(' · ')}`, embeds };

@@ -72,7 +72,12 @@ export function newAlertNonce(): string {
   return `pa${randomBytes(10).toString('hex')}`;
 }
 
-export function startAlertDispatcher(app: App, queue: DeliveryQueue, poster: ChannelPoster, options: AlertDispatcherOptions = {}): AlertDispatcher {
+export function startAlertDispatcher(
+  app: App,
+  queue: DeliveryQueue,
+  poster: ChannelPoster,
+  options: AlertDispatcherOptions = {},
+): AlertDispatcher {
   const logger = app.logger.child({ component: 'alerts' });
   const disableAfter = options.disableAfterFailures ?? 3;
   const nonceWindowMs = options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS;
@@ -93,7 +98,11 @@ export function startAlertDispatcher(app: App, queue: DeliveryQueue, poster: Cha
     return items.filter((i) => i.event !== null).map((i) => ({ event: i.event!, kinds: i.kinds, fromStatus: i.fromStatus }));
   }
 
-  async function settleFailure(post: AlertPost, outcome: Extract<DeliveryOutcome, { ok: false }>, items: AlertItem[]): Promise<'failed' | 'left'> {
+  async function settleFailure(
+    post: AlertPost,
+    outcome: Extract<DeliveryOutcome, { ok: false }>,
+    items: AlertItem[],
+  ): Promise<'failed' | 'left'> {
     const failure = outcome.failure;
     // Shutting down, or Discord unreachable through every retry: the post stays 'recorded' and is
     // re-sent with the same nonce by the next check or start.
@@ -102,11 +111,23 @@ export function startAlertDispatcher(app: App, queue: DeliveryQueue, poster: Cha
       return 'left';
     }
     const channelFault = failure.kind === 'channel';
-    const after = await store.alerts.markPostFailed(post.id, failure.message, nowIso(), { release: channelFault, channelFault, disableAfter });
+    const after = await store.alerts.markPostFailed(post.id, failure.message, nowIso(), {
+      release: channelFault,
+      channelFault,
+      disableAfter,
+    });
     // Refused for good (400): its talks are marked as shown so the same message is not retried forever.
-    if (!channelFault) await store.alerts.markRendered(post.channelId, items.map((i) => ({ eventId: i.eventId, seq: i.changeSeq, facts: i.shown })), nowIso());
+    if (!channelFault)
+      await store.alerts.markRendered(
+        post.channelId,
+        items.map((i) => ({ eventId: i.eventId, seq: i.changeSeq, facts: i.shown })),
+        nowIso(),
+      );
     if (after.length > 0 && after.every((s) => !s.enabled)) {
-      logger.warn({ channelId: post.channelId, reason: after[0]!.disabledReason }, 'alerts disabled for a channel: it is gone or the bot may not post there');
+      logger.warn(
+        { channelId: post.channelId, reason: after[0]!.disabledReason },
+        'alerts disabled for a channel: it is gone or the bot may not post there',
+      );
     }
     return 'failed';
   }
@@ -119,9 +140,16 @@ export function startAlertDispatcher(app: App, queue: DeliveryQueue, poster: Cha
         ? items.length > 0
           ? composeAlert(subjects(items))
           : null
-        : composeUpdate(items.map((i) => ({ event: i.event!, base: i.base })), messageLink(post.guildId, post.channelId, post.linksTo ?? ''));
+        : composeUpdate(
+            items.map((i) => ({ event: i.event!, base: i.base })),
+            messageLink(post.guildId, post.channelId, post.linksTo ?? ''),
+          );
     if (!reply) {
-      await store.alerts.markPostFailed(post.id, 'nothing left to say: its talks were merged away or nothing is new', nowIso(), { release: false, channelFault: false, disableAfter });
+      await store.alerts.markPostFailed(post.id, 'nothing left to say: its talks were merged away or nothing is new', nowIso(), {
+        release: false,
+        channelFault: false,
+        disableAfter,
+      });
       return 'failed';
     }
     await hooks.afterRecorded?.(post);
@@ -130,7 +158,10 @@ export function startAlertDispatcher(app: App, queue: DeliveryQueue, poster: Cha
     await hooks.afterSent?.(post, outcome.messageId);
     const shown = items.map((i) => ({ eventId: i.eventId, seq: i.changeSeq, facts: shownFacts(i.event!) }));
     await store.alerts.markPostSent(post.id, outcome.messageId, nowIso(), shown);
-    logger.info({ post: post.id, channelId: post.channelId, purpose: post.purpose, talks: items.length, messageId: outcome.messageId }, 'alert delivered');
+    logger.info(
+      { post: post.id, channelId: post.channelId, purpose: post.purpose, talks: items.length, messageId: outcome.messageId },
+      'alert delivered',
+    );
     return 'sent';
   }
 
@@ -140,7 +171,12 @@ export function startAlertDispatcher(app: App, queue: DeliveryQueue, poster: Cha
       const resolved = await resolveUnconfirmed(poster, post, app.now(), nonceWindowMs);
       if (resolved.action === 'found') {
         const items = (await store.alerts.itemsOf(post.id)).filter((i) => i.event !== null);
-        await store.alerts.markPostSent(post.id, resolved.messageId, nowIso(), items.map((i) => ({ eventId: i.eventId, seq: i.changeSeq, facts: shownFacts(i.event!) })));
+        await store.alerts.markPostSent(
+          post.id,
+          resolved.messageId,
+          nowIso(),
+          items.map((i) => ({ eventId: i.eventId, seq: i.changeSeq, facts: shownFacts(i.event!) })),
+        );
         continue;
       }
       if (resolved.action === 'give-up') {
@@ -206,7 +242,12 @@ export function startAlertDispatcher(app: App, queue: DeliveryQueue, poster: Cha
     const stale = items.filter((i) => i.changeSeq > i.renderedSeq);
     const changed = stale.filter((i) => !sameFacts(i.shown, shownFacts(i.event!)));
     const settle = (list: AlertItem[], postId?: number) =>
-      store.alerts.markRendered(post.channelId, list.map((i) => ({ eventId: i.eventId, seq: i.changeSeq, facts: shownFacts(i.event!) })), nowIso(), postId);
+      store.alerts.markRendered(
+        post.channelId,
+        list.map((i) => ({ eventId: i.eventId, seq: i.changeSeq, facts: shownFacts(i.event!) })),
+        nowIso(),
+        postId,
+      );
     if (changed.length === 0) {
       // A change nobody could see in the message (a reworded summary): nothing to edit.
       await settle(stale);
@@ -217,7 +258,10 @@ export function startAlertDispatcher(app: App, queue: DeliveryQueue, poster: Cha
       const reply =
         post.purpose === 'alert'
           ? composeAlert(subjects(items))
-          : composeUpdate(items.map((i) => ({ event: i.event!, base: i.base })), messageLink(post.guildId, post.channelId, post.linksTo ?? ''));
+          : composeUpdate(
+              items.map((i) => ({ event: i.event!, base: i.base })),
+              messageLink(post.guildId, post.channelId, post.linksTo ?? ''),
+            );
       if (!reply) return settle(stale);
       const outcome = await queue.edit(post.channelId, post.messageId!, reply);
       if (outcome.ok) {
@@ -227,7 +271,8 @@ export function startAlertDispatcher(app: App, queue: DeliveryQueue, poster: Cha
         return;
       }
       const failure = outcome.failure;
-      if (failure.kind === 'channel') await store.alerts.noteEditFailed(post.channelId, failure.message, nowIso(), { channelFault: true, disableAfter });
+      if (failure.kind === 'channel')
+        await store.alerts.noteEditFailed(post.channelId, failure.message, nowIso(), { channelFault: true, disableAfter });
       else if (failure.kind === 'rejected') await settle(stale);
       summary.failed += 1;
       return;

@@ -13,7 +13,11 @@ export class TimeoutError extends Error {
  * even if the attempt ignores its signal (it is then abandoned, its outcome unobserved). The
  * timer is cleared as soon as the attempt settles.
  */
-export function withTimeout<T>(ms: number, attempt: (signal: AbortSignal) => Promise<T>, message = `no answer within ${ms} ms`): Promise<T> {
+export function withTimeout<T>(
+  ms: number,
+  attempt: (signal: AbortSignal) => Promise<T>,
+  message = `no answer within ${ms} ms`,
+): Promise<T> {
   const controller = new AbortController();
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -26,7 +26,11 @@ export function createDiscordPoster(rest: REST): ChannelPoster {
       // Files (a digest's picture) go as multipart parts, described by body.attachments.
       const files = replyFilesForDiscord(reply).map((f) => ({ name: f.name, data: f.data, contentType: contentTypeOf(f.name) }));
       try {
-        const message = (await rest.post(Routes.channelMessages(channelId), { body, ...(files.length ? { files } : {}), signal })) as RESTPostAPIChannelMessageResult;
+        const message = (await rest.post(Routes.channelMessages(channelId), {
+          body,
+          ...(files.length ? { files } : {}),
+          signal,
+        })) as RESTPostAPIChannelMessageResult;
         return { messageId: message.id };
       } catch (error) {
         throw deliveryErrorFrom(error, channelId);
@@ -35,7 +39,10 @@ export function createDiscordPoster(rest: REST): ChannelPoster {
     async edit(channelId, messageId, reply, { signal }) {
       const body = fitReplyForDiscord({ ...reply, ephemeral: false });
       try {
-        const message = (await rest.patch(Routes.channelMessage(channelId, messageId), { body, signal })) as RESTPatchAPIChannelMessageResult;
+        const message = (await rest.patch(Routes.channelMessage(channelId, messageId), {
+          body,
+          signal,
+        })) as RESTPatchAPIChannelMessageResult;
         return { messageId: message.id };
       } catch (error) {
         throw deliveryErrorFrom(error, channelId);
@@ -61,5 +68,8 @@ function deliveryErrorFrom(error: unknown, channelId: string): DeliveryError {
   if (error instanceof HTTPError) {
     return new DeliveryError({ kind: 'transient', message: `Discord failed posting to channel ${channelId} (${error.status})` }, cause);
   }
-  return new DeliveryError({ kind: 'transient', message: `could not reach Discord to post to channel ${channelId}: ${(error as Error).message}` }, cause);
+  return new DeliveryError(
+    { kind: 'transient', message: `could not reach Discord to post to channel ${channelId}: ${(error as Error).message}` },
+    cause,
+  );
 }

@@ -53,7 +53,10 @@ function explainDeployFailure(error: unknown, options: DeployCommandsOptions): D
   }
   const where = options.guildId ? `in server ${options.guildId}` : 'globally';
   const status = error.status;
-  if (status === 401) return new DeployCommandsError('Discord refused DISCORD_TOKEN (401); copy the bot token again from the Developer Portal', status, { cause: error });
+  if (status === 401)
+    return new DeployCommandsError('Discord refused DISCORD_TOKEN (401); copy the bot token again from the Developer Portal', status, {
+      cause: error,
+    });
   if (status === 403 || error.code === 50001) {
     return new DeployCommandsError(
       `Discord refused to register commands ${where} (${status}, ${error.message}): check DISCORD_APPLICATION_ID and, for --guild, that the bot was invited to that server with the applications.commands scope`,
@@ -61,6 +64,7 @@ function explainDeployFailure(error: unknown, options: DeployCommandsOptions): D
       { cause: error },
     );
   }
-  if (error.code === 10004) return new DeployCommandsError(`Discord does not know server ${options.guildId} (Unknown Guild)`, status, { cause: error });
+  if (error.code === 10004)
+    return new DeployCommandsError(`Discord does not know server ${options.guildId} (Unknown Guild)`, status, { cause: error });
   return new DeployCommandsError(`Discord refused the commands ${where} (${status}): ${error.message}`, status, { cause: error });
 }

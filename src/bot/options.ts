@@ -37,7 +37,8 @@ export function commandOptionsFromInteraction(data: readonly InteractionOptionLi
 /** The option the user is typing in during autocomplete, with what they typed so far. */
 export function focusedOption(data: readonly InteractionOptionLike[]): { name: string; value: string } | null {
   for (const option of data) {
-    if (option.focused) return { name: option.name, value: option.value === undefined || option.value === null ? '' : String(option.value) };
+    if (option.focused)
+      return { name: option.name, value: option.value === undefined || option.value === null ? '' : String(option.value) };
     const nested = focusedOption(option.options ?? []);
     if (nested) return nested;
   }

@@ -41,7 +41,11 @@ export async function answerWithReply(
   }
   const body = fitReplyForDiscord(reply);
   // discord.js uploads these as the multipart parts that body.attachments describes.
-  const files = replyFilesForDiscord(reply).map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) }));
+  const files = replyFilesForDiscord(reply).map((f) => ({
+    attachment: f.data,
+    name: f.name,
+    ...(f.description ? { description: f.description } : {}),
+  }));
   if (!deferral) {
     await interaction.reply({ content: body.content, embeds: body.embeds, files, flags: body.flags, allowedMentions: NO_MENTIONS });
     return { deferred: false };
@@ -49,7 +53,13 @@ export async function answerWithReply(
   await deferral;
   if (body.flags !== undefined && (body.flags & MessageFlags.Ephemeral) !== 0) {
     await interaction.deleteReply();
-    await interaction.followUp({ content: body.content, embeds: body.embeds, files, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.followUp({
+      content: body.content,
+      embeds: body.embeds,
+      files,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
   } else {
     await interaction.editReply({ content: body.content ?? '', embeds: body.embeds, files, allowedMentions: NO_MENTIONS });
   }

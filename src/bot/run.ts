@@ -129,7 +129,10 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
         deferAtOnce: command.defer === true,
         deferAfterMs,
       });
-      log.info({ ...fields, subcommand: commandOptions.subcommand, deferred, ms: Math.round(performance.now() - started) }, 'command answered');
+      log.info(
+        { ...fields, subcommand: commandOptions.subcommand, deferred, ms: Math.round(performance.now() - started) },
+        'command answered',
+      );
     } catch (error) {
       const ms = Math.round(performance.now() - started);
       if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction) {
@@ -152,7 +155,9 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
       if (command && focused) {
         const ctx = contextFor(interaction, invokerFromInteraction(interaction), interaction.appPermissions);
         const work = executeAutocomplete(command, focused, commandOptionsFromInteraction(interaction.options.data), ctx);
-        choices = await withinBudget(work, autocompleteBudgetMs, () => log.warn({ ...fields, budgetMs: autocompleteBudgetMs }, 'autocomplete too slow; answering with no choices'));
+        choices = await withinBudget(work, autocompleteBudgetMs, () =>
+          log.warn({ ...fields, budgetMs: autocompleteBudgetMs }, 'autocomplete too slow; answering with no choices'),
+        );
       }
       await interaction.respond(choices);
       log.debug({ ...fields, choices: choices.length, ms: Math.round(performance.now() - started) }, 'autocomplete answered');
@@ -170,7 +175,11 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
     await client.login(options.token);
-    const readyClient = await withTimeout(options.readyTimeoutMs ?? 30_000, () => ready, 'Discord did not send READY and the guilds in time');
+    const readyClient = await withTimeout(
+      options.readyTimeoutMs ?? 30_000,
+      () => ready,
+      'Discord did not send READY and the guilds in time',
+    );
     if (readyClient.application.id !== options.applicationId) {
       throw new Error(
         `DISCORD_APPLICATION_ID is ${options.applicationId} but the token belongs to application ${readyClient.application.id}; fix DISCORD_APPLICATION_ID`,
@@ -236,7 +245,11 @@ async function refuse(interaction: ChatInputCommandInteraction, message: string,
  * Whether the bot may post (with embeds) in a channel. In the channel of the interaction Discord
  * tells us (`app_permissions`); elsewhere the cached guild, roles and overwrites decide.
  */
-async function canPostIn(client: Client, channelId: string, appPermissionsHere: Readonly<{ has(p: bigint[]): boolean }> | null): Promise<boolean> {
+async function canPostIn(
+  client: Client,
+  channelId: string,
+  appPermissionsHere: Readonly<{ has(p: bigint[]): boolean }> | null,
+): Promise<boolean> {
   if (appPermissionsHere) return appPermissionsHere.has(POSTING_PERMISSIONS);
   const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
   if (!channel || channel.isDMBased() || !channel.isTextBased()) return false;

@@ -11,27 +11,125 @@ import { datelineDay } from '../ingest/publicationDate.ts';
 
 /** Lines that are a widget label and nothing else (compared lower-case, without trailing punctuation). */
 const LABEL_LINES = new Set([
-  'avatar', 'read more', 'read the article', 'read the full article', 'read full article', 'read full story',
-  'read the full story', 'continue reading', 'most popular', 'most read', 'most viewed', 'show more', 'show less',
-  "editors' picks", "editor's picks", 'editors picks', 'news feed', 'share', 'share this', 'share this article',
-  'share article', 'advertisement', 'sponsored', 'sponsored content', 'related', 'related articles',
-  'related stories', 'related news', 'related content', 'more stories', 'more news', 'more from', 'more on this story',
-  'recommended', 'recommended for you', 'you may also like', 'you might also like', 'comments', 'view comments',
-  'subscribe', 'sign up', 'sign in', 'log in', 'follow us', 'skip to content', 'skip to main content', 'menu',
-  'search', 'close', 'loading', 'copy link', 'link copied', 'print', 'email', 'listen to this article',
-  'in partnership with', 'today', 'yesterday', 'latest', 'latest news', 'latest stories', 'top stories',
-  'trending', 'trending now', 'breaking news', 'tweet', 'whatsapp', 'facebook', 'twitter', 'telegram', 'linkedin',
-  'watch', 'video', 'photos', 'gallery', 'newsletter', 'back to top', 'scroll to continue', 'next article',
-  'previous article', 'tags', 'topics', 'advertisement - scroll to continue', 'ad', 'story continues below',
-  'story continues below advertisement', 'this content is not available', 'cookie settings', 'accept cookies',
+  'avatar',
+  'read more',
+  'read the article',
+  'read the full article',
+  'read full article',
+  'read full story',
+  'read the full story',
+  'continue reading',
+  'most popular',
+  'most read',
+  'most viewed',
+  'show more',
+  'show less',
+  "editors' picks",
+  "editor's picks",
+  'editors picks',
+  'news feed',
+  'share',
+  'share this',
+  'share this article',
+  'share article',
+  'advertisement',
+  'sponsored',
+  'sponsored content',
+  'related',
+  'related articles',
+  'related stories',
+  'related news',
+  'related content',
+  'more stories',
+  'more news',
+  'more from',
+  'more on this story',
+  'recommended',
+  'recommended for you',
+  'you may also like',
+  'you might also like',
+  'comments',
+  'view comments',
+  'subscribe',
+  'sign up',
+  'sign in',
+  'log in',
+  'follow us',
+  'skip to content',
+  'skip to main content',
+  'menu',
+  'search',
+  'close',
+  'loading',
+  'copy link',
+  'link copied',
+  'print',
+  'email',
+  'listen to this article',
+  'in partnership with',
+  'today',
+  'yesterday',
+  'latest',
+  'latest news',
+  'latest stories',
+  'top stories',
+  'trending',
+  'trending now',
+  'breaking news',
+  'tweet',
+  'whatsapp',
+  'facebook',
+  'twitter',
+  'telegram',
+  'linkedin',
+  'watch',
+  'video',
+  'photos',
+  'gallery',
+  'newsletter',
+  'back to top',
+  'scroll to continue',
+  'next article',
+  'previous article',
+  'tags',
+  'topics',
+  'advertisement - scroll to continue',
+  'ad',
+  'story continues below',
+  'story continues below advertisement',
+  'this content is not available',
+  'cookie settings',
+  'accept cookies',
 ]);
 
 /** Labels after which, late in a page, only other stories follow. */
 const TAIL_MARKERS = new Set([
-  'read more', 'most popular', 'most read', 'most viewed', 'news feed', "editors' picks", "editor's picks",
-  'editors picks', 'related articles', 'related stories', 'related news', 'related content', 'more stories',
-  'more news', 'more from', 'recommended', 'recommended for you', 'you may also like', 'you might also like',
-  'latest news', 'latest stories', 'top stories', 'trending', 'trending now', 'read the article', 'more on this story',
+  'read more',
+  'most popular',
+  'most read',
+  'most viewed',
+  'news feed',
+  "editors' picks",
+  "editor's picks",
+  'editors picks',
+  'related articles',
+  'related stories',
+  'related news',
+  'related content',
+  'more stories',
+  'more news',
+  'more from',
+  'recommended',
+  'recommended for you',
+  'you may also like',
+  'you might also like',
+  'latest news',
+  'latest stories',
+  'top stories',
+  'trending',
+  'trending now',
+  'read the article',
+  'more on this story',
 ]);
 
 /** Short labels that head a list of other stories ("Today" above a headline list). */
@@ -58,12 +156,16 @@ const BYLINE = /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+(\p{Lu}[\p{L}
 /** Inline links to other stories: "Read also: ...", "READ MORE: ...". */
 const RELATED_LINK = /^(?:read (?:also|more|next)|also read|see also|related|watch|listen|more on this)\s*[:|–—-]\s*\S/i;
 /** "Reporting by Jane Doe; Editing by John Roe", "(Additional reporting by ...)": a wire story's credits. */
-const CREDIT_LINE = /^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|research|graphics|translated|produced)(?: and \w+)? by\b[^.!?]*?[;)]?.{0,160}$/i;
+const CREDIT_LINE =
+  /^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|research|graphics|translated|produced)(?: and \w+)? by\b[^.!?]*?[;)]?.{0,160}$/i;
 /** A sentence ends with terminal punctuation, possibly followed by a closing quote or bracket. */
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
 
 function wordCount(line: string): number {
-  return line.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return line
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /** Tag clouds rendered without separators: "UkraineUnited StatesRussiaPeace talks". */
@@ -80,7 +182,7 @@ function isLogoLine(line: string): boolean {
 /** A paragraph about the author: "Jane Doe is a senior editor at ...". */
 export function isAuthorBio(paragraph: string, author: string | null): boolean {
   const text = paragraph.trim();
-  const namePart = author ? escapeRegExp(author) : '\\p{Lu}[\\p{L}.\'’-]+(?:\\s+\\p{Lu}[\\p{L}.\'’-]+){1,3}';
+  const namePart = author ? escapeRegExp(author) : "\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,3}";
   const pattern = new RegExp(
     `^${namePart}\\s+(?:is|was|has been|joined|covers|reports)\\b.*\\b(?:editor|reporter|journalist|correspondent|writer|columnist|producer|contributor|freelancer|photographer|news anchor)s?\\b`,
     'u',
@@ -109,7 +211,8 @@ export function isBoilerplateLine(line: string): boolean {
   // Wire credits name journalists, who would otherwise be taken for people in the story.
   if (CREDIT_LINE.test(trimmed)) return true;
   if (/^(?:©|\(c\)|copyright\b)/i.test(trimmed) || /\ball rights reserved\.?$/i.test(trimmed)) return true;
-  if (/^(?:sign up|subscribe|click here|follow us|download the app|get the app)\b.{0,80}$/i.test(trimmed) && wordCount(trimmed) <= 14) return true;
+  if (/^(?:sign up|subscribe|click here|follow us|download the app|get the app)\b.{0,80}$/i.test(trimmed) && wordCount(trimmed) <= 14)
+    return true;
   if (/^our standards:/i.test(trimmed)) return true;
   if (/^view on [\p{L}.]+$/iu.test(trimmed)) return true;
   // A lone word that is not a sentence: section labels like "War" or "Details".
@@ -175,7 +278,13 @@ export function findTailStart(lines: string[], author: string | null = null): nu
       continue;
     }
     // A role line under the author's name ("Senior News Editor"): short, title case, no sentence.
-    if (author !== null && wordCount(prev) <= 5 && !SENTENCE_END.test(prev) && /^(?:\p{Lu}[\p{L}'’-]*\s*)+$/u.test(prev) && lines.slice(Math.max(0, i - 4), i).some((l) => l.trim() === author)) {
+    if (
+      author !== null &&
+      wordCount(prev) <= 5 &&
+      !SENTENCE_END.test(prev) &&
+      /^(?:\p{Lu}[\p{L}'’-]*\s*)+$/u.test(prev) &&
+      lines.slice(Math.max(0, i - 4), i).some((l) => l.trim() === author)
+    ) {
       i--;
       continue;
     }

@@ -43,7 +43,9 @@ export function prepareStoreFolder(dbPath: string, io: CliIo): void {
   if (existsSync(folder)) return;
   const fromEnv = io.env.PARLEY_DB?.trim();
   if (fromEnv) {
-    throw new CliFailure(`PARLEY_DB=${fromEnv}: the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or correct the path`);
+    throw new CliFailure(
+      `PARLEY_DB=${fromEnv}: the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or correct the path`,
+    );
   }
   println(io.stderr, `parley: creating the folder ${folder} for a new store at ${dbPath} (store.path in parley.yaml)`);
 }

@@ -52,7 +52,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   ingest: {
     options: { json: { type: 'boolean' } },
     allowPositionals: true,
-    run: async (positionals, values, io) => (await import('./commands/ingest.ts')).ingestCommand(positionals, { json: values.json === true }, io),
+    run: async (positionals, values, io) =>
+      (await import('./commands/ingest.ts')).ingestCommand(positionals, { json: values.json === true }, io),
   },
   poll: {
     options: {},
@@ -81,7 +82,13 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     run: async (_p, _v, io) => (await import('./commands/reextract.ts')).reextractCommand(io),
   },
   timeline: {
-    options: { side: { type: 'string' }, person: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string', short: 'o' } },
+    options: {
+      side: { type: 'string' },
+      person: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+    },
     allowPositionals: false,
     run: async (_p, values, io) =>
       (await import('./commands/timeline.ts')).timelineCommand(stringValues(values, ['side', 'person', 'from', 'to', 'out']), io),
@@ -95,7 +102,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'deploy-commands': {
     options: { guild: { type: 'string' }, api: { type: 'string' } },
     allowPositionals: false,
-    run: async (_p, values, io) => (await import('./commands/deployCommands.ts')).deployCommandsCommand(stringValues(values, ['guild', 'api']), io),
+    run: async (_p, values, io) =>
+      (await import('./commands/deployCommands.ts')).deployCommandsCommand(stringValues(values, ['guild', 'api']), io),
   },
 };
 

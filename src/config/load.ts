@@ -50,7 +50,9 @@ function readYamlFile(file: string, { required }: { required: boolean }): unknow
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !required) return undefined;
     if (code === 'ENOENT') {
-      throw new ConfigError([`${displayPath(file)}: file not found (a config folder needs ${CONFIG_FILES.parley}; set PARLEY_CONFIG to the folder that has it)`]);
+      throw new ConfigError([
+        `${displayPath(file)}: file not found (a config folder needs ${CONFIG_FILES.parley}; set PARLEY_CONFIG to the folder that has it)`,
+      ]);
     }
     if (code === 'EISDIR') throw new ConfigError([`${displayPath(file)}: is a folder, expected a YAML file`]);
     throw new ConfigError([`${displayPath(file)}: cannot be read (${(error as Error).message})`]);
@@ -157,7 +159,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `${path}: ${noun} ${fields}${allowed}`;
   }
   const input = (issue as { input?: unknown }).input;
-  if (input === undefined && issue.code === 'invalid_type') return `${path}: expected ${issue.message}, got nothing (this field is required)`;
+  if (input === undefined && issue.code === 'invalid_type')
+    return `${path}: expected ${issue.message}, got nothing (this field is required)`;
   return `${path}: expected ${issue.message}, got ${describeValue(input)}`;
 }
 

@@ -5,20 +5,21 @@ import cron from 'node-cron';
 import { isCountryCode } from '../extract/geo/countryCodes.ts';
 import { parseSchedule, ScheduleError } from '../digest/schedule.ts';
 
-const ianaTimeZone = z
-  .string()
-  .refine((zone) => IANAZone.isValidZone(zone), 'an IANA time zone such as "UTC" or "Europe/Kyiv"');
+const ianaTimeZone = z.string().refine((zone) => IANAZone.isValidZone(zone), 'an IANA time zone such as "UTC" or "Europe/Kyiv"');
 
-const countryCode = z
-  .string()
-  .refine(isCountryCode, 'an ISO 3166-1 alpha-2 country code such as "UA", or "EU"');
+const countryCode = z.string().refine(isCountryCode, 'an ISO 3166-1 alpha-2 country code such as "UA", or "EU"');
 
 const nonBlank = z.string().refine((text) => text.trim() !== '', 'a non-empty string');
 
 export const feedSchema = z.strictObject({
   name: z.string().min(1),
   url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }),
-  pollMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  pollMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   enabled: z.boolean().default(true),
 });
 
@@ -36,13 +37,22 @@ function rejectDuplicateFeeds(feeds: Array<{ url: string; name: string }>, ctx: 
     const nameKey = feed.name.trim().toLowerCase();
     const earlierName = firstName.get(nameKey);
     if (earlierName === undefined) firstName.set(nameKey, index);
-    else ctx.addIssue({ code: 'custom', path: [index, 'name'], input: feed.name, message: `a name not already used by feeds[${earlierName}]` });
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'name'],
+        input: feed.name,
+        message: `a name not already used by feeds[${earlierName}]`,
+      });
   });
 }
 
 export const configSubscriptionSchema = z.strictObject({
   channelId: z.string().regex(/^\d{17,20}$/, 'a Discord channel id (17 to 20 digits)'),
-  guildId: z.string().regex(/^\d{17,20}$/).optional(),
+  guildId: z
+    .string()
+    .regex(/^\d{17,20}$/)
+    .optional(),
   /** "daily HH:MM", "weekly DAY HH:MM" or a 5-field cron expression (checked by rejectInvalidSchedules). */
   schedule: z.string().min(1),
   timeZone: ianaTimeZone.optional(),
@@ -65,7 +75,12 @@ function rejectInvalidSchedules(digests: { defaultTime: string; subscriptions: A
       parseSchedule(subscription.schedule, undefined, digests.defaultTime);
     } catch (error) {
       if (!(error instanceof ScheduleError)) throw error;
-      ctx.addIssue({ code: 'custom', path: ['subscriptions', index, 'schedule'], input: subscription.schedule, message: scheduleExpectation(error.message) });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subscriptions', index, 'schedule'],
+        input: subscription.schedule,
+        message: scheduleExpectation(error.message),
+      });
     }
   });
 }
@@ -79,7 +94,10 @@ const alertKind = z.enum(['held', 'planned', 'status', 'participants']);
 
 export const configAlertSubscriptionSchema = z.strictObject({
   channelId: z.string().regex(/^\d{17,20}$/, 'a Discord channel id (17 to 20 digits)'),
-  guildId: z.string().regex(/^\d{17,20}$/).optional(),
+  guildId: z
+    .string()
+    .regex(/^\d{17,20}$/)
+    .optional(),
   side: countryCode.optional(),
   person: nonBlank.optional(),
   keywords: nonBlank.optional(),
@@ -101,7 +119,12 @@ export const parleyConfigSchema = z.strictObject({
   fetch: z
     .strictObject({
       timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
-      maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+      maxBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(100 * 1024 * 1024)
+        .default(5 * 1024 * 1024),
       maxRedirects: z.number().int().min(0).max(20).default(5),
       userAgent: z.string().default('ParleyBot/0.1 (+https://github.com/parley)'),
       fetchFullText: z.boolean().default(true),
@@ -120,7 +143,10 @@ export const parleyConfigSchema = z.strictObject({
   digests: z
     .strictObject({
       enabled: z.boolean().default(true),
-      defaultTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM').default('08:00'),
+      defaultTime: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM')
+        .default('08:00'),
       maxItems: z.number().int().min(1).max(50).default(10),
       subscriptions: z.array(configSubscriptionSchema).default([]),
     })
@@ -160,7 +186,12 @@ function rejectSharedPersonNames(people: Array<{ name: string; aliases: string[]
       const earlier = owner.get(key);
       if (earlier === undefined) owner.set(key, index);
       else if (earlier !== index) {
-        ctx.addIssue({ code: 'custom', path: claim.path, input: claim.text, message: `a name or alias not already used by people[${earlier}] (${people[earlier]?.name})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: claim.path,
+          input: claim.text,
+          message: `a name or alias not already used by people[${earlier}] (${people[earlier]?.name})`,
+        });
       }
     }
   });
@@ -179,7 +210,12 @@ export const knownPlaceSchema = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
   country: countryCode,
 });
-export const placesFileSchema = z.strictObject({ places: z.array(knownPlaceSchema).nullish().transform((x) => x ?? []) });
+export const placesFileSchema = z.strictObject({
+  places: z
+    .array(knownPlaceSchema)
+    .nullish()
+    .transform((x) => x ?? []),
+});
 
 export type ParleyConfig = z.infer<typeof parleyConfigSchema>;
 export type FeedConfig = z.infer<typeof feedSchema>;

@@ -81,7 +81,10 @@ export class ConfigWatcher implements ConfigSource {
       next = loadConfig(this.dir);
     } catch (error) {
       const configError = error instanceof ConfigError ? error : new ConfigError([String(error)]);
-      this.logger.error({ dir: this.dir, reason, problems: configError.problems }, `config edit rejected, keeping the last good config:\n${configError.message}`);
+      this.logger.error(
+        { dir: this.dir, reason, problems: configError.problems },
+        `config edit rejected, keeping the last good config:\n${configError.message}`,
+      );
       for (const listener of this.rejectListeners) this.callSafely(() => listener(configError));
       return 'rejected';
     }
@@ -90,7 +93,10 @@ export class ConfigWatcher implements ConfigSource {
       return 'unchanged';
     }
     this.config = next;
-    this.logger.info({ dir: this.dir, reason, feeds: next.parley.feeds.length, people: next.people.length, places: next.places.length }, 'config reloaded');
+    this.logger.info(
+      { dir: this.dir, reason, feeds: next.parley.feeds.length, people: next.people.length, places: next.places.length },
+      'config reloaded',
+    );
     for (const listener of this.changeListeners) this.callSafely(() => listener(next));
     return 'applied';
   }

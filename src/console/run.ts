@@ -70,7 +70,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     lines.setPrompt('parley> ');
     lines.prompt(true);
   };
-  const restoreLogLines = interactive ? divertTerminalLogLines((text) => writeAbovePrompt(lines, output, options.logOutput ?? process.stderr, text, prompting)) : () => {};
+  const restoreLogLines = interactive
+    ? divertTerminalLogLines((text) => writeAbovePrompt(lines, output, options.logOutput ?? process.stderr, text, prompting))
+    : () => {};
   write('Parley console: type a slash command such as /latest-talks or /who name:Umerov, /help for the list, exit to leave.');
 
   let awaitingSampleAnswer = false;
@@ -79,7 +81,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (choice === '1' || /^(true|yes)$/i.test(choice)) {
       await loadSamples(options, write);
     } else if (choice !== '0' && !/^(false|no)$/i.test(choice)) {
-      write('The store is empty. Load the sample corpus (nine short articles about real 2025 talks) so the commands have something to show? [Y/n]');
+      write(
+        'The store is empty. Load the sample corpus (nine short articles about real 2025 talks) so the commands have something to show? [Y/n]',
+      );
       awaitingSampleAnswer = true;
     }
   }
@@ -121,7 +125,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   }
 }
 
-function writeAbovePrompt(lines: Interface, output: NodeJS.WritableStream, logOutput: NodeJS.WritableStream, text: string, prompting: boolean): void {
+function writeAbovePrompt(
+  lines: Interface,
+  output: NodeJS.WritableStream,
+  logOutput: NodeJS.WritableStream,
+  text: string,
+  prompting: boolean,
+): void {
   if (!prompting) {
     logOutput.write(text);
     return;
@@ -154,7 +164,9 @@ export async function loadSamples(options: ConsoleOptions, write: (text: string)
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     write(
       `Loaded ${summary.ingested} sample article${summary.ingested === 1 ? '' : 's'} in ${seconds} s: ${counts.events} talks, ${counts.people} people, ${counts.quotes} quotes.` +
-        (summary.failed.length ? ` ${summary.failed.length} failed: ${summary.failed.map((f) => `${f.input} (${f.reason})`).join('; ')}.` : '') +
+        (summary.failed.length
+          ? ` ${summary.failed.length} failed: ${summary.failed.map((f) => `${f.input} (${f.reason})`).join('; ')}.`
+          : '') +
         ' Try /latest-talks or /who name:Umerov.',
     );
   } catch (error) {

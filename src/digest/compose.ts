@@ -54,7 +54,11 @@ export function composeDigest(changes: DigestChangesPage, options: ComposeOption
   const render = (c: DigestChange) => renderEvent(c, alerted.has(c.event.id));
   const groups: Group[] = [
     { key: 'held', title: 'Talks held', items: events.filter((c) => c.kind === 'held').map(render) },
-    { key: 'changed', title: 'Status changes', items: events.filter((c) => c.kind === 'status-changed' || c.kind === 'cancelled').map(render) },
+    {
+      key: 'changed',
+      title: 'Status changes',
+      items: events.filter((c) => c.kind === 'status-changed' || c.kind === 'cancelled').map(render),
+    },
     { key: 'planned', title: 'Newly planned', items: events.filter((c) => c.kind === 'planned').map(render) },
     { key: 'quotes', title: 'Notable quotes', items: quotes.map(renderQuote) },
   ];
@@ -84,7 +88,10 @@ export function composeDigest(changes: DigestChangesPage, options: ComposeOption
   if (omitted > 0 && embeds.length > 0) embeds[embeds.length - 1]!.footer = `and ${omitted} more: /latest-talks`;
 
   const alertedCount = events.filter((c) => alerted.has(c.event.id)).length;
-  const alertNote = alertedCount > 0 ? `\n🔔 ${alertedCount === events.length ? 'All' : `${alertedCount} of ${events.length}`} of these talks were already alerted here.` : '';
+  const alertNote =
+    alertedCount > 0
+      ? `\n🔔 ${alertedCount === events.length ? 'All' : `${alertedCount} of ${events.length}`} of these talks were already alerted here.`
+      : '';
   const header = `**Talks digest**: what changed since ${formatInstant(options.since, options.timeZone)}${describeFilters(options.filters)}${alertNote}`;
   return { content: truncate(header, 2000), embeds };
 }
@@ -105,7 +112,9 @@ export function rankQuotesByNotability(quotes: Quote[], events: DigestChange[]):
 function renderEvent(change: DigestChange, alerted: boolean): string {
   const { event } = change;
   const transition =
-    change.kind === 'status-changed' && change.previousStatus ? `${formatStatus(change.previousStatus)} → **${formatStatus(event.status)}**` : null;
+    change.kind === 'status-changed' && change.previousStatus
+      ? `${formatStatus(change.previousStatus)} → **${formatStatus(event.status)}**`
+      : null;
   const heading = `**${talkHeading(event)}**${alerted ? ' · 🔔 alerted' : ''}`;
   const item = [transition, heading, talkSummaryLines(event)].filter(Boolean).join('\n');
   return truncate(item, ITEM_MAX);

@@ -12,7 +12,10 @@ export interface ConfigSubscriptionProblem {
 }
 
 /** Parses every configured subscription; the ones that do not parse are reported, not thrown. */
-export function readConfiguredSubscriptions(config: LoadedConfig): { definitions: ConfigSubscriptionDefinition[]; problems: ConfigSubscriptionProblem[] } {
+export function readConfiguredSubscriptions(config: LoadedConfig): {
+  definitions: ConfigSubscriptionDefinition[];
+  problems: ConfigSubscriptionProblem[];
+} {
   const definitions: ConfigSubscriptionDefinition[] = [];
   const problems: ConfigSubscriptionProblem[] = [];
   config.parley.digests.subscriptions.forEach((entry, index) => {
@@ -51,10 +54,18 @@ export function initialSince(cron: string, timeZone: string, now: Date): string 
   return (previous ?? new Date(now.getTime() - 24 * 3600_000)).toISOString();
 }
 
-export async function syncConfiguredSubscriptions(store: Store, config: LoadedConfig, now: Date, logger: Logger): Promise<SyncResult | null> {
+export async function syncConfiguredSubscriptions(
+  store: Store,
+  config: LoadedConfig,
+  now: Date,
+  logger: Logger,
+): Promise<SyncResult | null> {
   const { definitions, problems } = readConfiguredSubscriptions(config);
   for (const problem of problems) {
-    logger.error({ file: 'parley.yaml', field: `digests.subscriptions[${problem.index}].schedule`, problem: problem.message }, 'configured digest subscription is invalid');
+    logger.error(
+      { file: 'parley.yaml', field: `digests.subscriptions[${problem.index}].schedule`, problem: problem.message },
+      'configured digest subscription is invalid',
+    );
   }
   // A typo in one entry must not delete the others' state: skip the whole sync until it is fixed.
   if (problems.length > 0) {

@@ -28,7 +28,12 @@ export async function composeSubscriptionDigest(
     quotes: QUOTE_CANDIDATES,
   });
   // The talks this channel already heard of as alerts are marked, so the digest does not read as news twice.
-  const alerted = subscription.channelId ? await store.alerts.alertedIn(subscription.channelId, changes.events.map((c) => c.event.id)) : undefined;
+  const alerted = subscription.channelId
+    ? await store.alerts.alertedIn(
+        subscription.channelId,
+        changes.events.map((c) => c.event.id),
+      )
+    : undefined;
   const reply = composeDigest(changes, {
     ...(alerted ? { alerted } : {}),
     ...(subscription.picture ? { embedBudget: EMBED_BUDGET - PICTURE_EMBED_RESERVE } : {}),
@@ -48,7 +53,12 @@ export async function composeSubscriptionDigest(
  * what is planned), in an embed of its own. A picture that cannot be drawn (nothing in range, a
  * person no longer known, a rendering failure) leaves the digest as it was: the text comes first.
  */
-async function withTimelinePicture(reply: Reply, store: Store, subscription: Pick<Subscription, 'filters' | 'timeZone'>, until: Date): Promise<Reply> {
+async function withTimelinePicture(
+  reply: Reply,
+  store: Store,
+  subscription: Pick<Subscription, 'filters' | 'timeZone'>,
+  until: Date,
+): Promise<Reply> {
   try {
     const { drawTimeline, TIMELINE_FILE_NAME } = await import('../timeline/picture.ts');
     const person = subscription.filters.person ? await store.queries.findPerson(subscription.filters.person) : null;
@@ -61,8 +71,14 @@ async function withTimelinePicture(reply: Reply, store: Store, subscription: Pic
     const [firstLine] = answer.description.split('\n');
     return {
       ...reply,
-      embeds: [...(reply.embeds ?? []), { title: escapeMarkdown(answer.title), description: truncate(firstLine ?? '', 400), image: TIMELINE_FILE_NAME }],
-      files: [...(reply.files ?? []), { name: TIMELINE_FILE_NAME, data: answer.png.data, description: markdownToPlain(answer.description) }],
+      embeds: [
+        ...(reply.embeds ?? []),
+        { title: escapeMarkdown(answer.title), description: truncate(firstLine ?? '', 400), image: TIMELINE_FILE_NAME },
+      ],
+      files: [
+        ...(reply.files ?? []),
+        { name: TIMELINE_FILE_NAME, data: answer.png.data, description: markdownToPlain(answer.description) },
+      ],
     };
   } catch (error) {
     logger.warn({ err: error }, 'could not draw the timeline picture for a digest; sending it without');

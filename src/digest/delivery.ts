@@ -104,9 +104,7 @@ export interface DeliveryQueueOptions {
   logger?: Logger;
 }
 
-export type DeliveryOutcome =
-  | { ok: true; messageId: string; attempts: number }
-  | { ok: false; failure: DeliveryFailure; attempts: number };
+export type DeliveryOutcome = { ok: true; messageId: string; attempts: number } | { ok: false; failure: DeliveryFailure; attempts: number };
 
 /** A new message (sent with its nonce) or an edit of one already posted. */
 type JobOp = { kind: 'post'; nonce: string; label: MessageLabel } | { kind: 'edit'; messageId: string };
@@ -181,7 +179,8 @@ export class DeliveryQueue {
 
   /** Edits a message already posted, in the same line and under the same limit as posts. */
   edit(channelId: string, messageId: string, reply: Reply): Promise<DeliveryOutcome> {
-    if (!this.#poster.edit) return Promise.resolve({ ok: false, failure: { kind: 'rejected', message: 'this poster cannot edit messages' }, attempts: 0 });
+    if (!this.#poster.edit)
+      return Promise.resolve({ ok: false, failure: { kind: 'rejected', message: 'this poster cannot edit messages' }, attempts: 0 });
     return this.#enqueue(channelId, reply, { kind: 'edit', messageId });
   }
 
@@ -302,7 +301,10 @@ export class DeliveryQueue {
         this.stats.rateLimited += 1;
         job.notBefore = now + failure.retryAfterMs;
         if (failure.global) this.#pausedUntil = Math.max(this.#pausedUntil, job.notBefore);
-        this.#logger.warn({ ...log, retryAfterMs: failure.retryAfterMs, global: failure.global }, 'delivery rate limited; waiting as asked');
+        this.#logger.warn(
+          { ...log, retryAfterMs: failure.retryAfterMs, global: failure.global },
+          'delivery rate limited; waiting as asked',
+        );
         return this.#requeue(job);
       }
       if (failure.kind === 'transient' && job.attempts < this.#maxAttempts) {
@@ -353,7 +355,10 @@ export async function resolveUnconfirmed(
 }
 
 /** Console mode: digests and alerts are printed as plain text instead of posted. */
-export function createConsoleDigestPrinter(write: (text: string) => void = (text) => process.stdout.write(text), filesDir: string = defaultFilesDir()): ChannelPoster {
+export function createConsoleDigestPrinter(
+  write: (text: string) => void = (text) => process.stdout.write(text),
+  filesDir: string = defaultFilesDir(),
+): ChannelPoster {
   let printed = 0;
   return {
     async post(channelId, reply, { label }) {

@@ -106,7 +106,9 @@ export function validateCron(expression: string): CronFields {
   }
   const NAMES = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sun|mon|tue|wed|thu|fri|sat/gi;
   if (raw.some((field) => /[a-z#?]/i.test(field.replace(NAMES, '')))) {
-    throw new ScheduleError(`"${expression}" uses L, W, # or ?, which digests do not support; use numbers, ranges, lists, steps and day or month names.`);
+    throw new ScheduleError(
+      `"${expression}" uses L, W, # or ?, which digests do not support; use numbers, ranges, lists, steps and day or month names.`,
+    );
   }
   const detailed = cron.validateDetailed(raw.join(' '));
   if (!detailed.valid || !detailed.fields) {
@@ -124,7 +126,13 @@ export function validateCron(expression: string): CronFields {
     daysOfWeek,
     dayMatchesEither: !isWildcard(raw[2]!) && !isWildcard(raw[4]!),
   };
-  if (fields.minutes.length === 0 || fields.hours.length === 0 || fields.daysOfMonth.size === 0 || fields.months.size === 0 || daysOfWeek.size === 0) {
+  if (
+    fields.minutes.length === 0 ||
+    fields.hours.length === 0 ||
+    fields.daysOfMonth.size === 0 ||
+    fields.months.size === 0 ||
+    daysOfWeek.size === 0
+  ) {
     throw new ScheduleError(`"${expression}" never matches a minute.`);
   }
   if (findSlot(fields, 'UTC', Date.UTC(2000, 0, 1), 'after') === null) {

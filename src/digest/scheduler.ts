@@ -116,7 +116,10 @@ export function startDigestScheduler(app: App, poster: ChannelPoster, options: D
     if (outcome.ok) {
       await hooks.afterSent?.(run, outcome.messageId);
       await store.digests.markRunSent(run.id, outcome.messageId, app.now().toISOString());
-      logger.info({ subscription: subscription.id, channelId: subscription.channelId, slot: run.slot, messageId: outcome.messageId }, 'digest delivered');
+      logger.info(
+        { subscription: subscription.id, channelId: subscription.channelId, slot: run.slot, messageId: outcome.messageId },
+        'digest delivered',
+      );
       app.metrics?.digestDelivered('sent');
       return 'sent';
     }
@@ -128,10 +131,18 @@ export function startDigestScheduler(app: App, poster: ChannelPoster, options: D
     }
     app.metrics?.digestDelivered('failed');
     const channelFault = outcome.failure.kind === 'channel';
-    const after = await store.digests.markRunFailed(run.id, outcome.failure.message, app.now().toISOString(), { channelFault, disableAfter });
+    const after = await store.digests.markRunFailed(run.id, outcome.failure.message, app.now().toISOString(), {
+      channelFault,
+      disableAfter,
+    });
     if (after && !after.enabled) {
       logger.warn(
-        { subscription: subscription.id, channelId: subscription.channelId, failures: after.consecutiveFailures, reason: after.disabledReason },
+        {
+          subscription: subscription.id,
+          channelId: subscription.channelId,
+          failures: after.consecutiveFailures,
+          reason: after.disabledReason,
+        },
         'digest subscription disabled: the channel is gone or the bot may not post there',
       );
     }
@@ -161,22 +172,39 @@ export function startDigestScheduler(app: App, poster: ChannelPoster, options: D
       const subscription = await store.digests.getSubscription(run.subscriptionId);
       const now = app.now();
       if (!subscription || !subscription.enabled) {
-        if (subscription) await store.digests.markRunFailed(run.id, 'subscription disabled before delivery', now.toISOString(), { channelFault: false, disableAfter });
+        if (subscription)
+          await store.digests.markRunFailed(run.id, 'subscription disabled before delivery', now.toISOString(), {
+            channelFault: false,
+            disableAfter,
+          });
         continue;
       }
       const age = now.getTime() - new Date(run.recordedAt).getTime();
       logger.warn({ subscription: subscription.id, slot: run.slot, ageMs: age }, 'digest run was interrupted; resolving it');
-      const resolved = await resolveUnconfirmed(poster, { channelId: subscription.channelId, nonce: run.nonce, recordedAt: run.recordedAt }, now, nonceWindowMs);
+      const resolved = await resolveUnconfirmed(
+        poster,
+        { channelId: subscription.channelId, nonce: run.nonce, recordedAt: run.recordedAt },
+        now,
+        nonceWindowMs,
+      );
       if (resolved.action === 'found') {
         await store.digests.markRunSent(run.id, resolved.messageId, now.toISOString());
-        logger.info({ subscription: subscription.id, slot: run.slot, messageId: resolved.messageId }, 'interrupted digest had been delivered; marked sent');
+        logger.info(
+          { subscription: subscription.id, slot: run.slot, messageId: resolved.messageId },
+          'interrupted digest had been delivered; marked sent',
+        );
         continue;
       }
       if (resolved.action === 'give-up') {
-        await store.digests.markRunFailed(run.id, 'interrupted before confirmation and too old to re-send safely; its content goes into the next digest', now.toISOString(), {
-          channelFault: false,
-          disableAfter,
-        });
+        await store.digests.markRunFailed(
+          run.id,
+          'interrupted before confirmation and too old to re-send safely; its content goes into the next digest',
+          now.toISOString(),
+          {
+            channelFault: false,
+            disableAfter,
+          },
+        );
         continue;
       }
       inFlight.add(subscription.id);
@@ -207,7 +235,10 @@ export function startDigestScheduler(app: App, poster: ChannelPoster, options: D
       await resolveInterruptedRuns();
     }
     const now = app.now();
-    const [subscriptions, latest] = await Promise.all([app.store.digests.listSubscriptions({ enabledOnly: true }), app.store.digests.latestSlots()]);
+    const [subscriptions, latest] = await Promise.all([
+      app.store.digests.listSubscriptions({ enabledOnly: true }),
+      app.store.digests.latestSlots(),
+    ]);
     const due: Array<{ subscription: Subscription; slot: Date }> = [];
     for (const subscription of subscriptions) {
       const schedule = scheduleOf(subscription);

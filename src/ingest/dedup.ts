@@ -18,7 +18,18 @@ import { countryFromWord } from '../extract/geo/countries.ts';
 
 /** Query parameters that only track where a click came from; they never change the page. */
 const TRACKING_PARAMETERS = new Set([
-  'fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'mc_cid', 'mc_eid', 'igshid', '_ga', '_gl', 'ocid', 'cmpid',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'msclkid',
+  'yclid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  '_ga',
+  '_gl',
+  'ocid',
+  'cmpid',
 ]);
 
 /**
@@ -271,16 +282,27 @@ export type FactSlots = Map<string, string[][]>;
 
 /** Number words and ordinals are numbers too: "the fifth round" and "the sixth round" differ. */
 const NUMBER_WORDS = new Set(
-  ('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty ' +
+  (
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty ' +
     'thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen dozens hundreds thousands millions ' +
-    'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth hundredth half twice')
-    .split(' '),
+    'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth hundredth half twice'
+  ).split(' '),
 );
 
 /** Month abbreviations as the month, so "Dec. 19" and "December 19" are one date. */
 const MONTH_ABBREVIATIONS: Record<string, string> = {
-  jan: 'january', feb: 'february', mar: 'march', apr: 'april', jun: 'june', jul: 'july', aug: 'august',
-  sep: 'september', sept: 'september', oct: 'october', nov: 'november', dec: 'december',
+  jan: 'january',
+  feb: 'february',
+  mar: 'march',
+  apr: 'april',
+  jun: 'june',
+  jul: 'july',
+  aug: 'august',
+  sep: 'september',
+  sept: 'september',
+  oct: 'october',
+  nov: 'november',
+  dec: 'december',
 };
 
 const FACT_PARAGRAPH_MIN_WORDS = 8;
@@ -314,7 +336,9 @@ export function factSlots(text: string): FactSlots {
       sentenceStart = false;
     }
     const key = (i: number) => {
-      const word = tokens[i]!.toLowerCase().replace(/['’-]+$/u, '').replace(/’/g, "'");
+      const word = tokens[i]!.toLowerCase()
+        .replace(/['’-]+$/u, '')
+        .replace(/’/g, "'");
       return MONTH_ABBREVIATIONS[word] ?? word;
     };
     for (let i = 0; i < tokens.length; i++) {
@@ -327,7 +351,8 @@ export function factSlots(text: string): FactSlots {
       // fact ("envoy Steve Witkoff said" / "Secretary of State Marco Rubio said") leaves the other.
       // Facts stand close together ("Lavrov in Muscat on Feb. 22"): one ordinary word will do.
       if (kinds[i - 1] === 'word') addSlot(slots, kinds[i - 2] === 'word' ? `${key(i - 2)} ${key(i - 1)} _` : `${key(i - 1)} _`, value);
-      if (kinds[end + 1] === 'word') addSlot(slots, kinds[end + 2] === 'word' ? `_ ${key(end + 1)} ${key(end + 2)}` : `_ ${key(end + 1)}`, value);
+      if (kinds[end + 1] === 'word')
+        addSlot(slots, kinds[end + 2] === 'word' ? `_ ${key(end + 1)} ${key(end + 2)}` : `_ ${key(end + 1)}`, value);
     }
   }
   return slots;

@@ -52,7 +52,11 @@ function feedParser(): FeedParser {
 }
 
 function plainLength(html: string): number {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ').replace(/\s+/g, ' ').trim().length;
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[#\w]+;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim().length;
 }
 
 /** An item link made absolute against the feed's own URL (some feeds use relative links). */

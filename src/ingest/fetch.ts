@@ -176,10 +176,18 @@ function describeNetworkError(err: unknown, url: URL): FetchError {
   if (err instanceof FetchError) return err;
   const e = err as NodeJS.ErrnoException;
   const detail = e.code ? `${e.code}` : e.message;
-  if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR' || e.code === 'ERR_PADDING_1' || /incorrect header check|invalid/i.test(e.message ?? '')) {
+  if (
+    e.code === 'Z_DATA_ERROR' ||
+    e.code === 'Z_BUF_ERROR' ||
+    e.code === 'ERR_PADDING_1' ||
+    /incorrect header check|invalid/i.test(e.message ?? '')
+  ) {
     return new FetchError('network', `cannot decompress the body of ${url.href}: ${e.message}`);
   }
-  return new FetchError('network', `cannot fetch ${url.href}: ${detail}${e.code && e.message && !e.message.includes(e.code) ? ` (${e.message})` : ''}`);
+  return new FetchError(
+    'network',
+    `cannot fetch ${url.href}: ${detail}${e.code && e.message && !e.message.includes(e.code) ? ` (${e.message})` : ''}`,
+  );
 }
 
 /**
@@ -221,7 +229,12 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
       if (status === 304) return { status: 'not-modified', url, finalUrl: current.href };
       if (status < 200 || status >= 300 || body === null) {
         const retryAfterMs = RETRY_AFTER_STATUSES.has(status) ? parseRetryAfter(response.headers['retry-after'], new Date()) : null;
-        throw new FetchError('http', `HTTP ${status}${retryAfterMs === null ? '' : ` (retry after ${describeWait(retryAfterMs)})`}`, status, retryAfterMs);
+        throw new FetchError(
+          'http',
+          `HTTP ${status}${retryAfterMs === null ? '' : ` (retry after ${describeWait(retryAfterMs)})`}`,
+          status,
+          retryAfterMs,
+        );
       }
       const contentType = response.headers['content-type'] ?? null;
       return {

@@ -53,18 +53,69 @@ const ELEMENT_NODE = 1;
 
 /** Elements that start a new paragraph. */
 const BLOCKS = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE',
-  'FIGURE', 'FIGCAPTION', 'PRE', 'TABLE', 'TR', 'TD', 'TH', 'DL', 'DT', 'DD', 'HEADER', 'FOOTER', 'ASIDE', 'ADDRESS', 'HR',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'FIGURE',
+  'FIGCAPTION',
+  'PRE',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'DL',
+  'DT',
+  'DD',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'ADDRESS',
+  'HR',
 ]);
 /** Never article text. */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'FORM', 'INPUT', 'TEXTAREA', 'CANVAS', 'OBJECT']);
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'BUTTON',
+  'SELECT',
+  'FORM',
+  'INPUT',
+  'TEXTAREA',
+  'CANVAS',
+  'OBJECT',
+]);
 
 /** Page furniture Readability sometimes keeps: navigation, share bars, related and popular lists, bios. */
 const FURNITURE_SELECTORS = [
-  'nav', 'header nav', 'footer', 'aside', 'form', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]',
-  '[role="complementary"]', '[aria-label*="share" i]',
+  'nav',
+  'header nav',
+  'footer',
+  'aside',
+  'form',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
+  '[aria-label*="share" i]',
 ];
-const FURNITURE_CLASS = /(^|[\s_-])(share|sharing|social|related|recommend|most-?popular|most-?read|trending|newsletter|subscribe|promo|advert|ad-slot|author-?bio|bio-?box|byline-?bio|breadcrumb|tags|tag-?list|comments?|outbrain|taboola|read-?more|more-?stories|latest-?news|news-?feed|cookie|paywall|sidebar|menu|navbar|site-?header|site-?footer)([\s_-]|$)/i;
+const FURNITURE_CLASS =
+  /(^|[\s_-])(share|sharing|social|related|recommend|most-?popular|most-?read|trending|newsletter|subscribe|promo|advert|ad-slot|author-?bio|bio-?box|byline-?bio|breadcrumb|tags|tag-?list|comments?|outbrain|taboola|read-?more|more-?stories|latest-?news|news-?feed|cookie|paywall|sidebar|menu|navbar|site-?header|site-?footer)([\s_-]|$)/i;
 
 function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
@@ -178,9 +229,17 @@ export function pagePublicationDate(document: DomDocument): IsoDay | null {
     metaContent(document, ['meta[property="article:published_time"]', 'meta[name="article:published_time"]']),
     jsonLdDatePublished(document),
     metaContent(document, [
-      'meta[itemprop="datePublished"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]', 'meta[name="publish-date"]',
-      'meta[name="parsely-pub-date"]', 'meta[name="sailthru.date"]', 'meta[name="dc.date.issued"]', 'meta[name="DC.date.issued"]',
-      'meta[name="dcterms.created"]', 'meta[name="date"]', 'meta[property="og:published_time"]',
+      'meta[itemprop="datePublished"]',
+      'meta[name="pubdate"]',
+      'meta[name="publishdate"]',
+      'meta[name="publish-date"]',
+      'meta[name="parsely-pub-date"]',
+      'meta[name="sailthru.date"]',
+      'meta[name="dc.date.issued"]',
+      'meta[name="DC.date.issued"]',
+      'meta[name="dcterms.created"]',
+      'meta[name="date"]',
+      'meta[property="og:published_time"]',
     ]),
     metaContent(document, ['article time[datetime]', 'time[itemprop="datePublished"]', 'time[pubdate]', 'time[datetime]']),
   ];
@@ -234,7 +293,10 @@ export function articleFromHtml(html: string, source: HtmlSource): ArticleInput 
   const pageText = document.body ? blockText(document.body) : '';
   let raw = '';
   try {
-    const parsed = new (dom().Readability)<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 250 }).parse();
+    const parsed = new (dom().Readability)<DomNode>(document as never, {
+      serializer: (node) => node as unknown as DomNode,
+      charThreshold: 250,
+    }).parse();
     raw = parsed?.content ? blockText(parsed.content) : '';
   } catch {
     // Readability gives up on some odd documents; the body text below is the fallback for those too.
@@ -248,10 +310,15 @@ export function articleFromHtml(html: string, source: HtmlSource): ArticleInput 
   }
   let publishedInferred = false;
   if (publishedAt === null) {
-    publishedAt = findDateline(pageText.split('\n').filter((l) => l !== ''), 40);
+    publishedAt = findDateline(
+      pageText.split('\n').filter((l) => l !== ''),
+      40,
+    );
     publishedInferred = publishedAt !== null;
   }
-  const paragraphs = cleanArticleText(raw).split('\n\n').filter((p) => p !== '');
+  const paragraphs = cleanArticleText(raw)
+    .split('\n\n')
+    .filter((p) => p !== '');
   // The headline often opens the extracted text too.
   if (paragraphs.length > 1 && title && paragraphs[0]!.toLowerCase() === title.toLowerCase()) paragraphs.shift();
   const text = paragraphs.join('\n\n').trim();

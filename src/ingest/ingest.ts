@@ -296,7 +296,10 @@ export class IngestRun {
    * stored before. A page that fails leaves the summary, stored as summary-only; a later poll
    * fetches the page again and the article replaces it (`replaces`).
    */
-  private async prepareFeedItem(item: FeedItem, feedId: number | null): Promise<ArticleInput | 'known' | { replaces: number; full: ArticleInput }> {
+  private async prepareFeedItem(
+    item: FeedItem,
+    feedId: number | null,
+  ): Promise<ArticleInput | 'known' | { replaces: number; full: ArticleInput }> {
     const url = item.link ? canonicalUrl(item.link) : null;
     // A future feed date is dropped here already, so the page's own date or dateline can stand in.
     const meta = { title: item.title, publishedAt: this.trustedDay(item.publishedAt, url ?? item.title ?? 'feed item'), feedId };
@@ -321,7 +324,10 @@ export class IngestRun {
       } catch (err) {
         // The summary is worth keeping; without one the item fails as before. Aborts are no page failure.
         if (!item.html || this.deps.signal?.aborted) throw err;
-        this.deps.logger.warn({ item: url, err: errorMessage(err) }, 'linked page failed; storing the feed summary until a later poll fetches it');
+        this.deps.logger.warn(
+          { item: url, err: errorMessage(err) },
+          'linked page failed; storing the feed summary until a later poll fetches it',
+        );
         this.summaryOnlyItems++;
         return { ...articleFromHtml(item.html, { url, file: null, now: this.now, ...meta }), summaryOnly: true };
       }
@@ -379,6 +385,9 @@ export async function ingest(inputs: string[], deps: IngestDeps): Promise<Ingest
   }
   await run.storeDeferred();
   deps.onProgress?.({ done: jobs.length, total: jobs.length, current: '' });
-  deps.logger.info({ ingested: run.summary.ingested, duplicates: run.summary.duplicates, failed: run.summary.failed.length }, 'ingest finished');
+  deps.logger.info(
+    { ingested: run.summary.ingested, duplicates: run.summary.duplicates, failed: run.summary.failed.length },
+    'ingest finished',
+  );
   return run.summary;
 }

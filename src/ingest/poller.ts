@@ -96,9 +96,20 @@ async function pollFeed(
     // With items that failed, keep the old validators so the next poll fetches the feed again and retries them.
     // So do items kept from their summary only, whose pages the next poll asks for again.
     const retryItems = run.summary.failed.length > 0 || run.summaryOnlyItems > 0;
-    const validators = retryItems ? { etag: feed.etag, lastModified: feed.lastModified } : { etag: result.etag, lastModified: result.lastModified };
+    const validators = retryItems
+      ? { etag: feed.etag, lastModified: feed.lastModified }
+      : { etag: result.etag, lastModified: result.lastModified };
     await app.store.feeds.recordSuccess(feed.id, startedAt.toISOString(), validators, next);
-    app.logger.info({ feed: feed.name, items: parsed.items.length, ingested: run.summary.ingested, duplicates: run.summary.duplicates, failed: run.summary.failed.length }, 'polled');
+    app.logger.info(
+      {
+        feed: feed.name,
+        items: parsed.items.length,
+        ingested: run.summary.ingested,
+        duplicates: run.summary.duplicates,
+        failed: run.summary.failed.length,
+      },
+      'polled',
+    );
     return { ...base, outcome: 'ok' };
   } catch (err) {
     if (signal?.aborted) return interrupted();
@@ -192,9 +203,13 @@ export function startPoller(app: App, options: Omit<PollOptions, 'dueOnly'> = {}
     }
     void task?.destroy();
     expression = wanted;
-    task = cron.schedule(wanted, () => {
-      tick().catch((err: unknown) => app.logger.error({ err }, 'poll failed'));
-    }, { name: 'parley-feed-poller', timezone: config.parley.timeZone });
+    task = cron.schedule(
+      wanted,
+      () => {
+        tick().catch((err: unknown) => app.logger.error({ err }, 'poll failed'));
+      },
+      { name: 'parley-feed-poller', timezone: config.parley.timeZone },
+    );
     app.logger.info({ cron: wanted }, 'feed poller scheduled');
   };
 

@@ -33,7 +33,8 @@ export function parseDateHeader(firstLine: string): DateHeader | null {
 }
 
 /** Characters in a dateline that are not the date: bullets, "Published", "Updated", a time of day. */
-const DATELINE_NOISE = /^[\s•·|,–—-]*(?:(?:published|posted|updated|last updated|first published|date)\s*(?:on|at)?:?\s*)?|\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?)?[\s•·|,]*$/gi;
+const DATELINE_NOISE =
+  /^[\s•·|,–—-]*(?:(?:published|posted|updated|last updated|first published|date)\s*(?:on|at)?:?\s*)?|\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?)?[\s•·|,]*$/gi;
 
 /**
  * The publication day from a dateline: a line that is a date and little else, such as
@@ -98,7 +99,10 @@ export function yearForMonthDay(month: number, day: number, text: string, now: D
     // A page dated after the fetch would be a stale or wrong copyright line; the other clues decide.
     if (d !== null && d <= today) return d;
   }
-  const latest = findFullDates(text).map((d) => d.day).sort().at(-1);
+  const latest = findFullDates(text)
+    .map((d) => d.day)
+    .sort()
+    .at(-1);
   if (latest !== undefined) {
     const year = Number(latest.slice(0, 4));
     const candidates = [year - 1, year, year + 1]

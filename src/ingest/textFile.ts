@@ -37,7 +37,10 @@ export function headlineOf(firstParagraph: string | undefined): string | null {
 
 /** Turns the text of an article file into an article: date header or dateline, title, clean text. */
 export function articleFromPlainText(raw: string, source: PlainTextSource): ArticleInput {
-  const lines = raw.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = raw
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   let publishedAt: IsoDay | null = source.publishedAt ?? null;
   let publishedInferred = false;
   const header = lines.length > 0 ? parseDateHeader(lines[0]!) : null;

@@ -15,7 +15,10 @@ export class CommandLineError extends UserFacingError {
   override name = 'CommandLineError';
 }
 
-type ValueOption = Extract<APIApplicationCommandOption, { type: Exclude<ApplicationCommandOptionType, ApplicationCommandOptionType.Subcommand | ApplicationCommandOptionType.SubcommandGroup> }>;
+type ValueOption = Extract<
+  APIApplicationCommandOption,
+  { type: Exclude<ApplicationCommandOptionType, ApplicationCommandOptionType.Subcommand | ApplicationCommandOptionType.SubcommandGroup> }
+>;
 
 /** Parses one typed command line against the known commands; throws CommandLineError with a helpful message. */
 export function parseCommandLine(line: string, commands: readonly Command[]): ParsedCommandLine {
@@ -94,7 +97,12 @@ function isValueOption(option: APIApplicationCommandOption): option is ValueOpti
  * Splits `key:value key:"quoted value" key:two words` into pairs. An unquoted value runs until
  * the next known option name followed by ":", so `/who name:Jared Kushner` needs no quotes.
  */
-function splitOptionPairs(text: string, options: readonly ValueOption[], label: string, positional?: ValueOption): Array<{ key: string; raw: string }> {
+function splitOptionPairs(
+  text: string,
+  options: readonly ValueOption[],
+  label: string,
+  positional?: ValueOption,
+): Array<{ key: string; raw: string }> {
   const pairs: Array<{ key: string; raw: string }> = [];
   let rest = text;
   const leadingKey = /^([^\s:"']+):/.exec(rest)?.[1]?.toLowerCase();
@@ -106,7 +114,9 @@ function splitOptionPairs(text: string, options: readonly ValueOption[], label: 
     const keyMatch = /^([^\s:"']+):/.exec(rest);
     if (!keyMatch) {
       const word = rest.split(/\s+/)[0];
-      throw new CommandLineError(`Expected an option as name:value at "${word}". ${label} options: ${options.map((o) => o.name).join(', ') || 'none'}.`);
+      throw new CommandLineError(
+        `Expected an option as name:value at "${word}". ${label} options: ${options.map((o) => o.name).join(', ') || 'none'}.`,
+      );
     }
     const key = keyMatch[1]!;
     rest = rest.slice(keyMatch[0].length);
@@ -166,8 +176,10 @@ function convertValue(option: ValueOption, raw: string): string | number | boole
       if (!pattern.test(raw)) throw new CommandLineError(`"${name}" must be ${integer ? 'a whole number' : 'a number'}, not "${raw}".`);
       const value = Number(raw);
       if (integer && !Number.isSafeInteger(value)) throw new CommandLineError(`"${name}" is too large.`);
-      if (option.min_value !== undefined && value < option.min_value) throw new CommandLineError(`"${name}" must be at least ${option.min_value}.`);
-      if (option.max_value !== undefined && value > option.max_value) throw new CommandLineError(`"${name}" must be at most ${option.max_value}.`);
+      if (option.min_value !== undefined && value < option.min_value)
+        throw new CommandLineError(`"${name}" must be at least ${option.min_value}.`);
+      if (option.max_value !== undefined && value > option.max_value)
+        throw new CommandLineError(`"${name}" must be at most ${option.max_value}.`);
       if (option.choices?.length && !option.choices.some((c) => c.value === value)) {
         throw new CommandLineError(`"${name}" must be one of: ${option.choices.map((c) => c.value).join(', ')}.`);
       }

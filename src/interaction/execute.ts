@@ -18,14 +18,20 @@ async function answer(command: Command, options: CommandOptions, ctx: CommandCon
   const started = performance.now();
   try {
     const reply = await command.execute(options, ctx);
-    ctx.logger.debug({ command: command.data.name, subcommand: options.subcommand, ms: Math.round(performance.now() - started) }, 'command answered');
+    ctx.logger.debug(
+      { command: command.data.name, subcommand: options.subcommand, ms: Math.round(performance.now() - started) },
+      'command answered',
+    );
     return reply;
   } catch (error) {
     if (error instanceof UserFacingError) {
       ctx.logger.info({ command: command.data.name, reason: error.message }, 'command refused');
       return { content: error.message, ephemeral: true, outcome: 'refused' };
     }
-    ctx.logger.error({ err: error, command: command.data.name, subcommand: options.subcommand, user: ctx.invoker.userId }, 'command failed');
+    ctx.logger.error(
+      { err: error, command: command.data.name, subcommand: options.subcommand, user: ctx.invoker.userId },
+      'command failed',
+    );
     return { content: SOMETHING_WENT_WRONG, ephemeral: true, outcome: 'failed' };
   }
 }

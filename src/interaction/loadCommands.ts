@@ -123,7 +123,8 @@ export async function loadCommands(dir: string = commandsDir): Promise<Command[]
   for (const file of files) {
     const command = await loadCommandModule(join(dir, file));
     const clash = fileByName.get(command.data.name);
-    if (clash) throw new CommandModuleError(`commands/${file}: the command name "/${command.data.name}" is already used by commands/${clash}`);
+    if (clash)
+      throw new CommandModuleError(`commands/${file}: the command name "/${command.data.name}" is already used by commands/${clash}`);
     fileByName.set(command.data.name, file);
     commands.push(command);
   }
@@ -136,10 +137,13 @@ async function loadCommandModule(path: string): Promise<Command> {
   try {
     module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new CommandModuleError(`${file} could not be imported: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new CommandModuleError(`${file} could not be imported: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   const exported = module.default ?? module.command;
-  if (exported === undefined) throw new CommandModuleError(`${file} has no default export; export the command as \`export default { … } satisfies Command\``);
+  if (exported === undefined)
+    throw new CommandModuleError(`${file} has no default export; export the command as \`export default { … } satisfies Command\``);
   const parsed = commandModuleSchema.safeParse(exported);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(module)'}: ${issue.message}`).join('; ');

@@ -88,8 +88,17 @@ function fingerprint(snapshot: EventSnapshot | null): string {
   if (!snapshot) return '';
   const e = snapshot.event;
   return JSON.stringify([
-    e.kind, e.status, e.date, e.dateTo, e.approx, e.location.city, e.location.country, e.sides, e.summary,
-    snapshot.participants, snapshot.sources,
+    e.kind,
+    e.status,
+    e.date,
+    e.dateTo,
+    e.approx,
+    e.location.city,
+    e.location.country,
+    e.sides,
+    e.summary,
+    snapshot.participants,
+    snapshot.sources,
   ]);
 }
 
@@ -253,7 +262,11 @@ class ArticleMerge {
   }
 
   /** Resolves the article's people to stored people (creating or folding where needed) and records the article's mentions. */
-  private async mergePeople(articleId: number, people: ArticleExtraction['people'], eventsToRecompute: Set<number>): Promise<Map<string, number>> {
+  private async mergePeople(
+    articleId: number,
+    people: ArticleExtraction['people'],
+    eventsToRecompute: Set<number>,
+  ): Promise<Map<string, number>> {
     const knownFor = new Map(people.map((p) => [p.key, findKnownPerson({ name: p.name.trim(), aliases: p.aliases }, this.knownPeople)]));
     const lookupKeys = people.flatMap((p) => {
       const known = knownFor.get(p.key);
@@ -286,7 +299,11 @@ class ArticleMerge {
       for (const n of [mention.name, ...(known ? [known.name, ...known.aliases] : [])]) {
         for (const key of surnameKeysToSearch(n)) for (const rec of byKey.get(key) ?? []) if (records.has(rec.id)) nearby.add(rec);
       }
-      const ranked = rankPersonMatches(mention, [...nearby].sort((a, b) => a.id - b.id), known);
+      const ranked = rankPersonMatches(
+        mention,
+        [...nearby].sort((a, b) => a.id - b.id),
+        known,
+      );
       let target = ranked[0];
       if (target) {
         for (const other of peopleToFold(mention, ranked)) {
@@ -343,7 +360,12 @@ class ArticleMerge {
     const allNames = [...new Set(mentions.flatMap((m) => [m.name, ...m.aliases]))];
     const known = findKnownPerson({ name: allNames[0]!, aliases: allNames.slice(1) }, this.knownPeople);
     const merged = mergePersonMentions(mentions, known);
-    if (row.name !== merged.name || row.country !== merged.country || row.role !== merged.role || JSON.stringify(row.roles) !== JSON.stringify(merged.roles)) {
+    if (
+      row.name !== merged.name ||
+      row.country !== merged.country ||
+      row.role !== merged.role ||
+      JSON.stringify(row.roles) !== JSON.stringify(merged.roles)
+    ) {
       await tx.updatePerson(personId, { name: merged.name, country: merged.country, role: merged.role, roles: merged.roles });
     }
     if (seen) await tx.setLastSeen(personId, tx.now);
@@ -378,10 +400,15 @@ class ArticleMerge {
   private async loadCandidates(reports: EventReport[], publishedAt: string | null, previousEvents: Set<number>): Promise<EventCandidate[]> {
     if (reports.length === 0) return [];
     const tx = this.tx;
-    const reportDays = reports.flatMap((r) => [r.date, r.dateTo]).filter(isIsoDay).sort();
+    const reportDays = reports
+      .flatMap((r) => [r.date, r.dateTo])
+      .filter(isIsoDay)
+      .sort();
     const ranges: Array<[string, string]> = [];
-    if (reportDays.length > 0) ranges.push([addDays(reportDays[0]!, -DATED_WINDOW_DAYS), addDays(reportDays[reportDays.length - 1]!, DATED_WINDOW_DAYS)]);
-    if (isIsoDay(publishedAt) && reports.some((r) => r.date === null)) ranges.push([addDays(publishedAt, -UNDATED_WINDOW_DAYS), addDays(publishedAt, UNDATED_WINDOW_DAYS)]);
+    if (reportDays.length > 0)
+      ranges.push([addDays(reportDays[0]!, -DATED_WINDOW_DAYS), addDays(reportDays[reportDays.length - 1]!, DATED_WINDOW_DAYS)]);
+    if (isIsoDay(publishedAt) && reports.some((r) => r.date === null))
+      ranges.push([addDays(publishedAt, -UNDATED_WINDOW_DAYS), addDays(publishedAt, UNDATED_WINDOW_DAYS)]);
     const ids = new Set<number>(previousEvents);
     const anchor = isIsoDay(publishedAt) ? publishedAt : reportDays[0];
     if (ranges.length === 0 && !anchor) {
@@ -389,7 +416,12 @@ class ArticleMerge {
       for (const id of await tx.allEventIds()) ids.add(id);
     } else {
       for (const [lo, hi] of ranges) for (const id of await tx.eventIdsDated(addDays(lo, -LONGEST_EVENT_DAYS), hi, lo)) ids.add(id);
-      if (anchor) for (const id of await tx.undatedEventIdsPublished(addDays(anchor, -UNDATED_SOURCE_WINDOW_DAYS), addDays(anchor, UNDATED_SOURCE_WINDOW_DAYS))) ids.add(id);
+      if (anchor)
+        for (const id of await tx.undatedEventIdsPublished(
+          addDays(anchor, -UNDATED_SOURCE_WINDOW_DAYS),
+          addDays(anchor, UNDATED_SOURCE_WINDOW_DAYS),
+        ))
+          ids.add(id);
     }
     const sorted = [...ids].sort((a, b) => a - b);
     const events = await tx.events(sorted);

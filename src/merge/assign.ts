@@ -22,7 +22,11 @@ function dayDistance(eventDay: string | null, publishedAt: string | null): numbe
  * - when the article is applied again, the event that held this sentence before wins if it still fits;
  * - otherwise the best score wins; ties go to the candidate listed first (the older event).
  */
-export function chooseEventForReport(report: EventReport, candidates: readonly EventCandidate[], previousIds: readonly number[] = []): EventCandidate | null {
+export function chooseEventForReport(
+  report: EventReport,
+  candidates: readonly EventCandidate[],
+  previousIds: readonly number[] = [],
+): EventCandidate | null {
   let scored: Array<{ candidate: EventCandidate; score: number }> = [];
   for (const candidate of candidates) {
     const score = matchScore(report, candidate.fields);
@@ -38,7 +42,8 @@ export function chooseEventForReport(report: EventReport, candidates: readonly E
   }
   const reportSides = new Set(report.sides);
   const inside = scored.filter(
-    ({ candidate }) => compareSides(candidate.fields.sides, report.sides) === 'subset' && new Set(candidate.fields.sides).size < reportSides.size,
+    ({ candidate }) =>
+      compareSides(candidate.fields.sides, report.sides) === 'subset' && new Set(candidate.fields.sides).size < reportSides.size,
   );
   const bundles = inside.some((a) => inside.some((b) => compareSides(a.candidate.fields.sides, b.candidate.fields.sides) === 'crossing'));
   const eligible = bundles ? scored.filter((s) => !inside.includes(s)) : scored;
@@ -76,13 +81,20 @@ export function undatedEventsToAttach(candidates: readonly EventCandidate[]): Ar
   const moves: Array<{ undated: EventCandidate; into: EventCandidate }> = [];
   for (const undated of candidates) {
     if (undated.fields.date !== null || undated.reports.length === 0) continue;
-    const latest = undated.reports.map((r) => r.publishedAt).filter((d): d is string => d !== null).sort().pop() ?? null;
+    const latest =
+      undated.reports
+        .map((r) => r.publishedAt)
+        .filter((d): d is string => d !== null)
+        .sort()
+        .pop() ?? null;
     let best: { into: EventCandidate; score: number } | null = null;
     for (const dated of candidates) {
       if (dated.fields.date === null || dated.reports.length === 0) continue;
       const score = matchScore(undated.fields, dated.fields);
       if (score === null) continue;
-      const agree = undated.reports.every((u) => dated.reports.filter((r) => r.articleId === u.articleId).every((r) => sameArticleReportsAgree(u, r)));
+      const agree = undated.reports.every((u) =>
+        dated.reports.filter((r) => r.articleId === u.articleId).every((r) => sameArticleReportsAgree(u, r)),
+      );
       if (!agree) continue;
       const adjusted = score - dayDistance(dated.fields.date, latest) / 1000;
       if (!best || adjusted > best.score) best = { into: dated, score: adjusted };

@@ -28,7 +28,9 @@ const isFullName = (name: string): boolean => normalizeName(name).split(' ').len
  * equal, so the merge compares a new name with a few stored people instead of all of them.
  */
 export function surnameKey(name: string): string {
-  const tokens = normalizeName(name).split(' ').filter((t) => t.length > 0);
+  const tokens = normalizeName(name)
+    .split(' ')
+    .filter((t) => t.length > 0);
   const last = tokens[tokens.length - 1];
   return last ? foldToken(last.replace(/^['-]+|['-]+$/g, '')).slice(0, 1) : '';
 }
@@ -117,10 +119,7 @@ export function rankPersonMatches(mention: PersonMention, people: readonly Perso
     scored.push({ p, exact, countryScore });
   }
   return scored
-    .sort(
-      (a, b) =>
-        Number(b.exact) - Number(a.exact) || b.countryScore - a.countryScore || b.p.mentions - a.p.mentions || a.p.id - b.p.id,
-    )
+    .sort((a, b) => Number(b.exact) - Number(a.exact) || b.countryScore - a.countryScore || b.p.mentions - a.p.mentions || a.p.id - b.p.id)
     .map((s) => s.p);
 }
 
@@ -133,9 +132,7 @@ export function peopleToFold(mention: PersonMention, ranked: readonly PersonReco
   if (!isFullName(mention.name) || ranked.length < 2) return [];
   const [best, ...rest] = ranked as [PersonRecord, ...PersonRecord[]];
   return rest.filter(
-    (p) =>
-      (!p.country || !best.country || p.country === best.country) &&
-      comparableNames(p.names).every((n) => sameName(n, mention.name)),
+    (p) => (!p.country || !best.country || p.country === best.country) && comparableNames(p.names).every((n) => sameName(n, mention.name)),
   );
 }
 

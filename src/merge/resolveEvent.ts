@@ -59,7 +59,14 @@ export function resolveDates(reports: readonly Dated[]): ResolvedDates {
   const approximate = reports.filter((r) => r.date !== null);
   if (approximate.length > 0) {
     const narrowest = approximate
-      .map((r, i) => ({ r, i, width: (() => { const w = dateWindow(r)!; return w.hi - w.lo; })() }))
+      .map((r, i) => ({
+        r,
+        i,
+        width: (() => {
+          const w = dateWindow(r)!;
+          return w.hi - w.lo;
+        })(),
+      }))
       .sort((a, b) => a.width - b.width || a.i - b.i)[0]!.r;
     const span = spanOf(narrowest);
     return { date: span.from, dateTo: span.to > span.from ? span.to : null, approx: true };
@@ -83,15 +90,22 @@ function mostCommon<T>(values: readonly T[], key: (v: T) => string): T | null {
 /** The city most sources name (with the country they give for it), else the country most give. */
 export function resolvePlace(places: readonly Place[]): Place {
   const withCity = places.filter((p) => p.city);
-  const city = mostCommon(withCity.map((p) => p.city!), normalizePlaceName);
+  const city = mostCommon(
+    withCity.map((p) => p.city!),
+    normalizePlaceName,
+  );
   if (city !== null) {
-    const countries = withCity
-      .filter((p) => normalizePlaceName(p.city!) === normalizePlaceName(city) && p.country)
-      .map((p) => p.country!);
+    const countries = withCity.filter((p) => normalizePlaceName(p.city!) === normalizePlaceName(city) && p.country).map((p) => p.country!);
     const fallback = places.filter((p) => p.country).map((p) => p.country!);
     return { city, country: mostCommon(countries, (c) => c) ?? mostCommon(fallback, (c) => c) };
   }
-  return { city: null, country: mostCommon(places.filter((p) => p.country).map((p) => p.country!), (c) => c) };
+  return {
+    city: null,
+    country: mostCommon(
+      places.filter((p) => p.country).map((p) => p.country!),
+      (c) => c,
+    ),
+  };
 }
 
 /** The kind most sources use, ties going to the earliest. */
@@ -105,7 +119,12 @@ export function resolveKind(kinds: readonly EventKind[]): EventKind {
 export function unionInOrder<T>(lists: ReadonlyArray<readonly T[]>): T[] {
   const seen = new Set<T>();
   const out: T[] = [];
-  for (const list of lists) for (const x of list) if (!seen.has(x)) { seen.add(x); out.push(x); }
+  for (const list of lists)
+    for (const x of list)
+      if (!seen.has(x)) {
+        seen.add(x);
+        out.push(x);
+      }
   return out;
 }
 

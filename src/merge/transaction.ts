@@ -125,7 +125,10 @@ export interface MergeTransaction {
   person(personId: number): Promise<StoredPerson | null>;
   /** The person's mentions, oldest publication first (undated first), then by article and mention. */
   mentionsOf(personId: number): Promise<PersonMention[]>;
-  updatePerson(personId: number, fields: { name: string; country: CountryCode | null; role: string | null; roles: string[] }): Promise<void>;
+  updatePerson(
+    personId: number,
+    fields: { name: string; country: CountryCode | null; role: string | null; roles: string[] },
+  ): Promise<void>;
   setLastSeen(personId: number, at: IsoInstant): Promise<void>;
   deletePerson(personId: number): Promise<void>;
   aliasesOf(personId: number): Promise<StoredAlias[]>;
@@ -178,7 +181,10 @@ export interface MergeTransaction {
   personName(personId: number): Promise<string | null>;
   deleteQuote(quoteId: number): Promise<void>;
   updateQuote(quoteId: number, fields: { personId: number | null; speaker: string | null; date: IsoDay | null }): Promise<void>;
-  insertQuote(articleId: number, quote: { personId: number | null; speaker: string | null; text: string; date: IsoDay | null }): Promise<void>;
+  insertQuote(
+    articleId: number,
+    quote: { personId: number | null; speaker: string | null; text: string; date: IsoDay | null },
+  ): Promise<void>;
 }
 
 /** A store that can run a merge: opens one transaction, commits when `work` resolves, rolls back when it throws. */

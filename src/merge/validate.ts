@@ -7,7 +7,10 @@ import type { ArticleExtraction } from '../domain/types.ts';
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'a real calendar day');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'a real calendar day',
+  );
 const countryCode = z.string().regex(/^([A-Z]{2}|EU)$/, 'an ISO 3166-1 alpha-2 code or EU');
 
 const extractionSchema = z.object({
@@ -51,11 +54,14 @@ export function validateExtraction(extraction: ArticleExtraction): ArticleExtrac
   }
   extraction.events.forEach((e, i) => {
     const unknown = e.participantKeys.find((k) => !keys.has(k));
-    if (unknown !== undefined) throw new Error(`invalid extraction: events.${i}.participantKeys: "${unknown}" is not one of the article's people`);
-    if (e.dateTo !== null && (e.date === null || e.dateTo < e.date)) throw new Error(`invalid extraction: events.${i}.dateTo: ${e.dateTo} without a start day on or before it`);
+    if (unknown !== undefined)
+      throw new Error(`invalid extraction: events.${i}.participantKeys: "${unknown}" is not one of the article's people`);
+    if (e.dateTo !== null && (e.date === null || e.dateTo < e.date))
+      throw new Error(`invalid extraction: events.${i}.dateTo: ${e.dateTo} without a start day on or before it`);
   });
   extraction.quotes.forEach((q, i) => {
-    if (q.speakerKey !== null && !keys.has(q.speakerKey)) throw new Error(`invalid extraction: quotes.${i}.speakerKey: "${q.speakerKey}" is not one of the article's people`);
+    if (q.speakerKey !== null && !keys.has(q.speakerKey))
+      throw new Error(`invalid extraction: quotes.${i}.speakerKey: "${q.speakerKey}" is not one of the article's people`);
   });
   return extraction;
 }

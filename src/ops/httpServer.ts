@@ -46,7 +46,11 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
     void (async () => {
       if (path === '/healthz') {
         const report = await options.health();
-        const body = JSON.stringify({ status: report.ok ? 'ok' : 'unavailable', checks: report.checks, ...(report.ok ? {} : { reasons: report.reasons }) });
+        const body = JSON.stringify({
+          status: report.ok ? 'ok' : 'unavailable',
+          checks: report.checks,
+          ...(report.ok ? {} : { reasons: report.reasons }),
+        });
         send(res, report.ok ? 200 : 503, 'application/json; charset=utf-8', `${body}\n`, head);
       } else if (path === '/metrics') {
         send(res, 200, options.metrics.contentType, await options.metrics.text(), head);

@@ -36,7 +36,12 @@ export class Metrics {
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
-    this.#commands = new Counter({ name: 'parley_commands_total', help: 'Slash commands answered, by command and outcome', labelNames: ['command', 'outcome'], registers });
+    this.#commands = new Counter({
+      name: 'parley_commands_total',
+      help: 'Slash commands answered, by command and outcome',
+      labelNames: ['command', 'outcome'],
+      registers,
+    });
     this.#latency = new Histogram({
       name: 'parley_command_duration_seconds',
       help: 'Time to answer a slash command',
@@ -44,8 +49,17 @@ export class Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers,
     });
-    this.#ingested = new Counter({ name: 'parley_articles_ingested_total', help: 'Articles stored by this process (feeds and ingests)', registers });
-    this.#digests = new Counter({ name: 'parley_digest_deliveries_total', help: 'Digest deliveries, by outcome', labelNames: ['outcome'], registers });
+    this.#ingested = new Counter({
+      name: 'parley_articles_ingested_total',
+      help: 'Articles stored by this process (feeds and ingests)',
+      registers,
+    });
+    this.#digests = new Counter({
+      name: 'parley_digest_deliveries_total',
+      help: 'Digest deliveries, by outcome',
+      labelNames: ['outcome'],
+      registers,
+    });
     new Gauge({
       name: 'parley_feeds',
       help: 'Configured feeds, by health',

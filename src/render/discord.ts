@@ -74,7 +74,11 @@ export function replyFilesForDiscord(reply: Reply): DiscordFile[] {
     if (!FILE_NAME.test(file.name) || seen.has(file.name)) continue;
     seen.add(file.name);
     const description = file.description?.replace(/\s+/g, ' ').trim();
-    files.push({ name: file.name, data: Buffer.from(file.data), ...(description ? { description: truncate(description, DISCORD_LIMITS.attachmentDescription) } : {}) });
+    files.push({
+      name: file.name,
+      data: Buffer.from(file.data),
+      ...(description ? { description: truncate(description, DISCORD_LIMITS.attachmentDescription) } : {}),
+    });
   }
   return files;
 }

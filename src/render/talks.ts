@@ -31,7 +31,10 @@ export function formatTalkDate(event: Pick<TalkEvent, 'date' | 'dateTo' | 'appro
 }
 
 export function formatPlace(place: Place): string {
-  const parts = [place.city ? escapeMarkdown(oneLine(place.city)) : null, place.country ? escapeMarkdown(countryName(place.country)) : null];
+  const parts = [
+    place.city ? escapeMarkdown(oneLine(place.city)) : null,
+    place.country ? escapeMarkdown(countryName(place.country)) : null,
+  ];
   const text = parts.filter((p): p is string => p !== null).join(', ');
   return text || 'place unknown';
 }
@@ -145,7 +148,13 @@ export function formatAgo(instant: string | null, now: Date): string {
   const future = seconds < 0;
   const abs = Math.abs(seconds);
   const [value, unit] =
-    abs < 60 ? [abs, 'second'] : abs < 3600 ? [Math.floor(abs / 60), 'minute'] : abs < 86_400 ? [Math.floor(abs / 3600), 'hour'] : [Math.floor(abs / 86_400), 'day'];
+    abs < 60
+      ? [abs, 'second']
+      : abs < 3600
+        ? [Math.floor(abs / 60), 'minute']
+        : abs < 86_400
+          ? [Math.floor(abs / 3600), 'hour']
+          : [Math.floor(abs / 86_400), 'day'];
   if (abs < 10) return 'just now';
   const text = `${value} ${unit}${value === 1 ? '' : 's'}`;
   return future ? `in ${text}` : `${text} ago`;

@@ -46,8 +46,7 @@ export interface ConfigAlertDefinition {
 }
 
 export type AddAlertSubscriptionResult =
-  | { status: 'added'; subscription: AlertSubscription }
-  | { status: 'exists'; subscription: AlertSubscription; reenabled: boolean };
+  { status: 'added'; subscription: AlertSubscription } | { status: 'exists'; subscription: AlertSubscription; reenabled: boolean };
 
 export type AlertPostPurpose = 'alert' | 'update';
 export type AlertPostStatus = 'recorded' | 'sent' | 'failed';
@@ -136,7 +135,14 @@ export interface AlertRepo {
    */
   recordAlertPost(channelId: string, nonce: string, at: IsoInstant, max: number): Promise<AlertPost | null>;
   /** Records an update post about `eventIds` linking to `linksTo`. */
-  recordUpdatePost(channelId: string, guildId: string | null, items: Array<{ eventId: number; base: ShownFacts | null }>, linksTo: string, nonce: string, at: IsoInstant): Promise<AlertPost>;
+  recordUpdatePost(
+    channelId: string,
+    guildId: string | null,
+    items: Array<{ eventId: number; base: ShownFacts | null }>,
+    linksTo: string,
+    nonce: string,
+    at: IsoInstant,
+  ): Promise<AlertPost>;
   getPost(postId: number): Promise<AlertPost | null>;
   /** Posts recorded but neither sent nor settled. */
   pendingPosts(): Promise<AlertPost[]>;
@@ -147,17 +153,32 @@ export interface AlertRepo {
    * Marks the post sent: its events now show in this message, at the change seq and facts given
    * (what the composed message showed).
    */
-  markPostSent(postId: number, messageId: string, at: IsoInstant, shown: Array<{ eventId: number; seq: number; facts: ShownFacts | null }>): Promise<void>;
+  markPostSent(
+    postId: number,
+    messageId: string,
+    at: IsoInstant,
+    shown: Array<{ eventId: number; seq: number; facts: ShownFacts | null }>,
+  ): Promise<void>;
   /**
    * Marks the post failed. `release` puts an alert post's events back in the waiting line (so a
    * later post carries them); a `channelFault` counts towards disabling the channel's
    * subscriptions, as with digests. Returns the channel's subscriptions afterwards.
    */
-  markPostFailed(postId: number, error: string, at: IsoInstant, options: { release: boolean; channelFault: boolean; disableAfter: number }): Promise<AlertSubscription[]>;
+  markPostFailed(
+    postId: number,
+    error: string,
+    at: IsoInstant,
+    options: { release: boolean; channelFault: boolean; disableAfter: number },
+  ): Promise<AlertSubscription[]>;
   /** Sent posts (alert or update) with an event whose message is out of date. */
   postsToRefresh(): Promise<AlertPost[]>;
   /** The message of these events now shows what it showed at `seq` (after an edit, or nothing worth saying). */
-  markRendered(channelId: string, shown: Array<{ eventId: number; seq: number; facts: ShownFacts | null }>, at: IsoInstant, postId?: number): Promise<void>;
+  markRendered(
+    channelId: string,
+    shown: Array<{ eventId: number; seq: number; facts: ShownFacts | null }>,
+    at: IsoInstant,
+    postId?: number,
+  ): Promise<void>;
   /** An edit that failed: counted towards disabling like a failed post. */
   noteEditFailed(channelId: string, error: string, at: IsoInstant, options: { channelFault: boolean; disableAfter: number }): Promise<void>;
   /** A successful edit or post to the channel clears its failure count. */

@@ -4,9 +4,7 @@ import type { ArticleInput, StoredArticle } from '../domain/types.ts';
 
 export type DuplicateReason = 'url' | 'text' | 'near-duplicate';
 
-export type AddArticleResult =
-  | { status: 'stored'; article: StoredArticle }
-  | { status: 'duplicate'; of: number; reason: DuplicateReason };
+export type AddArticleResult = { status: 'stored'; article: StoredArticle } | { status: 'duplicate'; of: number; reason: DuplicateReason };
 
 export interface ArticleRepo {
   /** Stores the article unless it is a duplicate (same canonical URL, same text, or a near copy). */

@@ -134,13 +134,23 @@ export interface DigestRepo {
    * Makes the config-declared subscriptions match `definitions`: adds new ones (since = `since`
    * for each new one), updates changed ones in place, re-enables disabled ones, removes the rest.
    */
-  syncConfigSubscriptions(definitions: ConfigSubscriptionDefinition[], now: IsoInstant, sinceFor: (definition: ConfigSubscriptionDefinition) => IsoInstant): Promise<SyncResult>;
+  syncConfigSubscriptions(
+    definitions: ConfigSubscriptionDefinition[],
+    now: IsoInstant,
+    sinceFor: (definition: ConfigSubscriptionDefinition) => IsoInstant,
+  ): Promise<SyncResult>;
 
   /**
    * Records the run for `slot` unless one exists. `created` tells which: an existing run is
    * returned unchanged, so a slot is never run twice.
    */
-  recordRun(subscriptionId: number, slot: IsoInstant, nonce: string, until: IsoInstant, at: IsoInstant): Promise<{ run: DigestRun; created: boolean }>;
+  recordRun(
+    subscriptionId: number,
+    slot: IsoInstant,
+    nonce: string,
+    until: IsoInstant,
+    at: IsoInstant,
+  ): Promise<{ run: DigestRun; created: boolean }>;
   /** The latest slot that has a run of any status, per subscription. */
   latestSlots(): Promise<Map<number, IsoInstant>>;
   /** Runs recorded but neither sent nor settled: a crash happened around delivery. */
@@ -154,7 +164,12 @@ export interface DigestRepo {
    * Marks the run failed. A `channelFault` (channel gone, access lost) counts towards disabling:
    * at `disableAfter` such failures in a row the subscription is disabled with the error as reason.
    */
-  markRunFailed(runId: number, error: string, at: IsoInstant, fault: { channelFault: boolean; disableAfter: number }): Promise<Subscription | null>;
+  markRunFailed(
+    runId: number,
+    error: string,
+    at: IsoInstant,
+    fault: { channelFault: boolean; disableAfter: number },
+  ): Promise<Subscription | null>;
 
   /** What changed in (since, until], matching `filters`. */
   changesSince(filters: DigestFilters, since: IsoInstant, until: IsoInstant, limits: ChangeLimits): Promise<DigestChangesPage>;

@@ -28,7 +28,12 @@ export interface FeedRepo {
   /** Makes the table match the configured feeds (adds, updates, disables the removed ones). */
   sync(definitions: FeedDefinition[]): Promise<void>;
   getState(url: string): Promise<FeedFetchState | null>;
-  recordSuccess(id: number, at: IsoInstant, validators: { etag: string | null; lastModified: string | null }, nextPollAt: IsoInstant): Promise<void>;
+  recordSuccess(
+    id: number,
+    at: IsoInstant,
+    validators: { etag: string | null; lastModified: string | null },
+    nextPollAt: IsoInstant,
+  ): Promise<void>;
   recordFailure(id: number, at: IsoInstant, error: string, nextPollAt: IsoInstant): Promise<void>;
   health(): Promise<FeedHealth[]>;
   /** Enabled feeds with their state, in id order. */

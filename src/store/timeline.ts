@@ -17,8 +17,14 @@ export interface TimelineRepo {
 
 export interface TimelineExport {
   events: Array<{
-    id: string; kind: string; status: string; date: string | null; dateTo: string | null; approx: boolean;
-    location: { city: string | null; country: string | null }; sides: string[];
+    id: string;
+    kind: string;
+    status: string;
+    date: string | null;
+    dateTo: string | null;
+    approx: boolean;
+    location: { city: string | null; country: string | null };
+    sides: string[];
     participants: Array<{ name: string; country: string | null }>;
     sources: Array<{ url: string | null; file: string | null; evidence: string }>;
     summary: string;

@@ -43,14 +43,22 @@ export function buildLanes(talks: TimelineTalk[], options: LaneOptions): LaneSet
     const key = sides.join('+') || (options.personCountry !== undefined ? 'alone' : 'unknown');
     let lane = byKey.get(key);
     if (!lane) {
-      lane = { key, label: laneLabel(sides, options, key, countryName), shortLabel: laneLabel(sides, options, key, (code) => code), talks: [] };
+      lane = {
+        key,
+        label: laneLabel(sides, options, key, countryName),
+        shortLabel: laneLabel(sides, options, key, (code) => code),
+        talks: [],
+      };
       byKey.set(key, lane);
     }
     lane.talks.push(talk);
     const end = talk.dateTo ?? talk.date;
     if (end > (lastDays.get(lane) ?? '')) lastDays.set(lane, end);
   }
-  const nextPlanned = talks.find((t) => t.status === 'planned' && t.date >= options.today) ?? talks.find((t) => UPCOMING.has(t.status) && t.date >= options.today) ?? null;
+  const nextPlanned =
+    talks.find((t) => t.status === 'planned' && t.date >= options.today) ??
+    talks.find((t) => UPCOMING.has(t.status) && t.date >= options.today) ??
+    null;
 
   // Busiest first; then the lane with the latest talk; then by name, so the order is stable.
   const ranked = [...byKey.values()].sort(

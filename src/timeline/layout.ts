@@ -14,10 +14,30 @@ import type { LaneSet } from './lanes.ts';
 export const WIDTH = 600;
 
 export type Shape =
-  | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string; stroke?: string; strokeWidth?: number; rx?: number; dash?: string }
+  | {
+      kind: 'rect';
+      x: number;
+      y: number;
+      w: number;
+      h: number;
+      fill: string;
+      stroke?: string;
+      strokeWidth?: number;
+      rx?: number;
+      dash?: string;
+    }
   | { kind: 'circle'; cx: number; cy: number; r: number; fill: string; stroke?: string; strokeWidth?: number; dash?: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; strokeWidth: number; dash?: string }
-  | { kind: 'text'; x: number; y: number; text: string; size: number; weight: 'regular' | 'bold'; fill: string; anchor: 'start' | 'middle' | 'end' };
+  | {
+      kind: 'text';
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      weight: 'regular' | 'bold';
+      fill: string;
+      anchor: 'start' | 'middle' | 'end';
+    };
 
 export interface Picture {
   width: number;
@@ -105,7 +125,9 @@ export function layoutTimeline(input: LayoutInput): Picture {
     shapes.push({ kind: 'line', x1: tx, y1: LANES_TOP - 4, x2: tx, y2: axisY, stroke: COLORS.today, strokeWidth: 1.2, dash: '4 3' });
     const label = 'today';
     const half = textWidth(label, TEXT.small) / 2;
-    shapes.push(text(Math.min(Math.max(tx, PLOT_LEFT + half), PLOT_RIGHT - half), LANES_TOP - 7, label, TEXT.small, COLORS.today, 'middle'));
+    shapes.push(
+      text(Math.min(Math.max(tx, PLOT_LEFT + half), PLOT_RIGHT - half), LANES_TOP - 7, label, TEXT.small, COLORS.today, 'middle'),
+    );
   }
 
   // Marks and their city labels, lane by lane.
@@ -129,7 +151,9 @@ export function layoutTimeline(input: LayoutInput): Picture {
       const fitted = fitText(label, CITY_LABEL_MAX, TEXT.small, weight);
       if (!fitted) continue;
       const w = textWidth(fitted, TEXT.small, weight);
-      const mid = mark.dateTo ? (clampX(x(maxDay(mark.date, input.from))) + clampX(x(minDay(mark.dateTo, input.to)) + dayWidth)) / 2 : centre(mark.date);
+      const mid = mark.dateTo
+        ? (clampX(x(maxDay(mark.date, input.from))) + clampX(x(minDay(mark.dateTo, input.to)) + dayWidth)) / 2
+        : centre(mark.date);
       const left = Math.min(Math.max(mid - w / 2, PLOT_LEFT - 6), PLOT_RIGHT + 6 - w);
       const span: [number, number] = [left, left + w];
       const row = fits(rows.above, span) ? 'above' : fits(rows.below, span) ? 'below' : null;
@@ -193,7 +217,15 @@ function cityLabel(mark: Mark): string {
   return `${prefix}${city}${others > 0 ? ` +${others}` : mark.count > 1 ? ` ×${mark.count}` : ''}`;
 }
 
-function markShapes(mark: Mark, cy: number, x: (d: IsoDay) => number, centre: (d: IsoDay) => number, dayWidth: number, from: IsoDay, to: IsoDay): Shape[] {
+function markShapes(
+  mark: Mark,
+  cy: number,
+  x: (d: IsoDay) => number,
+  centre: (d: IsoDay) => number,
+  dayWidth: number,
+  from: IsoDay,
+  to: IsoDay,
+): Shape[] {
   const look = markLook(mark.status);
   const out: Shape[] = [];
   const color = mark.next ? COLORS.next : look.color;
@@ -202,18 +234,59 @@ function markShapes(mark: Mark, cy: number, x: (d: IsoDay) => number, centre: (d
     const left = clampX(x(maxDay(mark.date, from)));
     const right = clampX(x(minDay(mark.dateTo, to)) + dayWidth);
     const w = Math.max(right - left, 2 * MARK_RADIUS);
-    if (mark.next) out.push({ kind: 'rect', x: left - HALO, y: cy - MARK_RADIUS - HALO, w: w + 2 * HALO, h: 2 * (MARK_RADIUS + HALO), rx: MARK_RADIUS + HALO, fill: HALO_FILL, stroke: COLORS.next, strokeWidth: 1.5 });
-    out.push({ kind: 'rect', x: left, y: cy - MARK_RADIUS, w, h: 2 * MARK_RADIUS, rx: MARK_RADIUS, fill: look.filled ? color : COLORS.background, stroke: color, strokeWidth: 1.8, ...(look.dash ? { dash: look.dash } : {}) });
+    if (mark.next)
+      out.push({
+        kind: 'rect',
+        x: left - HALO,
+        y: cy - MARK_RADIUS - HALO,
+        w: w + 2 * HALO,
+        h: 2 * (MARK_RADIUS + HALO),
+        rx: MARK_RADIUS + HALO,
+        fill: HALO_FILL,
+        stroke: COLORS.next,
+        strokeWidth: 1.5,
+      });
+    out.push({
+      kind: 'rect',
+      x: left,
+      y: cy - MARK_RADIUS,
+      w,
+      h: 2 * MARK_RADIUS,
+      rx: MARK_RADIUS,
+      fill: look.filled ? color : COLORS.background,
+      stroke: color,
+      strokeWidth: 1.8,
+      ...(look.dash ? { dash: look.dash } : {}),
+    });
   } else if (mark.status === 'cancelled') {
     const cx = centre(mark.date);
     const d = MARK_RADIUS - 0.5;
     out.push({ kind: 'line', x1: cx - d, y1: cy - d, x2: cx + d, y2: cy + d, stroke: color, strokeWidth: 2 });
     out.push({ kind: 'line', x1: cx - d, y1: cy + d, x2: cx + d, y2: cy - d, stroke: color, strokeWidth: 2 });
   } else {
-    if (mark.next) out.push({ kind: 'circle', cx: centre(mark.date), cy, r: MARK_RADIUS + HALO, fill: HALO_FILL, stroke: COLORS.next, strokeWidth: 1.5 });
+    if (mark.next)
+      out.push({
+        kind: 'circle',
+        cx: centre(mark.date),
+        cy,
+        r: MARK_RADIUS + HALO,
+        fill: HALO_FILL,
+        stroke: COLORS.next,
+        strokeWidth: 1.5,
+      });
     // A filled mark needs no outline (the same colour): one path to draw instead of two.
     if (look.filled) out.push({ kind: 'circle', cx: centre(mark.date), cy, r: MARK_RADIUS + 0.9, fill: color });
-    else out.push({ kind: 'circle', cx: centre(mark.date), cy, r: MARK_RADIUS, fill: COLORS.background, stroke: color, strokeWidth: 1.8, ...(look.dash ? { dash: look.dash } : {}) });
+    else
+      out.push({
+        kind: 'circle',
+        cx: centre(mark.date),
+        cy,
+        r: MARK_RADIUS,
+        fill: COLORS.background,
+        stroke: color,
+        strokeWidth: 1.8,
+        ...(look.dash ? { dash: look.dash } : {}),
+      });
   }
   return out;
 }
@@ -234,9 +307,20 @@ function markLook(status: EventStatus): { color: string; filled: boolean; dash?:
 /** The legend: what each look means. Wraps onto a second line when it does not fit one. */
 function legend(shapes: Shape[], top: number): number {
   const items: Array<{ label: string; draw: (cx: number, cy: number) => Shape[] }> = [
-    { label: 'held', draw: (cx, cy) => [{ kind: 'circle', cx, cy, r: MARK_RADIUS, fill: COLORS.held, stroke: COLORS.held, strokeWidth: 1.8 }] },
-    { label: 'planned', draw: (cx, cy) => [{ kind: 'circle', cx, cy, r: MARK_RADIUS, fill: COLORS.background, stroke: COLORS.planned, strokeWidth: 1.8 }] },
-    { label: 'proposed', draw: (cx, cy) => [{ kind: 'circle', cx, cy, r: MARK_RADIUS, fill: COLORS.background, stroke: COLORS.proposed, strokeWidth: 1.8, dash: '2 2' }] },
+    {
+      label: 'held',
+      draw: (cx, cy) => [{ kind: 'circle', cx, cy, r: MARK_RADIUS, fill: COLORS.held, stroke: COLORS.held, strokeWidth: 1.8 }],
+    },
+    {
+      label: 'planned',
+      draw: (cx, cy) => [{ kind: 'circle', cx, cy, r: MARK_RADIUS, fill: COLORS.background, stroke: COLORS.planned, strokeWidth: 1.8 }],
+    },
+    {
+      label: 'proposed',
+      draw: (cx, cy) => [
+        { kind: 'circle', cx, cy, r: MARK_RADIUS, fill: COLORS.background, stroke: COLORS.proposed, strokeWidth: 1.8, dash: '2 2' },
+      ],
+    },
     {
       label: 'cancelled',
       draw: (cx, cy) => [
@@ -244,7 +328,22 @@ function legend(shapes: Shape[], top: number): number {
         { kind: 'line', x1: cx - 4.5, y1: cy + 4.5, x2: cx + 4.5, y2: cy - 4.5, stroke: COLORS.cancelled, strokeWidth: 2 },
       ],
     },
-    { label: 'several days', draw: (cx, cy) => [{ kind: 'rect', x: cx - 9, y: cy - MARK_RADIUS, w: 18, h: 2 * MARK_RADIUS, rx: MARK_RADIUS, fill: COLORS.held, stroke: COLORS.held, strokeWidth: 1.8 }] },
+    {
+      label: 'several days',
+      draw: (cx, cy) => [
+        {
+          kind: 'rect',
+          x: cx - 9,
+          y: cy - MARK_RADIUS,
+          w: 18,
+          h: 2 * MARK_RADIUS,
+          rx: MARK_RADIUS,
+          fill: COLORS.held,
+          stroke: COLORS.held,
+          strokeWidth: 1.8,
+        },
+      ],
+    },
     {
       label: 'next planned',
       draw: (cx, cy) => [
@@ -282,7 +381,8 @@ export function axisTicks(from: IsoDay, to: IsoDay, x: (d: IsoDay) => number): A
     for (let n = first; n <= last; n++) {
       const day = dayOf(n);
       const monday = new Date(n * DAY_MS).getUTCDay() === 1;
-      if (step >= 7 ? monday && ((n - first) / 7) % (step / 7) < 1 : (n - first) % step === 0) candidates.push({ day, label: dayLabel(day) });
+      if (step >= 7 ? monday && ((n - first) / 7) % (step / 7) < 1 : (n - first) % step === 0)
+        candidates.push({ day, label: dayLabel(day) });
     }
   } else {
     // Months: every 1st, or every 2nd, 3rd, 6th or 12th month on long ranges; the year is written
@@ -313,7 +413,15 @@ function dayLabel(day: IsoDay): string {
   return `${Number(day.slice(8, 10))} ${MONTH_NAMES[Number(day.slice(5, 7)) - 1]}`;
 }
 
-function text(x: number, y: number, value: string, size: number, fill: string, anchor: 'start' | 'middle' | 'end' = 'start', weight: 'regular' | 'bold' = 'regular'): Shape {
+function text(
+  x: number,
+  y: number,
+  value: string,
+  size: number,
+  fill: string,
+  anchor: 'start' | 'middle' | 'end' = 'start',
+  weight: 'regular' | 'bold' = 'regular',
+): Shape {
   return { kind: 'text', x, y, text: value, size, weight, fill, anchor };
 }
 

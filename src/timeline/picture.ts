@@ -63,7 +63,8 @@ export async function drawTimeline(request: TimelineRequest, env: TimelineEnv): 
   const from = request.from ?? addDays(today, -DEFAULT_DAYS_BACK);
   const to = request.to ?? null;
   if (to !== null && to < from) throw new UserFacingError(`The range ends (${formatDay(to)}) before it starts (${formatDay(from)}).`);
-  if (to !== null && daysBetween(from, to) > MAX_RANGE_DAYS) throw new UserFacingError('A timeline covers at most twenty years; choose a shorter range.');
+  if (to !== null && daysBetween(from, to) > MAX_RANGE_DAYS)
+    throw new UserFacingError('A timeline covers at most twenty years; choose a shorter range.');
 
   const found = await env.store.queries.timelineTalks({
     from,
@@ -92,7 +93,13 @@ export async function drawTimeline(request: TimelineRequest, env: TimelineEnv): 
     laneNoun: request.person ? { one: 'counterpart', many: 'counterparts' } : { one: 'pair of sides', many: 'pairs of sides' },
   });
   const png = await renderPng(picture);
-  return { kind: 'picture', png, title, description: describe(lanes, { from, end, today, counted, person: request.person }), talks: talks.length };
+  return {
+    kind: 'picture',
+    png,
+    title,
+    description: describe(lanes, { from, end, today, counted, person: request.person }),
+    talks: talks.length,
+  };
 }
 
 function pictureTitle(request: TimelineRequest): string {
@@ -102,7 +109,10 @@ function pictureTitle(request: TimelineRequest): string {
 }
 
 function emptyMessage(request: TimelineRequest, from: IsoDay, to: IsoDay | null): string {
-  const who = [request.side ? `with ${countryName(request.side)} (${request.side})` : null, request.person ? `of ${escapeMarkdown(plainText(request.person.name))}` : null]
+  const who = [
+    request.side ? `with ${countryName(request.side)} (${request.side})` : null,
+    request.person ? `of ${escapeMarkdown(plainText(request.person.name))}` : null,
+  ]
     .filter(Boolean)
     .join(' ');
   const range = to === null ? `between ${formatDay(from)} and today, and none planned` : `between ${formatDay(from)} and ${formatDay(to)}`;

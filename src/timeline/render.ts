@@ -22,7 +22,11 @@ export interface Png {
 export async function renderPng(picture: Picture): Promise<Png> {
   const svg = pictureToSvg(picture);
   const image = await renderAsync(svg, {
-    font: { fontFiles: fontFilesFor(picture.shapes.flatMap((s) => (s.kind === 'text' ? [s.text] : []))), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    font: {
+      fontFiles: fontFilesFor(picture.shapes.flatMap((s) => (s.kind === 'text' ? [s.text] : []))),
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+    },
     fitTo: { mode: 'zoom', value: SCALE },
     background: '#ffffff',
     shapeRendering: 2,

@@ -51,7 +51,8 @@ export class AlertHarness {
   /** A channel of the fake guild ('talks' or 'digests'), or a new one added to it. */
   channel(index: number): string {
     const channels = this.fake.guild.channels;
-    while (channels.length <= index) channels.push({ id: nextSnowflake(), name: `alerts-${channels.length}`, type: 0, guildId: this.fake.guild.id });
+    while (channels.length <= index)
+      channels.push({ id: nextSnowflake(), name: `alerts-${channels.length}`, type: 0, guildId: this.fake.guild.id });
     return channels[index]!.id;
   }
 
@@ -76,8 +77,14 @@ export class AlertHarness {
       paths.push(path);
     }
     const config = this.config.current();
-    const summary = await ingest(paths, { store: this.store, config, logger, afterStore: (article) => extractAndMerge(this.store, article, config) });
-    if (summary.ingested !== texts.length) throw new Error(`ingested ${summary.ingested} of ${texts.length}: ${JSON.stringify(summary.failed)}`);
+    const summary = await ingest(paths, {
+      store: this.store,
+      config,
+      logger,
+      afterStore: (article) => extractAndMerge(this.store, article, config),
+    });
+    if (summary.ingested !== texts.length)
+      throw new Error(`ingested ${summary.ingested} of ${texts.length}: ${JSON.stringify(summary.failed)}`);
   }
 
   startDispatcher(options: AlertDispatcherOptions = {}): AlertDispatcher {
@@ -97,7 +104,9 @@ export class AlertHarness {
   }
 
   edits(channelId: string) {
-    return this.fake.requestsTo('PATCH /channels/:channelId/messages/:messageId').filter((r) => r.path.startsWith(`/channels/${channelId}/messages/`));
+    return this.fake
+      .requestsTo('PATCH /channels/:channelId/messages/:messageId')
+      .filter((r) => r.path.startsWith(`/channels/${channelId}/messages/`));
   }
 
   async close(options: { keepFake?: boolean } = {}): Promise<void> {

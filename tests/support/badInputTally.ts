@@ -86,7 +86,9 @@ export class BadInputTally {
   /** Prints the counts and records them for the run's totals. */
   report(): void {
     const c = this.counts;
-    console.log(`[bad-input] ${c.suite}: ${c.tried} inputs tried, ${c.crashes} crashes, ${c.hangs} hangs, ${c.dataLost} data lost, ${this.problems.length} problems`);
+    console.log(
+      `[bad-input] ${c.suite}: ${c.tried} inputs tried, ${c.crashes} crashes, ${c.hangs} hangs, ${c.dataLost} data lost, ${this.problems.length} problems`,
+    );
     try {
       appendFileSync(TOTALS_FILE, `${JSON.stringify({ ...c, problems: this.problems.length, at: new Date().toISOString() })}\n`);
     } catch {
@@ -110,7 +112,8 @@ export function sumTotals(path = TOTALS_FILE): Record<string, TallyCounts & { pr
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const suites = Object.values(sumTotals());
-  for (const s of suites) console.log(`${s.suite.padEnd(40)} tried ${s.tried}, crashes ${s.crashes}, hangs ${s.hangs}, data lost ${s.dataLost}`);
+  for (const s of suites)
+    console.log(`${s.suite.padEnd(40)} tried ${s.tried}, crashes ${s.crashes}, hangs ${s.hangs}, data lost ${s.dataLost}`);
   const sum = (k: 'tried' | 'crashes' | 'hangs' | 'dataLost') => suites.reduce((n, s) => n + s[k], 0);
   console.log(`TOTAL: ${sum('tried')} inputs tried, ${sum('crashes')} crashes, ${sum('hangs')} hangs, ${sum('dataLost')} data lost`);
 }

@@ -17,7 +17,13 @@ export function commandContext(store: Store, invoker: Partial<Invoker> = {}): Co
     store,
     config: () => config,
     now: () => TEST_NOW,
-    invoker: { userId: '100000000000000001', guildId: '200000000000000002', channelId: '300000000000000003', permissions: { manageChannels: true, manageGuild: true }, ...invoker },
+    invoker: {
+      userId: '100000000000000001',
+      guildId: '200000000000000002',
+      channelId: '300000000000000003',
+      permissions: { manageChannels: true, manageGuild: true },
+      ...invoker,
+    },
     logger,
   };
 }

@@ -23,6 +23,14 @@ export async function runConsoleWith(
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
   input.end(lines.map((l) => `${l}\n`).join(''));
-  await runConsole({ app, input, output, env: options.env ?? {}, ...(options.commands ? { commands: options.commands } : {}), ...(options.samplesDir ? { samplesDir: options.samplesDir } : {}), ...(options.filesDir ? { filesDir: options.filesDir } : {}) });
+  await runConsole({
+    app,
+    input,
+    output,
+    env: options.env ?? {},
+    ...(options.commands ? { commands: options.commands } : {}),
+    ...(options.samplesDir ? { samplesDir: options.samplesDir } : {}),
+    ...(options.filesDir ? { filesDir: options.filesDir } : {}),
+  });
   return printed;
 }

@@ -7,7 +7,8 @@ import { startDigestScheduler } from '../../src/digest/scheduler.ts';
 import { digestApp, fakeDiscordPoster, TestClock } from './digestApp.ts';
 
 const { DIGEST_DB, DIGEST_API, DIGEST_TOKEN, DIGEST_NOW, DIGEST_CRASH_AT } = process.env;
-if (!DIGEST_DB || !DIGEST_API || !DIGEST_TOKEN || !DIGEST_NOW) throw new Error('DIGEST_DB, DIGEST_API, DIGEST_TOKEN and DIGEST_NOW are required');
+if (!DIGEST_DB || !DIGEST_API || !DIGEST_TOKEN || !DIGEST_NOW)
+  throw new Error('DIGEST_DB, DIGEST_API, DIGEST_TOKEN and DIGEST_NOW are required');
 
 const store = await openStore(DIGEST_DB);
 const { poster, rest } = fakeDiscordPoster(DIGEST_API, DIGEST_TOKEN);

@@ -17,13 +17,26 @@ export class DigestTimeline {
     this.#articles += 1;
     const text = `article ${this.#articles} ${input.title ?? ''}`;
     const info = this.db
-      .prepare(`INSERT INTO articles (url, file, title, text, published_at, fetched_at, content_hash, simhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(input.url ?? null, input.file ?? null, input.title ?? null, text, input.publishedAt ?? null, input.fetchedAt, createHash('sha256').update(text).digest('hex'), '0000000000000000');
+      .prepare(
+        `INSERT INTO articles (url, file, title, text, published_at, fetched_at, content_hash, simhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.url ?? null,
+        input.file ?? null,
+        input.title ?? null,
+        text,
+        input.publishedAt ?? null,
+        input.fetchedAt,
+        createHash('sha256').update(text).digest('hex'),
+        '0000000000000000',
+      );
     return Number(info.lastInsertRowid);
   }
 
   person(name: string, country: string | null, at: string, aliases: string[] = []): number {
-    const info = this.db.prepare(`INSERT INTO people (name, country, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)`).run(name, country, at, at);
+    const info = this.db
+      .prepare(`INSERT INTO people (name, country, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)`)
+      .run(name, country, at, at);
     const id = Number(info.lastInsertRowid);
     const alias = this.db.prepare(`INSERT OR IGNORE INTO person_aliases (person_id, alias, alias_norm) VALUES (?, ?, ?)`);
     for (const a of [name, ...aliases]) alias.run(id, a, normalizeName(a));
@@ -43,13 +56,28 @@ export class DigestTimeline {
     kind?: string;
   }): number {
     const info = this.db
-      .prepare(`INSERT INTO events (kind, status, date, city, country, sides_json, summary, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(input.kind ?? 'talks', input.status, input.date, input.city ?? null, input.country ?? null, JSON.stringify(input.sides), input.summary, input.at, input.at);
+      .prepare(
+        `INSERT INTO events (kind, status, date, city, country, sides_json, summary, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.kind ?? 'talks',
+        input.status,
+        input.date,
+        input.city ?? null,
+        input.country ?? null,
+        JSON.stringify(input.sides),
+        input.summary,
+        input.at,
+        input.at,
+      );
     const id = Number(info.lastInsertRowid);
     for (const side of input.sides) this.db.prepare(`INSERT INTO event_sides (event_id, side) VALUES (?, ?)`).run(id, side);
-    for (const person of input.participants ?? []) this.db.prepare(`INSERT INTO event_participants (event_id, person_id) VALUES (?, ?)`).run(id, person);
+    for (const person of input.participants ?? [])
+      this.db.prepare(`INSERT INTO event_participants (event_id, person_id) VALUES (?, ?)`).run(id, person);
     for (const s of input.sources) {
-      this.db.prepare(`INSERT INTO event_sources (event_id, article_id, evidence, reported_status) VALUES (?, ?, ?, ?)`).run(id, s.article, s.evidence, input.status);
+      this.db
+        .prepare(`INSERT INTO event_sources (event_id, article_id, evidence, reported_status) VALUES (?, ?, ?, ?)`)
+        .run(id, s.article, s.evidence, input.status);
     }
     return id;
   }

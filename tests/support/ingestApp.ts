@@ -29,7 +29,10 @@ export class SwappableConfig implements ConfigSource {
   }
 }
 
-export async function testApp(parley: Record<string, unknown> = {}, now: () => Date = () => new Date()): Promise<App & { store: Store; config: SwappableConfig }> {
+export async function testApp(
+  parley: Record<string, unknown> = {},
+  now: () => Date = () => new Date(),
+): Promise<App & { store: Store; config: SwappableConfig }> {
   const store = await openStore(':memory:');
   return { store, config: new SwappableConfig(testConfig(parley)), logger: silentLogger, now };
 }

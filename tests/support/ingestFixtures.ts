@@ -30,8 +30,13 @@ export const ISTANBUL_TALKS = [
 ].join('\n\n');
 
 /** A news page around ISTANBUL_TALKS: navigation, share bar, caption, bio, "Most popular" and a trailing list of unrelated headlines. */
-export function istanbulPage(options: { metaDate?: string; jsonLdDate?: string; timeDate?: string; dateline?: string; text?: string } = {}): string {
-  const paragraphs = (options.text ?? ISTANBUL_TALKS).split('\n\n').map((p) => `<p>${p}</p>`).join('\n');
+export function istanbulPage(
+  options: { metaDate?: string; jsonLdDate?: string; timeDate?: string; dateline?: string; text?: string } = {},
+): string {
+  const paragraphs = (options.text ?? ISTANBUL_TALKS)
+    .split('\n\n')
+    .map((p) => `<p>${p}</p>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head>
 <meta charset="utf-8">
@@ -66,7 +71,9 @@ ${paragraphs}
 }
 
 /** An RSS 2.0 feed; items carry full text or only a summary, as configured. */
-export function rssFeed(items: Array<{ title: string; link: string; description: string; content?: string; pubDate?: string; guid?: string }>): string {
+export function rssFeed(
+  items: Array<{ title: string; link: string; description: string; content?: string; pubDate?: string; guid?: string }>,
+): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -87,7 +94,10 @@ export function atomFeed(entries: Array<{ title: string; link: string; content: 
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Example Atom</title><id>urn:example</id><updated>2025-05-17T00:00:00Z</updated>
 ${entries
-  .map((e) => `<entry><title>${escape(e.title)}</title><link href="${escape(e.link)}"/><id>${escape(e.link)}</id><updated>${e.updated}</updated><published>${e.updated}</published><content type="html">${escape(e.content)}</content></entry>`)
+  .map(
+    (e) =>
+      `<entry><title>${escape(e.title)}</title><link href="${escape(e.link)}"/><id>${escape(e.link)}</id><updated>${e.updated}</updated><published>${e.updated}</published><content type="html">${escape(e.content)}</content></entry>`,
+  )
   .join('\n')}
 </feed>`;
 }

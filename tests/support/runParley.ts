@@ -71,10 +71,15 @@ export function collect(child: ChildProcessWithoutNullStreams, options: { input?
 }
 
 /** Resolves when the child's stderr (JSON log lines) has a line whose msg matches. */
-export function waitForLog(child: ChildProcessWithoutNullStreams, msg: string | RegExp, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+export function waitForLog(
+  child: ChildProcessWithoutNullStreams,
+  msg: string | RegExp,
+  timeoutMs = 60_000,
+): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     let buffer = '';
-    const matches = (line: Record<string, unknown>) => typeof line.msg === 'string' && (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg));
+    const matches = (line: Record<string, unknown>) =>
+      typeof line.msg === 'string' && (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg));
     const onData = (chunk: Buffer | string) => {
       buffer += chunk.toString();
       let newline: number;
@@ -116,7 +121,10 @@ export function waitForLog(child: ChildProcessWithoutNullStreams, msg: string | 
  * Runs `parley` in this process through main(), with its own stdout/stderr and environment:
  * the same code path without the cost of a child process.
  */
-export async function runParleyInProcess(argv: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runParleyInProcess(
+  argv: string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const { PassThrough } = await import('node:stream');
   const { main } = await import('../../src/cli/main.ts');
   const stdout = new PassThrough();

@@ -53,7 +53,14 @@ export interface TalksFixture {
   people?: FixturePerson[];
   events?: FixtureEvent[];
   quotes?: FixtureQuote[];
-  feeds?: Array<{ url: string; name: string; enabled?: boolean; lastError?: string | null; consecutiveFailures?: number; lastSuccessAt?: string | null }>;
+  feeds?: Array<{
+    url: string;
+    name: string;
+    enabled?: boolean;
+    lastError?: string | null;
+    consecutiveFailures?: number;
+    lastSuccessAt?: string | null;
+  }>;
 }
 
 export interface FixtureIds {
@@ -80,7 +87,8 @@ export function insertTalks(db: Database, fixture: TalksFixture): FixtureIds {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const person = db.prepare(`INSERT INTO people (name, country, role, roles_json, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)`);
   const alias = db.prepare('INSERT OR IGNORE INTO person_aliases (person_id, alias, alias_norm) VALUES (?, ?, ?)');
-  const event = db.prepare(`INSERT INTO events (kind, status, date, date_to, approx, city, country, sides_json, summary, first_seen_at, updated_at)
+  const event =
+    db.prepare(`INSERT INTO events (kind, status, date, date_to, approx, city, country, sides_json, summary, first_seen_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const side = db.prepare('INSERT INTO event_sides (event_id, side) VALUES (?, ?)');
   const participant = db.prepare('INSERT INTO event_participants (event_id, person_id) VALUES (?, ?)');
@@ -96,18 +104,46 @@ export function insertTalks(db: Database, fixture: TalksFixture): FixtureIds {
     let n = 0;
     for (const a of fixture.articles ?? []) {
       n += 1;
-      const info = article.run(a.url ?? null, a.file ?? null, a.title ?? null, a.text ?? 'text', a.publishedAt ?? null, a.feedId ?? null, SEEN, `hash-${a.key}-${n}`, '0000000000000000');
+      const info = article.run(
+        a.url ?? null,
+        a.file ?? null,
+        a.title ?? null,
+        a.text ?? 'text',
+        a.publishedAt ?? null,
+        a.feedId ?? null,
+        SEEN,
+        `hash-${a.key}-${n}`,
+        '0000000000000000',
+      );
       ids.articles.set(a.key, Number(info.lastInsertRowid));
     }
     for (const p of fixture.people ?? []) {
-      const info = person.run(p.name, p.country ?? null, p.role ?? null, JSON.stringify(p.role ? [p.role] : []), p.firstSeenAt ?? SEEN, p.lastSeenAt ?? SEEN);
+      const info = person.run(
+        p.name,
+        p.country ?? null,
+        p.role ?? null,
+        JSON.stringify(p.role ? [p.role] : []),
+        p.firstSeenAt ?? SEEN,
+        p.lastSeenAt ?? SEEN,
+      );
       const id = Number(info.lastInsertRowid);
       ids.people.set(p.key, id);
       for (const a of [p.name, ...(p.aliases ?? [])]) alias.run(id, a, a.toLowerCase());
     }
     for (const e of fixture.events ?? []) {
-      const info = event.run(e.kind ?? 'talks', e.status ?? 'held', e.date ?? null, e.dateTo ?? null, e.approx ? 1 : 0, e.city ?? null, e.country ?? null,
-        JSON.stringify(e.sides), e.summary, SEEN, SEEN);
+      const info = event.run(
+        e.kind ?? 'talks',
+        e.status ?? 'held',
+        e.date ?? null,
+        e.dateTo ?? null,
+        e.approx ? 1 : 0,
+        e.city ?? null,
+        e.country ?? null,
+        JSON.stringify(e.sides),
+        e.summary,
+        SEEN,
+        SEEN,
+      );
       const id = Number(info.lastInsertRowid);
       ids.events.push(id);
       for (const s of e.sides) side.run(id, s);
@@ -117,7 +153,13 @@ export function insertTalks(db: Database, fixture: TalksFixture): FixtureIds {
         names.push(fixture.people!.find((p) => p.key === key)!.name);
       }
       for (const s of e.sources) source.run(id, mustGet(ids.articles, s.article, 'article'), s.evidence, e.status ?? 'held');
-      eventFts.run(id, e.summary, e.sources.map((s) => s.evidence).join('\n'), [e.city, e.country].filter(Boolean).join(' '), names.join(' '));
+      eventFts.run(
+        id,
+        e.summary,
+        e.sources.map((s) => s.evidence).join('\n'),
+        [e.city, e.country].filter(Boolean).join(' '),
+        names.join(' '),
+      );
     }
     for (const q of fixture.quotes ?? []) {
       const personId = q.speaker ? mustGet(ids.people, q.speaker, 'person') : null;
@@ -144,7 +186,11 @@ function mustGet(map: Map<string, number>, key: string, what: string): number {
 export function queryOnlyStore(db: Database): Store {
   const queries = new SqliteQueryRepo(db);
   const unavailable = <T extends object>(area: string): T =>
-    new Proxy({} as T, { get: (_t, prop) => { throw new Error(`commands must not use store.${area}.${String(prop)}`); } });
+    new Proxy({} as T, {
+      get: (_t, prop) => {
+        throw new Error(`commands must not use store.${area}.${String(prop)}`);
+      },
+    });
   return {
     queries,
     articles: unavailable<Store['articles']>('articles'),
@@ -169,19 +215,35 @@ export const GENEVA_AND_MIAMI: TalksFixture = {
     { key: 'local', file: 'notes_on_talks.txt', title: null, publishedAt: '2025-12-02' },
   ],
   people: [
-    { key: 'umerov', name: 'Rustem Umerov', aliases: ['Umerov'], country: 'UA', role: 'Secretary of the National Security and Defense Council' },
+    {
+      key: 'umerov',
+      name: 'Rustem Umerov',
+      aliases: ['Umerov'],
+      country: 'UA',
+      role: 'Secretary of the National Security and Defense Council',
+    },
     { key: 'rubio', name: 'Marco Rubio', aliases: ['Rubio'], country: 'US', role: 'Secretary of State' },
     { key: 'witkoff', name: 'Steve Witkoff', aliases: ['Witkoff', 'Vitkoff'], country: 'US', role: 'special envoy' },
     { key: 'zelensky', name: 'Volodymyr Zelensky', aliases: ['Zelensky', 'Zelenskyy'], country: 'UA', role: 'President' },
   ],
   events: [
     {
-      status: 'held', date: '2025-11-23', city: 'Geneva', country: 'CH', sides: ['UA', 'US'], participants: ['umerov', 'rubio'],
+      status: 'held',
+      date: '2025-11-23',
+      city: 'Geneva',
+      country: 'CH',
+      sides: ['UA', 'US'],
+      participants: ['umerov', 'rubio'],
       sources: [{ article: 'geneva', evidence: 'Ukrainian and US delegations met in Geneva on Sunday to discuss the peace plan.' }],
       summary: 'Ukraine–US talks in Geneva on the peace plan',
     },
     {
-      status: 'held', date: '2025-11-30', city: 'Miami', country: 'US', sides: ['UA', 'US'], participants: ['umerov', 'rubio', 'witkoff'],
+      status: 'held',
+      date: '2025-11-30',
+      city: 'Miami',
+      country: 'US',
+      sides: ['UA', 'US'],
+      participants: ['umerov', 'rubio', 'witkoff'],
       sources: [
         { article: 'miami', evidence: 'Umerov, Rubio and Witkoff held talks near Miami on Sunday.' },
         { article: 'local', evidence: 'The Florida meeting on Sunday lasted about four hours.' },
@@ -189,7 +251,14 @@ export const GENEVA_AND_MIAMI: TalksFixture = {
       summary: 'Ukraine–US talks in Florida',
     },
     {
-      kind: 'meeting', status: 'planned', date: '2025-12-02', approx: true, city: 'Moscow', country: 'RU', sides: ['RU', 'US'], participants: ['witkoff'],
+      kind: 'meeting',
+      status: 'planned',
+      date: '2025-12-02',
+      approx: true,
+      city: 'Moscow',
+      country: 'RU',
+      sides: ['RU', 'US'],
+      participants: ['witkoff'],
       sources: [{ article: 'miami', evidence: 'Witkoff is expected to travel to Moscow early next week.' }],
       summary: 'US envoy expected in Moscow',
     },

@@ -15,6 +15,10 @@ export async function configCommand(options: { json: boolean }, io: CliIo): Prom
     places: config.places,
   };
   if (options.json) println(io.stdout, JSON.stringify(effective, null, 2));
-  else println(io.stdout, `# valid: ${config.parley.feeds.length} feeds, ${config.people.length} people, ${config.places.length} places\n${stringify(effective)}`);
+  else
+    println(
+      io.stdout,
+      `# valid: ${config.parley.feeds.length} feeds, ${config.people.length} people, ${config.places.length} places\n${stringify(effective)}`,
+    );
   return 0;
 }

@@ -24,7 +24,9 @@ export async function deployCommandsCommand(options: { guild?: string; api?: str
     ...(options.guild !== undefined ? { guildId: options.guild } : {}),
     ...(api ? { api } : {}),
   });
-  const names = Array.isArray(registered) ? registered.map((c: { name?: unknown }) => `/${String(c.name)}`) : commands.map((c) => `/${c.data.name}`);
+  const names = Array.isArray(registered)
+    ? registered.map((c: { name?: unknown }) => `/${String(c.name)}`)
+    : commands.map((c) => `/${c.data.name}`);
   const scope = options.guild ? `guild ${options.guild}` : 'global (may take up to an hour to appear)';
   println(io.stdout, `registered ${names.length} command${names.length === 1 ? '' : 's'} (${scope}): ${names.join(', ')}`);
   return 0;

@@ -15,7 +15,10 @@ export async function exportCommand(options: { output?: string }, io: CliIo): Pr
     } catch (error) {
       throw new CliFailure(`cannot write ${file}: ${(error as Error).message}`, { cause: error });
     }
-    println(io.stderr, `exported ${exported.events.length} events, ${exported.people.length} people, ${exported.quotes.length} quotes to ${file}`);
+    println(
+      io.stderr,
+      `exported ${exported.events.length} events, ${exported.people.length} people, ${exported.quotes.length} quotes to ${file}`,
+    );
   } else {
     println(io.stdout, json);
   }

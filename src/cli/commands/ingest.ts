@@ -51,9 +51,12 @@ export async function ingestCommand(inputs: string[], options: { json: boolean }
 /** The summary line, then one line per failure with its reason. */
 export function formatIngestSummary(summary: IngestOutcome): string[] {
   const lines = [`ingested ${summary.ingested}, duplicates ${summary.duplicates}, failed ${summary.failed.length}`];
-  if (summary.completed) lines.push(`finished extracting ${summary.completed} article${summary.completed === 1 ? '' : 's'} an interrupted run had stored`);
+  if (summary.completed)
+    lines.push(`finished extracting ${summary.completed} article${summary.completed === 1 ? '' : 's'} an interrupted run had stored`);
   if (summary.duplicates > 0 && summary.ingested === 0 && summary.failed.length === 0) {
-    lines.push(`nothing new: ${summary.duplicates === 1 ? 'the article is a duplicate' : `all ${summary.duplicates} articles are duplicates`} of what the store already has`);
+    lines.push(
+      `nothing new: ${summary.duplicates === 1 ? 'the article is a duplicate' : `all ${summary.duplicates} articles are duplicates`} of what the store already has`,
+    );
   }
   for (const failure of summary.failed) lines.push(`failed: ${failure.input}: ${failure.reason}`);
   return lines;

@@ -19,7 +19,6 @@ interface Stoppable {
   stop(): Promise<void> | void;
 }
 
-
 /** A shell is what talks to people: the bot or the console. `finished` settles when it ends by itself. */
 interface Shell extends Stoppable {
   mode: 'discord' | 'console';
@@ -73,10 +72,15 @@ export async function startCommand(io: CliIo): Promise<number> {
     // Handled by the race below; this keeps an early console failure from being "unhandled".
     shell.finished.catch(() => {});
     background.push(
-      new BackgroundService('feed poller', watcher, (config) => config.parley.polling.enabled, async () => {
-        const { startPoller } = await import('../../ingest/poller.ts');
-        return startPoller(app);
-      }),
+      new BackgroundService(
+        'feed poller',
+        watcher,
+        (config) => config.parley.polling.enabled,
+        async () => {
+          const { startPoller } = await import('../../ingest/poller.ts');
+          return startPoller(app);
+        },
+      ),
     );
     const deliver = shell.deliver;
     // One delivery queue for digests and alerts, so together they stay under Discord's limit.
@@ -84,14 +88,24 @@ export async function startCommand(io: CliIo): Promise<number> {
     const queue = new DeliveryQueue({ poster: deliver, logger: logger.child({ component: 'delivery' }) });
     deliveryQueue = queue;
     background.push(
-      new BackgroundService('digest scheduler', watcher, (config) => config.parley.digests.enabled, async () => {
-        const { startDigestScheduler } = await import('../../digest/scheduler.ts');
-        return startDigestScheduler(app, deliver, { deliveryQueue: queue });
-      }),
-      new BackgroundService('alert dispatcher', watcher, (config) => config.parley.alerts.enabled, async () => {
-        const { startAlertDispatcher } = await import('../../alerts/dispatcher.ts');
-        return startAlertDispatcher(app, queue, deliver);
-      }),
+      new BackgroundService(
+        'digest scheduler',
+        watcher,
+        (config) => config.parley.digests.enabled,
+        async () => {
+          const { startDigestScheduler } = await import('../../digest/scheduler.ts');
+          return startDigestScheduler(app, deliver, { deliveryQueue: queue });
+        },
+      ),
+      new BackgroundService(
+        'alert dispatcher',
+        watcher,
+        (config) => config.parley.alerts.enabled,
+        async () => {
+          const { startAlertDispatcher } = await import('../../alerts/dispatcher.ts');
+          return startAlertDispatcher(app, queue, deliver);
+        },
+      ),
     );
     await Promise.all(background.map((service) => service.begin()));
     logger.info({ mode: shell.mode, startupMs: Math.round(process.uptime() * 1000) }, 'parley ready');
@@ -131,7 +145,8 @@ export function opsHttpAddress(config: LoadedConfig, env: Record<string, string 
   const fromEnv = env.PARLEY_HTTP_PORT?.trim();
   let port = config.parley.http.port;
   if (fromEnv) {
-    if (!/^\d{1,5}$/.test(fromEnv) || Number(fromEnv) > 65535) throw new UsageError(`PARLEY_HTTP_PORT is "${fromEnv}"; expected a port number from 0 (off) to 65535`);
+    if (!/^\d{1,5}$/.test(fromEnv) || Number(fromEnv) > 65535)
+      throw new UsageError(`PARLEY_HTTP_PORT is "${fromEnv}"; expected a port number from 0 (off) to 65535`);
     port = Number(fromEnv);
   }
   return port === 0 ? null : { host: config.parley.http.host, port };
@@ -160,7 +175,10 @@ async function openShell(app: App, io: CliIo): Promise<Shell> {
   const token = io.env.DISCORD_TOKEN?.trim();
   if (token) {
     const applicationId = io.env.DISCORD_APPLICATION_ID?.trim();
-    if (!applicationId) throw new UsageError('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not; set both (see docs/discord.md), or neither for console mode');
+    if (!applicationId)
+      throw new UsageError(
+        'DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not; set both (see docs/discord.md), or neither for console mode',
+      );
     const api = io.env.DISCORD_API_URL?.trim();
     const [{ runBot }, { createDiscordPoster }] = await Promise.all([import('../../bot/run.ts'), import('../../bot/deliver.ts')]);
     const bot = await runBot({ app, token, applicationId, ...(api ? { rest: { api } } : {}) });
@@ -174,7 +192,10 @@ async function openShell(app: App, io: CliIo): Promise<Shell> {
     };
   }
   logger.info('DISCORD_TOKEN is not set: console mode (type /help)');
-  const [{ runConsole }, { createConsoleDigestPrinter }] = await Promise.all([import('../../console/run.ts'), import('../../digest/delivery.ts')]);
+  const [{ runConsole }, { createConsoleDigestPrinter }] = await Promise.all([
+    import('../../console/run.ts'),
+    import('../../digest/delivery.ts'),
+  ]);
   const finished = runConsole({ app });
   return {
     mode: 'console',

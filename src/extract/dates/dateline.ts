@@ -12,9 +12,21 @@
 // agency in brackets or slashes, a dash or a colon ("Geneva, May 12 was the day" is a sentence).
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const YEAR = '(?:,?\\s+((?:19|20)\\d{2}))?';
 const WORD = "\\p{Lu}[\\p{L}\\p{M}.'\u2019-]*";
 const CITY = `(${WORD}(?:\\s+${WORD}){0,3})(?:\\s*\\[[^\\]\\n]{2,30}\\])?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.]*){0,2})?`;
@@ -29,7 +41,8 @@ const AGENCY_ONLY = new RegExp(
 );
 
 /** A weekday or a time word is no city: "On Monday, Dec 4: ..." opens a sentence. */
-const NOT_A_CITY = /^(?:On|By|As|At|In|Since|Until|From|Updated|Published|Posted|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const NOT_A_CITY =
+  /^(?:On|By|As|At|In|Since|Until|From|Updated|Published|Posted|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
 export interface WireDateline {
   /** The city as written ("SHARM EL-SHEIKH", "New Delhi"), or null for "Nov 23 (Reuters) -". */

@@ -22,7 +22,10 @@ import { findFullDates } from './fullDates.ts';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 /** "December 19", "Dec. 19", "19 December", "2025-12-19", "19.12.2025": a day on the calendar. */
-const CALENDAR_DATE = new RegExp(`\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`, 'i');
+const CALENDAR_DATE = new RegExp(
+  `\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH}|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`,
+  'i',
+);
 
 /** Dates further than this from the article's time are history it recalls, not its news. */
 export const NEWS_WINDOW_DAYS = 120;
@@ -67,8 +70,15 @@ function latestDateWithYear(text: string, context: IsoDay, within: number): IsoD
 
 function estimateAround(text: string, reference: IsoDay): IsoDay | null {
   const dated = calendarDatesWithTense(text, reference);
-  const latestPast = dated.filter((d) => d.tense === 'past').map((d) => d.day).sort().at(-1);
-  const earliestFuture = dated.filter((d) => d.tense === 'future').map((d) => d.day).sort()[0];
+  const latestPast = dated
+    .filter((d) => d.tense === 'past')
+    .map((d) => d.day)
+    .sort()
+    .at(-1);
+  const earliestFuture = dated
+    .filter((d) => d.tense === 'future')
+    .map((d) => d.day)
+    .sort()[0];
   if (earliestFuture && (!latestPast || earliestFuture >= latestPast)) return earliestFuture;
   return latestPast ?? null;
 }

@@ -8,7 +8,8 @@ import { isValidDay, toIsoDay } from './calendar.ts';
 const HEAD_CHARS = 1500;
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 
 interface DatelinePattern {
   pattern: RegExp;
@@ -19,8 +20,14 @@ const monthOf = (word: string): number => MONTH_NAMES.indexOf(word.slice(0, 3).t
 
 const PATTERNS: DatelinePattern[] = [
   { pattern: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}|\b)/, toDay: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
-  { pattern: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'), toDay: (m) => [Number(m[3]), monthOf(m[1]!), Number(m[2])] },
-  { pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i'), toDay: (m) => [Number(m[3]), monthOf(m[2]!), Number(m[1])] },
+  {
+    pattern: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'),
+    toDay: (m) => [Number(m[3]), monthOf(m[1]!), Number(m[2])],
+  },
+  {
+    pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i'),
+    toDay: (m) => [Number(m[3]), monthOf(m[2]!), Number(m[1])],
+  },
   { pattern: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/, toDay: (m) => [Number(m[3]), Number(m[2]), Number(m[1])] },
   {
     // Slashes are read month first (US style) unless the first number cannot be a month.
@@ -58,8 +65,7 @@ export function inferPublishedDate(text: string): IsoDay | null {
       const [year, month, day] = parts;
       if (year < 1990 || year > 2100 || !isValidDay(year, month, day)) continue;
       const dateline = looksLikeDateline(head, m.index, m[0].length);
-      const better =
-        !best || (dateline && !best.dateline) || (dateline === best.dateline && m.index < best.index);
+      const better = !best || (dateline && !best.dateline) || (dateline === best.dateline && m.index < best.index);
       if (better) best = { index: m.index, day: toIsoDay(year, month, day), dateline };
     }
   }

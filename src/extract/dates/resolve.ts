@@ -24,18 +24,7 @@
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 import type { IsoDay } from '../../domain/types.ts';
-import {
-  addDays,
-  addMonths,
-  daysBetween,
-  isIsoDay,
-  isValidDay,
-  mondayOf,
-  monthRange,
-  parts,
-  toIsoDay,
-  weekdayOf,
-} from './calendar.ts';
+import { addDays, addMonths, daysBetween, isIsoDay, isValidDay, mondayOf, monthRange, parts, toIsoDay, weekdayOf } from './calendar.ts';
 import { tenseAt, type Tense } from './tense.ts';
 import { wireDatelineOf } from './dateline.ts';
 
@@ -84,11 +73,25 @@ interface Rule {
 // ---------- vocabulary ----------
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const MONTH_WORD = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_WORD =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 // Full names first, so the dot after an abbreviation ("Dec.") belongs to the date but a full stop does not.
-const MONTH = '((?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)';
+const MONTH =
+  '((?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|:\\d|\\.\\d)';
 const YEAR = '(?:,?\\s+(\\d{4}))?(?!\\d)';
 const WEEKDAY_WORD = '(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?';
@@ -96,14 +99,31 @@ const OPTIONAL_WEEKDAY = `(?:${WEEKDAY_WORD}\\.?,?\\s+(?:the\\s+)?)?`;
 const RANGE_JOIN = '\\s*(?:-|\u2013|\u2014|to|and|through|till|until|or)\\s*';
 
 const MONTH_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
-const MONTH_HINT_DIGIT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[\s\S]*\d|\d[\s\S]*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
+const MONTH_HINT_DIGIT =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[\s\S]*\d|\d[\s\S]*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
 
 const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, 'a couple of': 2, 'a few': 3, several: 3, few: 3,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  'a couple of': 2,
+  'a few': 3,
+  several: 3,
+  few: 3,
 };
 const NUMBER = '(\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|several)';
 
@@ -149,7 +169,14 @@ function explicitOrInferred(month: number, day: number, year: string | undefined
   return y !== null && isValidDay(y, month, day) ? toIsoDay(y, month, day) : null;
 }
 
-function range(fromMonth: number, fromDay: number, toMonth: number, toDay: number, year: string | undefined, ctx: RuleContext): Resolved | null {
+function range(
+  fromMonth: number,
+  fromDay: number,
+  toMonth: number,
+  toDay: number,
+  year: string | undefined,
+  ctx: RuleContext,
+): Resolved | null {
   const from = explicitOrInferred(fromMonth, fromDay, year && toMonth < fromMonth ? String(Number(year) - 1) : year, ctx);
   if (!from) return null;
   const fromYear = parts(from).year;
@@ -342,7 +369,10 @@ const RULES: Rule[] = [
   {
     name: 'week of month',
     hint: MONTH_HINT,
-    pattern: new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth|last)\\s+week\\s+of\\s+${MONTH_WORD.replace('(?:', '(')}\\b(?:,?\\s+(\\d{4})\\b)?`, 'gi'),
+    pattern: new RegExp(
+      `\\b(?:the\\s+)?(first|second|third|fourth|last)\\s+week\\s+of\\s+${MONTH_WORD.replace('(?:', '(')}\\b(?:,?\\s+(\\d{4})\\b)?`,
+      'gi',
+    ),
     resolve: (m, ctx) => {
       const month = monthNumber(m[2]!);
       let year: number | null = m[3] ? Number(m[3]) : null;
@@ -365,13 +395,15 @@ const RULES: Rule[] = [
     // future day would come before it. "the 15th day", "the 60th anniversary" are no dates.
     name: 'day of the month',
     hint: /\bthe \d{1,2}(?:st|nd|rd|th)\b/,
-    pattern: /(?<=\b(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter) )the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[,.;:)]|\s(?:by|at|in|and|or|with|to|when|as|after|before|that|for|from|but|while|during|of\s+(?:this|the|that)\s+month)\b))/g,
+    pattern:
+      /(?<=\b(?:[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter) )the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[,.;:)]|\s(?:by|at|in|and|or|with|to|when|as|after|before|that|for|from|but|while|during|of\s+(?:this|the|that)\s+month)\b))/g,
     resolve: (m, ctx) => (ctx.ref ? dayOfMonthNear(Number(m[1]), ctx.ref, ctx.tense()) : null),
   },
   {
     name: 'day word',
     hint: /today|tonight|yesterday|tomorrow|day before|previous day|last night|this (?:morning|afternoon|evening)/i,
-    pattern: /\b(?:(the day before yesterday)|(the day after tomorrow)|((?:earlier |later )?today|tonight|this (?:morning|afternoon|evening))|(yesterday|last night|the day before|the previous day)|(tomorrow))\b/gi,
+    pattern:
+      /\b(?:(the day before yesterday)|(the day after tomorrow)|((?:earlier |later )?today|tonight|this (?:morning|afternoon|evening))|(yesterday|last night|the day before|the previous day)|(tomorrow))\b/gi,
     resolve: (m, ctx) => {
       if (!ctx.ref) return null;
       const offset = m[1] ? -2 : m[2] ? 2 : m[3] ? 0 : m[4] ? -1 : 1;
@@ -419,11 +451,13 @@ const RULES: Rule[] = [
   {
     name: 'holiday',
     hint: /Christmas|New Year/,
-    pattern: /(?<=\b(?:[Oo]n|[Oo]ver|[Aa]t) )(Christmas Eve|Christmas Day|Christmas|New Year['\u2019]s Eve|New Year['\u2019]s Day|New Year)\b/g,
+    pattern:
+      /(?<=\b(?:[Oo]n|[Oo]ver|[Aa]t) )(Christmas Eve|Christmas Day|Christmas|New Year['\u2019]s Eve|New Year['\u2019]s Day|New Year)\b/g,
     resolve: (m, ctx) => {
       if (!ctx.ref) return null;
       const name = m[1]!.replace('\u2019', "'");
-      const [month, day] = name === 'Christmas Eve' ? [12, 24] : name.startsWith('Christmas') ? [12, 25] : name === "New Year's Eve" ? [12, 31] : [1, 1];
+      const [month, day] =
+        name === 'Christmas Eve' ? [12, 24] : name.startsWith('Christmas') ? [12, 25] : name === "New Year's Eve" ? [12, 31] : [1, 1];
       const year = inferYear(month, day, ctx.ref, ctx.tense());
       if (year === null) return null;
       return { date: toIsoDay(year, month, day), dateTo: null, approx: name === 'Christmas' || name === 'New Year' };
@@ -438,7 +472,8 @@ const RULES: Rule[] = [
   {
     name: 'week',
     hint: /week/i,
-    pattern: /\b(earlier this week|later this week|this week|last week|next week|(?:in |over |during )?the (?:past|last|previous) (?:week|seven days)|the week before|(?:in |over )?recent weeks|the coming weeks?|the next (?:week|seven days))\b/gi,
+    pattern:
+      /\b(earlier this week|later this week|this week|last week|next week|(?:in |over |during )?the (?:past|last|previous) (?:week|seven days)|the week before|(?:in |over )?recent weeks|the coming weeks?|the next (?:week|seven days))\b/gi,
     resolve: (m, ctx) => {
       if (!ctx.ref) return null;
       const ref = ctx.ref;
@@ -501,12 +536,16 @@ const RULES: Rule[] = [
   {
     name: 'span ahead',
     hint: /\b(?:in|within) .*\b(?:day|week|month|year)/i,
-    pattern: new RegExp(`\\b(in|within)\\s+(?:(about|around|roughly|some|less than|more than)\\s+)?${NUMBER}\\s+(days?|weeks?|months?|years?)(?:['\u2019]\\s*time)?\\b`, 'gi'),
+    pattern: new RegExp(
+      `\\b(in|within)\\s+(?:(about|around|roughly|some|less than|more than)\\s+)?${NUMBER}\\s+(days?|weeks?|months?|years?)(?:['\u2019]\\s*time)?\\b`,
+      'gi',
+    ),
     resolve: (m, ctx) => {
       // "the first talks in six months" is a duration, not a date: only a future clause looks ahead,
       // and not after "first", "only" or a superlative.
       if (!ctx.ref || ctx.tense() !== 'future') return null;
-      if (/\b(?:first|last|only|longest|\w{3,}est)\b[^.;,]{0,80}$/i.test(ctx.sentence.slice(Math.max(0, ctx.start - 80), ctx.start))) return null;
+      if (/\b(?:first|last|only|longest|\w{3,}est)\b[^.;,]{0,80}$/i.test(ctx.sentence.slice(Math.max(0, ctx.start - 80), ctx.start)))
+        return null;
       const count = countOf(m[3]!);
       if (count <= 0) return null;
       const day = shift(ctx.ref, count, m[4]!);
@@ -532,7 +571,10 @@ const RULES: Rule[] = [
     name: 'weekday',
     hint: /day\b/,
     pattern: new RegExp(
-      `\\b(?:(last|next|this past|this coming|this)\\s+)?(${'Mon|Tues|Wednes|Thurs|Fri|Satur|Sun'.split('|').map((w) => w + 'day').join('|')})\\b`,
+      `\\b(?:(last|next|this past|this coming|this)\\s+)?(${'Mon|Tues|Wednes|Thurs|Fri|Satur|Sun'
+        .split('|')
+        .map((w) => w + 'day')
+        .join('|')})\\b`,
       'g',
     ),
     resolve: (m, ctx) => {
@@ -556,8 +598,8 @@ const TIME_ZONE_NOTE = /^\s*\((?:[A-Z]{2,4}|local|[A-Z][a-z]+) time\)/;
 
 // chrono-node knows forms the rules above do not ("19-Dec-2025", "2025/12/19"); it runs only when
 // a sentence holds such a form, to keep a whole article under a few ms.
-const CHRONO_HINT = /\b\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*-\d{2,4}\b|(?<![\w/])\d{4}\/\d{1,2}\/\d{1,2}(?![\w/])/i;
-
+const CHRONO_HINT =
+  /\b\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*-\d{2,4}\b|(?<![\w/])\d{4}\/\d{1,2}\/\d{1,2}(?![\w/])/i;
 
 // Loaded on first need: most articles never reach the fallback, and chrono-node costs start-up time.
 const require = createRequire(import.meta.url);
@@ -635,12 +677,22 @@ export function findDates(sentence: string, publishedAt: IsoDay | null): DateMen
   }
   // A day past year 9999 ("next Saturday" from 9999-12-31) is no ISO day: such a mention dates nothing.
   const resolvable = (c: Candidate) => isIsoDay(c.date) && (c.dateTo === null || isIsoDay(c.dateTo));
-  const kept = markDatelineDay(sentence, chosen.filter((c) => !(c.needsAnchor && c.fromAnchor) && resolvable(c)));
+  const kept = markDatelineDay(
+    sentence,
+    chosen.filter((c) => !(c.needsAnchor && c.fromAnchor) && resolvable(c)),
+  );
   return kept.map((c) => {
     let end = c.end;
     const note = TIME_ZONE_NOTE.exec(sentence.slice(end));
     if (note) end += note[0].length;
-    const mention: DateMention = { date: c.date, dateTo: c.dateTo, approx: c.approx, start: c.start, end, surface: sentence.slice(c.start, end) };
+    const mention: DateMention = {
+      date: c.date,
+      dateTo: c.dateTo,
+      approx: c.approx,
+      start: c.start,
+      end,
+      surface: sentence.slice(c.start, end),
+    };
     if (c.filed) mention.filed = true;
     return mention;
   });

@@ -8,19 +8,81 @@ const FUTURE_MARKERS =
   /\b(?:will|won['\u2019]t|shall|['\u2019]ll|going to|(?:is|are|am|was|were) (?:due|set|slated|scheduled|expected|planning|going|about) to|(?:is|are) to|to be held|expected to|scheduled (?:to|for)|set (?:to|for)|slated (?:to|for)|due (?:to|on|for)|plans? to|planned (?:to|for)|intends? to|hopes? to|aims? to|(?:agreed|promised|pledged|offered|decided|vowed|invited \w+|proposed) to|would|could|might|upcoming|next)\b/gi;
 
 const IRREGULAR_PAST = [
-  'was', 'were', 'had', 'did', 'met', 'held', 'said', 'told', 'spoke', 'began', 'took', 'went', 'came', 'gave',
-  'made', 'sat', 'saw', 'wrote', 'flew', 'left', 'led', 'sent', 'thought', 'brought', 'kept', 'felt', 'found',
-  'got', 'heard', 'knew', 'meant', 'put', 'ran', 'read', 'set', 'stood', 'struck', 'won', 'lost', 'became',
-  'rose', 'fell', 'broke', 'chose', 'drew', 'drove', 'forgot', 'grew', 'hung', 'hit', 'laid', 'paid', 'quit',
-  'sought', 'shook', 'showed', 'spent', 'taught', 'threw', 'understood', 'wore', 'withdrew', 'ago', 'yesterday',
-  'earlier', 'previously', 'last',
+  'was',
+  'were',
+  'had',
+  'did',
+  'met',
+  'held',
+  'said',
+  'told',
+  'spoke',
+  'began',
+  'took',
+  'went',
+  'came',
+  'gave',
+  'made',
+  'sat',
+  'saw',
+  'wrote',
+  'flew',
+  'left',
+  'led',
+  'sent',
+  'thought',
+  'brought',
+  'kept',
+  'felt',
+  'found',
+  'got',
+  'heard',
+  'knew',
+  'meant',
+  'put',
+  'ran',
+  'read',
+  'set',
+  'stood',
+  'struck',
+  'won',
+  'lost',
+  'became',
+  'rose',
+  'fell',
+  'broke',
+  'chose',
+  'drew',
+  'drove',
+  'forgot',
+  'grew',
+  'hung',
+  'hit',
+  'laid',
+  'paid',
+  'quit',
+  'sought',
+  'shook',
+  'showed',
+  'spent',
+  'taught',
+  'threw',
+  'understood',
+  'wore',
+  'withdrew',
+  'ago',
+  'yesterday',
+  'earlier',
+  'previously',
+  'last',
 ];
 const PAST_MARKERS = new RegExp(
   `\\b(?:(?:has|have|had)(?: (?:already|also|not|just|since|now|reportedly))? \\w+(?:ed|en|n|t)|${IRREGULAR_PAST.join('|')}|[a-z]{3,}ed)\\b`,
   'gi',
 );
 /** "-ed" words that are not past verbs here ("expected to" is future, "so-called" an adjective). */
-const NOT_PAST = /^(?:expected|scheduled|planned|based|related|united|limited|supposed|interested|concerned|unprecedented|detailed|advanced|armed|red|bed|need|speed|feed|seed|shed|indeed|hundred)$/i;
+const NOT_PAST =
+  /^(?:expected|scheduled|planned|based|related|united|limited|supposed|interested|concerned|unprecedented|detailed|advanced|armed|red|bed|need|speed|feed|seed|shed|indeed|hundred)$/i;
 /** An "-ed" word after a determiner is an adjective ("the proposed plan"), as is "so-called". */
 const ADJECTIVE_BEFORE = /(?:\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your)\s+|so-)$/i;
 
@@ -59,7 +121,8 @@ export function tenseOf(sentence: string): Tense {
 
 // Clause boundaries: a date belongs to the verb of its own clause ("said on Sunday that talks will
 // resume on Monday" has a past Sunday and a future Monday).
-const CLAUSE_BOUNDARY = /[;:"\u201c\u201d()]|,\s+(?:and|but|while|which|who|where|although|though)\b|\b(?:that|but|while|although|though|after|before|when|because)\b/gi;
+const CLAUSE_BOUNDARY =
+  /[;:"\u201c\u201d()]|,\s+(?:and|but|while|which|who|where|although|though)\b|\b(?:that|but|while|although|though|after|before|when|because)\b/gi;
 
 /** The tense that governs a date at [start, end) of a sentence. */
 export function tenseAt(sentence: string, start: number, end: number): Tense {

@@ -19,7 +19,12 @@ export interface Clause {
 /** Where a sentence splits into clauses that can carry their own status. Each row matches the break itself. */
 export const CLAUSE_BREAKS: readonly PatternRow[] = [
   { name: 'a semicolon', pattern: /;\s+/u, matches: ['Talks ended; a deal was signed.'], rejects: ['Talks ended, and a deal followed.'] },
-  { name: 'a dash between spaces', pattern: /\s+[-\u2013\u2014]\s+/u, matches: ['The envoys met - the first time in a year.'], rejects: ['a well-known envoy'] },
+  {
+    name: 'a dash between spaces',
+    pattern: /\s+[-\u2013\u2014]\s+/u,
+    matches: ['The envoys met - the first time in a year.'],
+    rejects: ['a well-known envoy'],
+  },
   {
     name: 'a comma before although, but, while, as',
     pattern: /,\s+(?=(?:although|though|but|while|whereas|and each|and both|and the two|even as|as)\b)/u,
@@ -29,36 +34,51 @@ export const CLAUSE_BREAKS: readonly PatternRow[] = [
   {
     // Not "The envoy, who arrived late, met the premier": there the relative clause closes and the sentence goes on.
     name: 'a comma before a relative clause that runs to the end',
-    pattern: /,\s+(?=(?:which|who|whose)\b(?![^,;.]{0,100},\s+(?!(?:and|but|or|while|as|after|before|in|on|at|with|including|drawing|saying|adding)\b)\p{Ll}+\b))/u,
+    pattern:
+      /,\s+(?=(?:which|who|whose)\b(?![^,;.]{0,100},\s+(?!(?:and|but|or|while|as|after|before|in|on|at|with|including|drawing|saying|adding)\b)\p{Ll}+\b))/u,
     matches: ['The talks were held in Doha, which hosted the last round.'],
     rejects: ['The envoy, who arrived late, met the premier.'],
   },
-  { name: 'although without a comma', pattern: /\s+(?=(?:although|though|whereas)\b)/u, matches: ['They met although no deal emerged.'], rejects: ['They met even so.'] },
-  { name: 'but before a verb phrase', pattern: /\s+but\s+(?=\p{Ll})/u, matches: ['They met but failed to agree.'], rejects: ['They met, and Kenya left but Uganda stayed.'] },
+  {
+    name: 'although without a comma',
+    pattern: /\s+(?=(?:although|though|whereas)\b)/u,
+    matches: ['They met although no deal emerged.'],
+    rejects: ['They met even so.'],
+  },
+  {
+    name: 'but before a verb phrase',
+    pattern: /\s+but\s+(?=\p{Ll})/u,
+    matches: ['They met but failed to agree.'],
+    rejects: ['They met, and Kenya left but Uganda stayed.'],
+  },
   {
     // "Umerov attends a briefing after a meeting with Rubio", "three days after his summit with Putin".
     name: 'after or before another event',
-    pattern: /,?\s+(?=(?:(?:\p{Ll}+|\d+)\s+(?:days?|weeks?|months?|hours?)\s+)?(?:after|before|following)\s+(?:his|her|their|its|a|an|the|last|this)\s+(?:[\p{L}'\u2019-]+\s+){0,3}(?:summit|meeting|talks|call|visit|negotiations|clash|row|spat|dispute|confrontation|trip|election|inauguration|announcement|attack|strike)\b)/u,
+    pattern:
+      /,?\s+(?=(?:(?:\p{Ll}+|\d+)\s+(?:days?|weeks?|months?|hours?)\s+)?(?:after|before|following)\s+(?:his|her|their|its|a|an|the|last|this)\s+(?:[\p{L}'\u2019-]+\s+){0,3}(?:summit|meeting|talks|call|visit|negotiations|clash|row|spat|dispute|confrontation|trip|election|inauguration|announcement|attack|strike)\b)/u,
     matches: ['The premier flew home after the summit in Lima.', 'They talked three days after his meeting with the king.'],
     rejects: ['The premier flew home after lunch.'],
   },
   {
     name: 'after days or rounds of talks',
-    pattern: /,?\s+(?=(?:after|following)\s+(?:\p{Ll}+|\d+)\s+(?:days?|weeks?|months?|hours?|rounds?)\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|meetings)\b)/u,
+    pattern:
+      /,?\s+(?=(?:after|following)\s+(?:\p{Ll}+|\d+)\s+(?:days?|weeks?|months?|hours?|rounds?)\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|meetings)\b)/u,
     matches: ['They agreed a truce, after two days of talks in Rome.'],
     rejects: ['They agreed a truce after the talks.'],
   },
   {
     // ", and Rubio and Lavrov will meet ... on May 2": a second subject with its own day.
     name: 'a second subject with its own day',
-    pattern: /,\s+(?=and\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2}(?:\s+and\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2})?\s+(?:will|would|are|were|is|was|had|have|has|met|meet)\b[^.;,]*\bon\s+(?:\p{Lu}\p{Ll}+\s+\d{1,2}|\p{Lu}\p{Ll}+day)\b)/u,
+    pattern:
+      /,\s+(?=and\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2}(?:\s+and\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2})?\s+(?:will|would|are|were|is|was|had|have|has|met|meet)\b[^.;,]*\bon\s+(?:\p{Lu}\p{Ll}+\s+\d{1,2}|\p{Lu}\p{Ll}+day)\b)/u,
     matches: ['Experts start on Monday, and Ruto and Museveni will meet in Kampala on May 2.'],
     rejects: ['Experts start on Monday, and Ruto left.'],
   },
   {
     // "hold talks as Russian team meets": " as " between two events.
     name: 'as between two events',
-    pattern: /\s+as\s+(?!well\b|part\b|a\s+way\b|much\b|many\b|long\b|soon\b|far\b|if\b)(?=(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:team|delegation|officials|envoys?)))/u,
+    pattern:
+      /\s+as\s+(?!well\b|part\b|a\s+way\b|much\b|many\b|long\b|soon\b|far\b|if\b)(?=(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:team|delegation|officials|envoys?)))/u,
     matches: ['The envoys held talks as Russian officials arrived.', 'Talks began as the team landed.'],
     rejects: ['She served as well as anyone.', 'It came as a surprise.'],
   },
@@ -99,7 +119,9 @@ export function segmentsOf(clause: Clause, triggers: Trigger[], sentence: Senten
   if (call && triggers.some((t) => t.kind !== 'call')) {
     const joint = lastJoint(sentence.text.slice(clause.start - sentence.start, call.start - sentence.start));
     const cut = joint ? clause.start + joint.index! + joint[0].length : call.start;
-    const callFirst = triggers.filter((t) => t.kind === 'call').every((t) => t.start < (triggers.find((x) => x.kind !== 'call')?.start ?? 0));
+    const callFirst = triggers
+      .filter((t) => t.kind === 'call')
+      .every((t) => t.start < (triggers.find((x) => x.kind !== 'call')?.start ?? 0));
     if (callFirst) {
       const other = triggers.find((t) => t.kind !== 'call')!;
       const joint2 = lastJoint(sentence.text.slice(call.end - sentence.start, other.start - sentence.start));

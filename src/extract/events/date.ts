@@ -10,8 +10,10 @@ import type { ArticleFrame } from '../people/reference.ts';
 import { sidesCompatible, type Draft } from './draft.ts';
 import { countryMentionsOf } from './geoMemo.ts';
 
-const SPEECH_BEFORE_DATE = /\b(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|reported|reports|according\s+to|confirmed|posted|tweeted|quoted|interview)\b(?:\s+\S+){0,4}\s*$/;
-const SPEECH_AFTER_DATE = /^[\s,]*(?:(?:evening|morning|afternoon|night)[\s,]+)?(?:\p{Lu}[\p{L}.'\u2019-]*\s+|the\s+|[\p{Ll}]+\s+){0,5}(?:said|says|told|wrote|announced|stated|noted|added|confirmed|posted|tweeted)\b/u;
+const SPEECH_BEFORE_DATE =
+  /\b(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|reported|reports|according\s+to|confirmed|posted|tweeted|quoted|interview)\b(?:\s+\S+){0,4}\s*$/;
+const SPEECH_AFTER_DATE =
+  /^[\s,]*(?:(?:evening|morning|afternoon|night)[\s,]+)?(?:\p{Lu}[\p{L}.'\u2019-]*\s+|the\s+|[\p{Ll}]+\s+){0,5}(?:said|says|told|wrote|announced|stated|noted|added|confirmed|posted|tweeted)\b/u;
 
 /** "..., Misri said." closing the sentence: an attribution of the whole sentence, undated. */
 export function trailingAttribution(afterDate: string): boolean {
@@ -22,13 +24,21 @@ export function trailingAttribution(afterDate: string): boolean {
 export function isSpeechDate(sentence: string, d: Pick<DateMention, 'start' | 'end' | 'surface'>): boolean {
   if (SPEECH_BEFORE_DATE.test(sentence.slice(Math.max(0, d.start - 50), d.start))) return true;
   if (trailingAttribution(sentence.slice(d.end))) return false;
-  return /^\s*(?:On|on)\b/.test(d.surface) || /(?:^|[.;]\s*)$/.test(sentence.slice(0, d.start)) ? SPEECH_AFTER_DATE.test(sentence.slice(d.end, d.end + 60)) : false;
+  return /^\s*(?:On|on)\b/.test(d.surface) || /(?:^|[.;]\s*)$/.test(sentence.slice(0, d.start))
+    ? SPEECH_AFTER_DATE.test(sentence.slice(d.end, d.end + 60))
+    : false;
 }
 
 /** "tariffs cut for 90 days", "a truce for two weeks": a length of time, not a day counted from the publication. */
 export function isDuration(sentence: string, d: Pick<DateMention, 'start' | 'surface'>): boolean {
-  return /\b(?:for|lasting|over)\s+(?:the\s+(?:next|following)\s+|another\s+|up\s+to\s+|at\s+least\s+)?$/i.test(sentence.slice(Math.max(0, d.start - 30), d.start)) &&
-    /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|[\p{L}-]+teen|[\p{L}-]+ty(?:-[\p{L}]+)?)\s+(?:days?|weeks?|months?|years?|hours?)\b/iu.test(d.surface);
+  return (
+    /\b(?:for|lasting|over)\s+(?:the\s+(?:next|following)\s+|another\s+|up\s+to\s+|at\s+least\s+)?$/i.test(
+      sentence.slice(Math.max(0, d.start - 30), d.start),
+    ) &&
+    /^(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|[\p{L}-]+teen|[\p{L}-]+ty(?:-[\p{L}]+)?)\s+(?:days?|weeks?|months?|years?|hours?)\b/iu.test(
+      d.surface,
+    )
+  );
 }
 
 /**
@@ -41,15 +51,37 @@ export function withoutFiledDay(dates: DateMention[]): DateMention[] {
 
 /** Dates of a span that date the event, not the report of it ("told reporters on Dec. 20"). */
 export function eventDates(sentence: Sentence, dates: DateMention[], from: number, to: number): DateMention[] {
-  return withoutFiledDay(dates.filter((d) => sentence.start + d.start >= from && sentence.start + d.end <= to && !isSpeechDate(sentence.text, d) && !isDuration(sentence.text, d)));
+  return withoutFiledDay(
+    dates.filter(
+      (d) =>
+        sentence.start + d.start >= from &&
+        sentence.start + d.end <= to &&
+        !isSpeechDate(sentence.text, d) &&
+        !isDuration(sentence.text, d),
+    ),
+  );
 }
 
 export function distinctDays(dates: DateMention[]): number {
   return new Set(dates.map((d) => `${d.date}/${d.dateTo ?? ''}`)).size;
 }
 
-const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7 };
-const countOf = (w: string): number => (/^\d+$/.test(w) ? Number(w) : /^(\d+)(?:st|nd|rd|th)$/.exec(w) ? Number(/^(\d+)/.exec(w)![1]) : COUNT_WORDS[w.toLowerCase()] ?? 0);
+const COUNT_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+};
+const countOf = (w: string): number =>
+  /^\d+$/.test(w) ? Number(w) : /^(\d+)(?:st|nd|rd|th)$/.exec(w) ? Number(/^(\d+)/.exec(w)![1]) : (COUNT_WORDS[w.toLowerCase()] ?? 0);
 
 /**
  * How many days of talks end on the date at `dateStart`: "Two days of talks ended in Stockholm
@@ -58,9 +90,14 @@ const countOf = (w: string): number => (/^\d+$/.test(w) ? Number(w) : /^(\d+)(?:
  */
 export function daysOfTalksEndingAt(sentence: string, dateStart: number, dateEnd: number): number {
   const before = sentence.slice(0, dateStart);
-  const ended = /\b(\w+)\s+days\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|meetings)\b[^.;]{0,80}?\b(?:ended|concluded|wrapped\s+up|closed|finished)\b[^.;]{0,50}$/iu.exec(before);
+  const ended =
+    /\b(\w+)\s+days\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|meetings)\b[^.;]{0,80}?\b(?:ended|concluded|wrapped\s+up|closed|finished)\b[^.;]{0,50}$/iu.exec(
+      before,
+    );
   if (ended) return Math.max(1, Math.min(7, countOf(ended[1]!)));
-  const nth = /^,?\s+(?:the|their)\s+(\w+)\s+day\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations)\b/iu.exec(sentence.slice(dateEnd));
+  const nth = /^,?\s+(?:the|their)\s+(\w+)\s+day\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations)\b/iu.exec(
+    sentence.slice(dateEnd),
+  );
   if (nth) return Math.max(1, Math.min(7, countOf(nth[1]!)));
   return 1;
 }
@@ -122,7 +159,11 @@ export function oneDayPerWeekday(frame: ArticleFrame, dates: DateMention[]): Dat
  */
 export function datesAMeeting(d: DateMention, publishedAt: IsoDay | null = null): boolean {
   const span = d.dateTo ? (Date.parse(d.dateTo) - Date.parse(d.date)) / 86_400_000 : 0;
-  return span <= 7 || (span <= 31 && /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b/.test(d.surface)) || pastYear(d, publishedAt);
+  return (
+    span <= 7 ||
+    (span <= 31 && /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b/.test(d.surface)) ||
+    pastYear(d, publishedAt)
+  );
 }
 
 /** "their summit in Helsinki in 2018": a year before the article's own dates a meeting it recalls. */
@@ -168,7 +209,11 @@ export function chooseDate(dates: DateMention[], publishedAt: IsoDay | null = nu
 
 /** "at 15:35 that afternoon", "later that day": the day the article was just talking about. */
 export function sameDayAsBefore(text: string): boolean {
-  return /\b(?:that|the\s+same)\s+(?:afternoon|morning|evening|night|day)\b|\b(?:later|earlier)\s+in\s+the\s+(?:day|afternoon|evening)\b/i.test(text) || lastedHours(text);
+  return (
+    /\b(?:that|the\s+same)\s+(?:afternoon|morning|evening|night|day)\b|\b(?:later|earlier)\s+in\s+the\s+(?:day|afternoon|evening)\b/i.test(
+      text,
+    ) || lastedHours(text)
+  );
 }
 
 /**
@@ -176,12 +221,18 @@ export function sameDayAsBefore(text: string): boolean {
  * a sentence that names no date is on the day of the story.
  */
 export function clockTimeOnly(sentence: string, dates: readonly DateMention[]): boolean {
-  return dates.length === 0 && /\bat\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)/i.test(sentence) && !/\b(?:every|each|daily|usually)\b/i.test(sentence);
+  return (
+    dates.length === 0 &&
+    /\bat\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)/i.test(sentence) &&
+    !/\b(?:every|each|daily|usually)\b/i.test(sentence)
+  );
 }
 
 /** "The second round lasted about four hours": a sitting measured in hours, on the day being reported. */
 export function lastedHours(text: string): boolean {
-  return /\blasted\s+(?:about\s+|around\s+|more\s+than\s+|less\s+than\s+|nearly\s+|almost\s+|some\s+|over\s+)?[\w.-]+(?:\s+and\s+a\s+half)?\s+(?:hours?|minutes)\b/i.test(text);
+  return /\blasted\s+(?:about\s+|around\s+|more\s+than\s+|less\s+than\s+|nearly\s+|almost\s+|some\s+|over\s+)?[\w.-]+(?:\s+and\s+a\s+half)?\s+(?:hours?|minutes)\b/i.test(
+    text,
+  );
 }
 
 /**
@@ -189,12 +240,17 @@ export function lastedHours(text: string): boolean {
  * reports as just over, on the day it was filed when the sentence names no day.
  */
 export function justEnded(text: string): boolean {
-  return /\b(?:has|have)\s+(?:just\s+|now\s+)?(?:concluded|ended|wrapped\s+up|finished|completed)\s+(?:(?!(?:that|whether|if|how|why)\b)[\p{L}-]+\s+){0,4}?(?:talks|negotiations|consultations|meetings?|summit)\b/iu.test(text);
+  return /\b(?:has|have)\s+(?:just\s+|now\s+)?(?:concluded|ended|wrapped\s+up|finished|completed)\s+(?:(?!(?:that|whether|if|how|why)\b)[\p{L}-]+\s+){0,4}?(?:talks|negotiations|consultations|meetings?|summit)\b/iu.test(
+    text,
+  );
 }
 
 /** "ended two days of talks": how many days of talks the sentence says just ended (1 when it does not say). */
 export function daysOfTalksJustEnded(text: string): number {
-  const m = /\b(?:concluded|ended|wrapped\s+up|finished|completed)\s+(\w+)\s+days\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|meetings)\b/iu.exec(text);
+  const m =
+    /\b(?:concluded|ended|wrapped\s+up|finished|completed)\s+(\w+)\s+days\s+of\s+(?:[\p{L}-]+\s+){0,2}(?:talks|negotiations|consultations|meetings)\b/iu.exec(
+      text,
+    );
   return m ? Math.max(1, Math.min(7, countOf(m[1]!))) : 1;
 }
 
@@ -203,7 +259,9 @@ export function referenceDayBefore(frame: ArticleFrame, sentence: Sentence, publ
   for (let i = sentence.index - 1; i >= 0; i--) {
     const before = frame.sentences[i];
     if (!before) continue;
-    const days = findDates(before.text, publishedAt).filter((d) => !d.approx && !d.dateTo && !isDuration(before.text, d) && !/\b(?:after|before)$/i.test(d.surface.trim()));
+    const days = findDates(before.text, publishedAt).filter(
+      (d) => !d.approx && !d.dateTo && !isDuration(before.text, d) && !/\b(?:after|before)$/i.test(d.surface.trim()),
+    );
     const last = days[days.length - 1];
     if (last) return { ...last, start: 0, end: 0, surface: '' };
   }
@@ -217,7 +275,9 @@ export function referenceDayBefore(frame: ArticleFrame, sentence: Sentence, publ
 export function newsOfTheDay(text: string): boolean {
   return (
     /\b(?:has|have)\s+(?:now\s+|just\s+|finally\s+)?(?:met|held|spoken|talked|had|begun|started|opened|arrived|landed)\b/i.test(text) ||
-    /(?<!\b(?:will|would|to|may|might|could|should|can|must|shall|not|never)\s+)\b(?:hold|holds|meet|meets|have|has|begin|begins|start|starts|open|opens|end|ends|wrap\s+up|wraps\s+up)\s+(?:(?!been\b|to\b)[\p{L}-]+\s+){0,4}?(?:talks|call|meeting|summit|negotiations)\b/iu.test(text)
+    /(?<!\b(?:will|would|to|may|might|could|should|can|must|shall|not|never)\s+)\b(?:hold|holds|meet|meets|have|has|begin|begins|start|starts|open|opens|end|ends|wrap\s+up|wraps\s+up)\s+(?:(?!been\b|to\b)[\p{L}-]+\s+){0,4}?(?:talks|call|meeting|summit|negotiations)\b/iu.test(
+      text,
+    )
   );
 }
 
@@ -274,7 +334,14 @@ export function dateLeadNews(frame: ArticleFrame, drafts: Draft[], publishedAt: 
     // talks, and merging joins the report that does.
     const recent = (o: Draft): boolean => o.date !== null && Math.abs(Date.parse(o.date) - Date.parse(publishedAt)) <= 2 * 86_400_000;
     const sameTalks = (o: Draft): boolean =>
-      o !== d && datedByText.has(o) && recent(o) && o.status === 'held' && (o.kind === 'call') === (d.kind === 'call') && sidesCompatible(o.sides, d.sides) && !(o.city && d.city && o.city !== d.city) && !(o.country && d.country && o.country !== d.country);
+      o !== d &&
+      datedByText.has(o) &&
+      recent(o) &&
+      o.status === 'held' &&
+      (o.kind === 'call') === (d.kind === 'call') &&
+      sidesCompatible(o.sides, d.sides) &&
+      !(o.city && d.city && o.city !== d.city) &&
+      !(o.country && d.country && o.country !== d.country);
     if (drafts.some(sameTalks)) continue;
     const n = daysOfTalksJustEnded(news);
     d.date = n > 1 ? daysBefore(publishedAt, n - 1) : publishedAt;
@@ -303,9 +370,14 @@ export interface SegmentPlace {
  * else the single day of a sentence of several clauses; then "that afternoon" for the day
  * reported before. `own` is the dates the segment had to choose from.
  */
-export function segmentDate(frame: ArticleFrame, publishedAt: IsoDay | null, at: SegmentPlace): { date: DateMention | null; own: DateMention[] } {
+export function segmentDate(
+  frame: ArticleFrame,
+  publishedAt: IsoDay | null,
+  at: SegmentPlace,
+): { date: DateMention | null; own: DateMention[] } {
   const { sentence, dates } = at;
-  const inOther = (d: DateMention): boolean => at.otherSegments.some((o) => sentence.start + d.start >= o.start && sentence.start + d.end <= o.end);
+  const inOther = (d: DateMention): boolean =>
+    at.otherSegments.some((o) => sentence.start + d.start >= o.start && sentence.start + d.end <= o.end);
   let own = eventDates(sentence, dates, at.seg.start, at.seg.end);
   if (own.length === 0) own = eventDates(sentence, dates, at.clause.start, at.clause.end).filter((d) => !inOther(d));
   const sentenceDates = eventDates(sentence, dates, sentence.start, sentence.end);

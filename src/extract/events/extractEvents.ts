@@ -25,8 +25,27 @@ import { endOfTriggerPhrase, findSides, saysSeparately, segmentSides, uniqueCode
 import { dateByVisit, dateLeadNews, datesOfSentence, segmentDate } from './date.ts';
 import { inheritCities, placeByDay, segmentPlace } from './place.ts';
 import { segmentStatus } from './status.ts';
-import { addCompanions, addDelegations, addSpeakersAtTheTable, participantsOfClause, participantsOfSegment, sidesOfPeople } from './participants.ts';
-import { absorbHeadline, dateByFollowingClause, redateSince, dateFollowUps, dateFromSentenceBefore, sameDayAsEventBefore, joinsReportedEvent, leadingAfter, refersBack, resolveBackReferences, talksOpened } from './references.ts';
+import {
+  addCompanions,
+  addDelegations,
+  addSpeakersAtTheTable,
+  participantsOfClause,
+  participantsOfSegment,
+  sidesOfPeople,
+} from './participants.ts';
+import {
+  absorbHeadline,
+  dateByFollowingClause,
+  redateSince,
+  dateFollowUps,
+  dateFromSentenceBefore,
+  sameDayAsEventBefore,
+  joinsReportedEvent,
+  leadingAfter,
+  refersBack,
+  resolveBackReferences,
+  talksOpened,
+} from './references.ts';
 import { splitSeparateMeetings } from './separate.ts';
 import { attachUndated, foldRepeats } from './fold.ts';
 import { isLive, type Draft, type EventContext } from './draft.ts';
@@ -76,8 +95,14 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
         eventAt: seg.triggers[0]!.start,
       });
       // The trigger that names the kind places the event: "The Miami talks follow a summit ... in Berlin".
-      const kind = eventKind(seg.triggers.map((t) => ({ ...t, start: t.start - sentence.start, end: t.end - sentence.start })), sentence.text);
-      const kindTriggers = new Set(seg.triggers.map((t) => t.kind)).size > 1 && (kind === 'summit' || kind === 'call') ? seg.triggers.filter((t) => t.kind === kind) : seg.triggers;
+      const kind = eventKind(
+        seg.triggers.map((t) => ({ ...t, start: t.start - sentence.start, end: t.end - sentence.start })),
+        sentence.text,
+      );
+      const kindTriggers =
+        new Set(seg.triggers.map((t) => t.kind)).size > 1 && (kind === 'summit' || kind === 'call')
+          ? seg.triggers.filter((t) => t.kind === kind)
+          : seg.triggers;
       const status = segmentStatus({
         before: frame.text.slice(clause.start, seg.triggers[0]!.start),
         after: frame.text.slice(lastTrigger.end, clause.end),
@@ -130,7 +155,12 @@ function draftsOfSentence(ctx: EventContext, sentence: Sentence): Draft[] {
 function summaryOf(frame: ArticleFrame, d: Draft): string {
   const kindWord = { talks: 'Talks', meeting: 'Meeting', call: 'Call', summit: 'Summit' }[d.kind];
   const sides = d.sides.map((s) => countryName(s));
-  const between = sides.length >= 2 ? ` between ${sides.slice(0, -1).join(', ')} and ${sides[sides.length - 1]}` : sides.length === 1 ? ` with ${sides[0]}` : '';
+  const between =
+    sides.length >= 2
+      ? ` between ${sides.slice(0, -1).join(', ')} and ${sides[sides.length - 1]}`
+      : sides.length === 1
+        ? ` with ${sides[0]}`
+        : '';
   const where = d.city ? ` in ${d.city}` : d.country ? ` in ${countryName(d.country)}` : '';
   const names = d.participants
     .map((k) => frame.people.people.find((p) => p.key === k)?.name)
@@ -180,16 +210,18 @@ export function extractEvents(ctx: EventContext): ExtractedEvent[] {
   inheritCities(kept);
   placeByDay(frame, kept, publishedAt);
 
-  return kept.filter((d) => worthReporting(frame, d)).map((d) => ({
-    kind: d.kind,
-    status: d.status,
-    date: d.date,
-    dateTo: d.dateTo,
-    approx: d.approx,
-    location: { city: d.city, country: d.country },
-    sides: d.sides,
-    participantKeys: d.participants,
-    evidence: d.evidence,
-    summary: summaryOf(frame, d),
-  }));
+  return kept
+    .filter((d) => worthReporting(frame, d))
+    .map((d) => ({
+      kind: d.kind,
+      status: d.status,
+      date: d.date,
+      dateTo: d.dateTo,
+      approx: d.approx,
+      location: { city: d.city, country: d.country },
+      sides: d.sides,
+      participantKeys: d.participants,
+      evidence: d.evidence,
+      summary: summaryOf(frame, d),
+    }));
 }

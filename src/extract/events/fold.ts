@@ -56,12 +56,32 @@ export function foldRepeats(drafts: Draft[]): Draft[] {
   for (const d of [...drafts.filter((x) => !undatedJoin(x)), ...drafts.filter(undatedJoin)]) {
     // "Zelensky attended the summit": more people at an event already reported that day.
     const joinsIt = (m: Draft): boolean =>
-      d.joins && isLive(m.status) && isLive(d.status) && (m.kind === 'call') === (d.kind === 'call') && (d.date === null || m.date === d.date || withinRange(m, d.date)) && !(m.city && d.city && m.city !== d.city);
+      d.joins &&
+      isLive(m.status) &&
+      isLive(d.status) &&
+      (m.kind === 'call') === (d.kind === 'call') &&
+      (d.date === null || m.date === d.date || withinRange(m, d.date)) &&
+      !(m.city && d.city && m.city !== d.city);
     // "since the talks opened on Monday": the first day of a span of talks already reported.
-    const opens = (m: Draft): boolean => d.opening && isLive(m.status) && isLive(d.status) && m.kind !== 'call' && d.kind !== 'call' && m.dateTo !== null && m.date === d.date && !(m.city && d.city && m.city !== d.city);
+    const opens = (m: Draft): boolean =>
+      d.opening &&
+      isLive(m.status) &&
+      isLive(d.status) &&
+      m.kind !== 'call' &&
+      d.kind !== 'call' &&
+      m.dateTo !== null &&
+      m.date === d.date &&
+      !(m.city && d.city && m.city !== d.city);
     const nearness = (m: Draft): number => (m.sentence <= d.sentence ? d.sentence - m.sentence : 1000 + m.sentence - d.sentence);
-    const joinable = [...merged].reverse().filter(joinsIt).sort((a, b) => nearness(a) - nearness(b));
-    const same = merged.find((m) => sameEvent(m, d)) ?? merged.find(opens) ?? joinable.find((m) => d.city !== null && m.city === d.city) ?? joinable[0];
+    const joinable = [...merged]
+      .reverse()
+      .filter(joinsIt)
+      .sort((a, b) => nearness(a) - nearness(b));
+    const same =
+      merged.find((m) => sameEvent(m, d)) ??
+      merged.find(opens) ??
+      joinable.find((m) => d.city !== null && m.city === d.city) ??
+      joinable[0];
     if (same) fold(same, d);
     else merged.push(d);
   }
@@ -81,7 +101,12 @@ export function attachUndated(drafts: Draft[]): Draft[] {
     }
     const host = kept
       .filter((o) => o.date && o.status === d.status && !d.separately && d.sentence - o.sentence >= 0 && d.sentence - o.sentence <= 3)
-      .filter((o) => (d.joins || sidesCompatible(o.sides, d.sides)) && !(o.city && d.city && o.city !== d.city) && (o.kind === 'call') === (d.kind === 'call'))
+      .filter(
+        (o) =>
+          (d.joins || sidesCompatible(o.sides, d.sides)) &&
+          !(o.city && d.city && o.city !== d.city) &&
+          (o.kind === 'call') === (d.kind === 'call'),
+      )
       .filter((o) => d.anaphoric || o.participants.some((k) => d.participants.includes(k)))
       .sort((x, y) => Number(x.city !== null && x.city === d.city) - Number(y.city !== null && y.city === d.city))
       .pop();

@@ -30,13 +30,18 @@ export function governedByPreposition(lead: string): boolean {
       if (w === 'to' && /^(?:call|calls|spoke|speak|speaks|speaking|talked|talk|talking)$/i.test(prev)) return false;
       return !/^\p{Lu}/u.test(prev);
     }
-    const titleWord = /^\p{Lu}/u.test(w) || /^(?:the|a|an|his|her|their)$/.test(w) || ROLE_HEADS.has(w.toLowerCase()) || ROLE_MODIFIERS.has(w.toLowerCase());
+    const titleWord =
+      /^\p{Lu}/u.test(w) ||
+      /^(?:the|a|an|his|her|their)$/.test(w) ||
+      ROLE_HEADS.has(w.toLowerCase()) ||
+      ROLE_MODIFIERS.has(w.toLowerCase());
     if (!titleWord) return false;
   }
   return false;
 }
 
-const SPEECH_AFTER_NAME = /^(?:['\u2019]s)?\s*(?:,[^,]{1,140},\s*)?(?:(?:on|in|at|last|this|earlier|later|also)\b[^,;]{0,30}?\s+)?(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|confirmed|reported|summarized|stressed|warned|insisted|claimed|signaled|signalled|called|urged|posted|tweeted|explained)\b/;
+const SPEECH_AFTER_NAME =
+  /^(?:['\u2019]s)?\s*(?:,[^,]{1,140},\s*)?(?:(?:on|in|at|last|this|earlier|later|also)\b[^,;]{0,30}?\s+)?(?:said|says|told|tells|wrote|writes|announced|stated|noted|added|confirmed|reported|summarized|stressed|warned|insisted|claimed|signaled|signalled|called|urged|posted|tweeted|explained)\b/;
 
 /**
  * After a name, a verb of saying: the person is a speaker, and takes part only when what they
@@ -64,13 +69,15 @@ export function qualifiesInstitution(afterName: string): boolean {
 }
 
 // Case-sensitive on purpose: with the i flag \p{Lu} would match lower case too.
-const ROLE_REFERENCE = /\b(?:with|and|met|meet|meets|between)\s+the\s+((?:[\p{L}-]+\s+){0,2}?)(president|dictator|leader|envoy|minister|chancellor|premier|king|emir|prince|secretary|counterpart)\b(?!\s+(?:of\s+)?\p{Lu})/gu;
+const ROLE_REFERENCE =
+  /\b(?:with|and|met|meet|meets|between)\s+the\s+((?:[\p{L}-]+\s+){0,2}?)(president|dictator|leader|envoy|minister|chancellor|premier|king|emir|prince|secretary|counterpart)\b(?!\s+(?:of\s+)?\p{Lu})/gu;
 
 /** A pronoun that stands for someone taking part in the clause's event. */
 export const PRONOUN_PARTICIPANT: readonly PatternRow[] = [
   {
     name: 'he or she as the subject of the event verb',
-    pattern: /\b(?:he|she)\s+(?:(?:also|then|later|again|already|first|briefly)\s+)?(?:would|will|had|has|is|was|met|meets|held|holds|plans|planned|spoke|speaks|called|phoned)\b/i,
+    pattern:
+      /\b(?:he|she)\s+(?:(?:also|then|later|again|already|first|briefly)\s+)?(?:would|will|had|has|is|was|met|meets|held|holds|plans|planned|spoke|speaks|called|phoned)\b/i,
     matches: ['He also had a call with the Dutch prime minister', 'she met the envoy', 'he will hold talks'],
     rejects: ['the envoy he sent', 'They met in Lima'],
   },
@@ -139,7 +146,12 @@ export function opensWithAfter(clauseText: string): boolean {
  * The participants of a clause's event, with "Umerov attends a briefing after a meeting with
  * Rubio": the main clause's subject met too.
  */
-export function participantsOfClause(frame: ArticleFrame, sentence: Sentence, clause: Clause, speakerOfQuote: (pos: number) => string | null): Set<string> {
+export function participantsOfClause(
+  frame: ArticleFrame,
+  sentence: Sentence,
+  clause: Clause,
+  speakerOfQuote: (pos: number) => string | null,
+): Set<string> {
   const here = clauseParticipants(frame, clause, speakerOfQuote);
   if (opensWithAfter(clause.text) && clause.start > sentence.start) {
     const subject = subjectMention(frame, sentence, clause.start);
@@ -149,10 +161,17 @@ export function participantsOfClause(frame: ArticleFrame, sentence: Sentence, cl
 }
 
 /** Of a clause's participants, those a segment names (all of them when the clause is one segment). */
-export function participantsOfSegment(frame: ArticleFrame, here: Set<string>, seg: { start: number; end: number }, oneSegment: boolean): string[] {
+export function participantsOfSegment(
+  frame: ArticleFrame,
+  here: Set<string>,
+  seg: { start: number; end: number },
+  oneSegment: boolean,
+): string[] {
   if (oneSegment) return [...here];
   const inSegment = new Set(pronounParticipants(frame, seg.start, frame.text.slice(seg.start, seg.end)));
-  return [...here].filter((k) => inSegment.has(k) || frame.people.mentions.some((x) => x.key === k && x.start >= seg.start && x.end <= seg.end));
+  return [...here].filter(
+    (k) => inSegment.has(k) || frame.people.mentions.some((x) => x.key === k && x.start >= seg.start && x.end <= seg.end),
+  );
 }
 
 /** The countries the participants are known for. */
@@ -162,15 +181,20 @@ export function sidesOfPeople(frame: ArticleFrame, keys: readonly string[]): Cou
 
 /** "The two officers will speak again": the two people the article has just named. */
 export function namesTwoPeople(text: string): boolean {
-  return /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\p{Ll}-]+\s+)?(?:men|women|officers|officials|generals|commanders|envoys|negotiators|leaders|ministers|presidents|premiers|diplomats|counterparts|chiefs|heads)\b/u.test(text);
+  return /\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[\p{Ll}-]+\s+)?(?:men|women|officers|officials|generals|commanders|envoys|negotiators|leaders|ministers|presidents|premiers|diplomats|counterparts|chiefs|heads)\b/u.test(
+    text,
+  );
 }
 
 /** After a name: "told state TV that the two sides had made progress", "said we agreed": speaking as one of the sides. */
 export function reportsFromTheTable(afterName: string): boolean {
-  return /^\s*(?:said|says|told\s+(?:[\p{L}]+\s+){1,2}|added|stressed)\s*(?:that\s+|,\s*)?(?:the\s+two\s+sides|both\s+sides|the\s+sides|we|our\s+(?:delegation|team|side))\s+(?:had|have|has|were|are|agreed|made|reached|discussed|will|would)\b/iu.test(afterName);
+  return /^\s*(?:said|says|told\s+(?:[\p{L}]+\s+){1,2}|added|stressed)\s*(?:that\s+|,\s*)?(?:the\s+two\s+sides|both\s+sides|the\s+sides|we|our\s+(?:delegation|team|side))\s+(?:had|have|has|were|are|agreed|made|reached|discussed|will|would)\b/iu.test(
+    afterName,
+  );
 }
 
-const COMPANIONS = /\b(?:accompanied\s+by|joined\s+by|flanked\s+by|sat\s+(?:with|across|beside|next\s+to|alongside|at)|(?:was|were)\s+(?:also\s+)?(?:present|in\s+attendance)|also\s+(?:attended|took\s+part)|took\s+part)\b/;
+const COMPANIONS =
+  /\b(?:accompanied\s+by|joined\s+by|flanked\s+by|sat\s+(?:with|across|beside|next\s+to|alongside|at)|(?:was|were)\s+(?:also\s+)?(?:present|in\s+attendance)|also\s+(?:attended|took\s+part)|took\s+part)\b/;
 
 /** "Putin was accompanied by Lavrov", "Waltz was also present": more people at the event just reported. */
 export function namesCompanions(text: string): boolean {
@@ -184,7 +208,9 @@ export function namesCompanions(text: string): boolean {
  */
 export function teamMembers(frame: ArticleFrame, s: Sentence): string[] {
   const out: string[] = [];
-  const mentions = frame.people.mentions.filter((m) => m.start >= s.start && m.end <= s.end && !m.possessive && !insideQuote(frame.quotes, m.start));
+  const mentions = frame.people.mentions.filter(
+    (m) => m.start >= s.start && m.end <= s.end && !m.possessive && !insideQuote(frame.quotes, m.start),
+  );
   const after = (re: RegExp): void => {
     for (const m of s.text.matchAll(re)) {
       const from = s.start + m.index + m[0].length;
@@ -199,7 +225,9 @@ export function teamMembers(frame: ArticleFrame, s: Sentence): string[] {
   for (const m of s.text.matchAll(/\b(?:will\s+)?(?:represent|represents|represented)\s+(?:the\s+)?\p{Lu}/gu)) {
     for (const x of mentions) if (x.end <= s.start + m.index) out.push(x.key);
   }
-  for (const m of s.text.matchAll(/\b(?:led|leads|headed|heads)\s+(?:the\s+)?\p{Lu}[\p{L}.'\u2019]*\s+(?:delegation|side|team|negotiators)\b/gu)) {
+  for (const m of s.text.matchAll(
+    /\b(?:led|leads|headed|heads)\s+(?:the\s+)?\p{Lu}[\p{L}.'\u2019]*\s+(?:delegation|side|team|negotiators)\b/gu,
+  )) {
     // The subject, past an appositive: "Vladimir Medinsky, an aide to President Putin, led the Russian side".
     const verbAt = s.start + m.index;
     const subject = mentions
@@ -226,7 +254,9 @@ function isRecent(d: Draft, publishedAt: IsoDay | null): boolean {
 export function addDelegations(frame: ArticleFrame, drafts: Draft[], publishedAt: IsoDay | null): void {
   const delegates = new Set(frame.people.delegates);
   // (A meeting only planned, with no date, says nothing of who is at today's table.)
-  for (const d of drafts) if (isLive(d.status) && isRecent(d, publishedAt) && (d.status === 'held' || d.date !== null)) for (const k of d.explicit) delegates.add(k);
+  for (const d of drafts)
+    if (isLive(d.status) && isRecent(d, publishedAt) && (d.status === 'held' || d.date !== null))
+      for (const k of d.explicit) delegates.add(k);
   for (const s of frame.sentences) for (const k of teamMembers(frame, s)) delegates.add(k);
   for (const d of drafts) {
     if (!isLive(d.status) || !isRecent(d, publishedAt)) continue;
@@ -247,7 +277,16 @@ function plainMentions(frame: ArticleFrame, s: Sentence) {
  */
 export function addSpeakersAtTheTable(frame: ArticleFrame, drafts: Draft[]): void {
   for (const s of frame.sentences) {
-    const target = [...drafts].reverse().find((d) => d.status === 'held' && d.date !== null && d.sentence < s.index && s.index - d.sentence <= 1 && frame.sentences[d.sentence]?.paragraph === s.paragraph);
+    const target = [...drafts]
+      .reverse()
+      .find(
+        (d) =>
+          d.status === 'held' &&
+          d.date !== null &&
+          d.sentence < s.index &&
+          s.index - d.sentence <= 1 &&
+          frame.sentences[d.sentence]?.paragraph === s.paragraph,
+      );
     if (!target || drafts.some((d) => d.sentence === s.index)) continue;
     for (const m of plainMentions(frame, s)) {
       if (reportsFromTheTable(frame.text.slice(m.end, s.end)) && !target.participants.includes(m.key)) target.participants.push(m.key);
@@ -262,7 +301,9 @@ export function addSpeakersAtTheTable(frame: ArticleFrame, drafts: Draft[]): voi
 export function addCompanions(frame: ArticleFrame, drafts: Draft[]): void {
   for (const s of frame.sentences) {
     if (!namesCompanions(s.text)) continue;
-    const target = [...drafts].reverse().find((d) => isLive(d.status) && d.date !== null && d.sentence < s.index && s.index - d.sentence <= 2);
+    const target = [...drafts]
+      .reverse()
+      .find((d) => isLive(d.status) && d.date !== null && d.sentence < s.index && s.index - d.sentence <= 2);
     if (!target || drafts.some((d) => d.sentence === s.index && isLive(d.status))) continue;
     for (const m of plainMentions(frame, s)) {
       if (!target.participants.includes(m.key)) target.participants.push(m.key);

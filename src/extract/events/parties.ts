@@ -15,7 +15,8 @@ import { anyRowMatches } from './patternTable.ts';
 export const STATE_OFFICE_TITLES: readonly PatternRow[] = [
   {
     name: 'head of state or government',
-    pattern: /\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|crown\s+prince|monarch|taoiseach|head\s+of\s+state)\b/i,
+    pattern:
+      /\b(?:president|prime\s+minister|premier|chancellor|king|queen|emir|sultan|crown\s+prince|monarch|taoiseach|head\s+of\s+state)\b/i,
     matches: ['President', 'Prime Minister', 'Chancellor', 'Emir of Qatar', 'Crown Prince'],
     rejects: ['Tour commissioner', 'Disney Chief Executive'],
   },
@@ -27,7 +28,8 @@ export const STATE_OFFICE_TITLES: readonly PatternRow[] = [
   },
   {
     name: 'diplomat, envoy or negotiator',
-    pattern: /\b(?:envoy|ambassador|diplomat|negotiator|emissary|mediator|national\s+security\s+advis[eo]r|security\s+council|delegation)\b/i,
+    pattern:
+      /\b(?:envoy|ambassador|diplomat|negotiator|emissary|mediator|national\s+security\s+advis[eo]r|security\s+council|delegation)\b/i,
     matches: ['special envoy', 'Ambassador to the UN', 'chief negotiator', 'national security adviser', 'head of the delegation'],
     rejects: ['Tour commissioner', 'founder'],
   },
@@ -39,7 +41,8 @@ export const STATE_OFFICE_TITLES: readonly PatternRow[] = [
  */
 export const NON_STATE_TITLE: PatternRow = {
   name: 'business, sport, media or academic title',
-  pattern: /\b(?:ceo|chief\s+executive|executive|founder|co-founder|chairman\s+of\s+\p{Lu}|club|league|tour|team|coach|manager|company|corporation|firm|bank|fund|federation|association|editor|reporter|photographer|correspondent|journalist|analyst|professor|commissioner|union\s+(?:boss|leader)|church|university)\b/iu,
+  pattern:
+    /\b(?:ceo|chief\s+executive|executive|founder|co-founder|chairman\s+of\s+\p{Lu}|club|league|tour|team|coach|manager|company|corporation|firm|bank|fund|federation|association|editor|reporter|photographer|correspondent|journalist|analyst|professor|commissioner|union\s+(?:boss|leader)|church|university)\b/iu,
   matches: ['Tour commissioner', 'club president', 'chief executive of Tesla', 'president of the football federation', 'bank governor'],
   rejects: ['President', 'Foreign Minister', 'special envoy'],
 };
@@ -76,6 +79,11 @@ export function summitOfBody(kind: EventKind, sides: readonly CountryCode[]): bo
 }
 
 /** Talks need two parties: states, governments, international bodies or their officials. */
-export function hasTwoParties(frame: ArticleFrame, kind: EventKind, sides: readonly CountryCode[], participants: readonly string[]): boolean {
+export function hasTwoParties(
+  frame: ArticleFrame,
+  kind: EventKind,
+  sides: readonly CountryCode[],
+  participants: readonly string[],
+): boolean {
   return summitOfBody(kind, sides) || partiesOf(frame, sides, participants).size >= 2;
 }

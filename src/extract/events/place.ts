@@ -18,7 +18,9 @@ export interface PlaceFound {
 
 /** "Rome to host the second round", "Doha will host talks": the city after which this comes is the venue. */
 export function hostsEvent(afterPlace: string): boolean {
-  return /^\s+(?:(?:is|was|will|would|to)\s+(?:also\s+)?(?:be\s+)?)?(?:host|hosts|hosted|hosting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}(?:round|talks|meeting|summit|negotiations)\b/u.test(afterPlace);
+  return /^\s+(?:(?:is|was|will|would|to)\s+(?:also\s+)?(?:be\s+)?)?(?:host|hosts|hosted|hosting)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,3}(?:round|talks|meeting|summit|negotiations)\b/u.test(
+    afterPlace,
+  );
 }
 
 /** "the Red Sea resort of Sharm el-Sheikh", "the port city of Aden": the place after "of" is a town. */
@@ -33,7 +35,9 @@ export function landmarkOf(before: string, after: string): boolean {
 
 /** "near San Francisco", "on the outskirts of Washington", "40 km north of Kyiv": a city named to find another place by. */
 export function referencePoint(before: string): boolean {
-  return /\b(?:near|nearby|outside|outskirts\s+of|suburbs?\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:miles|km|kilometres|kilometers)\s+from)\s+(?:the\s+)?$/i.test(before);
+  return /\b(?:near|nearby|outside|outskirts\s+of|suburbs?\s+of|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|(?:miles|km|kilometres|kilometers)\s+from)\s+(?:the\s+)?$/i.test(
+    before,
+  );
 }
 
 /** "the war in Ukraine" is a topic, not where the talks are. */
@@ -47,7 +51,11 @@ export function countryAsTopic(before: string): boolean {
  */
 export function datelineCity(sentence: string): string | null {
   const wire = wireDatelineOf(sentence);
-  if (wire?.city) return wire.city.replace(/\s*\[.*$/, '').replace(/,.*$/, '').trim();
+  if (wire?.city)
+    return wire.city
+      .replace(/\s*\[.*$/, '')
+      .replace(/,.*$/, '')
+      .trim();
   const m = /^\s*(?:\d{1,2}:\d{2}\s+-\s+)?([A-Z][A-Z .'-]{2,}?)\s*(?:,|\(|[-\u2013\u2014]{1,2}\s)/.exec(sentence);
   return m ? m[1]!.trim() : null;
 }
@@ -102,16 +110,24 @@ export function placeIn(text: string, near: number | number[] = 0): PlaceFound |
   for (const p of placesOf(text)) {
     const lead = text.slice(Math.max(0, p.start - 30), p.start);
     if (/^['\u2019]s?\b/u.test(text.slice(p.end)) && !landmarkOf(lead, text.slice(p.end))) continue;
-    if (p.locative || namedAsSettlement(text.slice(Math.max(0, p.start - 20), p.start)) || /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end)) || hostsEvent(text.slice(p.end))) {
+    if (
+      p.locative ||
+      namedAsSettlement(text.slice(Math.max(0, p.start - 20), p.start)) ||
+      /^\s*(?:peace\s+)?(?:talks|meeting|summit|negotiations)\b/.test(text.slice(p.end)) ||
+      hostsEvent(text.slice(p.end))
+    ) {
       // "near San Francisco", "on the outskirts of Washington": a landmark to find the place by, in that country.
-      candidates.push(referencePoint(lead) ? { city: null, country: p.country, at: p.start } : { city: p.city, country: p.country, at: p.start });
+      candidates.push(
+        referencePoint(lead) ? { city: null, country: p.country, at: p.start } : { city: p.city, country: p.country, at: p.start },
+      );
     }
   }
   for (const m of countryMentionsOf(text)) {
     if (m.kind === 'institution' || m.kind === 'capital') continue;
     const lead = text.slice(Math.max(0, m.start - 30), m.start);
     if (countryAsTopic(lead)) continue;
-    if (/\b(?:in|at)\s+(?:the\s+)?$/i.test(lead) && !/^['\u2019]s?\b/u.test(text.slice(m.end))) candidates.push({ city: null, country: m.code, at: m.start });
+    if (/\b(?:in|at)\s+(?:the\s+)?$/i.test(lead) && !/^['\u2019]s?\b/u.test(text.slice(m.end)))
+      candidates.push({ city: null, country: m.code, at: m.start });
   }
   for (const m of text.matchAll(regionPattern())) {
     const country = REGION_COUNTRY.get(m[1]!);
@@ -163,15 +179,29 @@ export function segmentPlace(input: SegmentPlaceInput): PlaceFound | null {
   let sentenceMemo: PlaceFound | null | undefined;
   const sentencePlace = (): PlaceFound | null => (sentenceMemo === undefined ? (sentenceMemo = placeIn(sentence.text)) : sentenceMemo);
   const own =
-    placeIn(seg.text, input.anchors.map((a) => a - seg.start)) ??
-    (seg.start === clause.start && seg.end === clause.end ? null : placeIn(clause.text, input.anchors.map((a) => a - clause.start)));
+    placeIn(
+      seg.text,
+      input.anchors.map((a) => a - seg.start),
+    ) ??
+    (seg.start === clause.start && seg.end === clause.end
+      ? null
+      : placeIn(
+          clause.text,
+          input.anchors.map((a) => a - clause.start),
+        ));
   const borrowed = own ? null : input.clauseCount === 1 || input.dated ? sentencePlace() : null;
   let place = own ?? (input.status === 'planned' && input.clauseCount > 1 ? null : borrowed);
   if (place && !place.city && place.country && input.status === 'held') {
     const inSentence = sentencePlace();
-    if (inSentence?.city && inSentence.country === place.country && datelineCity(sentence.text)?.toUpperCase() === inSentence.city.toUpperCase()) place = inSentence;
+    if (
+      inSentence?.city &&
+      inSentence.country === place.country &&
+      datelineCity(sentence.text)?.toUpperCase() === inSentence.city.toUpperCase()
+    )
+      place = inSentence;
   }
-  if (!place && heldAtDateline({ status: input.status, date: input.date ?? null, publishedAt: input.publishedAt ?? null })) place = datelinePlace(sentence.text);
+  if (!place && heldAtDateline({ status: input.status, date: input.date ?? null, publishedAt: input.publishedAt ?? null }))
+    place = datelinePlace(sentence.text);
   return place;
 }
 
@@ -192,7 +222,9 @@ export function sameSummit(o: Pick<Draft, 'kind' | 'status' | 'sides'>, d: Pick<
  */
 export function inheritCities(drafts: Draft[]): void {
   const dayGap = (a: Draft, b: Draft): number => (a.date && b.date ? Math.abs(Date.parse(a.date) - Date.parse(b.date)) / 86_400_000 : 1.5);
-  const inheritOrder = drafts.filter((d) => !d.city && d.date && isLive(d.status) && d.kind !== 'call').sort((a, b) => Number(b.country !== null) - Number(a.country !== null));
+  const inheritOrder = drafts
+    .filter((d) => !d.city && d.date && isLive(d.status) && d.kind !== 'call')
+    .sort((a, b) => Number(b.country !== null) - Number(a.country !== null));
   for (const d of inheritOrder) {
     const candidates = drafts.filter(
       (o) =>
@@ -201,7 +233,14 @@ export function inheritCities(drafts: Draft[]): void {
         o.kind !== 'call' &&
         isLive(o.status) &&
         // A meeting planned for later is not placed by an earlier one ("meet again next week").
-        !(d.status === 'planned' && o.status === 'held' && o.date !== null && d.date !== null && d.date > (o.dateTo ?? o.date) && !datesNear(o, d, 1)) &&
+        !(
+          d.status === 'planned' &&
+          o.status === 'held' &&
+          o.date !== null &&
+          d.date !== null &&
+          d.date > (o.dateTo ?? o.date) &&
+          !datesNear(o, d, 1)
+        ) &&
         // A shared side, or a report placed in one of this event's countries ("Saudi Arabia hosted
         // ... Officials met in Jeddah").
         (o.sides.some((s) => d.sides.includes(s)) || (o.country !== null && d.sides.includes(o.country))) &&
@@ -231,7 +270,9 @@ export function citiesByDay(frame: ArticleFrame, publishedAt: IsoDay | null): Ma
     for (const p of placesOf(sentence.text)) {
       for (const d of dates) {
         const after = /^\s+in\s+$/.test(sentence.text.slice(d.end, p.start));
-        const before = /^\s+(?:on\s+)?$/.test(sentence.text.slice(p.end, d.start)) && /\b(?:in|at)\s+$/.test(sentence.text.slice(Math.max(0, p.start - 4), p.start));
+        const before =
+          /^\s+(?:on\s+)?$/.test(sentence.text.slice(p.end, d.start)) &&
+          /\b(?:in|at)\s+$/.test(sentence.text.slice(Math.max(0, p.start - 4), p.start));
         if (!after && !before) continue;
         const cities = byDay.get(d.date) ?? new Set<string>();
         cities.add(p.city);

@@ -11,7 +11,8 @@ import { namesBothSides } from './sides.ts';
 import { namesTwoPeople } from './participants.ts';
 import { countryOfPerson, isLive, sidesCompatible, type Draft } from './draft.ts';
 
-const LEADING_AFTER = /^(?:After|Following|Straight\s+after|Right\s+after)\s+(?:the|this|that|their|his|her)\s+(?:\p{Ll}+\s+)?(?:meeting|talks|summit|call|session|negotiations|visit)\b,?\s*/u;
+const LEADING_AFTER =
+  /^(?:After|Following|Straight\s+after|Right\s+after)\s+(?:the|this|that|their|his|her)\s+(?:\p{Ll}+\s+)?(?:meeting|talks|summit|call|session|negotiations|visit)\b,?\s*/u;
 
 /** "After the meeting, Trump phoned Putin": the opening that names the event before (its length), or null. */
 export function leadingAfter(sentenceOpening: string): RegExpExecArray | null {
@@ -19,7 +20,8 @@ export function leadingAfter(sentenceOpening: string): RegExpExecArray | null {
 }
 
 // "The final push brought together A, B and C": more people at talks already reported.
-const JOINED = /\b(?:joined|join|joins|joining|attended|attend|attends|attending|(?:present|in\s+attendance|observers?)\s+(?:at|in))\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b|\b(?:brought|brings|bringing)\s+together\b/u;
+const JOINED =
+  /\b(?:joined|join|joins|joining|attended|attend|attends|attending|(?:present|in\s+attendance|observers?)\s+(?:at|in))\s+(?:the|these|those|this|that|their)\s+(?:\p{Ll}+\s+)?(?:talks|meeting|summit|negotiations|session)\b|\b(?:brought|brings|bringing)\s+together\b/u;
 
 /** "European leaders joined the talks", "brought together A and B": more people at an event already reported. */
 export function joinsReportedEvent(text: string): boolean {
@@ -28,7 +30,9 @@ export function joinsReportedEvent(text: string): boolean {
 
 /** "since the talks opened on Monday", "when negotiations began on Sunday": the start of talks reported as a whole. */
 export function talksOpened(text: string): boolean {
-  return /\b(?:the|these|those)\s+(?:\p{Ll}+\s+)?(?:talks|negotiations|consultations)\s+(?:first\s+)?(?:opened|began|started|kicked\s+off|got\s+under\s+way)\b/u.test(text);
+  return /\b(?:the|these|those)\s+(?:\p{Ll}+\s+)?(?:talks|negotiations|consultations)\s+(?:first\s+)?(?:opened|began|started|kicked\s+off|got\s+under\s+way)\b/u.test(
+    text,
+  );
 }
 
 /** "these talks", "the two sides", "the two officers": a report of an event already named, when it names no sides itself. */
@@ -51,7 +55,15 @@ export function refersBack(text: string, ownSides: number): boolean {
 export function absorbHeadline(drafts: Draft[], headline: number): void {
   const heads = drafts.filter((d) => d.sentence === headline && !d.date && d.city && d.sides.length >= 2 && isLive(d.status));
   for (const h of heads) {
-    const body = drafts.find((o) => o.sentence > headline && o.date && o.city === h.city && isLive(o.status) && o.kind !== 'call' && (o.sides.length <= 1 || sidesCompatible(o.sides, h.sides)));
+    const body = drafts.find(
+      (o) =>
+        o.sentence > headline &&
+        o.date &&
+        o.city === h.city &&
+        isLive(o.status) &&
+        o.kind !== 'call' &&
+        (o.sides.length <= 1 || sidesCompatible(o.sides, h.sides)),
+    );
     if (!body) continue;
     body.sides = [...new Set([...h.sides, ...body.sides])];
     for (const k of h.participants) if (!body.participants.includes(k)) body.participants.push(k);
@@ -90,7 +102,10 @@ export function dateFollowUps(drafts: Draft[]): void {
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
     if (!d.afterPrevious || d.date) continue;
-    const candidates = drafts.slice(0, i).reverse().filter((p) => p.date && isLive(p.status) && d.sentence - p.sentence <= 3);
+    const candidates = drafts
+      .slice(0, i)
+      .reverse()
+      .filter((p) => p.date && isLive(p.status) && d.sentence - p.sentence <= 3);
     // "After the meeting": the meeting, if one was reported, else the latest event.
     const prev = candidates.find((p) => p.kind === d.afterKind) ?? candidates[0];
     if (prev) {
@@ -118,13 +133,26 @@ export function datedOnlyByAnotherEvent(d: Draft, dates: ReadonlyArray<{ date: I
 export function dateFromSentenceBefore(frame: ArticleFrame, drafts: Draft[], publishedAt: IsoDay | null): void {
   for (const d of drafts) {
     if (!isLive(d.status) || !d.anaphoric) continue;
-    if (d.date && !datedOnlyByAnotherEvent(d, findDates(d.evidence, publishedAt).filter((x) => !x.approx))) continue;
+    if (
+      d.date &&
+      !datedOnlyByAnotherEvent(
+        d,
+        findDates(d.evidence, publishedAt).filter((x) => !x.approx),
+      )
+    )
+      continue;
     if (drafts.some((o) => o.sentence < d.sentence)) continue;
     const before = frame.sentences.find((s) => s.index === d.sentence - 1);
     if (!before) continue;
-    const days = new Set(findDates(before.text, publishedAt).filter((x) => !x.approx && !x.dateTo).map((x) => x.date));
+    const days = new Set(
+      findDates(before.text, publishedAt)
+        .filter((x) => !x.approx && !x.dateTo)
+        .map((x) => x.date),
+    );
     if (days.size !== 1) continue;
-    const people = new Set(frame.people.mentions.filter((m) => m.start >= before.start && m.end <= before.end && !m.possessive).map((m) => m.key));
+    const people = new Set(
+      frame.people.mentions.filter((m) => m.start >= before.start && m.end <= before.end && !m.possessive).map((m) => m.key),
+    );
     if (d.participants.length < 2 && people.size !== 2) continue;
     d.date = [...days][0]!;
     if (d.participants.length >= 2) continue;
@@ -146,7 +174,10 @@ export function sameDayAsEventBefore(drafts: Draft[], publishedAt: IsoDay | null
     const d = drafts[i]!;
     if (!isLive(d.status) || !sameDayAsBefore(d.evidence)) continue;
     if (findDates(d.evidence, publishedAt).some((x) => !x.approx)) continue;
-    const prev = drafts.slice(0, i).reverse().find((p) => p.sentence < d.sentence && d.sentence - p.sentence <= 6 && p.date && !p.dateTo && isLive(p.status));
+    const prev = drafts
+      .slice(0, i)
+      .reverse()
+      .find((p) => p.sentence < d.sentence && d.sentence - p.sentence <= 6 && p.date && !p.dateTo && isLive(p.status));
     if (!prev) continue;
     d.date = prev.date;
     d.dateTo = null;
@@ -155,7 +186,8 @@ export function sameDayAsEventBefore(drafts: Draft[], publishedAt: IsoDay | null
 }
 
 /** "announced the talks on Jan. 22 following a meeting in Moscow": the event that came just before. */
-export const FOLLOWING_EVENT = /\b(?:following|after)\s+(?:a|an|the|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|call|summit|visit|negotiations)\b/iu;
+export const FOLLOWING_EVENT =
+  /\b(?:following|after)\s+(?:a|an|the|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:meeting|talks|call|summit|visit|negotiations)\b/iu;
 
 /**
  * "Ushakov announced the talks on Jan. 22 following a meeting in Moscow": an undated event the
@@ -167,7 +199,11 @@ export function dateByFollowingClause(frame: ArticleFrame, drafts: Draft[], publ
     const m = FOLLOWING_EVENT.exec(d.evidence);
     // The report of the event after "following", not of the one announced.
     if (!m || kindOfWord(m[0]) !== d.kind) continue;
-    const days = new Set(findDates(d.evidence.slice(0, m.index), publishedAt).filter((x) => !x.approx && !x.dateTo).map((x) => x.date));
+    const days = new Set(
+      findDates(d.evidence.slice(0, m.index), publishedAt)
+        .filter((x) => !x.approx && !x.dateTo)
+        .map((x) => x.date),
+    );
     if (days.size !== 1) continue;
     d.date = [...days][0]!;
     d.approx = true;
@@ -192,7 +228,9 @@ export function redateSince(drafts: Draft[], publishedAt: IsoDay | null): void {
     if (own.length === 0 || !own.every((x) => insideSince(d.evidence.slice(0, x.start)))) continue;
     // Only the event that is the sentence's news: the one named before "since".
     const before = d.evidence.slice(0, d.evidence.search(/\bsince\b/i));
-    const kindBefore = /\b(?:call|phone|phoned|spoke|spoken|conversation)\b/i.test(before) ? 'call' : kindOfWord(before.replace(/\bmet\b/gi, 'meeting'));
+    const kindBefore = /\b(?:call|phone|phoned|spoke|spoken|conversation)\b/i.test(before)
+      ? 'call'
+      : kindOfWord(before.replace(/\bmet\b/gi, 'meeting'));
     if (kindBefore !== d.kind) continue;
     const others = new Set(dates.filter((x) => !x.approx && !x.dateTo && !insideSince(d.evidence.slice(0, x.start))).map((x) => x.date));
     const day = others.size === 1 ? [...others][0]! : others.size === 0 ? publishedAt : null;

@@ -47,7 +47,9 @@ function splitSeparate(frame: ArticleFrame, d: Draft): Draft[] {
  */
 function splitExcluded(frame: ArticleFrame, drafts: Draft[], separate: SeparateMeetings[]): Draft[] {
   const excluded: SeparateMeetings[] = [
-    ...drafts.filter((d) => !isLive(d.status) && d.sides.length >= 2).map((d) => ({ sides: d.sides, date: d.date, host: null, denial: true })),
+    ...drafts
+      .filter((d) => !isLive(d.status) && d.sides.length >= 2)
+      .map((d) => ({ sides: d.sides, date: d.date, host: null, denial: true })),
     ...separate.map((x) => ({ ...x, denial: false })),
   ];
   if (excluded.length === 0) return drafts;
@@ -61,7 +63,8 @@ function splitExcluded(frame: ArticleFrame, drafts: Draft[], separate: SeparateM
     // would not meet the Russian team" does not undo the delegations' talks on Friday).
     const applies = (x: (typeof excluded)[number]): boolean =>
       x.denial ? d.date === null || (x.date !== null && x.date === d.date) : x.date === null || x.date === d.date;
-    const conflict = isLive(d.status) && d.sides.length >= 3 ? excluded.find((x) => x.sides.every((s) => d.sides.includes(s)) && applies(x)) : undefined;
+    const conflict =
+      isLive(d.status) && d.sides.length >= 3 ? excluded.find((x) => x.sides.every((s) => d.sides.includes(s)) && applies(x)) : undefined;
     if (!conflict) {
       out.push(d);
       continue;
@@ -75,8 +78,13 @@ function splitExcluded(frame: ArticleFrame, drafts: Draft[], separate: SeparateM
 /** "his first phone calls with A, B and C", "spoke separately by phone with A and B": one call each. */
 export const CALLS_IN_SUCCESSION: PatternRow = {
   name: 'several calls with a list of people',
-  pattern: /\b(?:(?:phone|telephone|video)[\s-]+calls|calls|separate(?:ly)?\s+(?:(?:phone|telephone)\s+)?(?:calls?|conversations?)|spoke\s+separately(?:\s+by\s+(?:phone|telephone))?)\b[^.;]{0,40}?\bwith\b/i,
-  matches: ['held phone calls in succession with the leaders of Kenya and Ghana', 'spoke separately by phone with the two presidents', 'had separate calls with A and B'],
+  pattern:
+    /\b(?:(?:phone|telephone|video)[\s-]+calls|calls|separate(?:ly)?\s+(?:(?:phone|telephone)\s+)?(?:calls?|conversations?)|spoke\s+separately(?:\s+by\s+(?:phone|telephone))?)\b[^.;]{0,40}?\bwith\b/i,
+  matches: [
+    'held phone calls in succession with the leaders of Kenya and Ghana',
+    'spoke separately by phone with the two presidents',
+    'had separate calls with A and B',
+  ],
   rejects: ['held a phone call with the Kenyan president', 'called for talks with the rebels'],
 };
 
@@ -91,7 +99,8 @@ export function splitCallsInSuccession(frame: ArticleFrame, d: Draft): Draft[] {
   const m = CALLS_IN_SUCCESSION.pattern.exec(sentence.text);
   if (!m) return [d];
   const withAt = sentence.start + m.index + m[0].length;
-  const firstAt = (k: string): number => frame.people.mentions.find((x) => x.key === k && x.start >= sentence.start && x.end <= sentence.end)?.start ?? -1;
+  const firstAt = (k: string): number =>
+    frame.people.mentions.find((x) => x.key === k && x.start >= sentence.start && x.end <= sentence.end)?.start ?? -1;
   const callers = d.participants.filter((k) => firstAt(k) >= 0 && firstAt(k) < withAt);
   const called = d.participants.filter((k) => firstAt(k) >= withAt);
   if (callers.length === 0 || called.length < 2) return [d];
@@ -107,10 +116,13 @@ export function splitCallsInSuccession(frame: ArticleFrame, d: Draft): Draft[] {
 /** The article's drafts with separate meetings and denied joint ones split into bilaterals. */
 export function splitSeparateMeetings(frame: ArticleFrame, drafts: Draft[]): Draft[] {
   const separate: SeparateMeetings[] = [];
-  const split = drafts.flatMap((x) => splitCallsInSuccession(frame, x)).flatMap((d) => {
-    const parts = splitSeparate(frame, d);
-    if (parts.length > 1) separate.push({ sides: d.sides, date: d.date, host: parts[0]!.sides.find((s) => parts.every((p) => p.sides.includes(s))) ?? null });
-    return parts;
-  });
+  const split = drafts
+    .flatMap((x) => splitCallsInSuccession(frame, x))
+    .flatMap((d) => {
+      const parts = splitSeparate(frame, d);
+      if (parts.length > 1)
+        separate.push({ sides: d.sides, date: d.date, host: parts[0]!.sides.find((s) => parts.every((p) => p.sides.includes(s))) ?? null });
+      return parts;
+    });
   return splitExcluded(frame, split, separate);
 }

@@ -10,23 +10,113 @@ import { ROLE_HEADS } from '../people/lexicon.ts';
 
 /** Nouns that make a nationality word before them an actor. */
 const PARTY_NOUNS = new Set([
-  'delegation', 'delegations', 'delegate', 'delegates', 'team', 'teams', 'official', 'officials', 'representative',
-  'representatives', 'negotiator', 'negotiators', 'envoy', 'envoys', 'side', 'sides', 'partner', 'partners',
-  'counterpart', 'counterparts', 'leader', 'leaders', 'president', 'minister', 'ministers', 'diplomat', 'diplomats',
-  'government', 'governments', 'authorities', 'administration', 'colleagues', 'adviser', 'advisers', 'advisor',
-  'advisors', 'secretary', 'chancellor', 'premier', 'prime', 'foreign', 'defense', 'defence', 'national', 'special',
-  'top', 'senior', 'chief', 'head', 'heads', 'counsellor', 'security', 'presidential', 'state', 'military',
-  'talks', 'meeting', 'meetings', 'negotiations', 'summit', 'consultations', 'call', 'counterparts', 'aides', 'aide',
-  'lawmakers', 'parliamentarians', 'generals', 'commanders', 'mediators', 'ambassador', 'ambassadors', 'embassy',
-  'spokesman', 'spokeswoman', 'spokesperson', 'intelligence', 'staff', 'leadership', 'bilateral',
-  'trilateral', 'direct', 'face-to-face', 'high-level', 'new', 'further', 'another', 'fresh', 'formal', 'secret',
-  'technical', 'expert', 'level', 'warring', 'rival', 'parties', 'party', 'factions', 'faction',
+  'delegation',
+  'delegations',
+  'delegate',
+  'delegates',
+  'team',
+  'teams',
+  'official',
+  'officials',
+  'representative',
+  'representatives',
+  'negotiator',
+  'negotiators',
+  'envoy',
+  'envoys',
+  'side',
+  'sides',
+  'partner',
+  'partners',
+  'counterpart',
+  'counterparts',
+  'leader',
+  'leaders',
+  'president',
+  'minister',
+  'ministers',
+  'diplomat',
+  'diplomats',
+  'government',
+  'governments',
+  'authorities',
+  'administration',
+  'colleagues',
+  'adviser',
+  'advisers',
+  'advisor',
+  'advisors',
+  'secretary',
+  'chancellor',
+  'premier',
+  'prime',
+  'foreign',
+  'defense',
+  'defence',
+  'national',
+  'special',
+  'top',
+  'senior',
+  'chief',
+  'head',
+  'heads',
+  'counsellor',
+  'security',
+  'presidential',
+  'state',
+  'military',
+  'talks',
+  'meeting',
+  'meetings',
+  'negotiations',
+  'summit',
+  'consultations',
+  'call',
+  'counterparts',
+  'aides',
+  'aide',
+  'lawmakers',
+  'parliamentarians',
+  'generals',
+  'commanders',
+  'mediators',
+  'ambassador',
+  'ambassadors',
+  'embassy',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'intelligence',
+  'staff',
+  'leadership',
+  'bilateral',
+  'trilateral',
+  'direct',
+  'face-to-face',
+  'high-level',
+  'new',
+  'further',
+  'another',
+  'fresh',
+  'formal',
+  'secret',
+  'technical',
+  'expert',
+  'level',
+  'warring',
+  'rival',
+  'parties',
+  'party',
+  'factions',
+  'faction',
 ]);
 
 /** Words before a country that make it a topic rather than an actor. */
-const TOPIC_BEFORE = /\b(?:conflict\s+with|war\s+with|for|on|about|against|over|toward|towards|regarding|concerning|into|across|throughout|within|inside|beyond|under|despite|of\s+the\s+war\s+in|war\s+in|war\s+on|peace\s+in|aid\s+to|support\s+for|pressure\s+on)\s+(?:the\s+)?$/i;
+const TOPIC_BEFORE =
+  /\b(?:conflict\s+with|war\s+with|for|on|about|against|over|toward|towards|regarding|concerning|into|across|throughout|within|inside|beyond|under|despite|of\s+the\s+war\s+in|war\s+in|war\s+on|peace\s+in|aid\s+to|support\s+for|pressure\s+on)\s+(?:the\s+)?$/i;
 /** Nouns before "of X" that make X an actor: "representatives of the United States". */
-const ACTOR_OF = /\b(?:office|summit|talks|rounds?|meetings?|negotiations|consultations|representatives?|delegations?|delegates|leaders?|presidents?|ministers?|officials|envoys?|teams?|negotiators|heads?|governments?|sides?|participation|presence|mediation|auspices)\s+(?:of|from)\s+(?:the\s+)?$/i;
+const ACTOR_OF =
+  /\b(?:office|summit|talks|rounds?|meetings?|negotiations|consultations|representatives?|delegations?|delegates|leaders?|presidents?|ministers?|officials|envoys?|teams?|negotiators|heads?|governments?|sides?|participation|presence|mediation|auspices)\s+(?:of|from)\s+(?:the\s+)?$/i;
 /** "hosted by Qatar", "mediated by Egypt and Qatar": the host or mediator takes part. */
 const HOST_BY = /\b(?:hosted|mediated|brokered|facilitated|chaired|organi[sz]ed)\s+by\s+(?:the\s+)?$/i;
 
@@ -52,7 +142,10 @@ function wordAfter(text: string, end: number): string {
 export function capitalIsVenue(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(0, start - 60), start);
-  if (/^\s+(?:round|rounds|talks|meeting|meetings|summit|negotiations|session|framework|process|format|agreement|accord|deal)\b/i.test(after)) return true;
+  if (
+    /^\s+(?:round|rounds|talks|meeting|meetings|summit|negotiations|session|framework|process|format|agreement|accord|deal)\b/i.test(after)
+  )
+    return true;
   if (/^\s+(?:(?:is|was|will|would|to)\s+(?:be\s+)?)?(?:host|hosts|hosted|hosting)\b/i.test(after)) return true;
   return /\b(?:in|at)\s+(?:\p{Lu}[\p{L}'\u2019.-]*\s+){0,2}?\p{Lu}[\p{L}'\u2019.-]*(?:,\s*|\s+and\s+|\s+or\s+)$/u.test(before);
 }
@@ -76,7 +169,12 @@ function isActor(text: string, m: CountryMention, previousActor: boolean | null)
   if (m.kind === 'name' && /\b(?:in|at|near)\s+(?:\p{Lu}[\p{L}'\u2019.-]*\s+){0,2}\p{Lu}[\p{L}'\u2019.-]*,\s*$/u.test(before)) return false;
   const nextWord = wordAfter(text, m.end);
   // "Ukraine peace talks", "Gaza ceasefire talks": the country is what the talks are about.
-  if (m.kind !== 'demonym' && !possessive && /^\s+(?:peace|ceasefire|truce|war|crisis|conflict|reconstruction|recovery|aid|security\s+guarantees)\b/.test(after)) return false;
+  if (
+    m.kind !== 'demonym' &&
+    !possessive &&
+    /^\s+(?:peace|ceasefire|truce|war|crisis|conflict|reconstruction|recovery|aid|security\s+guarantees)\b/.test(after)
+  )
+    return false;
   // "part of the US President Donald Trump administration's push": a title makes it an actor.
   if ((m.kind === 'demonym' || m.kind === 'name') && !possessive && /^\s+\p{Lu}/u.test(after) && isPartyNoun(nextWord)) return true;
   // Compound adjectives: "U.S.-backed plan", "US-led efforts", "Russian-occupied territories".
@@ -111,7 +209,9 @@ export function findSides(text: string): SideMention[] {
   const out: SideMention[] = [];
   let previous: { end: number; actor: boolean } | null = null;
   for (const m of countryMentionsOf(text)) {
-    const joined = previous !== null && /^(?:['\u2019]s)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*[-\u2010-\u2015/]\s*)(?:the\s+)?$/u.test(text.slice(previous.end, m.start));
+    const joined =
+      previous !== null &&
+      /^(?:['\u2019]s)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*[-\u2010-\u2015/]\s*)(?:the\s+)?$/u.test(text.slice(previous.end, m.start));
     const actor = isActor(text, m, joined ? previous!.actor : null);
     previous = { end: m.end, actor };
     if (actor) out.push({ code: m.code, start: m.start, end: m.end });
@@ -131,7 +231,10 @@ export function uniqueCodes(sides: readonly SideMention[]): CountryCode[] {
  * right on the trigger names the sides.)
  */
 export function endOfTriggerPhrase(afterTrigger: string): number | null {
-  const stop = /,\s+(?![\p{Lu}]|and\b)|;|\s(?:that(?<!^\s?that)|after|before|to\s+(?!the\s+\p{Lu})|which(?<!^\s?which)|who|when|because|while|so|weeks|days|months)\s/u.exec(afterTrigger);
+  const stop =
+    /,\s+(?![\p{Lu}]|and\b)|;|\s(?:that(?<!^\s?that)|after|before|to\s+(?!the\s+\p{Lu})|which(?<!^\s?which)|who|when|because|while|so|weeks|days|months)\s/u.exec(
+      afterTrigger,
+    );
   return stop ? stop.index : null;
 }
 
@@ -141,7 +244,10 @@ export function endOfTriggerPhrase(afterTrigger: string): number | null {
  */
 export function withoutAsides(text: string): string {
   return text
-    .replace(/,\s+(?:according\s+to\s+[^,]+|(?:the\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}(?:said|says|told\s+reporters|reported|reports|announced|confirmed|noted)(?:\s+[\p{L}.'\u2019-]+){0,3})[.!?]?\s*$/u, '')
+    .replace(
+      /,\s+(?:according\s+to\s+[^,]+|(?:the\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}(?:said|says|told\s+reporters|reported|reports|announced|confirmed|noted)(?:\s+[\p{L}.'\u2019-]+){0,3})[.!?]?\s*$/u,
+      '',
+    )
     .replace(/,\s+(?:who|whose|which)\s+[^,]{1,100},/gu, ',');
 }
 
@@ -177,10 +283,20 @@ export interface SegmentSides {
  * phrase; `previous` the sides of the clause before, which "each side", a relative clause
  * ("which also includes talks with ...") and "after two days of talks" in a later clause share.
  */
-export function segmentSides(input: { phrase: string; segText: string; clauseText: string; laterClause: boolean; previous: CountryCode[] }): SegmentSides {
+export function segmentSides(input: {
+  phrase: string;
+  segText: string;
+  clauseText: string;
+  laterClause: boolean;
+  previous: CountryCode[];
+}): SegmentSides {
   const sideText = withoutAsides(input.phrase);
   let sides = uniqueCodes(findSides(sideText));
-  if (namesEachSide(input.segText) || /^\s*which\b/i.test(input.clauseText) || (input.laterClause && sides.length === 0 && continuesTalks(input.clauseText))) {
+  if (
+    namesEachSide(input.segText) ||
+    /^\s*which\b/i.test(input.clauseText) ||
+    (input.laterClause && sides.length === 0 && continuesTalks(input.clauseText))
+  ) {
     sides = [...new Set([...input.previous, ...sides])];
   }
   const withAt = saysSeparately(input.segText) ? /\bwith\b/i.exec(sideText) : null;

@@ -32,7 +32,8 @@ export const TRIGGERS: readonly TriggerRow[] = [
   },
   {
     name: 'a phone or video call, in its many phrasings',
-    pattern: /\b(?:(?:phone|telephone|video)[\s-]+(?:calls?|conversations?|talks?|meeting|conference|link)|videoconference|video-conference|(?:first|a|the|his|her|their)\s+call\s+to\s+(?=\p{Lu}|the\s)|call(?:ed)?\s+by\s+(?:phone|telephone)|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:(?:with|to)\s+[^,.;]{1,60}?\s+)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned|(?:called|rang|dialled|dialed)\s+(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}counterparts?|(?:speak|speaks|spoke|spoken|talk|talked)\s+again|(?:a|the|their|his|her)\s+(?:["\u201c][^"\u201d]{1,60}["\u201d]\s+|\p{Ll}+\s+)?call\s+with)\b/gu,
+    pattern:
+      /\b(?:(?:phone|telephone|video)[\s-]+(?:calls?|conversations?|talks?|meeting|conference|link)|videoconference|video-conference|(?:first|a|the|his|her|their)\s+call\s+to\s+(?=\p{Lu}|the\s)|call(?:ed)?\s+by\s+(?:phone|telephone)|(?:spoke|talked|speak|talk|speaks|talks)\s+(?:(?:with|to)\s+[^,.;]{1,60}?\s+)?(?:by|on\s+the|over\s+the)\s+(?:phone|telephone)|phoned|(?:called|rang|dialled|dialed)\s+(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}counterparts?|(?:speak|speaks|spoke|spoken|talk|talked)\s+again|(?:a|the|their|his|her)\s+(?:["\u201c][^"\u201d]{1,60}["\u201d]\s+|\p{Ll}+\s+)?call\s+with)\b/gu,
     kind: 'call',
     noun: true,
     matches: [
@@ -47,7 +48,13 @@ export const TRIGGERS: readonly TriggerRow[] = [
       'He made his first call to President Lula.',
       'She had her first phone calls with three leaders.',
     ],
-    rejects: ['The minister called for a ceasefire.', 'Her phone was switched off.', 'They spoke at a rally.', 'It was a call to arms.', 'the call to prayer'],
+    rejects: [
+      'The minister called for a ceasefire.',
+      'Her phone was switched off.',
+      'They spoke at a rally.',
+      'It was a call to arms.',
+      'the call to prayer',
+    ],
   },
   {
     name: 'talks or negotiations',
@@ -60,16 +67,23 @@ export const TRIGGERS: readonly TriggerRow[] = [
   {
     // "discussions" alone is any exchange of views; held with someone, it is talks.
     name: 'discussions held with someone',
-    pattern: /\b(?:(?:held|hold|holds|holding)\s+(?:\p{Ll}+\s+){0,2}discussions(?=\s+(?:with|between|in|on)\b)|discussions(?=\s+(?:with|between)\s+(?:\p{Lu}|the\s+\p{Ll}+\s+(?:delegation|side|envoy|president|minister))|\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2}\s+(?:and\s+\p{Lu}|held\b|had\b|[\u2014\u2013])))/gu,
+    pattern:
+      /\b(?:(?:held|hold|holds|holding)\s+(?:\p{Ll}+\s+){0,2}discussions(?=\s+(?:with|between|in|on)\b)|discussions(?=\s+(?:with|between)\s+(?:\p{Lu}|the\s+\p{Ll}+\s+(?:delegation|side|envoy|president|minister))|\s+\p{Lu}[\p{L}'\u2019-]+(?:\s+\p{Lu}[\p{L}'\u2019-]+){0,2}\s+(?:and\s+\p{Lu}|held\b|had\b|[\u2014\u2013])))/gu,
     kind: 'talks',
     noun: true,
-    matches: ['The ministers held lengthy discussions with their Kenyan hosts.', 'the discussions Ruto and Samia held with Museveni went well', 'the discussions Ruto \u2014 the Kenyan president \u2014 held with Museveni', 'discussions with Kenyan President William Ruto'],
+    matches: [
+      'The ministers held lengthy discussions with their Kenyan hosts.',
+      'the discussions Ruto and Samia held with Museveni went well',
+      'the discussions Ruto \u2014 the Kenyan president \u2014 held with Museveni',
+      'discussions with Kenyan President William Ruto',
+    ],
     rejects: ['There were discussions about the budget.', 'discussions with investors continue', 'Discussions are under way.'],
   },
   {
     // "the next round would take place on April 19"
     name: 'a numbered or next round',
-    pattern: /\b(?:next|new|another|second|third|fourth|fifth|latest|fresh|final)\s+round\b(?!\s+of\s+(?!talks|negotiations|consultations))/gi,
+    pattern:
+      /\b(?:next|new|another|second|third|fourth|fifth|latest|fresh|final)\s+round\b(?!\s+of\s+(?!talks|negotiations|consultations))/gi,
     kind: 'talks',
     noun: true,
     matches: ['The next round will be held in Doha.', 'a second round of negotiations'],
@@ -86,7 +100,8 @@ export const TRIGGERS: readonly TriggerRow[] = [
   {
     // "Xi will host Macron in Beijing": hosting a person is meeting them.
     name: 'hosting a person',
-    pattern: /\b(?:host|hosts|hosted|hosting)\b(?=\s+(?:(?:his|her|the|a)\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:counterpart|delegation|leader|president|minister)))/gu,
+    pattern:
+      /\b(?:host|hosts|hosted|hosting)\b(?=\s+(?:(?:his|her|the|a)\s+)?(?:\p{Lu}|\p{Ll}+\s+(?:counterpart|delegation|leader|president|minister)))/gu,
     kind: 'meeting',
     noun: false,
     matches: ['The king will host Macron in Rabat.', 'She hosted her Kenyan counterpart.', 'Oslo is hosting the delegation leaders.'],
@@ -95,7 +110,8 @@ export const TRIGGERS: readonly TriggerRow[] = [
   {
     // Two sides signing an agreement meet to do it: "signed a peace agreement at the State Department".
     name: 'signing an agreement together',
-    pattern: /\b(?:signed|signs|will\s+sign|to\s+sign)\s+(?:a|an|the|their)\s+(?:(?!(?:the|a|an|law|decree|order|bill)\b)[\p{L}-]+\s+){0,3}(?:agreement|accord|deal|declaration|treaty|text|memorandum|pact|communiqu\u00e9|communique)\b/gu,
+    pattern:
+      /\b(?:signed|signs|will\s+sign|to\s+sign)\s+(?:a|an|the|their)\s+(?:(?!(?:the|a|an|law|decree|order|bill)\b)[\p{L}-]+\s+){0,3}(?:agreement|accord|deal|declaration|treaty|text|memorandum|pact|communiqu\u00e9|communique)\b/gu,
     kind: 'meeting',
     noun: false,
     matches: ['The two ministers signed a border agreement.', 'They will sign the trade deal on Friday.'],
@@ -104,10 +120,15 @@ export const TRIGGERS: readonly TriggerRow[] = [
   {
     // "received the two ministers in the Oval Office", "welcomed his Kenyan counterpart".
     name: 'receiving a delegation or a counterpart',
-    pattern: /\b(?:received|receives|receive|welcomed|welcomes|welcome)\s+(?:the\s+two\s+\p{Ll}+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?|the\s+(?:[\p{L}-]+\s+)?(?:delegations?|ministers|leaders|envoys?|president|premier))\b(?!['\u2019])|\b(?:received|welcomed)\s+(?=(?:\p{Lu}[\p{L}.'\u2019-]+\s+){1,4}(?:at|in|on)\b)/gu,
+    pattern:
+      /\b(?:received|receives|receive|welcomed|welcomes|welcome)\s+(?:the\s+two\s+\p{Ll}+|(?:his|her|their)\s+(?:[\p{L}-]+\s+)?counterparts?|the\s+(?:[\p{L}-]+\s+)?(?:delegations?|ministers|leaders|envoys?|president|premier))\b(?!['\u2019])|\b(?:received|welcomed)\s+(?=(?:\p{Lu}[\p{L}.'\u2019-]+\s+){1,4}(?:at|in|on)\b)/gu,
     kind: 'meeting',
     noun: false,
-    matches: ['The president received the two ministers.', 'He welcomed his Kenyan counterpart.', 'The king received William Ruto at the palace.'],
+    matches: [
+      'The president received the two ministers.',
+      'He welcomed his Kenyan counterpart.',
+      'The king received William Ruto at the palace.',
+    ],
     rejects: ["Serbia received the delegation's proposal.", 'She received a letter.'],
   },
   {
@@ -122,7 +143,8 @@ export const TRIGGERS: readonly TriggerRow[] = [
   {
     // "has been met with criticism" is not a meeting.
     name: 'meeting as a verb',
-    pattern: /(?<!\b(?:been|was|were|is|are|be)\s+)\b(?:meet|meets|met|meeting\s+with|(?:sit|sat|sits)\s+down(?:\s+with)?(?!\s+(?:for|to|with)\s+(?:an?\s+)?(?:interview|dinner|lunch)))\b/g,
+    pattern:
+      /(?<!\b(?:been|was|were|is|are|be)\s+)\b(?:meet|meets|met|meeting\s+with|(?:sit|sat|sits)\s+down(?:\s+with)?(?!\s+(?:for|to|with)\s+(?:an?\s+)?(?:interview|dinner|lunch)))\b/g,
     kind: 'meeting',
     noun: false,
     matches: ['The envoys will meet on Friday.', 'She met with the premier.', 'They sat down with the mediators.'],
@@ -141,7 +163,9 @@ export function talksAsNotion(before: string, word: string, after: string): bool
   return (
     !verbUse &&
     !specific &&
-    /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:starting|resuming|holding|opening|launching|beginning|restarting|renewing)\s+)?(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(before.slice(-45)) &&
+    /\b(?:in|into|of|for|to|on|about|from|at|toward|towards)\s+(?:(?:starting|resuming|holding|opening|launching|beginning|restarting|renewing)\s+)?(?:(?:peace|direct|future|such|any|ongoing)\s+)?$/i.test(
+      before.slice(-45),
+    ) &&
     !/\b(?:rounds?|hours|days|weeks|months|years)\s+of\s+$/i.test(before.slice(-12))
   );
 }
@@ -163,7 +187,9 @@ export function findTriggers(clause: Clause): Trigger[] {
 
 /** "met on the sidelines of the APEC summit": the summit is the venue, the event a meeting. */
 export function summitAsVenue(before: string): boolean {
-  return /\b(?:sidelines\s+of|margins\s+of|at|during|ahead\s+of|before|after)\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\p{Lu}\w-]+\s+){0,3}$/u.test(before);
+  return /\b(?:sidelines\s+of|margins\s+of|at|during|ahead\s+of|before|after)\s+(?:the\s+|a\s+|this\s+|next\s+)?(?:[\p{Lu}\w-]+\s+){0,3}$/u.test(
+    before,
+  );
 }
 
 /** The most specific kind among triggers: a summit or a call says more than "talks". */
@@ -186,7 +212,8 @@ export function kindOfWord(text: string): EventKind | null {
   return null;
 }
 
-const ANY_TRIGGER_WORD = /\b(?:together|discussions|videoconference|video-conference|signed|signs|sign|received|receives|receive|welcomed|welcomes|welcome|called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
+const ANY_TRIGGER_WORD =
+  /\b(?:together|discussions|videoconference|video-conference|signed|signs|sign|received|receives|receive|welcomed|welcomes|welcome|called|rang|dialled|dialed|again|round|summits?|call|conversation|phoned|phone|talks|negotiations|consultations|meetings?|meet|meets|met|sit|sat|sits|host|hosts|hosted|hosting)\b/i;
 
 /** A cheap test: can this text hold a trigger at all? */
 export function mayHoldTrigger(text: string): boolean {

@@ -213,19 +213,67 @@ export function tokenize(text: string): Token[] {
 }
 
 const LOCATIVE_WORDS = new Set([
-  'in', 'at', 'to', 'near', 'outside', 'from', 'into', 'inside', 'around', 'via', 'visit', 'visited', 'visiting',
-  'visits', 'arrived', 'arrive', 'arrives', 'toward', 'towards', 'within',
+  'in',
+  'at',
+  'to',
+  'near',
+  'outside',
+  'from',
+  'into',
+  'inside',
+  'around',
+  'via',
+  'visit',
+  'visited',
+  'visiting',
+  'visits',
+  'arrived',
+  'arrive',
+  'arrives',
+  'toward',
+  'towards',
+  'within',
 ]);
 
 /** Capitalised words that do not make a neighbouring word part of a person's name. */
 const FUNCTION_WORDS = new Set([
-  'In', 'At', 'To', 'From', 'The', 'And', 'Of', 'With', 'For', 'On', 'By', 'Near', 'Both', 'Between', 'As', 'But',
-  'While', 'After', 'Before', 'When', 'Meanwhile', 'Neither', 'Nor', 'Or', 'A', 'An', 'Like', 'Unlike', 'Into',
+  'In',
+  'At',
+  'To',
+  'From',
+  'The',
+  'And',
+  'Of',
+  'With',
+  'For',
+  'On',
+  'By',
+  'Near',
+  'Both',
+  'Between',
+  'As',
+  'But',
+  'While',
+  'After',
+  'Before',
+  'When',
+  'Meanwhile',
+  'Neither',
+  'Nor',
+  'Or',
+  'A',
+  'An',
+  'Like',
+  'Unlike',
+  'Into',
 ]);
 
 const isCapitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
 const titleCased = (key: string): string =>
-  key.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()).replace(/\b(Of|The|And)\b/g, (w) => w.toLowerCase());
+  key
+    .toLowerCase()
+    .replace(/(^|\s)(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
+    .replace(/\b(Of|The|And)\b/g, (w) => w.toLowerCase());
 
 /** Before a demonym these make it a region of the world, not the country: "Latin American". */
 const DEMONYM_REGION_QUALIFIERS = new Set(['Latin', 'South', 'North', 'Central', 'African', 'Native', 'Pan', 'Anglo', 'Meso']);
@@ -300,12 +348,28 @@ export function findCountryMentions(text: string): CountryMention[] {
     if (NAME_LIKE_COUNTRIES.has(surface) && adjacentNameWord(text, tokens, i, matched.last)) keep = false;
     if (code === 'EU' && kind === 'demonym' && prevWord !== null && EU_GEOGRAPHIC_QUALIFIERS.has(prevWord)) keep = false;
     if (kind === 'demonym' && code !== 'EU' && prevWord !== null && DEMONYM_REGION_QUALIFIERS.has(prevWord)) keep = false;
-    if (kind === 'demonym' && code !== 'EU' && /-$/.test(text.slice(0, first.start)) && DEMONYM_REGION_QUALIFIERS.has(tokens[i - 1]?.text ?? '')) keep = false;
+    if (
+      kind === 'demonym' &&
+      code !== 'EU' &&
+      /-$/.test(text.slice(0, first.start)) &&
+      DEMONYM_REGION_QUALIFIERS.has(tokens[i - 1]?.text ?? '')
+    )
+      keep = false;
     const nextToken = tokens[matched.last + 1];
     if (nextToken && /^ $/.test(text.slice(end, nextToken.start)) && GEOGRAPHIC_NOUNS.has(nextToken.text)) keep = false;
     // "Atlanta, Georgia": a US state after a city, not the country.
-    if (surface === 'Georgia' && /^,\s*$/.test(text.slice(tokens[i - 1]?.end ?? 0, first.start)) && isCapitalised(tokens[i - 1]?.text ?? '')) keep = false;
-    if (code === 'EU' && /-\s*$/.test(text.slice(Math.max(0, first.start - 2), first.start)) && /^(non|pan)$/i.test(tokens[i - 1]?.text ?? '')) keep = false;
+    if (
+      surface === 'Georgia' &&
+      /^,\s*$/.test(text.slice(tokens[i - 1]?.end ?? 0, first.start)) &&
+      isCapitalised(tokens[i - 1]?.text ?? '')
+    )
+      keep = false;
+    if (
+      code === 'EU' &&
+      /-\s*$/.test(text.slice(Math.max(0, first.start - 2), first.start)) &&
+      /^(non|pan)$/i.test(tokens[i - 1]?.text ?? '')
+    )
+      keep = false;
     if (surface === 'Brussels' && locative) {
       code = 'BE';
       kind = 'capital';

@@ -104,10 +104,34 @@ export const MOVEMENTS: Record<CountryCode, string[]> = {
 
 /** Capitals whose name is also a common word or another well-known place; not read as their country. */
 export const AMBIGUOUS_CAPITALS = new Set([
-  'Victoria', 'Hamilton', 'Kingston', 'Stanley', 'Georgetown', 'Jamestown', 'Male', 'Malé', 'Washington D.C.',
-  'San José', 'Santiago', 'Saint John\'s', 'Avarua', 'The Valley', 'Road Town', 'Brussels', 'Luxembourg',
-  'Singapore', 'Monaco', 'Kuwait City', 'Djibouti', 'San Marino', 'Vatican City', 'Andorra la Vella',
-  'Tripoli', 'Praia', 'Apia', 'Palikir',
+  'Victoria',
+  'Hamilton',
+  'Kingston',
+  'Stanley',
+  'Georgetown',
+  'Jamestown',
+  'Male',
+  'Malé',
+  'Washington D.C.',
+  'San José',
+  'Santiago',
+  "Saint John's",
+  'Avarua',
+  'The Valley',
+  'Road Town',
+  'Brussels',
+  'Luxembourg',
+  'Singapore',
+  'Monaco',
+  'Kuwait City',
+  'Djibouti',
+  'San Marino',
+  'Vatican City',
+  'Andorra la Vella',
+  'Tripoli',
+  'Praia',
+  'Apia',
+  'Palikir',
 ]);
 
 /** Extra city names read as their country's government ("Washington's push", "Kiev's goal"). */
@@ -122,10 +146,31 @@ export const CAPITAL_ALIASES: Record<CountryCode, string[]> = {
 
 /** Where one demonym or name belongs to several ISO entries, the one news means. */
 export const PREFERRED_OWNER: Record<string, CountryCode> = {
-  American: 'US', Americans: 'US', French: 'FR', Dutch: 'NL', Indian: 'IN', Norwegian: 'NO', Dominican: 'DO',
-  Congolese: 'CD', British: 'GB', Danish: 'DK', 'Virgin Islander': 'VG', Chinese: 'CN',
-  Guinean: 'GN', Korean: 'KR', Samoan: 'WS', Finnish: 'FI', Moroccan: 'MA', Spanish: 'ES', Portuguese: 'PT',
-  Australian: 'AU', 'New Zealander': 'NZ', Danes: 'DK', Saudi: 'SA', Irish: 'IE', Congo: 'CD',
+  American: 'US',
+  Americans: 'US',
+  French: 'FR',
+  Dutch: 'NL',
+  Indian: 'IN',
+  Norwegian: 'NO',
+  Dominican: 'DO',
+  Congolese: 'CD',
+  British: 'GB',
+  Danish: 'DK',
+  'Virgin Islander': 'VG',
+  Chinese: 'CN',
+  Guinean: 'GN',
+  Korean: 'KR',
+  Samoan: 'WS',
+  Finnish: 'FI',
+  Moroccan: 'MA',
+  Spanish: 'ES',
+  Portuguese: 'PT',
+  Australian: 'AU',
+  'New Zealander': 'NZ',
+  Danes: 'DK',
+  Saudi: 'SA',
+  Irish: 'IE',
+  Congo: 'CD',
 };
 
 /**
@@ -138,4 +183,20 @@ export const NAME_LIKE_COUNTRIES = new Set(['Jordan', 'Chad', 'Georgia', 'Israel
 export const EU_NAMES = ['EU', 'E.U.', 'European Union', 'European Commission', 'European Council', 'European Parliament', 'Brussels'];
 export const EU_DEMONYMS = ['European', 'Europeans', 'Europe'];
 /** Before "European"/"Europe" these make it geography, not the Union: "Eastern Europe", "non-European". */
-export const EU_GEOGRAPHIC_QUALIFIERS = new Set(['Eastern', 'Western', 'Central', 'Northern', 'Southern', 'Southeastern', 'Southeast', 'Northeastern', 'Northwestern', 'Southwestern', 'non', 'Non', 'pan', 'Pan', 'Euro']);
+export const EU_GEOGRAPHIC_QUALIFIERS = new Set([
+  'Eastern',
+  'Western',
+  'Central',
+  'Northern',
+  'Southern',
+  'Southeastern',
+  'Southeast',
+  'Northeastern',
+  'Northwestern',
+  'Southwestern',
+  'non',
+  'Non',
+  'pan',
+  'Pan',
+  'Euro',
+]);

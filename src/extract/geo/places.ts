@@ -158,9 +158,36 @@ function knownIndex(places: KnownPlace[]): KnownIndex {
 // ---------- context ----------
 
 const LOCATIVE_BEFORE = new Set([
-  'in', 'at', 'near', 'outside', 'to', 'from', 'into', 'inside', 'around', 'via', 'visit', 'visited', 'visiting',
-  'visits', 'arrived', 'arrive', 'arrives', 'toward', 'towards', 'hosted', 'host', 'hosts', 'city', 'town',
-  'capital', 'port', 'resort', 'village', 'held', 'venue',
+  'in',
+  'at',
+  'near',
+  'outside',
+  'to',
+  'from',
+  'into',
+  'inside',
+  'around',
+  'via',
+  'visit',
+  'visited',
+  'visiting',
+  'visits',
+  'arrived',
+  'arrive',
+  'arrives',
+  'toward',
+  'towards',
+  'hosted',
+  'host',
+  'hosts',
+  'city',
+  'town',
+  'capital',
+  'port',
+  'resort',
+  'village',
+  'held',
+  'venue',
 ]);
 
 /**
@@ -170,34 +197,200 @@ const LOCATIVE_BEFORE = new Set([
 const SMALL_TOWN = 100_000;
 
 /** "the city of X", "the outskirts of X": the word before "of" makes X a place. */
-const PLACE_BEFORE_OF = new Set(['city', 'town', 'village', 'port', 'capital', 'outskirts', 'suburbs', 'centre', 'center', 'streets', 'mayor', 'residents', 'people']);
+const PLACE_BEFORE_OF = new Set([
+  'city',
+  'town',
+  'village',
+  'port',
+  'capital',
+  'outskirts',
+  'suburbs',
+  'centre',
+  'center',
+  'streets',
+  'mayor',
+  'residents',
+  'people',
+]);
 
 const NOT_PLACE_BEFORE_TO = new Set([
-  'according', 'spoke', 'speak', 'speaks', 'speaking', 'talked', 'talk', 'talking', 'said', 'says', 'say', 'told',
-  'wrote', 'write', 'writes', 'letter', 'message', 'messages', 'reply', 'replied', 'respond', 'responded', 'close',
-  'next', 'adviser', 'advisor', 'aide', 'envoy', 'ambassador', 'thanks', 'similar', 'opposed', 'contrast',
-  'addition', 'regard', 'respect', 'open', 'committed', 'answer', 'answered', 'loyal', 'turned', 'appealed',
-  'listened', 'proposal', 'offer', 'gift', 'call', 'calls', 'apology', 'condolences', 'tribute', 'up',
+  'according',
+  'spoke',
+  'speak',
+  'speaks',
+  'speaking',
+  'talked',
+  'talk',
+  'talking',
+  'said',
+  'says',
+  'say',
+  'told',
+  'wrote',
+  'write',
+  'writes',
+  'letter',
+  'message',
+  'messages',
+  'reply',
+  'replied',
+  'respond',
+  'responded',
+  'close',
+  'next',
+  'adviser',
+  'advisor',
+  'aide',
+  'envoy',
+  'ambassador',
+  'thanks',
+  'similar',
+  'opposed',
+  'contrast',
+  'addition',
+  'regard',
+  'respect',
+  'open',
+  'committed',
+  'answer',
+  'answered',
+  'loyal',
+  'turned',
+  'appealed',
+  'listened',
+  'proposal',
+  'offer',
+  'gift',
+  'call',
+  'calls',
+  'apology',
+  'condolences',
+  'tribute',
+  'up',
 ]);
 
 const TRAVEL_BEFORE_FROM = new Set([
-  'returned', 'return', 'returning', 'returns', 'arrived', 'arriving', 'came', 'come', 'coming', 'flew', 'fly',
-  'flying', 'travelled', 'traveled', 'travel', 'traveling', 'travelling', 'back', 'fled', 'evacuated', 'withdrew',
-  'withdrawn', 'km', 'kilometres', 'kilometers', 'miles', 'north', 'south', 'east', 'west', 'away', 'reporting',
-  'reported', 'live', 'far', 'drove', 'driven', 'left', 'departed', 'delegation', 'delegations', 'officials',
+  'returned',
+  'return',
+  'returning',
+  'returns',
+  'arrived',
+  'arriving',
+  'came',
+  'come',
+  'coming',
+  'flew',
+  'fly',
+  'flying',
+  'travelled',
+  'traveled',
+  'travel',
+  'traveling',
+  'travelling',
+  'back',
+  'fled',
+  'evacuated',
+  'withdrew',
+  'withdrawn',
+  'km',
+  'kilometres',
+  'kilometers',
+  'miles',
+  'north',
+  'south',
+  'east',
+  'west',
+  'away',
+  'reporting',
+  'reported',
+  'live',
+  'far',
+  'drove',
+  'driven',
+  'left',
+  'departed',
+  'delegation',
+  'delegations',
+  'officials',
 ]);
 
 const TALKS_AFTER = new Set([
-  'talks', 'summit', 'summits', 'meeting', 'meetings', 'negotiations', 'conference', 'format', 'process', 'round',
-  'agreement', 'agreements', 'accord', 'accords', 'declaration', 'communique', 'communiqué', 'platform', 'forum',
-  'memorandum', 'protocol', 'peace',
+  'talks',
+  'summit',
+  'summits',
+  'meeting',
+  'meetings',
+  'negotiations',
+  'conference',
+  'format',
+  'process',
+  'round',
+  'agreement',
+  'agreements',
+  'accord',
+  'accords',
+  'declaration',
+  'communique',
+  'communiqué',
+  'platform',
+  'forum',
+  'memorandum',
+  'protocol',
+  'peace',
 ]);
 
 const FUNCTION_WORDS = new Set([
-  'In', 'At', 'To', 'From', 'The', 'And', 'Of', 'With', 'For', 'On', 'By', 'Near', 'Both', 'Between', 'As', 'But',
-  'While', 'After', 'Before', 'When', 'Meanwhile', 'Or', 'A', 'An', 'Like', 'Unlike', 'Into', 'Outside', 'Inside',
-  'During', 'Since', 'Until', 'Via', 'Across', 'Through', 'This', 'That', 'Then', 'Now', 'Also', 'Still', 'Later',
-  'Earlier', 'Today', 'Yesterday', 'Tomorrow', 'Only', 'Even', 'If', 'So', 'Yet',
+  'In',
+  'At',
+  'To',
+  'From',
+  'The',
+  'And',
+  'Of',
+  'With',
+  'For',
+  'On',
+  'By',
+  'Near',
+  'Both',
+  'Between',
+  'As',
+  'But',
+  'While',
+  'After',
+  'Before',
+  'When',
+  'Meanwhile',
+  'Or',
+  'A',
+  'An',
+  'Like',
+  'Unlike',
+  'Into',
+  'Outside',
+  'Inside',
+  'During',
+  'Since',
+  'Until',
+  'Via',
+  'Across',
+  'Through',
+  'This',
+  'That',
+  'Then',
+  'Now',
+  'Also',
+  'Still',
+  'Later',
+  'Earlier',
+  'Today',
+  'Yesterday',
+  'Tomorrow',
+  'Only',
+  'Even',
+  'If',
+  'So',
+  'Yet',
 ]);
 
 const isCapitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
@@ -207,13 +400,27 @@ const isCapitalised = (s: string): boolean => /^\p{Lu}/u.test(s);
  * Moscow. Only read as places after "at/in/to/inside/outside/from the"; elsewhere they are actors.
  */
 const SEATS: Array<[string, string, CountryCode]> = [
-  ['Kremlin', 'Moscow', 'RU'], ['White House', 'Washington', 'US'], ['Oval Office', 'Washington', 'US'],
-  ['Pentagon', 'Washington', 'US'], ['State Department', 'Washington', 'US'], ['Capitol', 'Washington', 'US'],
-  ['Elysee', 'Paris', 'FR'], ['Elysee Palace', 'Paris', 'FR'], ['Downing Street', 'London', 'GB'],
-  ['Bankova', 'Kyiv', 'UA'], ['Mariinskyi Palace', 'Kyiv', 'UA'], ['Zhongnanhai', 'Beijing', 'CN'],
-  ['Great Hall of the People', 'Beijing', 'CN'], ['Chancellery', 'Berlin', 'DE'], ['Bundestag', 'Berlin', 'DE'],
-  ['Palazzo Chigi', 'Rome', 'IT'], ['Quirinale', 'Rome', 'IT'], ['Vatican', 'Vatican City', 'VA'],
-  ['Berlaymont', 'Brussels', 'BE'], ['Dolmabahce Palace', 'Istanbul', 'TR'], ['Ciragan Palace', 'Istanbul', 'TR'],
+  ['Kremlin', 'Moscow', 'RU'],
+  ['White House', 'Washington', 'US'],
+  ['Oval Office', 'Washington', 'US'],
+  ['Pentagon', 'Washington', 'US'],
+  ['State Department', 'Washington', 'US'],
+  ['Capitol', 'Washington', 'US'],
+  ['Elysee', 'Paris', 'FR'],
+  ['Elysee Palace', 'Paris', 'FR'],
+  ['Downing Street', 'London', 'GB'],
+  ['Bankova', 'Kyiv', 'UA'],
+  ['Mariinskyi Palace', 'Kyiv', 'UA'],
+  ['Zhongnanhai', 'Beijing', 'CN'],
+  ['Great Hall of the People', 'Beijing', 'CN'],
+  ['Chancellery', 'Berlin', 'DE'],
+  ['Bundestag', 'Berlin', 'DE'],
+  ['Palazzo Chigi', 'Rome', 'IT'],
+  ['Quirinale', 'Rome', 'IT'],
+  ['Vatican', 'Vatican City', 'VA'],
+  ['Berlaymont', 'Brussels', 'BE'],
+  ['Dolmabahce Palace', 'Istanbul', 'TR'],
+  ['Ciragan Palace', 'Istanbul', 'TR'],
 ];
 const SEAT_KEYS = new Map(SEATS.map(([seat, city, country]) => [phraseKey(seat), { city, country }]));
 const SEAT_MAX_WORDS = Math.max(...SEATS.map(([seat]) => seat.split(' ').length));
@@ -261,7 +468,12 @@ function surnamesIn(text: string, tokens: Token[], gaz: Gazetteer): Set<string> 
     if (gapBetween(text, prev, cur) !== ' ' || !isCapitalised(cur.text) || !isNameWord(prev)) continue;
     if (gaz.byKey.has(phraseKey(`${prev.text} ${cur.text}`)) || gaz.regionsByKey.has(phraseKey(`${prev.text} ${cur.text}`))) continue;
     // Titles and place words before a city name do not make it a surname ("President Trump" does).
-    if (/^(?:Greater|Central|North|South|East|West|Northern|Southern|Eastern|Western|Downtown|Old|New|Port|Saint|St|San|Santa|Fort|Lake|Mount|Cape)$/.test(prev.text)) continue;
+    if (
+      /^(?:Greater|Central|North|South|East|West|Northern|Southern|Eastern|Western|Downtown|Old|New|Port|Saint|St|San|Santa|Fort|Lake|Mount|Cape)$/.test(
+        prev.text,
+      )
+    )
+      continue;
     surnames.add(cur.text);
   }
   return surnames;
@@ -317,7 +529,12 @@ function venueAfterThe(text: string, tokens: Token[], first: number, last: numbe
   const prep = tokens[first - 2];
   const next = tokens[last + 1];
   if (!the || !prep || !next || the.text.toLowerCase() !== 'the' || !/^(?:at|in|inside|near|outside)$/i.test(prep.text)) return false;
-  if (!/^\s+$/.test(gapBetween(text, prep, the)) || !/^\s+$/.test(gapBetween(text, the, tokens[first]!)) || !/^ $/.test(gapBetween(text, tokens[last]!, next))) return false;
+  if (
+    !/^\s+$/.test(gapBetween(text, prep, the)) ||
+    !/^\s+$/.test(gapBetween(text, the, tokens[first]!)) ||
+    !/^ $/.test(gapBetween(text, tokens[last]!, next))
+  )
+    return false;
   return /^\p{Ll}/u.test(next.text);
 }
 
@@ -367,7 +584,8 @@ const titleCase = (word: string): string => word.charAt(0) + word.slice(1).toLow
  */
 function datelineAt(text: string, tokens: Token[], i: number, gaz: Gazetteer): { last: number; place: PlaceMention } | null {
   const first = tokens[i]!;
-  if (!/^\p{Lu}{2,}$/u.test(first.text) || !/(?:^|\n)[\s"'\u201c]*$/.test(text.slice(Math.max(0, first.start - 4), first.start))) return null;
+  if (!/^\p{Lu}{2,}$/u.test(first.text) || !/(?:^|\n)[\s"'\u201c]*$/.test(text.slice(Math.max(0, first.start - 4), first.start)))
+    return null;
   let found: { last: number; entries: CityEntry[] } | null = null;
   for (let last = i; last < i + 4 && last < tokens.length; last++) {
     if (!/^\p{Lu}{2,}$/u.test(tokens[last]!.text)) break;
@@ -375,7 +593,8 @@ function datelineAt(text: string, tokens: Token[], i: number, gaz: Gazetteer): {
     const words = tokens.slice(i, last + 1).map((t) => titleCase(t.text));
     const key = phraseKey(words.join(' '));
     const entries = gaz.byKey.get(key) ?? gaz.byLowerKey.get(key.toLowerCase());
-    if (entries?.[0] && /^\s*(?:,|\(|[-\u2013\u2014])/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 3))) found = { last, entries };
+    if (entries?.[0] && /^\s*(?:,|\(|[-\u2013\u2014])/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 3)))
+      found = { last, entries };
   }
   if (!found) return null;
   const tail = tailAfter(text, tokens, found.last, gaz);
@@ -440,7 +659,14 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
       const seat = seatAt(text, tokens, i);
       if (seat) {
         const end = tokens[seat.last]!.end;
-        places.push({ city: seat.city, country: seat.country, start: first.start, end, surface: text.slice(first.start, end), locative: true });
+        places.push({
+          city: seat.city,
+          country: seat.country,
+          start: first.start,
+          end,
+          surface: text.slice(first.start, end),
+          locative: true,
+        });
         i = seat.last + 1;
         continue;
       }
@@ -453,14 +679,23 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
     const prev = tokens[i - 1];
     const next = tokens[last + 1];
     // "European Union", "Soviet Union": a country's or union's name, not a town called Union.
-    if (prev && gapBetween(text, prev, first) === ' ' && countryFromWord(surfaceOf(text, first, tokens[last]!)) === null && countryFromWord(text.slice(prev.start, tokens[last]!.end)) !== null) {
+    if (
+      prev &&
+      gapBetween(text, prev, first) === ' ' &&
+      countryFromWord(surfaceOf(text, first, tokens[last]!)) === null &&
+      countryFromWord(text.slice(prev.start, tokens[last]!.end)) !== null
+    ) {
       i = last + 1;
       continue;
     }
     const partOfName =
       !tail &&
       ((prev !== undefined && gapBetween(text, prev, first) === ' ' && isNameWord(prev) && !locative) ||
-        (next !== undefined && gapBetween(text, tokens[last]!, next) === ' ' && isNameWord(next) && !TALKS_AFTER.has(next.text.toLowerCase()) && !isLabel(text, next)));
+        (next !== undefined &&
+          gapBetween(text, tokens[last]!, next) === ' ' &&
+          isNameWord(next) &&
+          !TALKS_AFTER.has(next.text.toLowerCase()) &&
+          !isLabel(text, next)));
     if (partOfName || inCompound(text, tokens, i, last)) {
       i = last + 1;
       continue;
@@ -473,8 +708,7 @@ export function findPlaces(text: string, knownPlaces: KnownPlace[] = []): PlaceM
     const surface = text.slice(first.start, tokens[last]!.end);
     const singleWord = last === i;
     if (singleWord) surnames ??= surnamesIn(text, tokens, gaz);
-    const needsContext =
-      entry.wordLike || (entry.population < SMALL_TOWN && !entry.venue) || (singleWord && surnames!.has(first.text));
+    const needsContext = entry.wordLike || (entry.population < SMALL_TOWN && !entry.venue) || (singleWord && surnames!.has(first.text));
     if (needsContext && !locative && !talksWordAfter(text, tokens, last)) {
       i = last + 1;
       continue;

@@ -10,9 +10,25 @@ import { DELEGATE_HEADS, NAME_PARTICLES, NEWS_OUTLET_NAMES, NEWS_OUTLETS, ROLE_H
 import { namesMatch, normalizeName } from './nameMatch.ts';
 import { findNameSpans, wordTokens, type NameSpan, type WordToken } from './names.ts';
 import { MOVEMENTS, afterLocativePreposition, coordinatedWithCountry } from './notPeople.ts';
-import { articleCountryPair, bothCountriesBefore, congoOfArticle, countriesNamedIn, countryInArticle, countryOfTitle } from './titleCountries.ts';
+import {
+  articleCountryPair,
+  bothCountriesBefore,
+  congoOfArticle,
+  countriesNamedIn,
+  countryInArticle,
+  countryOfTitle,
+} from './titleCountries.ts';
 import { companionAfter, ministryCountry, singleCountryOfArticle, singleHolderClash, teamListCountry } from './teamCountry.ts';
-import { appositiveAfter, countryRoleAcrossComma, ofCountryAfter, pluralTitleOfList, possessiveAppositiveBefore, theRoleBefore, titleBefore, type RoleFinding } from './roles.ts';
+import {
+  appositiveAfter,
+  countryRoleAcrossComma,
+  ofCountryAfter,
+  pluralTitleOfList,
+  possessiveAppositiveBefore,
+  theRoleBefore,
+  titleBefore,
+  type RoleFinding,
+} from './roles.ts';
 
 export interface PersonMention {
   key: string;
@@ -49,10 +65,12 @@ interface Cluster {
 }
 
 // Nouns that, after "X's", say X is a person ("Trump's son-in-law", "Putin's envoy").
-const PERSONAL_POSSESSIONS = /^\s*(?:\p{Ll}+\s+){0,2}(?:son-in-law|daughter-in-law|son|daughter|wife|husband|envoy|envoys|aide|aides|adviser|advisers|advisor|advisors|spokesman|spokeswoman|spokesperson|chief of staff|administration|statement|remarks|comments|office|team|lawyer|representative|special representative|press secretary|campaign|government)\b/u;
+const PERSONAL_POSSESSIONS =
+  /^\s*(?:\p{Ll}+\s+){0,2}(?:son-in-law|daughter-in-law|son|daughter|wife|husband|envoy|envoys|aide|aides|adviser|advisers|advisor|advisors|spokesman|spokeswoman|spokesperson|chief of staff|administration|statement|remarks|comments|office|team|lawyer|representative|special representative|press secretary|campaign|government)\b/u;
 
 // "Fidan said", "Kallas told reporters": only people say and tell (news outlets aside).
-const SPEAKS_AFTER = /^\s+(?:(?:has|had|have|will|would|also|later|then|never|reportedly)\s+)?(?:said|says|told|tells|added|adds|wrote|stressed|insisted|noted|argued|warned|replied|recalled|admitted|explained|met|meets|meet|spoke|speaks|talked|phoned|called|hosted|hosts|visited|visits|travelled|traveled|arrived|signed|urged|declined|refused|agreed|proposed|offered)\b/;
+const SPEAKS_AFTER =
+  /^\s+(?:(?:has|had|have|will|would|also|later|then|never|reportedly)\s+)?(?:said|says|told|tells|added|adds|wrote|stressed|insisted|noted|argued|warned|replied|recalled|admitted|explained|met|meets|meet|spoke|speaks|talked|phoned|called|hosted|hosts|visited|visits|travelled|traveled|arrived|signed|urged|declined|refused|agreed|proposed|offered)\b/;
 // "spoke with Putin", "met Zelensky": the other party of a meeting verb.
 const MET_BEFORE = /\b(?:met|meet|meets|meeting|spoke|speak|talked|phoned|called|hosted|host|hosts|call|talks|summit)\s+(?:with\s+)?$/;
 
@@ -62,7 +80,11 @@ function hasPersonEvidence(text: string, span: NameSpan): boolean {
   if (!span.possessive && SPEAKS_AFTER.test(text.slice(span.end, span.end + 40))) return true;
   if (MET_BEFORE.test(text.slice(Math.max(0, span.start - 20), span.start))) return true;
   // "Kallas: "..."" at the start of a line or sentence.
-  if (/^:\s*["\u201c'\u2018]/.test(text.slice(span.end, span.end + 4)) && /(?:^|[\n.!?]\s*)$/.test(text.slice(Math.max(0, span.start - 3), span.start))) return true;
+  if (
+    /^:\s*["\u201c'\u2018]/.test(text.slice(span.end, span.end + 4)) &&
+    /(?:^|[\n.!?]\s*)$/.test(text.slice(Math.max(0, span.start - 3), span.start))
+  )
+    return true;
   if (span.possessive && PERSONAL_POSSESSIONS.test(text.slice(span.end).replace(/^['\u2019]s?/u, ''))) return true;
   return titledAppositive(text, span);
 }
@@ -73,7 +95,9 @@ function hasPersonEvidence(text: string, span: NameSpan): boolean {
  */
 export function titledAppositive(text: string, span: Pick<NameSpan, 'start' | 'end'>): boolean {
   if (!/^\s*,/.test(text.slice(span.end, span.end + 3))) return false;
-  const m = /([\p{L}-]+)(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)?,\s+$/u.exec(text.slice(Math.max(0, span.start - 80), span.start));
+  const m = /([\p{L}-]+)(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)?,\s+$/u.exec(
+    text.slice(Math.max(0, span.start - 80), span.start),
+  );
   return m !== null && ROLE_HEADS.has(m[1]!.toLowerCase());
 }
 
@@ -121,11 +145,21 @@ function knownNameSpans(text: string, tokens: WordToken[], people: KnownPerson[]
  */
 function listsAnotherPerson(text: string, role: RoleFinding, self: NameSpan, spans: readonly NameSpan[]): boolean {
   return spans.some(
-    (s) => s !== self && s.start > role.start && s.start < role.end && !/\b(?:to|of|for|under)\s+(?:the\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}$/u.test(text.slice(role.start, s.start)),
+    (s) =>
+      s !== self &&
+      s.start > role.start &&
+      s.start < role.end &&
+      !/\b(?:to|of|for|under)\s+(?:the\s+)?(?:[\p{L}.'\u2019-]+\s+){0,4}$/u.test(text.slice(role.start, s.start)),
   );
 }
 
-function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameTokens: ReadonlySet<number>, spans: readonly NameSpan[] = []): RoleFinding[] {
+function rolesAround(
+  text: string,
+  tokens: WordToken[],
+  span: NameSpan,
+  nameTokens: ReadonlySet<number>,
+  spans: readonly NameSpan[] = [],
+): RoleFinding[] {
   const found: RoleFinding[] = [];
   // "Ukraine's Zelensky", "Kremlin's Peskov": a country possessive right before the name.
   const prev = span.firstToken > 0 ? tokens[span.firstToken - 1]! : null;
@@ -151,7 +185,12 @@ function rolesAround(text: string, tokens: WordToken[], span: NameSpan, nameToke
   // "Prime Ministers Narendra Modi and Shehbaz Sharif": the list's plural title is Sharif's too.
   if (!before) {
     let first: NameSpan = span;
-    for (let i = spans.indexOf(span) - 1; i >= 0 && /^(?:,|,?\s+and)\s+$/.test(text.slice(spans[i]!.end, first.start)) && !spans[i]!.possessive; i--) first = spans[i]!;
+    for (
+      let i = spans.indexOf(span) - 1;
+      i >= 0 && /^(?:,|,?\s+and)\s+$/.test(text.slice(spans[i]!.end, first.start)) && !spans[i]!.possessive;
+      i--
+    )
+      first = spans[i]!;
     const shared = first !== span ? pluralTitleOfList(text, tokens, first.firstToken, nameTokens) : null;
     if (shared) found.push(shared);
   }
@@ -222,7 +261,8 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   }
   const singles = spans.filter((s) => s.words === 1);
   // "Hamas said", "Israel and Hamas agreed": a movement or a party named beside a country.
-  const isOrganisation = (span: NameSpan): boolean => !span.titled && (MOVEMENTS.has(span.name) || coordinatedWithCountry(text, span.start, span.end));
+  const isOrganisation = (span: NameSpan): boolean =>
+    !span.titled && (MOVEMENTS.has(span.name) || coordinatedWithCountry(text, span.start, span.end));
   const accepted = new Set<NameSpan>(spans.filter((s) => s.words >= 2));
   // "Rubio and Lavrov held a call": a bare name joined by "and" to a person is a person.
   const coordinated = (span: NameSpan): boolean =>
@@ -232,7 +272,11 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   // that is a non-final word of exactly one full name, and no one's surname.
   const byGivenName = (word: string): Cluster | undefined => {
     const key = normalizeName(word);
-    const nonFinal = (n: string): string[] => n.split(/\s+/).slice(0, -1).filter((w) => w.length >= 3 && !NAME_PARTICLES.has(w));
+    const nonFinal = (n: string): string[] =>
+      n
+        .split(/\s+/)
+        .slice(0, -1)
+        .filter((w) => w.length >= 3 && !NAME_PARTICLES.has(w));
     const first = clusters.filter((x) => x.names.some((n) => nonFinal(n).some((w) => normalizeName(w) === key)));
     const surname = clusters.some((x) => x.names.some((n) => normalizeName(n.split(/\s+/).at(-1)!) === normalizeName(word)));
     return first.length === 1 && !surname ? first[0] : undefined;
@@ -274,7 +318,12 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   // personal said of it, is a venue.
   for (const c of [...clusters]) {
     const venueLike = (sp: NameSpan): boolean =>
-      !sp.titled && !sp.possessive && afterLocativePreposition(text, sp.start) && !hasPersonEvidence(text, sp) && !/^,\s+(?:who|whose)\b/.test(text.slice(sp.end, sp.end + 10)) && appositiveAfter(text, sp.end) === null;
+      !sp.titled &&
+      !sp.possessive &&
+      afterLocativePreposition(text, sp.start) &&
+      !hasPersonEvidence(text, sp) &&
+      !/^,\s+(?:who|whose)\b/.test(text.slice(sp.end, sp.end + 10)) &&
+      appositiveAfter(text, sp.end) === null;
     if (c.known || !c.spans.every(venueLike)) continue;
     clusters.splice(clusters.indexOf(c), 1);
     for (const sp of c.spans) spanCluster.delete(sp);
@@ -288,7 +337,8 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   // ("Trump's son-in-law"), else the configured hint.
   const countryOf = new Map<string, CountryCode | null>();
   const clusterByName = (name: string): Cluster | undefined => clusters.find((x) => x.names.some((n) => namesMatch(n, name)));
-  const ownCountry = (c: Cluster): CountryCode | null => mostCommon(c.roles.map((r) => r.country).filter((x): x is CountryCode => x !== null));
+  const ownCountry = (c: Cluster): CountryCode | null =>
+    mostCommon(c.roles.map((r) => r.country).filter((x): x is CountryCode => x !== null));
   // An office only one country has ("Treasury Secretary"), when the article names that country.
   let namedCountries: Set<CountryCode> | null = null;
   const articleCountries = (): Set<CountryCode> => (namedCountries ??= countriesNamedIn(text));
@@ -309,7 +359,13 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
     if (own) setCountry(c, own, 'role nationality', c.roles.find((r) => r.country === own)!.start);
     else {
       const byTitle = titleCountry(c);
-      if (byTitle) setCountry(c, byTitle, 'one-country title', c.roles.find((r) => r.role && countryOfTitle(r.role, articleCountries) === byTitle)!.start);
+      if (byTitle)
+        setCountry(
+          c,
+          byTitle,
+          'one-country title',
+          c.roles.find((r) => r.role && countryOfTitle(r.role, articleCountries) === byTitle)!.start,
+        );
     }
   }
   for (let pass = 0; pass < 3; pass++) {
@@ -318,7 +374,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
       for (const r of c.roles) {
         if (!r.relativeTo) continue;
         const other = clusterByName(r.relativeTo);
-        const code = other && other !== c ? countryOf.get(other.key) ?? other.known?.country ?? null : null;
+        const code = other && other !== c ? (countryOf.get(other.key) ?? other.known?.country ?? null) : null;
         if (code) {
           setCountry(c, code, `relative to ${r.relativeTo}`, r.start);
           break;
@@ -332,19 +388,36 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
     if (countryOf.get(c.key)) continue;
     for (const span of c.spans) {
       const lead = text.slice(Math.max(0, span.start - 120), span.start);
-      const team = /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:['\u2019]s)?(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|team|side|negotiators|government)\s*,?\s+(?:(?:was|is|will\s+be|were|are)\s+)?(?:led|headed|represented)\s+by\s+(?:(?!(?:while|whereas|but|and\s+the)\b)[\p{L}.'\u2019,-]+\s+){0,12}$/u.exec(lead)
-        ?? /(?:^|[\s,;(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:sent|dispatched|will\s+send|is\s+sending)\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(lead);
+      const team =
+        /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:['\u2019]s)?(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|team|side|negotiators|government)\s*,?\s+(?:(?:was|is|will\s+be|were|are)\s+)?(?:led|headed|represented)\s+by\s+(?:(?!(?:while|whereas|but|and\s+the)\b)[\p{L}.'\u2019,-]+\s+){0,12}$/u.exec(
+          lead,
+        ) ??
+        /(?:^|[\s,;(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:sent|dispatched|will\s+send|is\s+sending)\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(
+          lead,
+        );
       // "Vladimir Medinsky ... led the Russian side", "Andriy Yermak ... led Ukraine's delegation"
       const after = text.slice(span.end, span.end + 160);
-      const leads = /^(?:,[^,]{1,120},)?\s+(?:also\s+)?(?:led|leads|headed|heads|will\s+lead|will\s+head)\s+(?:the\s+)?([\p{Lu}][\p{L}.'\u2019]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|side|team|negotiators)\b/u.exec(after);
-      const included = /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*)\s+(?:delegation|team)\s+(?:also\s+)?(?:includes|included|including|comprises|comprised)\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(lead);
+      const leads =
+        /^(?:,[^,]{1,120},)?\s+(?:also\s+)?(?:led|leads|headed|heads|will\s+lead|will\s+head)\s+(?:the\s+)?([\p{Lu}][\p{L}.'\u2019]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:delegation|side|team|negotiators)\b/u.exec(
+          after,
+        );
+      const included =
+        /(?:^|[\s(])((?:the\s+)?[\p{Lu}][\p{L}.]*)\s+(?:delegation|team)\s+(?:also\s+)?(?:includes|included|including|comprises|comprised)\s+(?:[\p{L}.'\u2019-]+\s+){0,6}$/u.exec(
+          lead,
+        );
       // "Kyiv is sending Andriy Yermak, Foreign Minister Andrii Sybiha and Rustem Umerov": the whole list.
       const sentenceLead = lead.slice(Math.max(lead.lastIndexOf('. '), lead.lastIndexOf('\n')) + 1);
-      const sending = /(?:^|[\s,;(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:sent|dispatched|will\s+send|is\s+sending|are\s+sending|was\s+sending)\s+/u.exec(sentenceLead);
+      const sending =
+        /(?:^|[\s,;(])((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)\s+(?:sent|dispatched|will\s+send|is\s+sending|are\s+sending|was\s+sending)\s+/u.exec(
+          sentenceLead,
+        );
       // "Marco Rubio and Mike Waltz will represent Washington"
-      const represents = /^[^.;]{0,120}?\b(?:will\s+)?(?:represent|represents|represented)\s+((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)/u.exec(after);
+      const represents =
+        /^[^.;]{0,120}?\b(?:will\s+)?(?:represent|represents|represented)\s+((?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)/u.exec(
+          after,
+        );
       const phrase = leads?.[1] ?? team?.[1] ?? included?.[1] ?? sending?.[1] ?? represents?.[1] ?? null;
-      const code = phrase ? findCountryMentions(phrase)[0]?.code ?? null : null;
+      const code = phrase ? (findCountryMentions(phrase)[0]?.code ?? null) : null;
       if (code) {
         setCountry(c, code, 'delegation', span.start);
         break;
@@ -397,7 +470,7 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
     for (const span of c.spans) {
       const companion = companionAfter(text, span.end);
       const other = companion ? clusterByName(companion) : undefined;
-      const code = other && other !== c ? countryOf.get(other.key) ?? other.known?.country ?? null : null;
+      const code = other && other !== c ? (countryOf.get(other.key) ?? other.known?.country ?? null) : null;
       if (code) {
         setCountry(c, code, `companion of ${companion}`, span.end);
         break;
@@ -431,13 +504,20 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
   });
 
   const mentions: PersonMention[] = [];
-  for (const [span, c] of spanCluster) mentions.push({ key: c.key, start: span.start, end: span.end, surface: span.name, possessive: span.possessive });
+  for (const [span, c] of spanCluster)
+    mentions.push({ key: c.key, start: span.start, end: span.end, surface: span.name, possessive: span.possessive });
   mentions.sort((a, b) => a.start - b.start);
 
   const roles = new Map(clusters.map((c) => [c.key, c.roles]));
   const delegates = new Set(
     clusters
-      .filter((c) => c.roles.some((r) => r.role.length > 0 && r.role.split(/[\s,]+/).some((w) => DELEGATE_HEADS.has(w.toLowerCase())) || /\bdelegation\b/i.test(r.role)))
+      .filter((c) =>
+        c.roles.some(
+          (r) =>
+            (r.role.length > 0 && r.role.split(/[\s,]+/).some((w) => DELEGATE_HEADS.has(w.toLowerCase()))) ||
+            /\bdelegation\b/i.test(r.role),
+        ),
+      )
       .map((c) => c.key),
   );
   return { people, mentions, roles, delegates, countryEvidence: evidence };

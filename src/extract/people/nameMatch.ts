@@ -4,7 +4,24 @@
 // from generic rules, never from a list of known names.
 
 const HONORIFICS = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'madam', 'mme', 'm', 'herr', 'frau', 'sen', 'rep', 'gen', 'lt', 'col', 'capt',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'prof',
+  'sir',
+  'madam',
+  'mme',
+  'm',
+  'herr',
+  'frau',
+  'sen',
+  'rep',
+  'gen',
+  'lt',
+  'col',
+  'capt',
 ]);
 
 const normalizeCache = new Map<string, string>();
@@ -103,7 +120,11 @@ function foldedTokens(name: string): readonly string[] {
   const cached = foldedCache.get(name);
   if (cached !== undefined) return cached;
   if (foldedCache.size > 50_000) foldedCache.clear();
-  const folded = Object.freeze(nameTokens(name).map(foldToken).filter((t) => t.length > 0));
+  const folded = Object.freeze(
+    nameTokens(name)
+      .map(foldToken)
+      .filter((t) => t.length > 0),
+  );
   foldedCache.set(name, folded);
   return folded;
 }

@@ -3,7 +3,15 @@
 // organisation or place phrases rejected ("Zaporizhzhia Nuclear Power Plant").
 import { countryFromWord } from '../geo/countries.ts';
 import { NAME_LIKE_COUNTRIES } from '../geo/countryWords.ts';
-import { HONORIFICS, NAME_PARTICLES, ROLE_HEADS, isCommonOnlyByLexicon, isCommonWord, isKnownFirstName, isTitleOrOrganisationWord } from './lexicon.ts';
+import {
+  HONORIFICS,
+  NAME_PARTICLES,
+  ROLE_HEADS,
+  isCommonOnlyByLexicon,
+  isCommonWord,
+  isKnownFirstName,
+  isTitleOrOrganisationWord,
+} from './lexicon.ts';
 
 export interface WordToken {
   /** The word without a possessive ending. */
@@ -15,7 +23,8 @@ export interface WordToken {
   possessive: boolean;
 }
 
-const WORD = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u2019](?:\p{Ll}[\p{L}\p{M}]*|\p{Lu}\p{Ll}[\p{L}\p{M}]*))*(?:['\u2019]s?)?\.?/gu;
+const WORD =
+  /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'\u2019](?:\p{Ll}[\p{L}\p{M}]*|\p{Lu}\p{Ll}[\p{L}\p{M}]*))*(?:['\u2019]s?)?\.?/gu;
 
 /** Words with their offsets; "Trump's" is the word "Trump", marked possessive; "Mr." keeps its dot. */
 export function wordTokens(text: string): WordToken[] {
@@ -24,7 +33,12 @@ export function wordTokens(text: string): WordToken[] {
     let word = m[0];
     const start = m.index;
     // A trailing dot belongs to the word only for abbreviations and initials ("Mr.", "J.", "U.S.").
-    if (word.endsWith('.') && !/^(?:\p{Lu}\.)+$|^\p{Lu}\.?$/u.test(word) && !HONORIFICS.has(word.slice(0, -1)) && !/^(?:\p{Lu}\.)+\p{Lu}?\.?$/u.test(word)) {
+    if (
+      word.endsWith('.') &&
+      !/^(?:\p{Lu}\.)+$|^\p{Lu}\.?$/u.test(word) &&
+      !HONORIFICS.has(word.slice(0, -1)) &&
+      !/^(?:\p{Lu}\.)+\p{Lu}?\.?$/u.test(word)
+    ) {
       word = word.slice(0, -1);
     }
     let possessive = false;
@@ -47,10 +61,91 @@ function isGluedWord(w: string): boolean {
 }
 
 /** A word that can be part of a personal name. */
-const FUNCTION_WORDS = new Set(['And', 'But', 'Or', 'Nor', 'Yet', 'So', 'The', 'A', 'An', 'In', 'On', 'At', 'As', 'If', 'Then', 'For', 'To', 'Of', 'By', 'With', 'From', 'While', 'When', 'After', 'Before', 'Meanwhile', 'However', 'Also', 'Still', 'Now', 'Here', 'There', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'Our', 'My', 'Your', 'We', 'They', 'He', 'She', 'It', 'I', 'You']);
+const FUNCTION_WORDS = new Set([
+  'And',
+  'But',
+  'Or',
+  'Nor',
+  'Yet',
+  'So',
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'As',
+  'If',
+  'Then',
+  'For',
+  'To',
+  'Of',
+  'By',
+  'With',
+  'From',
+  'While',
+  'When',
+  'After',
+  'Before',
+  'Meanwhile',
+  'However',
+  'Also',
+  'Still',
+  'Now',
+  'Here',
+  'There',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'His',
+  'Her',
+  'Their',
+  'Its',
+  'Our',
+  'My',
+  'Your',
+  'We',
+  'They',
+  'He',
+  'She',
+  'It',
+  'I',
+  'You',
+]);
 
 /** Two-letter capitals that are abbreviations, not initials like "JD Vance". */
-const NOT_INITIALS = new Set(['AP', 'TV', 'PM', 'AM', 'ID', 'OK', 'UN', 'AI', 'PR', 'HQ', 'IT', 'EU', 'US', 'UK', 'MP', 'GP', 'DC', 'NY', 'LA', 'BC', 'AD', 'RT', 'FT', 'CN', 'RU', 'UA', 'ET', 'GMT', 'UTC']);
+const NOT_INITIALS = new Set([
+  'AP',
+  'TV',
+  'PM',
+  'AM',
+  'ID',
+  'OK',
+  'UN',
+  'AI',
+  'PR',
+  'HQ',
+  'IT',
+  'EU',
+  'US',
+  'UK',
+  'MP',
+  'GP',
+  'DC',
+  'NY',
+  'LA',
+  'BC',
+  'AD',
+  'RT',
+  'FT',
+  'CN',
+  'RU',
+  'UA',
+  'ET',
+  'GMT',
+  'UTC',
+]);
 
 /** Capitalised particles of Arabic names: "Al Thani", "Bin Zayed", "Abu Mazen". */
 const CAPITALISED_PARTICLES = new Set(['Al', 'El', 'Bin', 'Ibn', 'Abu', 'Abd', 'Ould', 'Ben']);
@@ -194,25 +289,51 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
       }
       // One or two lower-case particles before a capitalised word: "von der Leyen", "bin Salman".
       let p = j + 1;
-      while (p < tokens.length && p - j <= 2 && NAME_PARTICLES.has(tokens[p]!.text) && p + 1 < tokens.length && joined(text, tokens[p]!, tokens[p + 1]!)) p++;
+      while (
+        p < tokens.length &&
+        p - j <= 2 &&
+        NAME_PARTICLES.has(tokens[p]!.text) &&
+        p + 1 < tokens.length &&
+        joined(text, tokens[p]!, tokens[p + 1]!)
+      )
+        p++;
       if (p > j + 1 && p < tokens.length && isCapitalised(tokens[p]!.text)) j = p;
       else break;
     }
     // Longest tail of name words.
     let k = j;
     const last = tokens[j]!.text;
-    const lastIsName = isNameWord(last) || (j > i && isKnownFirstName(tokens[j - 1]!.text) && isCapitalised(last) && !HONORIFICS.has(last) && countryFromWord(last) === null && last !== last.toUpperCase());
+    const lastIsName =
+      isNameWord(last) ||
+      (j > i &&
+        isKnownFirstName(tokens[j - 1]!.text) &&
+        isCapitalised(last) &&
+        !HONORIFICS.has(last) &&
+        countryFromWord(last) === null &&
+        last !== last.toUpperCase());
     if (lastIsName) {
       while (k - 1 >= i) {
         const prev = tokens[k - 1]!.text;
         // A given name the general lexicon calls a word ("Wang Yi", "Bill Burns"), not opening a sentence.
         const midSentence = k - 1 > 0 && !/[.!?\n"\u201c]\s*$/.test(text.slice(tokens[k - 2]!.end, tokens[k - 1]!.start));
-        const titleBeforePrev = k - 2 >= 0 && /^ $/.test(text.slice(tokens[k - 2]!.end, tokens[k - 1]!.start)) ? tokens[k - 2]!.text : undefined;
+        const titleBeforePrev =
+          k - 2 >= 0 && /^ $/.test(text.slice(tokens[k - 2]!.end, tokens[k - 1]!.start)) ? tokens[k - 2]!.text : undefined;
         if (isNameWord(prev)) k--;
         else if (k === j && isShortGivenNameAfterTitle(prev, titleBeforePrev)) k--;
-        else if (k === j && !FUNCTION_WORDS.has(prev) && (isKnownFirstName(prev) || ((midSentence || introducedByRole(text, tokens[j]!.end)) && isCommonOnlyByLexicon(prev) && isCapitalised(prev) && prev !== prev.toUpperCase() && countryFromWord(prev) === null))) k--;
+        else if (
+          k === j &&
+          !FUNCTION_WORDS.has(prev) &&
+          (isKnownFirstName(prev) ||
+            ((midSentence || introducedByRole(text, tokens[j]!.end)) &&
+              isCommonOnlyByLexicon(prev) &&
+              isCapitalised(prev) &&
+              prev !== prev.toUpperCase() &&
+              countryFromWord(prev) === null))
+        )
+          k--;
         else if (NAME_PARTICLES.has(prev) && k - 2 >= i && isNameWord(tokens[k - 2]!.text)) k -= 2;
-        else if (NAME_PARTICLES.has(prev) && k - 3 >= i && NAME_PARTICLES.has(tokens[k - 2]!.text) && isNameWord(tokens[k - 3]!.text)) k -= 3;
+        else if (NAME_PARTICLES.has(prev) && k - 3 >= i && NAME_PARTICLES.has(tokens[k - 2]!.text) && isNameWord(tokens[k - 3]!.text))
+          k -= 3;
         else break;
       }
       // Keep at most four name words (six with particles: "Mohammed bin Abdulrahman Al Thani");
@@ -225,7 +346,13 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
         const before = prevToken && /^\s+$/.test(text.slice(prevToken.end, tokens[k]!.start)) ? prevToken.text : '';
         const plain = /^[\p{L}\p{M}\p{N}.'\u2019 -]*$/u.test(text.slice(tokens[k]!.start, tokens[j]!.end));
         spans.push({
-          name: plain ? text.slice(tokens[k]!.start, tokens[j]!.end) : tokens.slice(k, j + 1).filter((_, x) => !skipped.has(k + x)).map((t) => t.text).join(' '),
+          name: plain
+            ? text.slice(tokens[k]!.start, tokens[j]!.end)
+            : tokens
+                .slice(k, j + 1)
+                .filter((_, x) => !skipped.has(k + x))
+                .map((t) => t.text)
+                .join(' '),
           start: tokens[k]!.start,
           end: tokens[j]!.end,
           words,
@@ -242,11 +369,55 @@ export function findNameSpans(text: string, tokens: WordToken[] = wordTokens(tex
 }
 
 const TITLE_WORDS = new Set([
-  'president', 'senator', 'sen', 'minister', 'chancellor', 'premier', 'secretary', 'general', 'envoy', 'ambassador',
-  'king', 'queen', 'prince', 'princess', 'pope', 'governor', 'mayor', 'speaker', 'representative', 'rep', 'gen',
-  'lt', 'colonel', 'admiral', 'commander', 'sheikh', 'emir', 'sultan', 'dictator', 'leader', 'aide', 'adviser',
-  'advisor', 'negotiator', 'counterpart', 'chief', 'head', 'director', 'spokesman', 'spokeswoman', 'spokesperson',
-  'businessman', 'son-in-law', 'official', 'diplomat', 'lawmaker', 'congressman', 'congresswoman', 'judge',
+  'president',
+  'senator',
+  'sen',
+  'minister',
+  'chancellor',
+  'premier',
+  'secretary',
+  'general',
+  'envoy',
+  'ambassador',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'governor',
+  'mayor',
+  'speaker',
+  'representative',
+  'rep',
+  'gen',
+  'lt',
+  'colonel',
+  'admiral',
+  'commander',
+  'sheikh',
+  'emir',
+  'sultan',
+  'dictator',
+  'leader',
+  'aide',
+  'adviser',
+  'advisor',
+  'negotiator',
+  'counterpart',
+  'chief',
+  'head',
+  'director',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'businessman',
+  'son-in-law',
+  'official',
+  'diplomat',
+  'lawmaker',
+  'congressman',
+  'congresswoman',
+  'judge',
 ]);
 
 /** "Ministers", "Presidents", "Envoys": a plural title ("Foreign Ministers Lavrov and Kuleba") is never part of a name. */

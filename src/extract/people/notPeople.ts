@@ -16,7 +16,9 @@ export const MOVEMENTS = new Set(
  * party of the same kind as the country, not a person.
  */
 export function coordinatedWithCountry(text: string, start: number, end: number): boolean {
-  const before = /((?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,2}\p{Lu}[\p{L}.'\u2019-]*)\s+(?:and|or|with)\s+$/u.exec(text.slice(Math.max(0, start - 50), start));
+  const before = /((?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,2}\p{Lu}[\p{L}.'\u2019-]*)\s+(?:and|or|with)\s+$/u.exec(
+    text.slice(Math.max(0, start - 50), start),
+  );
   if (before) {
     const m = findCountryMentions(before[1]!).at(-1);
     if (m && m.end === before[1]!.length) return true;

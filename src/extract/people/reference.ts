@@ -16,9 +16,11 @@ export interface ArticleFrame {
 // Secretary of State Marco Rubio", "an aide to Vladimir Putin".
 // A capitalised word before the preposition makes it part of a title ("Secretary of State"),
 // unless it is a sentence-opening participle ("Sitting opposite Xi, Albanese ...").
-const OBJECT_LEAD = /(?<!\p{Lu}(?!\p{Ll}+ing\s)[\p{L}.]*\s)\b(?:of|to|with|by|for|from|against|between|among|about|than|alongside|at|in|under|behind|like|on|into|toward|towards|opposite|beside|facing)\s+(?:(?:the|a|an|his|her|their)\s+|\p{Lu}[\p{L}.'\u2019-]*\s+|[\p{Ll}-]+\s+){0,5}$/u;
+const OBJECT_LEAD =
+  /(?<!\p{Lu}(?!\p{Ll}+ing\s)[\p{L}.]*\s)\b(?:of|to|with|by|for|from|against|between|among|about|than|alongside|at|in|under|behind|like|on|into|toward|towards|opposite|beside|facing)\s+(?:(?:the|a|an|his|her|their)\s+|\p{Lu}[\p{L}.'\u2019-]*\s+|[\p{Ll}-]+\s+){0,5}$/u;
 // Time phrases opening a clause are not prepositions governing the name: "On Saturday President Zelenskyy said".
-const OPENING_TIME = /^\s*(?:(?:on|in|at|by|last|this|earlier|later|late|early)\s+)?(?:(?:\p{Lu}[\p{L}.]*|\d+|the|last|this|next|week|weekend|month|year|morning|evening|afternoon|night)[\s,]+){1,4}/u;
+const OPENING_TIME =
+  /^\s*(?:(?:on|in|at|by|last|this|earlier|later|late|early)\s+)?(?:(?:\p{Lu}[\p{L}.]*|\d+|the|last|this|next|week|weekend|month|year|morning|evening|afternoon|night)[\s,]+){1,4}/u;
 
 /** Mentions outside quotations within [from, to). */
 export function mentionsIn(frame: ArticleFrame, from: number, to: number): PersonMention[] {

@@ -20,7 +20,8 @@ export interface RoleFinding {
 }
 
 const CONNECTORS = new Set(['of', 'the', 'to', 'and', 'for', 'on']);
-const CALENDAR_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Today|Yesterday|On|In|At|The|A|An|And|But|As|After|Before|Meanwhile|However|Also|Then|While|When|Despite|Although)$/;
+const CALENDAR_WORDS =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Today|Yesterday|On|In|At|The|A|An|And|But|As|After|Before|Meanwhile|However|Also|Then|While|When|Despite|Although)$/;
 
 const lower = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 // "Secretary-General", "Vice-Chancellor": a hyphenated title with a role word in it.
@@ -31,7 +32,14 @@ export function singularRoleHead(w: string): string | null {
   const singular = l.endsWith('ies') ? `${w.slice(0, -3)}y` : w.slice(0, -1);
   return ROLE_HEADS.has(lower(singular)) ? singular : null;
 }
-const isRoleHead = (w: string): boolean => ROLE_HEADS.has(lower(w)) || singularRoleHead(w) !== null || (w.includes('-') && !/-in-law$/i.test(w) && lower(w).split('-').some((p) => ROLE_HEADS.has(p)));
+const isRoleHead = (w: string): boolean =>
+  ROLE_HEADS.has(lower(w)) ||
+  singularRoleHead(w) !== null ||
+  (w.includes('-') &&
+    !/-in-law$/i.test(w) &&
+    lower(w)
+      .split('-')
+      .some((p) => ROLE_HEADS.has(p)));
 const isModifier = (w: string): boolean => ROLE_MODIFIERS.has(lower(w));
 
 const AGENCY_WORD = new RegExp(`(?<![\\p{L}])(${Object.keys(AGENCY_COUNTRIES).join('|')})(?![\\p{L}])`, 'u');
@@ -65,7 +73,10 @@ function cleanRole(phrase: string): string {
   for (;;) {
     const m = findCountryMentions(role)[0];
     if (!m || m.start !== 0 || m.kind === 'institution') break;
-    const rest = role.slice(m.end).replace(/^['\u2019]s\b/, '').trim();
+    const rest = role
+      .slice(m.end)
+      .replace(/^['\u2019]s\b/, '')
+      .trim();
     if (rest.length === 0) break;
     role = rest;
   }
@@ -80,12 +91,18 @@ function cleanRole(phrase: string): string {
  * capitalised title words, connectors and nationality words, and stops at a possessor
  * ("Trump's"), a comma or any other word.
  */
-export function titleBefore(text: string, tokens: WordToken[], nameToken: number, nameTokens: ReadonlySet<number> = new Set()): RoleFinding | null {
+export function titleBefore(
+  text: string,
+  tokens: WordToken[],
+  nameToken: number,
+  nameTokens: ReadonlySet<number> = new Set(),
+): RoleFinding | null {
   let k = nameToken - 1;
   let relativeTo: string | null = null;
   let first = -1;
   let sawHead = false;
-  const capital = (i: number): boolean => i >= 0 && i < tokens.length && /^\p{Lu}/u.test(tokens[i]!.text) && !CALENDAR_WORDS.test(tokens[i]!.text);
+  const capital = (i: number): boolean =>
+    i >= 0 && i < tokens.length && /^\p{Lu}/u.test(tokens[i]!.text) && !CALENDAR_WORDS.test(tokens[i]!.text);
   while (k >= 0) {
     const t = tokens[k]!;
     const next = tokens[k + 1]!;
@@ -102,7 +119,13 @@ export function titleBefore(text: string, tokens: WordToken[], nameToken: number
       // "Trump's envoy": the possessor ends the title. "Ukraine's chief negotiator": a country.
       if (!sawHead) break;
       let p = k;
-      while (p - 1 >= 0 && capital(p - 1) && /^ $/.test(text.slice(tokens[p - 1]!.end, tokens[p]!.start)) && !isRoleHead(tokens[p - 1]!.text)) p--;
+      while (
+        p - 1 >= 0 &&
+        capital(p - 1) &&
+        /^ $/.test(text.slice(tokens[p - 1]!.end, tokens[p]!.start)) &&
+        !isRoleHead(tokens[p - 1]!.text)
+      )
+        p--;
       const possessor = text.slice(tokens[p]!.start, t.end);
       const country = findCountryMentions(possessor)[0];
       if (!(country && country.start === 0 && country.end === possessor.length)) relativeTo = possessor;
@@ -132,7 +155,9 @@ export function titleBefore(text: string, tokens: WordToken[], nameToken: number
     // "North Korean leader": a country written in two words, kept whole so "Korean" alone does not decide.
     if (findCountryMentions(text.slice(tokens[i]!.start, end))[0]?.start === 0) return true;
     // "Commerce Secretary", "Mossad chief": a capitalised department or agency naming the office.
-    return capital(i) && i + 1 < nameToken && isRoleHead(tokens[i + 1]!.text) && /^ $/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start));
+    return (
+      capital(i) && i + 1 < nameToken && isRoleHead(tokens[i + 1]!.text) && /^ $/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
+    );
   };
   const end = tokens[nameToken - 1]!.end;
   while (s < nameToken && !meaningful(s)) s++;
@@ -145,7 +170,8 @@ export function titleBefore(text: string, tokens: WordToken[], nameToken: number
   return { role, country, relativeTo, start, end };
 }
 
-const APPOSITIVE = /^,\s+((?:(?:the|a|an|one of the|his|her)\s+)?[^,.;:()"\u201c\u201d\[\]]{2,110}?)\s*(?=,|\.(?:\s|$)|;|\)|$|\s+(?:said|says|told|tells|announced|wrote|added|stated|noted|confirmed|warned|stressed))/u;
+const APPOSITIVE =
+  /^,\s+((?:(?:the|a|an|one of the|his|her)\s+)?[^,.;:()"\u201c\u201d\[\]]{2,110}?)\s*(?=,|\.(?:\s|$)|;|\)|$|\s+(?:said|says|told|tells|announced|wrote|added|stated|noted|confirmed|warned|stressed))/u;
 
 /** An appositive role after the name: ", chief of Ukraine's General Staff", ", an aide to Vladimir Putin,". */
 export function appositiveAfter(text: string, nameEnd: number): RoleFinding | null {
@@ -156,34 +182,55 @@ export function appositiveAfter(text: string, nameEnd: number): RoleFinding | nu
   const m = APPOSITIVE.exec(after);
   if (!m) return null;
   const phrase = m[1]!;
-  if (/^(?:who|which|that|whose|where|when|and|but|in|on|at|as|said|says|told|has|had|is|was|will|while|whereas|although|though|after|before|because|since|if|so|then|with|without|for|to|from|by|even|despite|during|adding|saying)\b/i.test(phrase)) return null;
+  if (
+    /^(?:who|which|that|whose|where|when|and|but|in|on|at|as|said|says|told|has|had|is|was|will|while|whereas|although|though|after|before|because|since|if|so|then|with|without|for|to|from|by|even|despite|during|adding|saying)\b/i.test(
+      phrase,
+    )
+  )
+    return null;
   // "Keir Starmer, hosted European leaders": a past-tense verb opens a predicate, not an appositive.
   if (/^\p{Ll}+ed\b/u.test(phrase) && !/^(?:designated|elected|appointed|named)\b/.test(phrase)) return null;
   const words = phrase.split(/\s+/);
   const headAt = words.slice(0, 5).findIndex((w) => isRoleHead(w.replace(/['\u2019]s$/, '')) || /-in-law$/.test(w));
   if (headAt < 0) return null;
   const start = nameEnd + offset + m[0].indexOf(phrase);
-  const possessor = /^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?((?:\p{Lu}[\p{L}\-]+\s+){0,2}\p{Lu}[\p{L}\-]+)['\u2019]s\s/u.exec(phrase.replace(/^(?:the|a|an|his|her)\s+/i, ''));
+  const possessor = /^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?((?:\p{Lu}[\p{L}\-]+\s+){0,2}\p{Lu}[\p{L}\-]+)['\u2019]s\s/u.exec(
+    phrase.replace(/^(?:the|a|an|his|her)\s+/i, ''),
+  );
   let relativeTo: string | null = null;
   if (possessor && findCountryMentions(possessor[1]!).length === 0) relativeTo = possessor[1]!;
   // "an aide to Vladimir Putin", "a special representative of the Russian dictator Vladimir Putin"
-  const relative = /\b(?:to|of|for)\s+(?:the\s+)?(?:[\p{Ll}\-]+\s+|\p{Lu}[\p{L}]+\s+(?=\p{Ll}))*?((?:\p{Lu}[\p{L}\-]+\s+){0,2}\p{Lu}[\p{L}\-]+)\s*$/u.exec(phrase);
+  const relative =
+    /\b(?:to|of|for)\s+(?:the\s+)?(?:[\p{Ll}\-]+\s+|\p{Lu}[\p{L}]+\s+(?=\p{Ll}))*?((?:\p{Lu}[\p{L}\-]+\s+){0,2}\p{Lu}[\p{L}\-]+)\s*$/u.exec(
+      phrase,
+    );
   if (!relativeTo && relative && findCountryMentions(relative[1]!).length === 0) relativeTo = relative[1]!;
-  return { role: cleanRole(text.slice(start, start + phrase.length)), country: roleCountry(phrase), relativeTo, start, end: start + phrase.length };
+  return {
+    role: cleanRole(text.slice(start, start + phrase.length)),
+    country: roleCountry(phrase),
+    relativeTo,
+    start,
+    end: start + phrase.length,
+  };
 }
 
 /** "Russian President Vladimir Putin's aide, Yuri Ushakov": a role before the name, set off by a comma. */
 export function possessiveAppositiveBefore(text: string, nameStart: number): RoleFinding | null {
   const before = text.slice(Math.max(0, nameStart - 120), nameStart);
   // "Trump's special envoy for Ukraine, Keith Kellogg", "America's top general in Europe, X": a complement may follow.
-  const m = /((?:\p{Lu}[\p{L}\-]+\.?\s+){0,3}\p{Lu}[\p{L}\-]+)['\u2019]s\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+(?:\s+(?:for|to|in|on|at)\s+(?:the\s+)?\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2})?),\s+$/u.exec(before);
+  const m =
+    /((?:\p{Lu}[\p{L}\-]+\.?\s+){0,3}\p{Lu}[\p{L}\-]+)['\u2019]s\s+((?:[\p{Ll}\-]+\s+){0,3}[\p{Ll}\-]+(?:\s+(?:for|to|in|on|at)\s+(?:the\s+)?\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+){0,2})?),\s+$/u.exec(
+      before,
+    );
   if (!m) return null;
   const roleWords = m[2]!.split(/\s+/);
   // "Putin's aide", "Zelensky's chief of staff"
   if (!roleWords.slice(0, 4).some((w) => isRoleHead(w))) return null;
   const start = nameStart - before.length + m.index;
   // The possessor may itself carry a title ("Russian President Vladimir Putin"): keep its last name words.
-  const possessorWords = m[1]!.split(/\s+/).filter((w) => !isRoleHead(w) && !HONORIFICS.has(w.replace(/\.$/, '')) && findCountryMentions(w).length === 0);
+  const possessorWords = m[1]!
+    .split(/\s+/)
+    .filter((w) => !isRoleHead(w) && !HONORIFICS.has(w.replace(/\.$/, '')) && findCountryMentions(w).length === 0);
   // "Ukraine's president, Volodymyr Zelensky": the possessor is a country.
   const possessorCountry = findCountryMentions(m[1]!).find((c) => c.end === m[1]!.length)?.code ?? null;
   return {
@@ -196,7 +243,8 @@ export function possessiveAppositiveBefore(text: string, nameStart: number): Rol
 }
 
 // Words that open a clause, so a phrase holding them is a predicate, not a title.
-const CLAUSE_WORDS = /\b(?:who|which|that|was|were|is|are|has|had|have|will|would|said|says|told|when|while|after|before|but|because|if)\b/i;
+const CLAUSE_WORDS =
+  /\b(?:who|which|that|was|were|is|are|has|had|have|will|would|said|says|told|when|while|after|before|but|because|if)\b/i;
 const DETERMINER = /\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+/gu;
 
 /**
@@ -272,7 +320,12 @@ export function countryRoleAcrossComma(text: string, at: number): RoleFinding | 
   const clauseStart = Math.max(...[...head.matchAll(/[,;:.!?()\n\u201c\u201d"]/g)].map((m) => m.index + 1), 0);
   const clause = head.slice(clauseStart);
   // "Like the Russian president, Trump wants a deal": a comparison or an adverbial, not an appositive.
-  if (/^\s*(?:like|unlike|than|despite|after|before|with|without|while|against|besides?|alongside|about|for|to|from|by|meeting)\b/i.test(clause)) return null;
+  if (
+    /^\s*(?:like|unlike|than|despite|after|before|with|without|while|against|besides?|alongside|about|for|to|from|by|meeting)\b/i.test(
+      clause,
+    )
+  )
+    return null;
   const mentions = findCountryMentions(clause).filter((m) => !m.locative || m.kind === 'institution');
   for (const m of mentions.reverse()) {
     const rest = clause.slice(m.end).replace(/^['\u2019]s?\b/u, '');
@@ -282,7 +335,11 @@ export function countryRoleAcrossComma(text: string, at: number): RoleFinding | 
     // A possessive or a name inside ("President Vladimir Putin's aide") is another construction.
     // "Australia's Ambassador to China, X" as well as "of Military Operations".
     const ofAt = words.findIndex((w) => w === 'of' || w === 'for' || w === 'to' || w === 'in');
-    const roleLike = words.every((w, i) => !/['\u2019]s?$/u.test(w) && (isRoleHead(w) || isModifier(w) || ROLE_CONNECTORS.has(w) || (ofAt >= 0 && i > ofAt && /^\p{Lu}/u.test(w))));
+    const roleLike = words.every(
+      (w, i) =>
+        !/['\u2019]s?$/u.test(w) &&
+        (isRoleHead(w) || isModifier(w) || ROLE_CONNECTORS.has(w) || (ofAt >= 0 && i > ofAt && /^\p{Lu}/u.test(w))),
+    );
     if (!roleLike || !words.some((w) => isRoleHead(w)) || ROLE_CONNECTORS.has(words.at(-1)!)) continue;
     const start = offset + clauseStart + m.end + (rest.length - rest.trimStart().length) + (clause.slice(m.end).length - rest.length);
     return { role: words.join(' '), country: m.code, relativeTo: null, start, end: offset + comma.index };
@@ -294,7 +351,12 @@ export function countryRoleAcrossComma(text: string, at: number): RoleFinding | 
  * A plural title before the first of coordinated names is each one's: "Prime Ministers Narendra
  * Modi and Shehbaz Sharif". `firstNameToken` is the first token of the list's first name.
  */
-export function pluralTitleOfList(text: string, tokens: WordToken[], firstNameToken: number, nameTokens: ReadonlySet<number> = new Set()): RoleFinding | null {
+export function pluralTitleOfList(
+  text: string,
+  tokens: WordToken[],
+  firstNameToken: number,
+  nameTokens: ReadonlySet<number> = new Set(),
+): RoleFinding | null {
   const title = titleBefore(text, tokens, firstNameToken, nameTokens);
   if (!title) return null;
   const lastWord = text.slice(title.start, title.end).trim().split(/\s+/).at(-1)!;

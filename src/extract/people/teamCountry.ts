@@ -50,7 +50,9 @@ export function teamListCountry(text: string, nameStart: number): TeamFinding | 
  * goes with, as written (null when none). `nameEnd` is the end of the first person's name.
  */
 export function companionAfter(text: string, nameEnd: number): string | null {
-  const m = /^[^.;:]{0,80}?\b(?:joining|accompanying|alongside)\s+((?:\p{Lu}[\p{L}\-']+\s+){0,2}\p{Lu}[\p{L}\-']+)/u.exec(text.slice(nameEnd, nameEnd + 160));
+  const m = /^[^.;:]{0,80}?\b(?:joining|accompanying|alongside)\s+((?:\p{Lu}[\p{L}\-']+\s+){0,2}\p{Lu}[\p{L}\-']+)/u.exec(
+    text.slice(nameEnd, nameEnd + 160),
+  );
   return m ? m[1]! : null;
 }
 
@@ -84,14 +86,18 @@ function datelineCity(text: string): CountryCode | null {
     const d = wireDatelineOf(para.trim());
     if (!d?.city) continue;
     // "GENEVA" as agencies write it is Geneva.
-    const city = d.city === d.city.toUpperCase() ? d.city.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase()) : d.city;
+    const city =
+      d.city === d.city.toUpperCase()
+        ? d.city.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
+        : d.city;
     return findPlaces(city, [])[0]?.country ?? findCountryMentions(city)[0]?.code ?? null;
   }
   return null;
 }
 
 /** Offices a country has one holder of at a time: two people holding one in an article cannot both be its own. */
-const SINGLE_HOLDER_OFFICE = /^(?:former\s+|then[-\s])?(president|prime minister|premier|chancellor|king|queen|emir|foreign minister|vice president)$/i;
+const SINGLE_HOLDER_OFFICE =
+  /^(?:former\s+|then[-\s])?(president|prime minister|premier|chancellor|king|queen|emir|foreign minister|vice president)$/i;
 
 /**
  * Whether the article-country rule may give `role`'s holder the article's country: not when
@@ -105,7 +111,8 @@ export function singleHolderClash(role: string | null, otherRoles: ReadonlyArray
 }
 
 // Ministries by their field, as titles name them: "Deputy Defence Minister", "foreign ministry spokesperson".
-const MINISTRY_FIELD = /\b(defen[cs]e|foreign|interior|finance|justice|health|economy|energy|trade|agriculture|education|culture|emergencies)\s+(?:affairs\s+)?(?:minister|ministry)\b/i;
+const MINISTRY_FIELD =
+  /\b(defen[cs]e|foreign|interior|finance|justice|health|economy|energy|trade|agriculture|education|culture|emergencies)\s+(?:affairs\s+)?(?:minister|ministry)\b/i;
 
 /**
  * The country of a ministry an unqualified title belongs to, from the ministry named with its

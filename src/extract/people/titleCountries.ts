@@ -25,7 +25,11 @@ export const COUNTRY_SPECIFIC_TITLES: CountrySpecificTitle[] = [
   { title: /^(?:trade representative|u\.?s\.? trade representative)$/i, country: 'US', sharedWith: [] },
   { title: /^(?:defense secretary|secretary of defense|war secretary|secretary of war)$/i, country: 'US', sharedWith: [] },
   { title: /^(?:homeland security secretary|secretary of homeland security)$/i, country: 'US', sharedWith: [] },
-  { title: /^(?:national security adviser|national security advisor)$/i, country: 'US', sharedWith: ['IN', 'GB', 'IL', 'UA', 'PK', 'AF', 'IQ', 'KR', 'JP'] },
+  {
+    title: /^(?:national security adviser|national security advisor)$/i,
+    country: 'US',
+    sharedWith: ['IN', 'GB', 'IL', 'UA', 'PK', 'AF', 'IQ', 'KR', 'JP'],
+  },
   { title: /^(?:senate majority leader|senate minority leader|house speaker|speaker of the house)$/i, country: 'US', sharedWith: [] },
   { title: /^chancellor of the exchequer$/i, country: 'GB', sharedWith: [] },
   { title: /^(?:external affairs minister|minister of external affairs)$/i, country: 'IN', sharedWith: [] },
@@ -41,7 +45,10 @@ export function countriesNamedIn(text: string): Set<CountryCode> {
  * and no other country with an office of the same name; else null. `articleCountries` may be
  * given as a function, called only when the role is such an office.
  */
-export function countryOfTitle(role: string, articleCountries: ReadonlySet<CountryCode> | (() => ReadonlySet<CountryCode>)): CountryCode | null {
+export function countryOfTitle(
+  role: string,
+  articleCountries: ReadonlySet<CountryCode> | (() => ReadonlySet<CountryCode>),
+): CountryCode | null {
   const trimmed = role.trim();
   // Written as a title ("Trade Representative Jamieson Greer"), not a description ("China's
   // international trade representative"): descriptions fit officials of any country.

@@ -12,7 +12,8 @@ import { blankQuotes, type QuoteSpan } from './quoteSpans.ts';
 
 const FINITE_SPEECH =
   'said|says|say|told|tells|wrote|writes|added|adds|stated|states|noted|notes|announced|announces|stressed|stresses|emphasized|emphasised|explained|explains|insisted|insists|warned|warns|declared|declares|replied|asked|commented|posted|tweeted|summarized|summarised|affirmed|argued|argues|claimed|claims|confirmed|confirms|concluded|called|calls|urged|urges|reiterated|signaled|signalled|accused|accuses|recalled|admitted|acknowledged|predicted|promised|vowed|pledged|suggested|described|continued|remarked|responded|reported|reports|quipped|observed|mentioned|revealed|assured|cautioned|complained|conceded|contended|estimated|insisted|maintained|shared|expressed|points out|pointed out|point out';
-const GERUND_SPEECH = 'saying|stating|adding|noting|writing|telling|calling|arguing|warning|insisting|explaining|stressing|declaring|describing|urging|claiming|emphasizing|emphasising|asking|accusing';
+const GERUND_SPEECH =
+  'saying|stating|adding|noting|writing|telling|calling|arguing|warning|insisting|explaining|stressing|declaring|describing|urging|claiming|emphasizing|emphasising|asking|accusing';
 const STATEMENT_NOUNS = 'statement|statements|remarks|comments|words|post|message|claim|assertion|promise|pledge|view|words';
 
 const FINITE_RE = new RegExp(`\\b(?:${FINITE_SPEECH})\\b`, 'g');
@@ -21,7 +22,8 @@ const FINITE_ONE = new RegExp(`\\b(?:${FINITE_SPEECH})\\b`);
 const PRONOUN = /^(?:he|she|He|She)$/;
 
 /** Subjects that report rather than speak: the newspaper, the agency, "Russian media". */
-const REPORTER = /^(?:the\s+)?(?:publication|newspaper|paper|outlet|agency|report|media|source|sources|website|broadcaster|channel|station|magazine|news\s+agency|[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*\s+(?:media|reports?|agency|newspaper))\b/iu;
+const REPORTER =
+  /^(?:the\s+)?(?:publication|newspaper|paper|outlet|agency|report|media|source|sources|website|broadcaster|channel|station|magazine|news\s+agency|[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*\s+(?:media|reports?|agency|newspaper))\b/iu;
 
 type Speaker = { kind: 'person'; key: string } | { kind: 'reporter' } | { kind: 'none' };
 
@@ -47,7 +49,9 @@ function closesAppositive(framed: string, from: number, m: { start: number; end:
 function subjectBefore(ctx: QuoteContext, from: number, pos: number): Speaker {
   const { frame, framed } = ctx;
   const gapOk = (gap: string): boolean =>
-    /^\s*(?:,\s*[^,.;]{1,150},)?\s*(?:(?:on|in|at|last|this|earlier|later|also|again|previously|then|separately|recently|later|once|further|already|on\s+\w+)\b[^,.;]{0,40}?)?\s*$/i.test(gap) && !new RegExp(`\\b(?:${FINITE_SPEECH})\\b`).test(gap);
+    /^\s*(?:,\s*[^,.;]{1,150},)?\s*(?:(?:on|in|at|last|this|earlier|later|also|again|previously|then|separately|recently|later|once|further|already|on\s+\w+)\b[^,.;]{0,40}?)?\s*$/i.test(
+      gap,
+    ) && !new RegExp(`\\b(?:${FINITE_SPEECH})\\b`).test(gap);
   const mentions = mentionsIn(frame, from, pos).filter((m) => !m.possessive);
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
@@ -59,7 +63,10 @@ function subjectBefore(ctx: QuoteContext, from: number, pos: number): Speaker {
     const key = resolvePronoun(frame, from + pronoun.index);
     return key ? { kind: 'person', key } : { kind: 'none' };
   }
-  const role = /\bthe\s+(?:[\p{L}-]+\s+){0,3}?(president|minister|envoy|adviser|advisor|aide|chancellor|senator|secretary|leader|negotiator|official|diplomat|general|premier|spokesman|spokeswoman|spokesperson|ambassador|businessman|dictator|chief|head)\s*$/iu.exec(head);
+  const role =
+    /\bthe\s+(?:[\p{L}-]+\s+){0,3}?(president|minister|envoy|adviser|advisor|aide|chancellor|senator|secretary|leader|negotiator|official|diplomat|general|premier|spokesman|spokeswoman|spokesperson|ambassador|businessman|dictator|chief|head)\s*$/iu.exec(
+      head,
+    );
   if (role) {
     const key = resolveRoleReference(frame, role[1]!, from + role.index);
     return key ? { kind: 'person', key } : { kind: 'none' };
@@ -70,7 +77,11 @@ function subjectBefore(ctx: QuoteContext, from: number, pos: number): Speaker {
 
 /** Words between a speech verb and a name that are only a title: no clause mark, no verb, at most 90 characters. */
 function titleRunBetween(between: string): boolean {
-  return between.length <= 90 && !/[,;:!?]|(?<!\b\p{Lu})\.\s/u.test(between) && !new RegExp(`\\b(?:${FINITE_SPEECH}|${GERUND_SPEECH}|and|who|which|that)\\b`).test(between);
+  return (
+    between.length <= 90 &&
+    !/[,;:!?]|(?<!\b\p{Lu})\.\s/u.test(between) &&
+    !new RegExp(`\\b(?:${FINITE_SPEECH}|${GERUND_SPEECH}|and|who|which|that)\\b`).test(between)
+  );
 }
 
 /** Attribution after the closing quote: `," he said`, `," Umerov said`, `," said Umerov`, `, Politico reports`. */
@@ -94,7 +105,10 @@ function speakerAfter(ctx: QuoteContext, q: QuoteSpan): Speaker {
     const m = mentionsIn(frame, at, at + 120).find((x) => titleRunBetween(framed.slice(at, x.start)));
     if (m) return { kind: 'person', key: m.key };
     const rest = after.slice(inverted[0].length);
-    const role = /^the\s+(?:[\p{L}-]+\s+){0,3}?(president|minister|envoy|adviser|aide|chancellor|senator|secretary|leader|official|spokesman|spokeswoman|spokesperson)\b/iu.exec(rest);
+    const role =
+      /^the\s+(?:[\p{L}-]+\s+){0,3}?(president|minister|envoy|adviser|aide|chancellor|senator|secretary|leader|official|spokesman|spokeswoman|spokesperson)\b/iu.exec(
+        rest,
+      );
     if (role) {
       const key = resolveRoleReference(frame, role[1]!, at);
       if (key) return { kind: 'person', key };
@@ -103,7 +117,8 @@ function speakerAfter(ctx: QuoteContext, q: QuoteSpan): Speaker {
   }
   // `," he said` / `," Umerov summarized` / `, Russian media reported` : the first clause after the quote.
   // `" on the Russian side, Deputy Defence Minister Fomin said`: a short phrase may come first.
-  const clause = /^\s*[,.!?]?\s*(?:[^,.;"\u201c\u201d]{1,60},\s*)?([^,.;"\u201c\u201d]{1,120}?)\s+((?:also\s+|later\s+|then\s+)?(?:FINITE))\b/i;
+  const clause =
+    /^\s*[,.!?]?\s*(?:[^,.;"\u201c\u201d]{1,60},\s*)?([^,.;"\u201c\u201d]{1,120}?)\s+((?:also\s+|later\s+|then\s+)?(?:FINITE))\b/i;
   const m = new RegExp(clause.source.replace('FINITE', FINITE_SPEECH)).exec(after);
   if (m) {
     const subjectEnd = q.close + 1 + m[0].length - m[2]!.length;
@@ -169,7 +184,9 @@ function speakerBefore(ctx: QuoteContext, q: QuoteSpan): Speaker {
   const verbs = [...finite, ...gerunds].sort((a, b) => a.at - b.at);
   const last = verbs[verbs.length - 1];
   if (statement && (!last || from + statement.index > last.at)) {
-    const owner = mentionsIn(frame, from, from + statement.index + 3).filter((m) => m.possessive).pop();
+    const owner = mentionsIn(frame, from, from + statement.index + 3)
+      .filter((m) => m.possessive)
+      .pop();
     if (owner && from + statement.index - owner.end <= 2) return { kind: 'person', key: owner.key };
   }
   if (!last) return { kind: 'none' };
@@ -227,7 +244,8 @@ function continuingSpeakerAfter(ctx: QuoteContext, q: QuoteSpan): string | null 
   const next = frame.sentences[here.index + 1];
   if (!next || next.paragraph > here.paragraph + 1) return null;
   const m = mentionsIn(frame, next.start, next.end)[0];
-  if (!m || m.possessive || !/^[\s"\u201c]*$/.test(framed.slice(next.start, m.start).replace(/\b(?:[A-Z][\w.'\u2019-]*|the|and)\s+/g, ''))) return null;
+  if (!m || m.possessive || !/^[\s"\u201c]*$/.test(framed.slice(next.start, m.start).replace(/\b(?:[A-Z][\w.'\u2019-]*|the|and)\s+/g, '')))
+    return null;
   return CONTINUING_SPEECH.test(framed.slice(m.end, next.end)) ? m.key : null;
 }
 
@@ -272,7 +290,13 @@ export function attributeQuotes(frame: ArticleFrame, publishedAt: IsoDay | null)
     if (speakerKey === null && speaker.kind === 'none') speakerKey = continuingSpeakerAfter(ctx, q);
     // A paragraph that is only a quotation goes on with the speaker of the quote just before it,
     // in the paragraph above, when nobody else is named in between.
-    if (speakerKey === null && speaker.kind === 'none' && previous?.speakerKey && previous.paragraph === paragraph - 1 && quoteIsParagraph(frame, q)) {
+    if (
+      speakerKey === null &&
+      speaker.kind === 'none' &&
+      previous?.speakerKey &&
+      previous.paragraph === paragraph - 1 &&
+      quoteIsParagraph(frame, q)
+    ) {
       if (mentionsIn(frame, previous.close + 1, q.open).every((m) => m.key === previous!.speakerKey)) speakerKey = previous.speakerKey;
     }
     const words = q.text.trim().split(/\s+/).length;
@@ -286,4 +310,3 @@ export function attributeQuotes(frame: ArticleFrame, publishedAt: IsoDay | null)
 export function extractQuotes(frame: ArticleFrame, publishedAt: IsoDay | null): ExtractedQuote[] {
   return attributeQuotes(frame, publishedAt).map((a) => a.quote);
 }
-

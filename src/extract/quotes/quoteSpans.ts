@@ -28,7 +28,8 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         }
         continue;
       }
-      const closes = openChar === '"' ? ch === '"' : openChar === '\u00ab' ? ch === '\u00bb' : ch === '\u201d' || ch === '"' || reversedClose(s, i);
+      const closes =
+        openChar === '"' ? ch === '"' : openChar === '\u00ab' ? ch === '\u00bb' : ch === '\u201d' || ch === '"' || reversedClose(s, i);
       if (closes) {
         const inner = s.slice(open + 1, i);
         if (inner.trim().length > 0) spans.push({ open: base + open, close: base + i, text: inner });
@@ -59,7 +60,11 @@ function reversedClose(line: string, i: number): boolean {
  */
 function opensRunOnQuote(line: string, open: number): boolean {
   const before = line.slice(0, open);
-  const words = line.slice(open + 1).trim().split(/\s+/).filter(Boolean).length;
+  const words = line
+    .slice(open + 1)
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean).length;
   return words >= 4 && (/^\s*$/.test(before) || (line[open] !== '"' && /:\s*$/.test(before)));
 }
 
@@ -67,12 +72,14 @@ function opensRunOnQuote(line: string, open: number): boolean {
 // ‘constructive,’ envoy says". Only these two attributed shapes are read, because a lone
 // apostrophe ("Russia's") looks the same as an opening single quote.
 const SINGLE_AFTER_COLON = /:\s*(['\u2018])([^'\u2018\u2019"\n]{3,200}?)['\u2019](?=[\s,.;:!?]|$)/g;
-const SINGLE_BEFORE_SAYS = /(?:^|[\s(])(['\u2018])([^'\u2018\u2019"\n]{3,200}?)['\u2019](?=,?\s+(?:\S+\s+){1,4}(?:says|said|warns|tells)\b)/g;
+const SINGLE_BEFORE_SAYS =
+  /(?:^|[\s(])(['\u2018])([^'\u2018\u2019"\n]{3,200}?)['\u2019](?=,?\s+(?:\S+\s+){1,4}(?:says|said|warns|tells)\b)/g;
 
 // In running text a left single mark after a space opens a quotation, since an apostrophe is
 // never typed as one: "will ‘change the relationship for the better,’ after". The closing mark
 // is the first right single mark followed by a space or punctuation ("we’re" stays inside).
-const SINGLE_CURLY = /(?<=^|[\s(])(\u2018)((?:[^\u2018\u2019"\n]|\u2019(?=\p{L}))*?\s(?:[^\u2018\u2019"\n]|\u2019(?=\p{L}))*?)\u2019(?=[\s,.;:!?)]|$)/gu;
+const SINGLE_CURLY =
+  /(?<=^|[\s(])(\u2018)((?:[^\u2018\u2019"\n]|\u2019(?=\p{L}))*?\s(?:[^\u2018\u2019"\n]|\u2019(?=\p{L}))*?)\u2019(?=[\s,.;:!?)]|$)/gu;
 
 /** Single-quoted quotations in the two headline shapes above and curly single quotes in running text. */
 export function findSingleQuoteSpans(text: string): QuoteSpan[] {

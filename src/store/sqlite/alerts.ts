@@ -2,7 +2,15 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { EventStatus, TalkEvent } from '../../domain/types.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 import { EVENT_COLUMNS, EventHydrator, type EventRow } from './eventPages.ts';
-import { canonicalFilters, eventSearchText, keywordTerms, matchesKeywords, parseFilters, subscriptionScope, type SubscriptionScope } from './digests.ts';
+import {
+  canonicalFilters,
+  eventSearchText,
+  keywordTerms,
+  matchesKeywords,
+  parseFilters,
+  subscriptionScope,
+  type SubscriptionScope,
+} from './digests.ts';
 import type { SubscriptionOrigin, SyncResult } from '../digests.ts';
 import {
   ALERT_KINDS,
@@ -81,7 +89,12 @@ export function canonicalKinds(kinds: Iterable<string>): AlertKind[] {
 }
 
 /** What a change-log row is worth alerting as. An update of facts alone is none: it only edits. */
-export function alertKindsOf(change: { created: boolean; fromStatus: EventStatus | null; toStatus: EventStatus; addedPeople: number[] }): AlertKind[] {
+export function alertKindsOf(change: {
+  created: boolean;
+  fromStatus: EventStatus | null;
+  toStatus: EventStatus;
+  addedPeople: number[];
+}): AlertKind[] {
   const kinds: AlertKind[] = [];
   if (change.created) {
     if (change.toStatus === 'held') kinds.push('held');
@@ -197,14 +210,15 @@ export class SqliteAlertRepo implements AlertRepo {
     const filtersJson = JSON.stringify(canonicalFilters(input.filters));
     const kindsJson = JSON.stringify(canonicalKinds(input.kinds));
     return this.db.transaction((): AddAlertSubscriptionResult => {
-      const same = this.stmt(`SELECT * FROM alert_subscriptions WHERE channel_id = ? AND filters_json = ? AND kinds_json = ? AND origin = 'command'`).get(
-        input.channelId,
-        filtersJson,
-        kindsJson,
-      ) as SubscriptionRow | undefined;
+      const same = this.stmt(
+        `SELECT * FROM alert_subscriptions WHERE channel_id = ? AND filters_json = ? AND kinds_json = ? AND origin = 'command'`,
+      ).get(input.channelId, filtersJson, kindsJson) as SubscriptionRow | undefined;
       if (same) {
         const reenabled = same.enabled === 0;
-        if (reenabled) this.stmt(`UPDATE alert_subscriptions SET enabled = 1, disabled_reason = NULL, consecutive_failures = 0 WHERE id = ?`).run(same.id);
+        if (reenabled)
+          this.stmt(`UPDATE alert_subscriptions SET enabled = 1, disabled_reason = NULL, consecutive_failures = 0 WHERE id = ?`).run(
+            same.id,
+          );
         return { status: 'exists', subscription: mapSubscription(this.subscriptionRow(same.id)!), reenabled };
       }
       const id = this.insert(input, filtersJson, kindsJson, 'command', null);
@@ -212,10 +226,18 @@ export class SqliteAlertRepo implements AlertRepo {
     })();
   }
 
-  private insert(input: Omit<NewAlertSubscription, 'filters' | 'kinds'>, filtersJson: string, kindsJson: string, origin: SubscriptionOrigin, key: string | null): number {
-    const info = this.stmt(`INSERT INTO alert_subscriptions
+  private insert(
+    input: Omit<NewAlertSubscription, 'filters' | 'kinds'>,
+    filtersJson: string,
+    kindsJson: string,
+    origin: SubscriptionOrigin,
+    key: string | null,
+  ): number {
+    const info = this.stmt(
+      `INSERT INTO alert_subscriptions
       (guild_id, channel_id, filters_json, kinds_json, origin, config_key, created_by, created_at, after_change_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.guildId, input.channelId, filtersJson, kindsJson, origin, key, input.createdBy, input.createdAt, this.latestChange());
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(input.guildId, input.channelId, filtersJson, kindsJson, origin, key, input.createdBy, input.createdAt, this.latestChange());
     return Number(info.lastInsertRowid);
   }
 
@@ -241,13 +263,20 @@ export class SqliteAlertRepo implements AlertRepo {
   /** Deletes a subscription; events still waiting in its channel go with it when no other subscription is left there. */
   private removeRow(row: SubscriptionRow): void {
     this.stmt('DELETE FROM alert_subscriptions WHERE id = ?').run(row.id);
-    this.stmt(`DELETE FROM alert_events WHERE channel_id = ? AND post_id IS NULL
-      AND NOT EXISTS (SELECT 1 FROM alert_subscriptions WHERE channel_id = ?)`).run(row.channel_id, row.channel_id);
+    this.stmt(
+      `DELETE FROM alert_events WHERE channel_id = ? AND post_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM alert_subscriptions WHERE channel_id = ?)`,
+    ).run(row.channel_id, row.channel_id);
   }
 
   async syncConfigSubscriptions(definitions: ConfigAlertDefinition[], now: string): Promise<SyncResult> {
     return this.db.transaction((): SyncResult => {
-      const existing = new Map((this.stmt(`SELECT * FROM alert_subscriptions WHERE origin = 'config'`).all() as SubscriptionRow[]).map((row) => [row.config_key, row]));
+      const existing = new Map(
+        (this.stmt(`SELECT * FROM alert_subscriptions WHERE origin = 'config'`).all() as SubscriptionRow[]).map((row) => [
+          row.config_key,
+          row,
+        ]),
+      );
       const result: SyncResult = { added: 0, updated: 0, removed: 0 };
       const wanted = new Set<string>();
       for (const definition of definitions) {
@@ -265,7 +294,9 @@ export class SqliteAlertRepo implements AlertRepo {
           );
           result.added += 1;
         } else if (row.guild_id !== definition.guildId || row.enabled === 0) {
-          this.stmt(`UPDATE alert_subscriptions SET guild_id = ?, enabled = 1, disabled_reason = NULL, consecutive_failures = 0 WHERE id = ?`).run(definition.guildId, row.id);
+          this.stmt(
+            `UPDATE alert_subscriptions SET guild_id = ?, enabled = 1, disabled_reason = NULL, consecutive_failures = 0 WHERE id = ?`,
+          ).run(definition.guildId, row.id);
           result.updated += 1;
         }
       }
@@ -284,12 +315,15 @@ export class SqliteAlertRepo implements AlertRepo {
 
   async routeChanges(limit: number, at: string): Promise<RouteSummary> {
     return this.db.transaction((): RouteSummary => {
-      const cursor = (this.stmt('SELECT change_id FROM alert_cursor WHERE id = 1').get() as { change_id: number } | undefined)?.change_id ?? 0;
+      const cursor =
+        (this.stmt('SELECT change_id FROM alert_cursor WHERE id = 1').get() as { change_id: number } | undefined)?.change_id ?? 0;
       const rows = this.stmt('SELECT * FROM event_changes WHERE id > ? ORDER BY id LIMIT ?').all(cursor, limit) as ChangeRow[];
       const summary: RouteSummary = { changes: rows.length, queued: 0, stale: 0 };
       if (rows.length === 0) return summary;
       const events = new Map(this.loadEvents([...new Set(rows.map((r) => r.event_id))]).map((e) => [e.id, e]));
-      const matchers = (this.stmt('SELECT * FROM alert_subscriptions WHERE enabled = 1 ORDER BY id').all() as SubscriptionRow[]).map((row) => this.matcher(row));
+      const matchers = (this.stmt('SELECT * FROM alert_subscriptions WHERE enabled = 1 ORDER BY id').all() as SubscriptionRow[]).map(
+        (row) => this.matcher(row),
+      );
       const itemsOf = this.stmt('SELECT channel_id, post_id, kinds_json FROM alert_events WHERE event_id = ?');
       const bump = this.stmt('UPDATE alert_events SET change_seq = ?, kinds_json = ? WHERE channel_id = ? AND event_id = ?');
       const queue = this.stmt(`INSERT INTO alert_events (channel_id, event_id, guild_id, kinds_json, from_status, change_seq, queued_at)
@@ -297,12 +331,18 @@ export class SqliteAlertRepo implements AlertRepo {
       for (const row of rows) {
         // Re-extraction tells old news again (or differently): no alert, no edit.
         if (row.first_extraction === 0) continue;
-        const kinds = alertKindsOf({ created: row.created === 1, fromStatus: row.from_status, toStatus: row.to_status, addedPeople: parseNumbers(row.added_people_json) });
+        const kinds = alertKindsOf({
+          created: row.created === 1,
+          fromStatus: row.from_status,
+          toStatus: row.to_status,
+          addedPeople: parseNumbers(row.added_people_json),
+        });
         const known = new Map<string, { post_id: number | null; kinds_json: string }>();
         for (const item of itemsOf.all(row.event_id) as Array<{ channel_id: string; post_id: number | null; kinds_json: string }>) {
           known.set(item.channel_id, item);
           // A waiting event collects what happened to it; a posted one only needs its message refreshed.
-          const merged = item.post_id === null ? JSON.stringify(canonicalKinds([...parseKinds(item.kinds_json), ...kinds])) : item.kinds_json;
+          const merged =
+            item.post_id === null ? JSON.stringify(canonicalKinds([...parseKinds(item.kinds_json), ...kinds])) : item.kinds_json;
           bump.run(row.id, merged, item.channel_id, row.event_id);
           if (item.post_id !== null) summary.stale += 1;
         }
@@ -311,7 +351,15 @@ export class SqliteAlertRepo implements AlertRepo {
         for (const m of matchers) {
           if (m.row.after_change_id >= row.id || known.has(m.row.channel_id)) continue;
           if (!kinds.some((k) => m.kinds.has(k)) || !matches(m, event)) continue;
-          queue.run(m.row.channel_id, row.event_id, m.row.guild_id, JSON.stringify(kinds), row.created === 1 ? null : row.from_status, row.id, at);
+          queue.run(
+            m.row.channel_id,
+            row.event_id,
+            m.row.guild_id,
+            JSON.stringify(kinds),
+            row.created === 1 ? null : row.from_status,
+            row.id,
+            at,
+          );
           known.set(m.row.channel_id, { post_id: null, kinds_json: JSON.stringify(kinds) });
           summary.queued += 1;
         }
@@ -325,42 +373,65 @@ export class SqliteAlertRepo implements AlertRepo {
     const filters = canonicalFilters(parseFilters(row.filters_json));
     let personIds: Set<number> | null = null;
     if (filters.person) {
-      const ids = this.stmt(`SELECT person_id AS id FROM person_aliases WHERE alias_norm = ? UNION SELECT id FROM people WHERE name = ? COLLATE NOCASE`).all(
-        normalizeName(filters.person),
-        filters.person,
-      ) as Array<{ id: number }>;
+      const ids = this.stmt(
+        `SELECT person_id AS id FROM person_aliases WHERE alias_norm = ? UNION SELECT id FROM people WHERE name = ? COLLATE NOCASE`,
+      ).all(normalizeName(filters.person), filters.person) as Array<{ id: number }>;
       personIds = new Set(ids.map((r) => r.id));
     }
-    return { row, kinds: new Set(parseKinds(row.kinds_json)), side: filters.side ?? null, personIds, terms: keywordTerms(filters.keywords) };
+    return {
+      row,
+      kinds: new Set(parseKinds(row.kinds_json)),
+      side: filters.side ?? null,
+      personIds,
+      terms: keywordTerms(filters.keywords),
+    };
   }
 
   private loadEvents(ids: number[]): TalkEvent[] {
     if (ids.length === 0) return [];
-    const rows = this.stmt(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as EventRow[];
+    const rows = this.stmt(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(ids),
+    ) as EventRow[];
     return this.hydrator.hydrate(rows);
   }
 
   async channelsWaiting(): Promise<Array<{ channelId: string; guildId: string | null }>> {
-    const rows = this.stmt(`SELECT ae.channel_id, MIN(ae.guild_id) AS guild_id FROM alert_events ae
+    const rows = this.stmt(
+      `SELECT ae.channel_id, MIN(ae.guild_id) AS guild_id FROM alert_events ae
       WHERE ae.post_id IS NULL AND EXISTS (SELECT 1 FROM alert_subscriptions s WHERE s.channel_id = ae.channel_id AND s.enabled = 1)
-      GROUP BY ae.channel_id ORDER BY MIN(ae.queued_at), ae.channel_id`).all() as Array<{ channel_id: string; guild_id: string | null }>;
+      GROUP BY ae.channel_id ORDER BY MIN(ae.queued_at), ae.channel_id`,
+    ).all() as Array<{ channel_id: string; guild_id: string | null }>;
     return rows.map((r) => ({ channelId: r.channel_id, guildId: r.guild_id }));
   }
 
   async postsSince(channelId: string, since: string): Promise<number> {
-    return (this.stmt(`SELECT COUNT(*) AS n FROM alert_posts WHERE channel_id = ? AND recorded_at >= ? AND status IN ('recorded', 'sent')`).get(channelId, since) as { n: number }).n;
+    return (
+      this.stmt(`SELECT COUNT(*) AS n FROM alert_posts WHERE channel_id = ? AND recorded_at >= ? AND status IN ('recorded', 'sent')`).get(
+        channelId,
+        since,
+      ) as { n: number }
+    ).n;
   }
 
   async recordAlertPost(channelId: string, nonce: string, at: string, max: number): Promise<AlertPost | null> {
     return this.db.transaction((): AlertPost | null => {
       // An event merged away while it waited is not alerted.
-      this.stmt('DELETE FROM alert_events WHERE channel_id = ? AND post_id IS NULL AND event_id NOT IN (SELECT id FROM events)').run(channelId);
-      const waiting = this.stmt(`SELECT event_id, guild_id FROM alert_events WHERE channel_id = ? AND post_id IS NULL ORDER BY queued_at, event_id LIMIT ?`).all(
+      this.stmt('DELETE FROM alert_events WHERE channel_id = ? AND post_id IS NULL AND event_id NOT IN (SELECT id FROM events)').run(
         channelId,
-        max,
-      ) as Array<{ event_id: number; guild_id: string | null }>;
+      );
+      const waiting = this.stmt(
+        `SELECT event_id, guild_id FROM alert_events WHERE channel_id = ? AND post_id IS NULL ORDER BY queued_at, event_id LIMIT ?`,
+      ).all(channelId, max) as Array<{ event_id: number; guild_id: string | null }>;
       if (waiting.length === 0) return null;
-      const postId = this.insertPost(channelId, waiting[0]!.guild_id, 'alert', nonce, null, at, waiting.map((w) => ({ eventId: w.event_id, base: null })));
+      const postId = this.insertPost(
+        channelId,
+        waiting[0]!.guild_id,
+        'alert',
+        nonce,
+        null,
+        at,
+        waiting.map((w) => ({ eventId: w.event_id, base: null })),
+      );
       const assign = this.stmt('UPDATE alert_events SET post_id = ? WHERE channel_id = ? AND event_id = ?');
       for (const w of waiting) assign.run(postId, channelId, w.event_id);
       return mapPost(this.postRow(postId)!);
@@ -376,22 +447,26 @@ export class SqliteAlertRepo implements AlertRepo {
     at: string,
     items: Array<{ eventId: number; base: ShownFacts | null }>,
   ): number {
-    const info = this.stmt(`INSERT INTO alert_posts (channel_id, guild_id, purpose, status, nonce, links_to, recorded_at) VALUES (?, ?, ?, 'recorded', ?, ?, ?)`).run(
-      channelId,
-      guildId,
-      purpose,
-      nonce,
-      linksTo,
-      at,
-    );
+    const info = this.stmt(
+      `INSERT INTO alert_posts (channel_id, guild_id, purpose, status, nonce, links_to, recorded_at) VALUES (?, ?, ?, 'recorded', ?, ?, ?)`,
+    ).run(channelId, guildId, purpose, nonce, linksTo, at);
     const postId = Number(info.lastInsertRowid);
     const link = this.stmt('INSERT OR IGNORE INTO alert_post_events (post_id, event_id, base_json) VALUES (?, ?, ?)');
     for (const item of items) link.run(postId, item.eventId, item.base ? JSON.stringify(item.base) : null);
     return postId;
   }
 
-  async recordUpdatePost(channelId: string, guildId: string | null, items: Array<{ eventId: number; base: ShownFacts | null }>, linksTo: string, nonce: string, at: string): Promise<AlertPost> {
-    return this.db.transaction((): AlertPost => mapPost(this.postRow(this.insertPost(channelId, guildId, 'update', nonce, linksTo, at, items))!))();
+  async recordUpdatePost(
+    channelId: string,
+    guildId: string | null,
+    items: Array<{ eventId: number; base: ShownFacts | null }>,
+    linksTo: string,
+    nonce: string,
+    at: string,
+  ): Promise<AlertPost> {
+    return this.db.transaction((): AlertPost =>
+      mapPost(this.postRow(this.insertPost(channelId, guildId, 'update', nonce, linksTo, at, items))!),
+    )();
   }
 
   private postRow(id: number): PostRow | undefined {
@@ -412,10 +487,12 @@ export class SqliteAlertRepo implements AlertRepo {
   }
 
   async itemsOf(postId: number): Promise<AlertItem[]> {
-    const rows = this.stmt(`SELECT ae.*, pe.base_json FROM alert_post_events pe
+    const rows = this.stmt(
+      `SELECT ae.*, pe.base_json FROM alert_post_events pe
       JOIN alert_posts p ON p.id = pe.post_id
       JOIN alert_events ae ON ae.channel_id = p.channel_id AND ae.event_id = pe.event_id
-      WHERE pe.post_id = ? ORDER BY ae.queued_at, ae.event_id`).all(postId) as ItemRow[];
+      WHERE pe.post_id = ? ORDER BY ae.queued_at, ae.event_id`,
+    ).all(postId) as ItemRow[];
     const events = new Map(this.loadEvents(rows.map((r) => r.event_id)).map((e) => [e.id, e]));
     return rows.map((r) => ({
       channelId: r.channel_id,
@@ -431,11 +508,20 @@ export class SqliteAlertRepo implements AlertRepo {
     }));
   }
 
-  async markPostSent(postId: number, messageId: string, at: string, shown: Array<{ eventId: number; seq: number; facts: ShownFacts | null }>): Promise<void> {
+  async markPostSent(
+    postId: number,
+    messageId: string,
+    at: string,
+    shown: Array<{ eventId: number; seq: number; facts: ShownFacts | null }>,
+  ): Promise<void> {
     this.db.transaction(() => {
       const post = this.postRow(postId);
       if (!post) throw new Error(`alert post ${postId} does not exist`);
-      this.stmt(`UPDATE alert_posts SET status = 'sent', message_id = ?, sent_at = ?, error = NULL WHERE id = ?`).run(messageId, at, postId);
+      this.stmt(`UPDATE alert_posts SET status = 'sent', message_id = ?, sent_at = ?, error = NULL WHERE id = ?`).run(
+        messageId,
+        at,
+        postId,
+      );
       const update = this.stmt(`UPDATE alert_events SET post_id = ?, first_message_id = COALESCE(first_message_id, ?),
         rendered_seq = MAX(rendered_seq, ?), shown_json = COALESCE(?, shown_json) WHERE channel_id = ? AND event_id = ?`);
       for (const s of shown) update.run(postId, messageId, s.seq, s.facts ? JSON.stringify(s.facts) : null, post.channel_id, s.eventId);
@@ -444,56 +530,83 @@ export class SqliteAlertRepo implements AlertRepo {
   }
 
   private healthy(channelId: string): void {
-    this.stmt(`UPDATE alert_subscriptions SET consecutive_failures = 0, last_error = NULL, last_error_at = NULL
-      WHERE channel_id = ? AND enabled = 1 AND (consecutive_failures > 0 OR last_error IS NOT NULL)`).run(channelId);
+    this.stmt(
+      `UPDATE alert_subscriptions SET consecutive_failures = 0, last_error = NULL, last_error_at = NULL
+      WHERE channel_id = ? AND enabled = 1 AND (consecutive_failures > 0 OR last_error IS NOT NULL)`,
+    ).run(channelId);
   }
 
   async noteChannelHealthy(channelId: string): Promise<void> {
     this.healthy(channelId);
   }
 
-  async markPostFailed(postId: number, error: string, at: string, options: { release: boolean; channelFault: boolean; disableAfter: number }): Promise<AlertSubscription[]> {
+  async markPostFailed(
+    postId: number,
+    error: string,
+    at: string,
+    options: { release: boolean; channelFault: boolean; disableAfter: number },
+  ): Promise<AlertSubscription[]> {
     return this.db.transaction((): AlertSubscription[] => {
       const post = this.postRow(postId);
       if (!post) throw new Error(`alert post ${postId} does not exist`);
       this.stmt(`UPDATE alert_posts SET status = 'failed', error = ? WHERE id = ?`).run(error, postId);
       if (options.release && post.purpose === 'alert') this.stmt('UPDATE alert_events SET post_id = NULL WHERE post_id = ?').run(postId);
       this.noteFailure(post.channel_id, error, at, options);
-      return (this.stmt('SELECT * FROM alert_subscriptions WHERE channel_id = ? ORDER BY id').all(post.channel_id) as SubscriptionRow[]).map(mapSubscription);
+      return (
+        this.stmt('SELECT * FROM alert_subscriptions WHERE channel_id = ? ORDER BY id').all(post.channel_id) as SubscriptionRow[]
+      ).map(mapSubscription);
     })();
   }
 
   private noteFailure(channelId: string, error: string, at: string, options: { channelFault: boolean; disableAfter: number }): void {
     if (options.channelFault) {
-      this.stmt(`UPDATE alert_subscriptions SET consecutive_failures = consecutive_failures + 1, last_error = ?, last_error_at = ? WHERE channel_id = ? AND enabled = 1`).run(error, at, channelId);
-      this.stmt(`UPDATE alert_subscriptions SET enabled = 0, disabled_reason = ? WHERE channel_id = ? AND enabled = 1 AND consecutive_failures >= ?`).run(
-        error,
-        channelId,
-        options.disableAfter,
-      );
+      this.stmt(
+        `UPDATE alert_subscriptions SET consecutive_failures = consecutive_failures + 1, last_error = ?, last_error_at = ? WHERE channel_id = ? AND enabled = 1`,
+      ).run(error, at, channelId);
+      this.stmt(
+        `UPDATE alert_subscriptions SET enabled = 0, disabled_reason = ? WHERE channel_id = ? AND enabled = 1 AND consecutive_failures >= ?`,
+      ).run(error, channelId, options.disableAfter);
     } else {
-      this.stmt(`UPDATE alert_subscriptions SET last_error = ?, last_error_at = ? WHERE channel_id = ? AND enabled = 1`).run(error, at, channelId);
+      this.stmt(`UPDATE alert_subscriptions SET last_error = ?, last_error_at = ? WHERE channel_id = ? AND enabled = 1`).run(
+        error,
+        at,
+        channelId,
+      );
     }
   }
 
   /** An edit that failed counts like a post that failed. */
-  async noteEditFailed(channelId: string, error: string, at: string, options: { channelFault: boolean; disableAfter: number }): Promise<void> {
+  async noteEditFailed(
+    channelId: string,
+    error: string,
+    at: string,
+    options: { channelFault: boolean; disableAfter: number },
+  ): Promise<void> {
     this.db.transaction(() => this.noteFailure(channelId, error, at, options))();
   }
 
   async postsToRefresh(): Promise<AlertPost[]> {
     return (
-      this.stmt(`SELECT p.* FROM alert_posts p
+      this.stmt(
+        `SELECT p.* FROM alert_posts p
         WHERE p.id IN (SELECT post_id FROM alert_events WHERE change_seq > rendered_seq AND post_id IS NOT NULL)
         AND p.status = 'sent'
         AND EXISTS (SELECT 1 FROM alert_subscriptions s WHERE s.channel_id = p.channel_id AND s.enabled = 1)
-        ORDER BY p.id`).all() as PostRow[]
+        ORDER BY p.id`,
+      ).all() as PostRow[]
     ).map(mapPost);
   }
 
-  async markRendered(channelId: string, shown: Array<{ eventId: number; seq: number; facts: ShownFacts | null }>, at: string, postId?: number): Promise<void> {
+  async markRendered(
+    channelId: string,
+    shown: Array<{ eventId: number; seq: number; facts: ShownFacts | null }>,
+    at: string,
+    postId?: number,
+  ): Promise<void> {
     this.db.transaction(() => {
-      const update = this.stmt(`UPDATE alert_events SET rendered_seq = MAX(rendered_seq, ?), shown_json = COALESCE(?, shown_json) WHERE channel_id = ? AND event_id = ?`);
+      const update = this.stmt(
+        `UPDATE alert_events SET rendered_seq = MAX(rendered_seq, ?), shown_json = COALESCE(?, shown_json) WHERE channel_id = ? AND event_id = ?`,
+      );
       for (const s of shown) update.run(s.seq, s.facts ? JSON.stringify(s.facts) : null, channelId, s.eventId);
       if (postId !== undefined) this.stmt('UPDATE alert_posts SET edited_at = ? WHERE id = ?').run(at, postId);
     })();
@@ -501,8 +614,10 @@ export class SqliteAlertRepo implements AlertRepo {
 
   async alertedIn(channelId: string, eventIds: number[]): Promise<Set<number>> {
     if (eventIds.length === 0) return new Set();
-    const rows = this.stmt(`SELECT ae.event_id FROM alert_events ae JOIN alert_posts p ON p.id = ae.post_id
-      WHERE ae.channel_id = ? AND p.status = 'sent' AND ae.event_id IN (SELECT value FROM json_each(?))`).all(channelId, JSON.stringify(eventIds)) as Array<{ event_id: number }>;
+    const rows = this.stmt(
+      `SELECT ae.event_id FROM alert_events ae JOIN alert_posts p ON p.id = ae.post_id
+      WHERE ae.channel_id = ? AND p.status = 'sent' AND ae.event_id IN (SELECT value FROM json_each(?))`,
+    ).all(channelId, JSON.stringify(eventIds)) as Array<{ event_id: number }>;
     return new Set(rows.map((r) => r.event_id));
   }
 }

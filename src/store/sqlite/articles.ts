@@ -93,9 +93,7 @@ export class SqliteArticleRepo implements ArticleRepo {
       (url, file, title, text, published_at, published_inferred, feed_id, fetched_at, content_hash, simhash, summary_only)
       VALUES (@url, @file, @title, @text, @publishedAt, @publishedInferred, @feedId, @fetchedAt, @contentHash, @simhash, @summaryOnly)`);
     this.insertFts = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
-    this.insertSighting = db.prepare(
-      'INSERT INTO article_sightings (article_id, url, file, reason, seen_at) VALUES (?, ?, ?, ?, ?)',
-    );
+    this.insertSighting = db.prepare('INSERT INTO article_sightings (article_id, url, file, reason, seen_at) VALUES (?, ?, ?, ?, ?)');
     // A copy seen later may know what the first one did not (a stated date, a title, its URL).
     this.fillMissing = db.prepare(`UPDATE articles SET title = COALESCE(title, @title),
         published_at = @publishedAt, published_inferred = @publishedInferred,
@@ -150,8 +148,7 @@ export class SqliteArticleRepo implements ArticleRepo {
     const original = this.byId.get(id);
     if (!original) return;
     const betterDate =
-      copy.publishedAt !== null &&
-      (original.published_at === null || (original.published_inferred === 1 && !copy.publishedInferred));
+      copy.publishedAt !== null && (original.published_at === null || (original.published_inferred === 1 && !copy.publishedInferred));
     const publishedAt = betterDate ? copy.publishedAt : original.published_at;
     const publishedInferred = betterDate ? (copy.publishedInferred ? 1 : 0) : original.published_inferred;
     if (!betterDate && (original.title !== null || copy.title === null)) return;
@@ -206,7 +203,12 @@ export class SqliteArticleRepo implements ArticleRepo {
   }
 
   private remember(id: number, comparable: ComparableText): void {
-    this.comparables.set(id, { wordCount: comparable.wordCount, shingles: Uint32Array.from(comparable.shingles), names: [...comparable.names], facts: comparable.facts });
+    this.comparables.set(id, {
+      wordCount: comparable.wordCount,
+      shingles: Uint32Array.from(comparable.shingles),
+      names: [...comparable.names],
+      facts: comparable.facts,
+    });
     if (this.comparables.size > COMPARABLE_CACHE_SIZE) this.comparables.delete(this.comparables.keys().next().value!);
   }
 
@@ -232,7 +234,9 @@ export class SqliteArticleRepo implements ArticleRepo {
   }
 
   async summaryOnlyIdByUrl(url: string): Promise<number | null> {
-    return (this.db.prepare('SELECT id FROM articles WHERE url = ? AND summary_only = 1').get(url) as { id: number } | undefined)?.id ?? null;
+    return (
+      (this.db.prepare('SELECT id FROM articles WHERE url = ? AND summary_only = 1').get(url) as { id: number } | undefined)?.id ?? null
+    );
   }
 
   async replaceSummary(id: number, full: ArticleInput): Promise<StoredArticle | null> {
@@ -241,10 +245,20 @@ export class SqliteArticleRepo implements ArticleRepo {
       const other = this.byHash.get(hash) ?? null;
       if (other && other.id !== id) return null;
       this.db
-        .prepare(`UPDATE articles SET title = COALESCE(@title, title), text = @text, content_hash = @hash, simhash = @simhash,
+        .prepare(
+          `UPDATE articles SET title = COALESCE(@title, title), text = @text, content_hash = @hash, simhash = @simhash,
             published_at = COALESCE(published_at, @publishedAt), fetched_at = @fetchedAt, summary_only = 0, extracted_version = 0
-          WHERE id = @id AND summary_only = 1`)
-        .run({ id, title: full.title, text: full.text, hash, simhash: print.simhash, publishedAt: full.publishedAt, fetchedAt: full.fetchedAt });
+          WHERE id = @id AND summary_only = 1`,
+        )
+        .run({
+          id,
+          title: full.title,
+          text: full.text,
+          hash,
+          simhash: print.simhash,
+          publishedAt: full.publishedAt,
+          fetchedAt: full.fetchedAt,
+        });
       const row = this.byId.get(id);
       if (!row) return null;
       this.db.prepare('UPDATE articles_fts SET title = ?, text = ? WHERE rowid = ?').run(row.title ?? '', row.text, id);

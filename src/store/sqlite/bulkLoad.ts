@@ -74,7 +74,17 @@ export interface BulkLoadCounts {
   quotes: number;
 }
 
-const BULK_TABLES = ['articles', 'people', 'person_aliases', 'person_mentions', 'events', 'event_sides', 'event_participants', 'event_sources', 'quotes']
+const BULK_TABLES = [
+  'articles',
+  'people',
+  'person_aliases',
+  'person_mentions',
+  'events',
+  'event_sides',
+  'event_participants',
+  'event_sources',
+  'quotes',
+]
   .map((t) => `'${t}'`)
   .join(', ');
 
@@ -91,7 +101,9 @@ export async function bulkLoadStore(path: string, timeline: BulkTimeline): Promi
 
 /** Loads `timeline` in one transaction; throws (and writes nothing) unless articles and timeline are empty. */
 export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoadCounts {
-  const existing = db.prepare('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM events) + (SELECT count(*) FROM people) AS n').get() as { n: number };
+  const existing = db
+    .prepare('SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM events) + (SELECT count(*) FROM people) AS n')
+    .get() as { n: number };
   if (existing.n > 0) throw new Error('bulk load needs an empty store (it writes rows without merging them)');
   // One big transaction; durability of a half-written bulk load does not matter (it is rolled back).
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
@@ -115,12 +127,15 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
     ),
     side: db.prepare('INSERT OR IGNORE INTO event_sides (event_id, side, event_date) VALUES (?, ?, ?)'),
     participant: db.prepare('INSERT OR IGNORE INTO event_participants (event_id, person_id, event_date) VALUES (?, ?, ?)'),
-    source: db.prepare('INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, reported_status, report_json) VALUES (?, ?, ?, ?, ?)'),
+    source: db.prepare(
+      'INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, reported_status, report_json) VALUES (?, ?, ?, ?, ?)',
+    ),
     eventFts: db.prepare('INSERT INTO events_fts (rowid, summary, evidence, place, people) VALUES (?, ?, ?, ?, ?)'),
     quote: db.prepare('INSERT OR IGNORE INTO quotes (person_id, speaker, text, date, article_id) VALUES (?, ?, ?, ?, ?)'),
     quoteFts: db.prepare('INSERT INTO quotes_fts (rowid, speaker, text) VALUES (?, ?, ?)'),
   };
-  const hasFirstExtracted = (db.prepare("SELECT count(*) AS n FROM pragma_table_info('articles') WHERE name = 'first_extracted_at'").get() as { n: number }).n > 0;
+  const hasFirstExtracted =
+    (db.prepare("SELECT count(*) AS n FROM pragma_table_info('articles') WHERE name = 'first_extracted_at'").get() as { n: number }).n > 0;
   if (!hasFirstExtracted) throw new Error('bulk load needs the articles.first_extracted_at column (migration 042)');
   const counts: BulkLoadCounts = { articles: 0, people: 0, events: 0, sources: 0, quotes: 0 };
   const articleIds: number[] = [];
@@ -144,13 +159,18 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
         .all() as Array<{ type: 'index' | 'trigger'; name: string; sql: string }>;
       for (const item of schema) db.exec(`DROP ${item.type.toUpperCase()} "${item.name.replace(/"/g, '""')}"`);
       for (const a of timeline.articles) {
-        const id = Number(insert.article.run(a.url, a.title, a.text, a.publishedAt, a.fetchedAt, `bulk:${a.url}`, timeline.extractedVersion, a.fetchedAt).lastInsertRowid);
+        const id = Number(
+          insert.article.run(a.url, a.title, a.text, a.publishedAt, a.fetchedAt, `bulk:${a.url}`, timeline.extractedVersion, a.fetchedAt)
+            .lastInsertRowid,
+        );
         insert.articleFts.run(id, a.title, a.text);
         articleIds.push(id);
       }
       counts.articles = articleIds.length;
       for (const p of timeline.people) {
-        const id = Number(insert.person.run(p.name, p.country, p.role, JSON.stringify(p.role ? [p.role] : []), p.firstSeenAt, p.lastSeenAt).lastInsertRowid);
+        const id = Number(
+          insert.person.run(p.name, p.country, p.role, JSON.stringify(p.role ? [p.role] : []), p.firstSeenAt, p.lastSeenAt).lastInsertRowid,
+        );
         for (const label of [p.name, ...p.aliases]) insert.alias.run(id, label, normalizeName(label));
         insert.mention.run(id, idOf(articleIds, p.firstArticle, 'article'), p.name, JSON.stringify(p.aliases), p.country, p.role);
         people.push({ id, name: p.name });
@@ -161,7 +181,19 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
         const sides = [...new Set(e.sides)];
         const participants = [...new Set(e.participants)].map((i) => idOf(people, i, 'person'));
         const eventId = Number(
-          insert.event.run(e.kind, e.status, e.date, e.dateTo, e.approx ? 1 : 0, e.city, e.country, JSON.stringify(sides), e.summary, e.firstSeenAt, e.updatedAt).lastInsertRowid,
+          insert.event.run(
+            e.kind,
+            e.status,
+            e.date,
+            e.dateTo,
+            e.approx ? 1 : 0,
+            e.city,
+            e.country,
+            JSON.stringify(sides),
+            e.summary,
+            e.firstSeenAt,
+            e.updatedAt,
+          ).lastInsertRowid,
         );
         for (const side of sides) insert.side.run(eventId, side, e.date);
         for (const p of participants) insert.participant.run(eventId, p.id, e.date);
@@ -179,15 +211,33 @@ export function bulkLoadTimeline(db: Database, timeline: BulkTimeline): BulkLoad
             participants: participants.map((p) => p.id),
             summary: e.summary,
           };
-          counts.sources += insert.source.run(eventId, idOf(articleIds, s.article, 'article'), s.evidence, e.status, JSON.stringify(report)).changes;
+          counts.sources += insert.source.run(
+            eventId,
+            idOf(articleIds, s.article, 'article'),
+            s.evidence,
+            e.status,
+            JSON.stringify(report),
+          ).changes;
         }
         const place = [e.city, e.country].filter(Boolean).join(' ');
-        insert.eventFts.run(eventId, e.summary, e.sources.map((s) => s.evidence).join('\n'), place, participants.map((p) => p.name).join(' '));
+        insert.eventFts.run(
+          eventId,
+          e.summary,
+          e.sources.map((s) => s.evidence).join('\n'),
+          place,
+          participants.map((p) => p.name).join(' '),
+        );
         counts.events += 1;
       }
       for (const q of timeline.quotes) {
         const person = q.person === null ? null : idOf(people, q.person, 'person');
-        const result = insert.quote.run(person?.id ?? null, q.speaker ?? person?.name ?? null, q.text, q.date, idOf(articleIds, q.article, 'article'));
+        const result = insert.quote.run(
+          person?.id ?? null,
+          q.speaker ?? person?.name ?? null,
+          q.text,
+          q.date,
+          idOf(articleIds, q.article, 'article'),
+        );
         if (result.changes === 0) continue;
         insert.quoteFts.run(Number(result.lastInsertRowid), q.speaker ?? person?.name ?? '', q.text);
         counts.quotes += 1;

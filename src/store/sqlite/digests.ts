@@ -202,7 +202,9 @@ export class SqliteDigestRepo implements DigestRepo {
         (guild_id, channel_id, cron, schedule_label, time_zone, filters_json, notify_empty, picture, origin, created_by, created_at, since, config_key)
         VALUES (@guildId, @channelId, @cron, @scheduleLabel, @timeZone, @filtersJson, @notifyEmpty, @picture, @origin, @createdBy, @createdAt, @since, @configKey)`),
       get: db.prepare('SELECT * FROM subscriptions WHERE id = ?'),
-      findSame: db.prepare(`SELECT * FROM subscriptions WHERE channel_id = ? AND cron = ? AND time_zone = ? AND filters_json = ? AND origin = 'command'`),
+      findSame: db.prepare(
+        `SELECT * FROM subscriptions WHERE channel_id = ? AND cron = ? AND time_zone = ? AND filters_json = ? AND origin = 'command'`,
+      ),
       reenable: db.prepare(`UPDATE subscriptions SET enabled = 1, disabled_reason = NULL, consecutive_failures = 0 WHERE id = ?`),
       setPicture: db.prepare(`UPDATE subscriptions SET picture = ? WHERE id = ?`),
       remove: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
@@ -217,11 +219,15 @@ export class SqliteDigestRepo implements DigestRepo {
       pending: db.prepare(`SELECT * FROM digest_runs WHERE status = 'recorded' ORDER BY subscription_id, slot`),
       runsFor: db.prepare('SELECT * FROM digest_runs WHERE subscription_id = ? ORDER BY slot'),
       markSent: db.prepare(`UPDATE digest_runs SET status = 'sent', message_id = ?, sent_at = ?, error = NULL WHERE id = ?`),
-      moveSince: db.prepare(`UPDATE subscriptions SET since = MAX(since, ?), consecutive_failures = 0, last_error = NULL, last_error_at = NULL WHERE id = ?`),
+      moveSince: db.prepare(
+        `UPDATE subscriptions SET since = MAX(since, ?), consecutive_failures = 0, last_error = NULL, last_error_at = NULL WHERE id = ?`,
+      ),
       markEmpty: db.prepare(`UPDATE digest_runs SET status = 'empty', sent_at = ? WHERE id = ?`),
       markFailed: db.prepare(`UPDATE digest_runs SET status = 'failed', error = ?, sent_at = NULL WHERE id = ?`),
       noteError: db.prepare(`UPDATE subscriptions SET last_error = ?, last_error_at = ? WHERE id = ?`),
-      countFault: db.prepare(`UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1, last_error = ?, last_error_at = ? WHERE id = ?`),
+      countFault: db.prepare(
+        `UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1, last_error = ?, last_error_at = ? WHERE id = ?`,
+      ),
       disable: db.prepare(`UPDATE subscriptions SET enabled = 0, disabled_reason = ? WHERE id = ? AND consecutive_failures >= ?`),
       windowEvents: db.prepare(`
         WITH window_ids AS (
@@ -270,7 +276,8 @@ export class SqliteDigestRepo implements DigestRepo {
         const reenabled = same.enabled === 0;
         if (reenabled) this.statements.reenable!.run(same.id);
         // Subscribing again with or without the picture changes only that.
-        if (input.picture !== undefined && same.picture !== (input.picture ? 1 : 0)) this.statements.setPicture!.run(input.picture ? 1 : 0, same.id);
+        if (input.picture !== undefined && same.picture !== (input.picture ? 1 : 0))
+          this.statements.setPicture!.run(input.picture ? 1 : 0, same.id);
         return { status: 'exists', subscription: mapSubscription(this.getRow(same.id)!), reenabled };
       }
       const info = this.statements.insert!.run({
@@ -360,7 +367,13 @@ export class SqliteDigestRepo implements DigestRepo {
     })();
   }
 
-  async recordRun(subscriptionId: number, slot: string, nonce: string, until: string, at: string): Promise<{ run: DigestRun; created: boolean }> {
+  async recordRun(
+    subscriptionId: number,
+    slot: string,
+    nonce: string,
+    until: string,
+    at: string,
+  ): Promise<{ run: DigestRun; created: boolean }> {
     const info = this.statements.insertRun!.run(subscriptionId, slot, nonce, until, at);
     const row = this.statements.getRunBySlot!.get(subscriptionId, slot) as RunRow;
     return { run: mapRun(row), created: info.changes > 0 };
@@ -392,7 +405,12 @@ export class SqliteDigestRepo implements DigestRepo {
     this.statements.markEmpty!.run(at, runId);
   }
 
-  async markRunFailed(runId: number, error: string, at: string, fault: { channelFault: boolean; disableAfter: number }): Promise<Subscription | null> {
+  async markRunFailed(
+    runId: number,
+    error: string,
+    at: string,
+    fault: { channelFault: boolean; disableAfter: number },
+  ): Promise<Subscription | null> {
     return this.db.transaction((): Subscription | null => {
       const run = this.statements.getRun!.get(runId) as RunRow | undefined;
       if (!run) throw new Error(`digest run ${runId} does not exist`);
@@ -422,9 +440,7 @@ export class SqliteDigestRepo implements DigestRepo {
     let events = this.hydrateEvents(rows);
     if (terms.length > 0) events = events.filter((e) => matchesKeywords(eventSearchText(e), terms));
     const rowById = new Map(rows.map((r) => [r.id, r]));
-    const ordered = events
-      .map((event) => ({ event, row: rowById.get(event.id)! }))
-      .sort((a, b) => compareNewestFirst(a.row, b.row));
+    const ordered = events.map((event) => ({ event, row: rowById.get(event.id)! })).sort((a, b) => compareNewestFirst(a.row, b.row));
     const changes: DigestChange[] = ordered.slice(0, limits.events).map(({ event, row }) => {
       const { kind, previousStatus } = changeKindFor(row, since)!;
       return { event, kind, previousStatus };
@@ -444,7 +460,12 @@ export class SqliteDigestRepo implements DigestRepo {
 /** The text keywords are looked for in: summary, city, names, source titles and evidence. */
 export function eventSearchText(event: TalkEvent): string {
   return foldForKeywordMatch(
-    [event.summary, event.location.city ?? '', ...event.participants.map((p) => p.name), ...event.sources.map((s) => `${s.title ?? ''} ${s.evidence}`)].join('\n'),
+    [
+      event.summary,
+      event.location.city ?? '',
+      ...event.participants.map((p) => p.name),
+      ...event.sources.map((s) => `${s.title ?? ''} ${s.evidence}`),
+    ].join('\n'),
   );
 }
 

@@ -60,7 +60,8 @@ interface ParticipantRow {
 }
 
 /** The columns of an `EventRow`, from `events e`. */
-export const EVENT_COLUMNS = 'e.id, e.kind, e.status, e.date, e.date_to, e.approx, e.city, e.country, e.sides_json, e.summary, e.first_seen_at, e.updated_at';
+export const EVENT_COLUMNS =
+  'e.id, e.kind, e.status, e.date, e.date_to, e.approx, e.city, e.country, e.sides_json, e.summary, e.first_seen_at, e.updated_at';
 /** The columns of a `QuoteRow`, from `quotes q JOIN articles a LEFT JOIN people p`. */
 export const QUOTE_COLUMNS = `q.id, q.person_id, COALESCE(p.name, q.speaker) AS speaker, q.text, q.date, q.article_id,
   a.url, a.file, a.title, a.published_at`;
@@ -72,7 +73,9 @@ export class EventHydrator {
   private readonly sources: Statement;
 
   constructor(db: Database) {
-    this.sides = db.prepare(`SELECT event_id, side FROM event_sides WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, side`);
+    this.sides = db.prepare(
+      `SELECT event_id, side FROM event_sides WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, side`,
+    );
     this.participants = db.prepare(`SELECT ep.event_id, p.id AS person_id, p.name, p.country FROM event_participants ep
       JOIN people p ON p.id = ep.person_id WHERE ep.event_id IN (SELECT value FROM json_each(?)) ORDER BY ep.event_id, p.id`);
     this.sources = db.prepare(`SELECT es.event_id, a.id AS article_id, a.url, a.file, a.title, a.published_at, es.evidence
@@ -106,7 +109,14 @@ export class EventHydrator {
 
 /** The columns every view of a talk shares, as the timeline types name them. */
 export function eventCore(r: Pick<EventRow, 'id' | 'kind' | 'status' | 'date_to' | 'approx' | 'city' | 'country'>) {
-  return { id: r.id, kind: r.kind, status: r.status, dateTo: r.date_to, approx: r.approx === 1, location: { city: r.city, country: r.country } };
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    dateTo: r.date_to,
+    approx: r.approx === 1,
+    location: { city: r.city, country: r.country },
+  };
 }
 
 /**

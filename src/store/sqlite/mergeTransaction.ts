@@ -136,7 +136,9 @@ class SqliteMergeTransaction implements MergeTransaction {
   }
 
   async peopleMentionedBy(articleId: number): Promise<number[]> {
-    return this.all<{ person_id: number }>('SELECT DISTINCT person_id FROM person_mentions WHERE article_id = ?', articleId).map((r) => r.person_id);
+    return this.all<{ person_id: number }>('SELECT DISTINCT person_id FROM person_mentions WHERE article_id = ?', articleId).map(
+      (r) => r.person_id,
+    );
   }
 
   async sourcesOfArticle(articleId: number): Promise<StoredSource[]> {
@@ -214,7 +216,9 @@ class SqliteMergeTransaction implements MergeTransaction {
       'SELECT id, name, country, role, roles_json FROM people WHERE id = ?',
       personId,
     );
-    return row ? { id: row.id, name: row.name, country: row.country, role: row.role, roles: parseList(row.roles_json, `roles of person ${row.id}`) } : null;
+    return row
+      ? { id: row.id, name: row.name, country: row.country, role: row.role, roles: parseList(row.roles_json, `roles of person ${row.id}`) }
+      : null;
   }
 
   async mentionsOf(personId: number): Promise<PersonMention[]> {
@@ -225,8 +229,18 @@ class SqliteMergeTransaction implements MergeTransaction {
     ).map((m) => ({ name: m.name, aliases: parseList(m.aliases_json, `aliases of person ${personId}`), country: m.country, role: m.role }));
   }
 
-  async updatePerson(personId: number, f: { name: string; country: CountryCode | null; role: string | null; roles: string[] }): Promise<void> {
-    this.run('UPDATE people SET name = ?, country = ?, role = ?, roles_json = ? WHERE id = ?', f.name, f.country, f.role, JSON.stringify(f.roles), personId);
+  async updatePerson(
+    personId: number,
+    f: { name: string; country: CountryCode | null; role: string | null; roles: string[] },
+  ): Promise<void> {
+    this.run(
+      'UPDATE people SET name = ?, country = ?, role = ?, roles_json = ? WHERE id = ?',
+      f.name,
+      f.country,
+      f.role,
+      JSON.stringify(f.roles),
+      personId,
+    );
   }
 
   async setLastSeen(personId: number, at: IsoInstant): Promise<void> {
@@ -238,7 +252,10 @@ class SqliteMergeTransaction implements MergeTransaction {
   }
 
   async aliasesOf(personId: number): Promise<StoredAlias[]> {
-    return this.all<{ alias: string; alias_norm: string }>('SELECT alias, alias_norm FROM person_aliases WHERE person_id = ?', personId).map((r) => ({
+    return this.all<{ alias: string; alias_norm: string }>(
+      'SELECT alias, alias_norm FROM person_aliases WHERE person_id = ?',
+      personId,
+    ).map((r) => ({
       alias: r.alias,
       aliasNorm: r.alias_norm,
     }));
@@ -249,11 +266,21 @@ class SqliteMergeTransaction implements MergeTransaction {
   }
 
   async putAlias(personId: number, alias: StoredAlias, surnameKey: string): Promise<void> {
-    this.run('INSERT OR REPLACE INTO person_aliases (person_id, alias, alias_norm, surname_key) VALUES (?, ?, ?, ?)', personId, alias.alias, alias.aliasNorm, surnameKey);
+    this.run(
+      'INSERT OR REPLACE INTO person_aliases (person_id, alias, alias_norm, surname_key) VALUES (?, ?, ?, ?)',
+      personId,
+      alias.alias,
+      alias.aliasNorm,
+      surnameKey,
+    );
   }
 
   async reassignPerson(dropId: number, keepId: number): Promise<void> {
-    this.run('INSERT OR IGNORE INTO event_participants (event_id, person_id) SELECT event_id, ? FROM event_participants WHERE person_id = ?', keepId, dropId);
+    this.run(
+      'INSERT OR IGNORE INTO event_participants (event_id, person_id) SELECT event_id, ? FROM event_participants WHERE person_id = ?',
+      keepId,
+      dropId,
+    );
     this.run('UPDATE person_mentions SET person_id = ? WHERE person_id = ?', keepId, dropId);
     this.run('UPDATE quotes SET person_id = ? WHERE person_id = ?', keepId, dropId);
     this.run('DELETE FROM people WHERE id = ?', dropId);
@@ -275,9 +302,12 @@ class SqliteMergeTransaction implements MergeTransaction {
   }
 
   async eventIdsDated(firstFrom: string, firstTo: string, lastFrom: string): Promise<number[]> {
-    return this.all<{ id: number }>('SELECT id FROM events WHERE date BETWEEN ? AND ? AND COALESCE(date_to, date) >= ?', firstFrom, firstTo, lastFrom).map(
-      (r) => r.id,
-    );
+    return this.all<{ id: number }>(
+      'SELECT id FROM events WHERE date BETWEEN ? AND ? AND COALESCE(date_to, date) >= ?',
+      firstFrom,
+      firstTo,
+      lastFrom,
+    ).map((r) => r.id);
   }
 
   async undatedEventIdsPublished(from: string, to: string): Promise<number[]> {
@@ -290,14 +320,17 @@ class SqliteMergeTransaction implements MergeTransaction {
   }
 
   async events(ids: number[]): Promise<StoredEvent[]> {
-    return this.all<EventRow>('SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id', JSON.stringify(ids)).map(toEvent);
+    return this.all<EventRow>('SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id', JSON.stringify(ids)).map(
+      toEvent,
+    );
   }
 
   async sourcesOf(eventIds: number[]): Promise<StoredSource[]> {
     if (eventIds.length === 1) {
-      return this.all<SourceRow>(`SELECT ${SOURCE_COLUMNS} FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?`, eventIds[0]).map(
-        toSource,
-      );
+      return this.all<SourceRow>(
+        `SELECT ${SOURCE_COLUMNS} FROM event_sources s JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?`,
+        eventIds[0],
+      ).map(toSource);
     }
     return this.all<SourceRow>(
       `SELECT ${SOURCE_COLUMNS} FROM event_sources s JOIN articles a ON a.id = s.article_id
@@ -307,7 +340,9 @@ class SqliteMergeTransaction implements MergeTransaction {
   }
 
   async participantsOf(eventId: number): Promise<number[]> {
-    return this.all<{ person_id: number }>('SELECT person_id FROM event_participants WHERE event_id = ? ORDER BY rowid', eventId).map((r) => r.person_id);
+    return this.all<{ person_id: number }>('SELECT person_id FROM event_participants WHERE event_id = ? ORDER BY rowid', eventId).map(
+      (r) => r.person_id,
+    );
   }
 
   async insertEvent(f: MergedEventFields): Promise<number> {
@@ -334,7 +369,13 @@ class SqliteMergeTransaction implements MergeTransaction {
   }
 
   async updateSourceReport(eventId: number, articleId: number, evidence: string, report: StoredReport): Promise<void> {
-    this.run('UPDATE event_sources SET report_json = ? WHERE event_id = ? AND article_id = ? AND evidence = ?', JSON.stringify(report), eventId, articleId, evidence);
+    this.run(
+      'UPDATE event_sources SET report_json = ? WHERE event_id = ? AND article_id = ? AND evidence = ?',
+      JSON.stringify(report),
+      eventId,
+      articleId,
+      evidence,
+    );
   }
 
   async moveSources(fromEventId: number, toEventId: number): Promise<void> {
@@ -417,7 +458,10 @@ class SqliteMergeTransaction implements MergeTransaction {
     this.run('DELETE FROM events_fts WHERE rowid = ?', eventId);
     const row = this.get<EventRow>('SELECT * FROM events WHERE id = ?', eventId);
     if (!row) return;
-    const evidence = this.all<{ evidence: string }>('SELECT evidence FROM event_sources WHERE event_id = ? ORDER BY article_id, evidence', eventId)
+    const evidence = this.all<{ evidence: string }>(
+      'SELECT evidence FROM event_sources WHERE event_id = ? ORDER BY article_id, evidence',
+      eventId,
+    )
       .map((r) => r.evidence)
       .join('\n');
     const people = this.all<{ name: string; aliases: string | null }>(
@@ -428,7 +472,14 @@ class SqliteMergeTransaction implements MergeTransaction {
       .map((r) => [r.name, r.aliases ?? ''].join(' ').trim())
       .join('\n');
     const place = [row.city, row.country].filter(Boolean).join(' ');
-    this.run('INSERT INTO events_fts (rowid, summary, evidence, place, people) VALUES (?, ?, ?, ?, ?)', eventId, row.summary, evidence, place, people);
+    this.run(
+      'INSERT INTO events_fts (rowid, summary, evidence, place, people) VALUES (?, ?, ?, ?, ?)',
+      eventId,
+      row.summary,
+      evidence,
+      place,
+      people,
+    );
   }
 
   // ---------------------------------------------------------------- quotes
@@ -454,8 +505,18 @@ class SqliteMergeTransaction implements MergeTransaction {
     this.refreshQuoteSearch(quoteId);
   }
 
-  async insertQuote(articleId: number, q: { personId: number | null; speaker: string | null; text: string; date: string | null }): Promise<void> {
-    const id = this.run('INSERT INTO quotes (person_id, speaker, text, date, article_id) VALUES (?, ?, ?, ?, ?)', q.personId, q.speaker, q.text, q.date, articleId);
+  async insertQuote(
+    articleId: number,
+    q: { personId: number | null; speaker: string | null; text: string; date: string | null },
+  ): Promise<void> {
+    const id = this.run(
+      'INSERT INTO quotes (person_id, speaker, text, date, article_id) VALUES (?, ?, ?, ?, ?)',
+      q.personId,
+      q.speaker,
+      q.text,
+      q.date,
+      articleId,
+    );
     this.refreshQuoteSearch(id);
   }
 

@@ -13,7 +13,9 @@ const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** Every migration in ./migrations, in version order. Files are named NNN_what.ts. */
 export async function loadMigrations(dir = migrationsDir): Promise<Migration[]> {
-  const files = readdirSync(dir).filter((f) => /^\d{3}_.*\.ts$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{3}_.*\.ts$/.test(f))
+    .sort();
   const migrations: Migration[] = [];
   for (const file of files) {
     const module = (await import(pathToFileURL(join(dir, file)).href)) as { migration: Migration };
@@ -28,9 +30,7 @@ export async function loadMigrations(dir = migrationsDir): Promise<Migration[]> 
 export function migrate(db: Database, migrations: Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const done: number[] = [];
   for (const m of migrations) {

@@ -105,7 +105,17 @@ export class PeopleNameIndex {
       const foldedTokens = normalizedTokens.map((t) => this.fold(t)).filter((t) => t.length > 0);
       const folded = foldedTokens.join(' ');
       const index = this.entries.length;
-      const entry: Entry = { personId: l.personId, label: l.label, isCanonical: l.isCanonical, normalized, folded, normalizedTokens, foldedTokens, gramCount: 0, removed: false };
+      const entry: Entry = {
+        personId: l.personId,
+        label: l.label,
+        isCanonical: l.isCanonical,
+        normalized,
+        folded,
+        normalizedTokens,
+        foldedTokens,
+        gramCount: 0,
+        removed: false,
+      };
       this.entries.push(entry);
       let own = this.entriesOfPerson.get(l.personId);
       if (!own) this.entriesOfPerson.set(l.personId, (own = []));
@@ -182,7 +192,12 @@ export class PeopleNameIndex {
           a.entry.personId - b.entry.personId,
       )
       .slice(0, limit)
-      .map(({ entry, score }) => ({ personId: entry.personId, label: entry.label, canonicalName: this.canonical.get(entry.personId)!, score }));
+      .map(({ entry, score }) => ({
+        personId: entry.personId,
+        label: entry.label,
+        canonicalName: this.canonical.get(entry.personId)!,
+        score,
+      }));
   }
 
   private fold(token: string): string {

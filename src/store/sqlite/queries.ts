@@ -7,7 +7,17 @@ import type { LatestTalksFilter, PersonProfile, QueryRepo, SearchHit, TimelineFi
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 import { logger } from '../../log.ts';
 import { PeopleNameIndex, type NameLabel } from './peopleNameIndex.ts';
-import { EVENT_COLUMNS, EventHydrator, eventCore, parseStringArray, QUOTE_COLUMNS, toQuote, type EventRow, type PersonRow, type QuoteRow } from './eventPages.ts';
+import {
+  EVENT_COLUMNS,
+  EventHydrator,
+  eventCore,
+  parseStringArray,
+  QUOTE_COLUMNS,
+  toQuote,
+  type EventRow,
+  type PersonRow,
+  type QuoteRow,
+} from './eventPages.ts';
 
 // Newest first; events without a date last. The same order everywhere a list of talks is shown.
 const NEWEST_FIRST = 'ORDER BY e.date DESC, e.id DESC';
@@ -95,15 +105,21 @@ export class SqliteQueryRepo implements QueryRepo {
       newestQuoteMatches: s('SELECT rowid AS id, 0 AS rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rowid DESC LIMIT ?'),
       // Two subqueries, not max() and min() in one: SQLite answers each from the primary key in
       // O(1), where the combined form scans the whole log (10 ms at 30,000 entries, every look-up).
-      nameChangeRange: s('SELECT coalesce((SELECT max(seq) FROM people_name_changes), 0) AS last, (SELECT min(seq) FROM people_name_changes) AS first'),
+      nameChangeRange: s(
+        'SELECT coalesce((SELECT max(seq) FROM people_name_changes), 0) AS last, (SELECT min(seq) FROM people_name_changes) AS first',
+      ),
       changedPeople: s('SELECT DISTINCT person_id FROM people_name_changes WHERE seq > ? AND seq <= ?'),
-      allNames: s('SELECT id AS person_id, name AS label, 1 AS canonical FROM people UNION ALL SELECT person_id, alias, 0 FROM person_aliases'),
+      allNames: s(
+        'SELECT id AS person_id, name AS label, 1 AS canonical FROM people UNION ALL SELECT person_id, alias, 0 FROM person_aliases',
+      ),
       namesOf: s(`SELECT id AS person_id, name AS label, 1 AS canonical FROM people WHERE id IN (SELECT value FROM json_each(@ids))
         UNION ALL SELECT person_id, alias, 0 FROM person_aliases WHERE person_id IN (SELECT value FROM json_each(@ids))`),
       eventCountsByPerson: s('SELECT person_id, count(*) AS n FROM event_participants GROUP BY person_id'),
       labelCount: s('SELECT count(*) AS n FROM person_aliases'),
       peoplePage: s('SELECT id FROM people WHERE id > ? ORDER BY id LIMIT ?'),
-      eventCountsOf: s('SELECT person_id, count(*) AS n FROM event_participants WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id'),
+      eventCountsOf: s(
+        'SELECT person_id, count(*) AS n FROM event_participants WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id',
+      ),
       // Before the in-memory index exists: names and aliases starting with what was typed (alias_norm
       // holds every name and alias normalised, and is indexed).
       namesByPrefix: s(`SELECT a.person_id, a.alias AS label, p.name AS canonical FROM person_aliases a JOIN people p ON p.id = a.person_id
@@ -137,7 +153,7 @@ export class SqliteQueryRepo implements QueryRepo {
     if (!Number.isSafeInteger(id)) return null;
     // An id whose event joined another resolves to that one (the returned event has its own id).
     const seen = new Set<number>();
-    for (let current: number | null = id; current !== null && !seen.has(current); ) {
+    for (let current: number | null = id; current !== null && !seen.has(current);) {
       seen.add(current);
       const row = this.statements.event!.get(current) as EventRow | undefined;
       if (row) return this.hydrateEvents([row])[0]!;
@@ -152,7 +168,9 @@ export class SqliteQueryRepo implements QueryRepo {
     const side = filter.side?.toUpperCase() ?? null;
     const params = { from: filter.from, to: filter.to, low, side, person: filter.personId ?? null, limit: limit + 1 };
     const statement = filter.personId !== undefined ? 'timelineByPerson' : side ? 'timelineBySide' : 'timeline';
-    const rows = this.statements[statement]!.all(statement === 'timeline' ? omit(params, ['side', 'person']) : statement === 'timelineBySide' ? omit(params, ['person']) : params) as TimelineRow[];
+    const rows = this.statements[statement]!.all(
+      statement === 'timeline' ? omit(params, ['side', 'person']) : statement === 'timelineBySide' ? omit(params, ['person']) : params,
+    ) as TimelineRow[];
     return {
       more: rows.length > limit,
       talks: rows.slice(0, limit).map((r) => ({ ...eventCore(r), date: r.date, sides: parseStringArray(r.sides_json) })),
@@ -204,8 +222,17 @@ export class SqliteQueryRepo implements QueryRepo {
 
   async feedHealth(): Promise<FeedHealth[]> {
     const rows = this.statements.feeds!.all() as Array<{
-      id: number; url: string; name: string; enabled: number; last_polled_at: string | null; last_success_at: string | null;
-      last_error: string | null; last_error_at: string | null; consecutive_failures: number; next_poll_at: string | null; article_count: number;
+      id: number;
+      url: string;
+      name: string;
+      enabled: number;
+      last_polled_at: string | null;
+      last_success_at: string | null;
+      last_error: string | null;
+      last_error_at: string | null;
+      consecutive_failures: number;
+      next_poll_at: string | null;
+      article_count: number;
     }>;
     return rows.map((r) => ({
       id: r.id,
@@ -240,7 +267,9 @@ export class SqliteQueryRepo implements QueryRepo {
     const manyQuotes = (this.statements.countQuoteMatches!.get(match) as { n: number }).n >= RANK_AT_MOST;
     const eventHits = this.all<{ id: number; rank: number }>(manyEvents ? 'newestEventMatches' : 'searchEvents', match, limit);
     const quoteHits = this.all<{ id: number; rank: number }>(manyQuotes ? 'newestQuoteMatches' : 'searchQuotes', match, limit);
-    const events = new Map(this.hydrateEvents(this.all<EventRow>('eventsByIds', JSON.stringify(eventHits.map((h) => h.id)))).map((e) => [e.id, e]));
+    const events = new Map(
+      this.hydrateEvents(this.all<EventRow>('eventsByIds', JSON.stringify(eventHits.map((h) => h.id)))).map((e) => [e.id, e]),
+    );
     const quotes = new Map(this.all<QuoteRow>('quotesByIds', JSON.stringify(quoteHits.map((h) => h.id))).map((r) => [r.id, toQuote(r)]));
     // bm25 is lower-is-better and comparable enough across the two tables to interleave them.
     const ranked: Array<{ rank: number; hit: SearchHit }> = [];
@@ -280,7 +309,12 @@ export class SqliteQueryRepo implements QueryRepo {
     if (index) return index.search(query, limit);
     const normalized = normalizeName(query);
     if (!normalized || limit <= 0) return [];
-    const rows = this.all<{ person_id: number; label: string; canonical: string }>('namesByPrefix', normalized, `${normalized}\uffff`, limit * 4);
+    const rows = this.all<{ person_id: number; label: string; canonical: string }>(
+      'namesByPrefix',
+      normalized,
+      `${normalized}\uffff`,
+      limit * 4,
+    );
     const seen = new Set<number>();
     const matches: Array<{ personId: number; label: string; canonicalName: string }> = [];
     for (const r of rows) {
@@ -313,7 +347,10 @@ export class SqliteQueryRepo implements QueryRepo {
       }
     }
     if ((this.statements.labelCount!.get() as { n: number }).n <= MAX_INLINE_BUILD_LABELS) {
-      const index = new PeopleNameIndex(this.labels('allNames'), new Map((this.statements.eventCountsByPerson!.all() as Array<{ person_id: number; n: number }>).map((r) => [r.person_id, r.n])));
+      const index = new PeopleNameIndex(
+        this.labels('allNames'),
+        new Map((this.statements.eventCountsByPerson!.all() as Array<{ person_id: number; n: number }>).map((r) => [r.person_id, r.n])),
+      );
       this.nameIndex = { lastChange: range.last, index };
       return index;
     }
@@ -377,12 +414,13 @@ export class SqliteQueryRepo implements QueryRepo {
       await yieldToEventLoop();
       sliceStarted = performance.now();
     };
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const ids = (this.statements.peoplePage!.all(after, BUILD_PAGE_PEOPLE) as Array<{ id: number }>).map((r) => r.id);
       if (ids.length === 0) return index;
       after = ids[ids.length - 1]!;
       const json = JSON.stringify(ids);
-      for (const r of this.statements.eventCountsOf!.all(json) as Array<{ person_id: number; n: number }>) index.setWeight(r.person_id, r.n);
+      for (const r of this.statements.eventCountsOf!.all(json) as Array<{ person_id: number; n: number }>)
+        index.setWeight(r.person_id, r.n);
       const labels = this.labels('namesOf', { ids: json });
       await pause();
       for (let i = 0; i < labels.length; i += BUILD_STEP_LABELS) {
@@ -393,9 +431,11 @@ export class SqliteQueryRepo implements QueryRepo {
   }
 
   private labels(statement: 'allNames' | 'namesOf', ...params: unknown[]): NameLabel[] {
-    return this.all<{ person_id: number; label: string; canonical: number }>(statement, ...params).map(
-      (r): NameLabel => ({ personId: r.person_id, label: r.label, isCanonical: r.canonical === 1 }),
-    );
+    return this.all<{ person_id: number; label: string; canonical: number }>(statement, ...params).map((r): NameLabel => ({
+      personId: r.person_id,
+      label: r.label,
+      isCanonical: r.canonical === 1,
+    }));
   }
 
   private hydrateEvents(rows: EventRow[]): TalkEvent[] {

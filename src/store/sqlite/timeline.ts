@@ -66,9 +66,15 @@ export class SqliteTimelineRepo implements TimelineRepo {
       `SELECT a.id AS article_id, a.url, a.file, s.evidence FROM event_sources s JOIN articles a ON a.id = s.article_id
        WHERE s.event_id = ? ORDER BY a.published_at IS NOT NULL, a.published_at, a.id, s.evidence`,
     );
-    const people = this.stmt<[], Omit<PersonRow, 'first_seen_at' | 'last_seen_at'>>('SELECT id, name, country, role, roles_json FROM people ORDER BY name, id').all();
-    const aliases = this.stmt<[number], { alias: string; alias_norm: string }>('SELECT alias, alias_norm FROM person_aliases WHERE person_id = ? ORDER BY rowid');
-    const eventIds = this.stmt<[number], { event_id: number }>('SELECT event_id FROM event_participants WHERE person_id = ? ORDER BY event_id');
+    const people = this.stmt<[], Omit<PersonRow, 'first_seen_at' | 'last_seen_at'>>(
+      'SELECT id, name, country, role, roles_json FROM people ORDER BY name, id',
+    ).all();
+    const aliases = this.stmt<[number], { alias: string; alias_norm: string }>(
+      'SELECT alias, alias_norm FROM person_aliases WHERE person_id = ? ORDER BY rowid',
+    );
+    const eventIds = this.stmt<[number], { event_id: number }>(
+      'SELECT event_id FROM event_participants WHERE person_id = ? ORDER BY event_id',
+    );
     const quotes = this.stmt<[], { speaker: string | null; text: string; date: string | null; url: string | null; file: string | null }>(
       `SELECT q.speaker, q.text, q.date, a.url, a.file FROM quotes q JOIN articles a ON a.id = q.article_id
        ORDER BY q.date IS NULL, q.date, q.id`,
@@ -91,7 +97,10 @@ export class SqliteTimelineRepo implements TimelineRepo {
         const own = normalizeName(p.name);
         return {
           name: p.name,
-          aliases: aliases.all(p.id).filter((a) => a.alias_norm !== own).map((a) => a.alias),
+          aliases: aliases
+            .all(p.id)
+            .filter((a) => a.alias_norm !== own)
+            .map((a) => a.alias),
           country: p.country,
           role: p.role,
           roles: parseJson(p.roles_json, stringList, `roles of person ${p.id}`),

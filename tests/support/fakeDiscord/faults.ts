@@ -67,7 +67,8 @@ export class GlobalRateLimiter {
   limited = 0;
 
   set(perSecond: number | null): void {
-    if (perSecond !== null && (!Number.isInteger(perSecond) || perSecond < 1)) throw new Error('perSecond must be a positive integer or null');
+    if (perSecond !== null && (!Number.isInteger(perSecond) || perSecond < 1))
+      throw new Error('perSecond must be a positive integer or null');
     this.#perSecond = perSecond;
     this.#recent = [];
   }

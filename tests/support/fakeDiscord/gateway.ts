@@ -38,7 +38,17 @@ class GatewaySession {
     query: Record<string, string>,
     private readonly gateway: FakeGateway,
   ) {
-    this.info = { sessionId: randomUUID().replaceAll('-', ''), query, identify: null, heartbeats: 0, sequence: 0, ready: false, closed: false, resumed: false, superseded: false };
+    this.info = {
+      sessionId: randomUUID().replaceAll('-', ''),
+      query,
+      identify: null,
+      heartbeats: 0,
+      sequence: 0,
+      ready: false,
+      closed: false,
+      resumed: false,
+      superseded: false,
+    };
     socket.on('message', (raw) => this.onFrame(raw.toString()));
     socket.on('close', () => {
       this.info.closed = true;

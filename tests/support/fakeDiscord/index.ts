@@ -14,7 +14,15 @@
 // `abandonedAt` when the client aborted it before the answer.
 // Bodies over Discord's limits get 400 like the real API; `message.pings` says whom a message would notify.
 export { startFakeDiscord, FakeDiscord } from './server.ts';
-export type { FakeDiscordOptions, FakeMessage, InteractionCallback, InteractionRecord, InteractionReply, RecordedRequest, RegisteredCommand } from './server.ts';
+export type {
+  FakeDiscordOptions,
+  FakeMessage,
+  InteractionCallback,
+  InteractionRecord,
+  InteractionReply,
+  RecordedRequest,
+  RegisteredCommand,
+} from './server.ts';
 export { fail, type Failure } from './faults.ts';
 export { Permission, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, BOT_PERMISSIONS } from './interactions.ts';
 export type { ChatInputSpec, AutocompleteSpec, InteractionPayload, InteractionOption } from './interactions.ts';

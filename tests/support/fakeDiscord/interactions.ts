@@ -17,7 +17,8 @@ export const Permission = {
 } as const;
 
 /** What an ordinary member may do: read, write, use commands. */
-export const MEMBER_PERMISSIONS = Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks | Permission.UseApplicationCommands;
+export const MEMBER_PERMISSIONS =
+  Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks | Permission.UseApplicationCommands;
 /** A moderator who may manage channels (and so subscribe a channel to digests). */
 export const MODERATOR_PERMISSIONS = MEMBER_PERMISSIONS | Permission.ManageChannels;
 /** What the bot is granted in the channel when invited with the documented permissions. */
@@ -154,6 +155,14 @@ export function buildChatInput(world: FakeWorld, spec: ChatInputSpec): Interacti
 
 export function buildAutocomplete(world: FakeWorld, spec: AutocompleteSpec): InteractionPayload {
   const filled = toOptions(spec.options).filter((o) => o.name !== spec.focused.name);
-  const leaf: InteractionOption[] = [...filled, { name: spec.focused.name, type: spec.focused.type ?? 3, value: spec.focused.value, focused: true }];
-  return envelope(world, spec, 4, { id: spec.commandId ?? nextSnowflake(), name: spec.command, type: 1, options: nestUnderSubcommand(spec, leaf) });
+  const leaf: InteractionOption[] = [
+    ...filled,
+    { name: spec.focused.name, type: spec.focused.type ?? 3, value: spec.focused.value, focused: true },
+  ];
+  return envelope(world, spec, 4, {
+    id: spec.commandId ?? nextSnowflake(),
+    name: spec.command,
+    type: 1,
+    options: nestUnderSubcommand(spec, leaf),
+  });
 }

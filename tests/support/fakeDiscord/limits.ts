@@ -141,7 +141,8 @@ function optionProblems(options: CommandOptionLike[], at: string): string[] {
   options.forEach((option, i) => {
     const here = `${at}.${i}`;
     const name = text(option.name);
-    if (!commandNamePattern.test(name) || name !== name.toLowerCase()) problems.push(`${here}.name: "${name}" is not a valid lowercase name`);
+    if (!commandNamePattern.test(name) || name !== name.toLowerCase())
+      problems.push(`${here}.name: "${name}" is not a valid lowercase name`);
     const description = text(option.description);
     if (description.length < 1 || description.length > 100) problems.push(`${here}.description: must be 1-100 characters`);
     if ((option.choices?.length ?? 0) > 25) problems.push(`${here}.choices: at most 25`);
@@ -156,7 +157,10 @@ function optionProblems(options: CommandOptionLike[], at: string): string[] {
 }
 
 /** Validation of one chat-input command in a bulk overwrite. */
-export function commandProblems(command: { name?: unknown; description?: unknown; type?: unknown; options?: CommandOptionLike[] }, at: string): string[] {
+export function commandProblems(
+  command: { name?: unknown; description?: unknown; type?: unknown; options?: CommandOptionLike[] },
+  at: string,
+): string[] {
   const problems: string[] = [];
   const name = text(command.name);
   if (!commandNamePattern.test(name) || name !== name.toLowerCase()) problems.push(`${at}.name: "${name}" is not a valid lowercase name`);

@@ -7,7 +7,12 @@ import { embedCharacters } from './limits.ts';
 /** Everything a person can read in a message: content, titles, descriptions, fields, footers. */
 export function visibleText(message: FakeMessage): string {
   const parts: string[] = [message.content];
-  for (const embed of message.embeds as Array<{ title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } }>) {
+  for (const embed of message.embeds as Array<{
+    title?: string;
+    description?: string;
+    fields?: Array<{ name: string; value: string }>;
+    footer?: { text: string };
+  }>) {
     parts.push(embed.title ?? '', embed.description ?? '');
     for (const field of embed.fields ?? []) parts.push(field.name, field.value);
     parts.push(embed.footer?.text ?? '');

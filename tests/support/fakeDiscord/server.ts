@@ -6,7 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { FailureScript, GlobalRateLimiter, type Failure } from './faults.ts';
 import { FakeGateway, type GatewaySessionInfo } from './gateway.ts';
-import { buildAutocomplete, buildChatInput, type AutocompleteSpec, type ChatInputSpec, type InteractionOption, type InteractionPayload } from './interactions.ts';
+import {
+  buildAutocomplete,
+  buildChatInput,
+  type AutocompleteSpec,
+  type ChatInputSpec,
+  type InteractionOption,
+  type InteractionPayload,
+} from './interactions.ts';
 import { autocompleteProblems, commandProblems, messageBodyProblems, wouldPing, type DiscordErrorBody, type Pings } from './limits.ts';
 import { nextSnowflake } from './snowflake.ts';
 import { channelJson, createWorld, findChannel, userJson, type FakeWorld } from './world.ts';
@@ -263,7 +270,9 @@ export class FakeDiscord {
         const definition = (defined ?? []).find((d) => d.name === option.name);
         if (!definition) throw new Error(`fake Discord: /${where} has no option "${option.name}" in its registered definition`);
         if (definition.type !== option.type) {
-          throw new Error(`fake Discord: option "${option.name}" of /${where} is registered with type ${definition.type}, sent as ${option.type}`);
+          throw new Error(
+            `fake Discord: option "${option.name}" of /${where} is registered with type ${definition.type}, sent as ${option.type}`,
+          );
         }
         if (option.options) check(option.options, definition.options, `${where} ${option.name}`);
       }
@@ -426,7 +435,8 @@ export class FakeDiscord {
       this.#changed();
     };
     try {
-      if (!/^\/api\/v10\//.test(url.pathname)) throw new HttpFailure(404, { code: 0, message: `fake Discord serves /api/v10 only, got ${url.pathname}` });
+      if (!/^\/api\/v10\//.test(url.pathname))
+        throw new HttpFailure(404, { code: 0, message: `fake Discord serves /api/v10 only, got ${url.pathname}` });
       const parsed = await parseBody(rawBody, req.headers['content-type']);
       record.body = parsed.body;
       record.files = parsed.files;
@@ -437,15 +447,24 @@ export class FakeDiscord {
       }
       const failure = this.#failures.take(record.route, `${record.method} ${record.path}`);
       if (failure?.kind === 'delay') await new Promise((r) => setTimeout(r, failure.ms));
-      else if (failure?.kind === 'status') throw new HttpFailure(failure.status, { code: failure.code ?? 0, message: failure.message ?? `${failure.status}` });
+      else if (failure?.kind === 'status')
+        throw new HttpFailure(failure.status, { code: failure.code ?? 0, message: failure.message ?? `${failure.status}` });
       else if (failure?.kind === 'rateLimit') {
         const scope = failure.scope ?? (failure.global ? 'global' : 'user');
-        return answer(429, { message: 'You are being rate limited.', retry_after: failure.retryAfterSeconds, global: failure.global ?? false }, rateLimitHeaders(failure.retryAfterSeconds, scope, failure.bucket));
+        return answer(
+          429,
+          { message: 'You are being rate limited.', retry_after: failure.retryAfterSeconds, global: failure.global ?? false },
+          rateLimitHeaders(failure.retryAfterSeconds, scope, failure.bucket),
+        );
       }
       if (!record.path.startsWith('/interactions/') && !record.path.startsWith('/webhooks/')) {
         const waitMs = this.#rateLimiter.admit(receivedAt);
         if (waitMs > 0) {
-          return answer(429, { message: 'You are being rate limited.', retry_after: waitMs / 1000, global: true }, rateLimitHeaders(waitMs / 1000, 'global'));
+          return answer(
+            429,
+            { message: 'You are being rate limited.', retry_after: waitMs / 1000, global: true },
+            rateLimitHeaders(waitMs / 1000, 'global'),
+          );
         }
       }
       const result = await route.handle({ params, body: record.body, files: record.files, query: url.searchParams });
@@ -476,22 +495,38 @@ export class FakeDiscord {
     return [
       compileRoute('GET', '/gateway/bot', true, () => ({
         status: 200,
-        body: { url: this.#gateway.url, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } },
+        body: {
+          url: this.#gateway.url,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+        },
       })),
       compileRoute('GET', '/gateway', false, () => ({ status: 200, body: { url: this.#gateway.url } })),
       compileRoute('GET', '/users/@me', true, () => ({ status: 200, body: userJson(world.botUser) })),
       compileRoute('GET', '/applications/@me', true, () => ({ status: 200, body: this.#applicationJson() })),
       compileRoute('GET', '/oauth2/applications/@me', true, () => ({ status: 200, body: this.#applicationJson() })),
-      compileRoute('GET', '/channels/:channelId', true, ({ params }) => ({ status: 200, body: channelJson(this.#channel(params.channelId!)) })),
-      compileRoute('POST', '/channels/:channelId/messages', true, ({ params, body, files }) => this.#postChannelMessage(params.channelId!, body ?? {}, files)),
+      compileRoute('GET', '/channels/:channelId', true, ({ params }) => ({
+        status: 200,
+        body: channelJson(this.#channel(params.channelId!)),
+      })),
+      compileRoute('POST', '/channels/:channelId/messages', true, ({ params, body, files }) =>
+        this.#postChannelMessage(params.channelId!, body ?? {}, files),
+      ),
       compileRoute('GET', '/channels/:channelId/messages/:messageId', true, ({ params }) => {
         const message = this.#messages.get(params.channelId!)?.find((m) => m.id === params.messageId);
         if (!message) throw new HttpFailure(404, { code: 10008, message: 'Unknown Message' });
         return { status: 200, body: this.#messageJson(message) };
       }),
-      compileRoute('PATCH', '/channels/:channelId/messages/:messageId', true, ({ params, body, files }) => this.#editChannelMessage(params.channelId!, params.messageId!, body ?? {}, files)),
-      compileRoute('GET', '/applications/:applicationId/commands', true, ({ params }) => ({ status: 200, body: this.#commandsFor(params.applicationId!, 'global') })),
-      compileRoute('PUT', '/applications/:applicationId/commands', true, ({ params, body }) => this.#overwriteCommands(params.applicationId!, undefined, body)),
+      compileRoute('PATCH', '/channels/:channelId/messages/:messageId', true, ({ params, body, files }) =>
+        this.#editChannelMessage(params.channelId!, params.messageId!, body ?? {}, files),
+      ),
+      compileRoute('GET', '/applications/:applicationId/commands', true, ({ params }) => ({
+        status: 200,
+        body: this.#commandsFor(params.applicationId!, 'global'),
+      })),
+      compileRoute('PUT', '/applications/:applicationId/commands', true, ({ params, body }) =>
+        this.#overwriteCommands(params.applicationId!, undefined, body),
+      ),
       compileRoute('GET', '/applications/:applicationId/guilds/:guildId/commands', true, ({ params }) => ({
         status: 200,
         body: this.#commandsFor(params.applicationId!, params.guildId!),
@@ -514,7 +549,10 @@ export class FakeDiscord {
         const record = this.#webhookInteraction(params.applicationId!, params.token!);
         if (!record.original) throw new HttpFailure(404, { code: 10008, message: 'Unknown Message' });
         const list = this.#messages.get(record.channelId) ?? [];
-        this.#messages.set(record.channelId, list.filter((m) => m !== record.original));
+        this.#messages.set(
+          record.channelId,
+          list.filter((m) => m !== record.original),
+        );
         record.original = undefined;
         return { status: 204 };
       }),
@@ -531,7 +569,17 @@ export class FakeDiscord {
   }
 
   #applicationJson() {
-    return { id: this.world.applicationId, name: 'Parley', description: '', icon: null, bot_public: true, bot_require_code_grant: false, flags: 0, owner: userJson(this.world.defaultUser), bot: userJson(this.world.botUser) };
+    return {
+      id: this.world.applicationId,
+      name: 'Parley',
+      description: '',
+      icon: null,
+      bot_public: true,
+      bot_require_code_grant: false,
+      flags: 0,
+      owner: userJson(this.world.defaultUser),
+      bot: userJson(this.world.botUser),
+    };
   }
 
   #channel(channelId: string) {
@@ -563,7 +611,14 @@ export class FakeDiscord {
     return this.#applyEdit(message, body, files);
   }
 
-  #storeMessage(channelId: string, body: Record<string, any>, via: FakeMessage['via'], interactionId?: string, flags?: number, files: RecordedRequest['files'] = []): FakeMessage {
+  #storeMessage(
+    channelId: string,
+    body: Record<string, any>,
+    via: FakeMessage['via'],
+    interactionId?: string,
+    flags?: number,
+    files: RecordedRequest['files'] = [],
+  ): FakeMessage {
     const content = typeof body.content === 'string' ? body.content : '';
     const attachments = attachmentsOf(body, files);
     const message: FakeMessage = {
@@ -600,7 +655,13 @@ export class FakeDiscord {
       mention_everyone: message.pings.everyone,
       mentions: [],
       mention_roles: message.pings.roles,
-      attachments: message.attachments.map((a) => ({ id: String(a.id), filename: a.filename, size: a.data.length, content_type: a.contentType, ...(a.description ? { description: a.description } : {}) })),
+      attachments: message.attachments.map((a) => ({
+        id: String(a.id),
+        filename: a.filename,
+        size: a.data.length,
+        content_type: a.contentType,
+        ...(a.description ? { description: a.description } : {}),
+      })),
       embeds: message.embeds,
       pinned: false,
       type: message.via === 'channel' ? 0 : 20,
@@ -627,7 +688,10 @@ export class FakeDiscord {
     const data = body?.data as Record<string, any> | undefined;
     const isAutocomplete = record.payload.type === 4;
     if (isAutocomplete !== (type === 8)) {
-      throw new HttpFailure(400, { code: 50035, message: `Invalid Form Body: callback type ${type} does not fit interaction type ${record.payload.type}` });
+      throw new HttpFailure(400, {
+        code: 50035,
+        message: `Invalid Form Body: callback type ${type} does not fit interaction type ${record.payload.type}`,
+      });
     }
     if (type === 8) {
       const problems = autocompleteProblems(data?.choices);
@@ -647,7 +711,14 @@ export class FakeDiscord {
     return {
       status: 200,
       body: {
-        interaction: { id: record.id, type: record.payload.type, activity_instance_id: null, response_message_id: record.original?.id ?? null, response_message_loading: type === 5, response_message_ephemeral: ((record.original?.flags ?? 0) & EPHEMERAL) !== 0 },
+        interaction: {
+          id: record.id,
+          type: record.payload.type,
+          activity_instance_id: null,
+          response_message_id: record.original?.id ?? null,
+          response_message_loading: type === 5,
+          response_message_ephemeral: ((record.original?.flags ?? 0) & EPHEMERAL) !== 0,
+        },
         resource: record.original ? { type, message: this.#messageJson(record.original) } : { type },
       },
     };
@@ -717,7 +788,12 @@ function rateLimitHeaders(retryAfterSeconds: number, scope: string, bucket = 'fa
     'x-ratelimit-scope': scope,
     ...(scope === 'global'
       ? { 'x-ratelimit-global': 'true' }
-      : { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(retryAfterSeconds), 'x-ratelimit-bucket': bucket }),
+      : {
+          'x-ratelimit-limit': '5',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset-after': String(retryAfterSeconds),
+          'x-ratelimit-bucket': bucket,
+        }),
   };
 }
 
@@ -750,11 +826,19 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
  * (Discord would show an empty embed otherwise, so the fake refuses it).
  */
 function attachmentsOf(body: Record<string, any>, files: RecordedRequest['files']): FakeAttachment[] {
-  const described = Array.isArray(body.attachments) ? (body.attachments as Array<{ id: number | string; filename?: string; description?: string }>) : [];
+  const described = Array.isArray(body.attachments)
+    ? (body.attachments as Array<{ id: number | string; filename?: string; description?: string }>)
+    : [];
   const attachments = files.map((file) => {
     const id = Number(/\d+/.exec(file.field)![0]);
     const meta = described.find((a) => Number(a.id) === id);
-    return { id, filename: meta?.filename ?? file.name, ...(meta?.description ? { description: meta.description } : {}), contentType: file.type, data: file.data };
+    return {
+      id,
+      filename: meta?.filename ?? file.name,
+      ...(meta?.description ? { description: meta.description } : {}),
+      contentType: file.type,
+      data: file.data,
+    };
   });
   const embeds = Array.isArray(body.embeds) ? (body.embeds as Array<{ image?: { url?: string } }>) : [];
   for (const embed of embeds) {
@@ -774,16 +858,21 @@ async function parseBody(raw: Buffer, contentType: string | undefined): Promise<
   if (contentType?.startsWith('multipart/form-data')) {
     const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
     const payload = form.get('payload_json');
-    if (typeof payload !== 'string') throw new HttpFailure(400, { code: 50035, message: 'Invalid Form Body: multipart without payload_json' });
+    if (typeof payload !== 'string')
+      throw new HttpFailure(400, { code: 50035, message: 'Invalid Form Body: multipart without payload_json' });
     json = payload;
     for (const [field, value] of form.entries()) {
       if (typeof value === 'string') continue;
-      if (!/^files\[\d+\]$/.test(field)) throw new HttpFailure(400, { code: 50035, message: `Invalid Form Body: unexpected file field ${field}` });
+      if (!/^files\[\d+\]$/.test(field))
+        throw new HttpFailure(400, { code: 50035, message: `Invalid Form Body: unexpected file field ${field}` });
       if (value.size > 10 * 1024 * 1024) throw new HttpFailure(413, { code: 40005, message: 'Request entity too large' });
       files.push({ field, name: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) });
     }
   } else if (!contentType?.startsWith('application/json')) {
-    throw new HttpFailure(400, { code: 50035, message: `fake Discord accepts JSON and multipart bodies only, got ${contentType ?? 'no content-type'}` });
+    throw new HttpFailure(400, {
+      code: 50035,
+      message: `fake Discord accepts JSON and multipart bodies only, got ${contentType ?? 'no content-type'}`,
+    });
   }
   try {
     return { body: JSON.parse(json), files };
