@@ -27,7 +27,6 @@ import { loadCommands } from '../src/interaction/loadCommands.ts';
 import { logger } from '../src/log.ts';
 import { extractAndMerge } from '../src/merge/process.ts';
 import { openStore } from '../src/store/open.ts';
-import type { Store } from '../src/store/store.ts';
 import type { App } from '../src/app.ts';
 import { startFakeDiscord, type FakeDiscord, type InteractionPayload } from '../tests/support/fakeDiscord/index.ts';
 import { seededRandom, syntheticArticle } from './syntheticArticles.ts';

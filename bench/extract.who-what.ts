@@ -30,7 +30,7 @@ function benchArticle(i: number, targetBytes = 5000): { text: string; publishedA
   let n = i * 7;
   while (paragraphs.join('\n\n').length < targetBytes) {
     const [na, ta, a] = pick(ACTORS, n);
-    const [nb, tb, b] = pick(ACTORS, n + 3);
+    const [nb, , b] = pick(ACTORS, n + 3);
     const city = pick(CITIES, n);
     const day = pick(DAYS, n);
     paragraphs.push(

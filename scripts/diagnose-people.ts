@@ -50,8 +50,8 @@ function option(argv: string[], name: string): string | undefined {
 }
 
 // The scorer's name matching (../shared/eval/score.mjs), so "found" means what it means there.
-const norm = (s: unknown): string =>
-  String(s ?? '')
+const norm = (s: string | null | undefined): string =>
+  (s ?? '')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -156,15 +156,20 @@ async function main(): Promise<number> {
       const roleText = (h: (typeof hits)[number]): string => [h.role, ...(h.roles ?? [])].filter(Boolean).join(' | ');
       const roleOk = hits.some((h) => gp.roleWords.some((w) => norm(roleText(h)).includes(norm(w))));
       const problems: string[] = [];
-      if (!countryOk) (problems.push(`country ${hits.map((h) => h.country ?? '-').join('/')} (gold ${gp.country})`), wrongCountry++);
-      if (!roleOk)
-        (problems.push(`role ${hits.map((h) => JSON.stringify(roleText(h) || null)).join('/')} (gold ${gp.roleWords.join(', ')})`),
-          wrongRole++);
-      if (hits.length > 1)
-        (problems.push(
+      if (!countryOk) {
+        problems.push(`country ${hits.map((h) => h.country ?? '-').join('/')} (gold ${gp.country})`);
+        wrongCountry++;
+      }
+      if (!roleOk) {
+        problems.push(`role ${hits.map((h) => JSON.stringify(roleText(h) || null)).join('/')} (gold ${gp.roleWords.join(', ')})`);
+        wrongRole++;
+      }
+      if (hits.length > 1) {
+        problems.push(
           `${hits.length - 1} duplicate(s): ${hits.map((h) => `${h.name} [${[h.name, ...h.aliases].join(', ')}] ${h.country ?? '-'}`).join(' ; ')}`,
-        ),
-          (duplicates += hits.length - 1));
+        );
+        duplicates += hits.length - 1;
+      }
       if (problems.length === 0) continue;
       console.log(`PERSON  ${gp.name}: ${problems.join('; ')}`);
       for (const l of perArticle(gp)) console.log(l);

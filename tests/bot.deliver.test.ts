@@ -52,7 +52,7 @@ describe('createDiscordPoster', () => {
     expect(message?.allowedMentions).toEqual({ parse: [] });
     expect(message?.pings).toEqual({ everyone: false, users: [], roles: [] });
     // A 5000-character description goes out as two embeds, since Discord caps one at 4096.
-    expect(message?.embeds.map((e) => String(e.description ?? '').length).every((n) => n <= 4096)).toBe(true);
+    expect(message?.embeds.map((e) => (typeof e.description === 'string' ? e.description : '').length).every((n) => n <= 4096)).toBe(true);
     expect(message?.embeds.length).toBe(2);
   });
 

@@ -378,7 +378,7 @@ describe('every command handler with arbitrary options', () => {
 
   it('answers autocomplete for every option with valid choices', async () => {
     const ctx = commandContext(store);
-    for (const command of commands.filter((c) => c.autocomplete)) {
+    for (const command of commands.filter((c) => c.autocomplete !== undefined)) {
       const focusable = ((command.data.options ?? []) as OptionDefinition[]).flatMap(
         (d): Array<{ sub: string | undefined; o: OptionDefinition }> =>
           d.type === 1 ? (d.options ?? []).map((o) => ({ sub: d.name, o })) : [{ sub: undefined, o: d }],

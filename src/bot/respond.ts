@@ -50,6 +50,8 @@ export async function answerWithReply(
     await interaction.reply({ content: body.content, embeds: body.embeds, files, flags: body.flags, allowedMentions: NO_MENTIONS });
     return { deferred: false };
   }
+  // Set by the timer's callback, which TypeScript's flow analysis does not see.
+  // oxlint-disable-next-line typescript/await-thenable
   await deferral;
   if (body.flags !== undefined && (body.flags & MessageFlags.Ephemeral) !== 0) {
     await interaction.deleteReply();

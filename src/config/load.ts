@@ -180,6 +180,8 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  // A number, boolean, bigint, symbol or undefined here: objects and lists are described above.
+  // oxlint-disable-next-line typescript/no-base-to-string
   return String(value);
 }
 

@@ -168,7 +168,7 @@ const OFFSET_CACHE_LIMIT = 50_000;
 /** The zone's UTC offset in minutes at `instant`. */
 function offsetAt(zone: IANAZone, instant: number): number {
   let byQuarter = offsetCache.get(zone.name);
-  if (!byQuarter) offsetCache.set(zone.name, (byQuarter = new Map()));
+  if (!byQuarter) offsetCache.set(zone.name, (byQuarter = new Map<number, number>()));
   const quarter = Math.floor(instant / QUARTER_HOUR);
   let offset = byQuarter.get(quarter);
   if (offset === undefined) {

@@ -123,7 +123,7 @@ function budgetEmbeds(pages: APIEmbed[]): APIEmbed[] {
   let budget: number = DISCORD_LIMITS.embedTotal;
   const kept: APIEmbed[] = [];
   let omitted = pages.length > DISCORD_LIMITS.embeds;
-  for (const [pageIndex, page] of pages.slice(0, DISCORD_LIMITS.embeds).entries()) {
+  for (const page of pages.slice(0, DISCORD_LIMITS.embeds)) {
     if (budget <= 0) {
       omitted = true;
       break;

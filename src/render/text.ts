@@ -159,5 +159,7 @@ function indent(text: string, prefix: string): string {
 }
 
 function visibleLength(text: string): number {
+  // Code points, as Discord counts them.
+  // oxlint-disable-next-line typescript/no-misused-spread
   return [...text].length;
 }

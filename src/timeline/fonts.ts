@@ -79,6 +79,7 @@ function loadMetrics(): Metrics {
 
 // Characters that take no room of their own: marks that combine with the one before, joiners,
 // variation selectors, bidi controls.
+// oxlint-disable-next-line no-misleading-character-class -- the combining marks are matched one by one on purpose
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
 
 function charWidthEm(codePoint: number, weight: 'regular' | 'bold'): number {

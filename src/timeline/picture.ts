@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { CountryCode, EventStatus, IsoDay, Person } from '../domain/types.ts';
 import { UserFacingError } from '../interaction/command.ts';
 import { escapeMarkdown } from '../render/markdown.ts';
-import { formatDay, oneLine } from '../render/talks.ts';
+import { formatDay } from '../render/talks.ts';
 import type { Store } from '../store/store.ts';
 import { countryName } from '../extract/geo/countries.ts';
 import { buildLanes, type LaneSet } from './lanes.ts';

@@ -33,6 +33,7 @@ function stroke(shape: { stroke?: string; strokeWidth?: number; dash?: string })
 const n = (value: number) => (Math.round(value * 100) / 100).toString();
 
 // C0/C1 controls (line breaks included), and the bidi embeddings, overrides and isolates.
+// oxlint-disable-next-line no-control-regex -- these control characters are what it removes
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** One line of text with nothing in it that could act on the text around it. */

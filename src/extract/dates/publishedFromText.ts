@@ -13,7 +13,7 @@ const MONTH =
 
 interface DatelinePattern {
   pattern: RegExp;
-  toDay(m: RegExpExecArray): [number, number, number] | null;
+  toDay: (m: RegExpExecArray) => [number, number, number] | null;
 }
 
 const monthOf = (word: string): number => MONTH_NAMES.indexOf(word.slice(0, 3).toLowerCase()) + 1;

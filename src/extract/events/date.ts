@@ -140,7 +140,7 @@ const weekdayDays = new WeakMap<ArticleFrame, Map<string, IsoDay>>();
  */
 export function oneDayPerWeekday(frame: ArticleFrame, dates: DateMention[]): DateMention[] {
   let days = weekdayDays.get(frame);
-  if (!days) weekdayDays.set(frame, (days = new Map()));
+  if (!days) weekdayDays.set(frame, (days = new Map<string, IsoDay>()));
   return dates.map((d) => {
     const name = d.dateTo ? null : bareWeekday(d.surface);
     if (!name) return d;

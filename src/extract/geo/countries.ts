@@ -191,7 +191,7 @@ export function countryName(code: CountryCode): string {
 export function countryFlag(code: CountryCode): string {
   const upper = code.toUpperCase();
   if (!/^[A-Z]{2}$/.test(upper)) return '';
-  return String.fromCodePoint(...[...upper].map((ch) => 0x1f1e6 + ch.charCodeAt(0) - 65));
+  return String.fromCodePoint(...upper.split('').map((ch) => 0x1f1e6 + ch.charCodeAt(0) - 65));
 }
 
 // ---------- finding mentions in running text ----------

@@ -316,6 +316,8 @@ export function extractPeople(text: string, known: KnownPerson[]): PeopleInArtic
 
   // "arrived at Seri Perdana": a name that only ever stands where a place goes, with nothing
   // personal said of it, is a venue.
+  // A copy: venues are spliced out of clusters inside the loop.
+  // oxlint-disable-next-line unicorn/no-useless-spread
   for (const c of [...clusters]) {
     const venueLike = (sp: NameSpan): boolean =>
       !sp.titled &&

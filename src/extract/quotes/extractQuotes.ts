@@ -19,7 +19,6 @@ const STATEMENT_NOUNS = 'statement|statements|remarks|comments|words|post|messag
 const FINITE_RE = new RegExp(`\\b(?:${FINITE_SPEECH})\\b`, 'g');
 const GERUND_RE = new RegExp(`\\b(?:${GERUND_SPEECH})\\b`, 'g');
 const FINITE_ONE = new RegExp(`\\b(?:${FINITE_SPEECH})\\b`);
-const PRONOUN = /^(?:he|she|He|She)$/;
 
 /** Subjects that report rather than speak: the newspaper, the agency, "Russian media". */
 const REPORTER =

@@ -253,6 +253,7 @@ export class PeopleNameIndex {
 }
 
 function mergeSorted(a: string[], b: string[]): string[] {
+  // oxlint-disable-next-line unicorn/no-new-array -- preallocated to its final length, filled below
   const merged = new Array<string>(a.length + b.length);
   let i = 0;
   let j = 0;

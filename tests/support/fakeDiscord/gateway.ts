@@ -49,12 +49,14 @@ class GatewaySession {
       resumed: false,
       superseded: false,
     };
+    // Text frames arrive as a Buffer (ws's default binaryType).
+    // oxlint-disable-next-line typescript/no-base-to-string
     socket.on('message', (raw) => this.onFrame(raw.toString()));
     socket.on('close', () => {
       this.info.closed = true;
       this.info.ready = false;
     });
-    this.send({ op: Op.Hello, d: { heartbeat_interval: gateway.heartbeatIntervalMs }, s: null, t: null });
+    void this.send({ op: Op.Hello, d: { heartbeat_interval: gateway.heartbeatIntervalMs }, s: null, t: null });
   }
 
   send(frame: unknown): Promise<void> {

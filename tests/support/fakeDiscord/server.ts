@@ -406,6 +406,8 @@ export class FakeDiscord {
   }
 
   #changed(): void {
+    // A copy: a satisfied waiter removes itself while the loop runs.
+    // oxlint-disable-next-line unicorn/no-useless-spread
     for (const check of [...this.#waiters]) check();
   }
 
@@ -593,6 +595,8 @@ export class FakeDiscord {
     const problems = messageBodyProblems(body);
     if (problems.length > 0) throw invalidFormBody(problems);
     if (body.nonce !== undefined && body.enforce_nonce === true) {
+      // A nonce is a string or a number (Discord's snowflake-like value); other shapes fail the body check.
+      // oxlint-disable-next-line typescript/no-base-to-string
       const key = String(body.nonce);
       const seen = this.#nonces.get(key);
       if (seen && Date.now() - seen.at < NONCE_MEMORY_MS) return { status: 200, body: this.#messageJson(seen.message) };
