@@ -108,6 +108,24 @@ async function childMain(workload: string, args: ChildArgs): Promise<unknown> {
       const { buildSeconds } = await syntheticStoreAt(String(args.path), { events: Number(args.events), people: Number(args.people) });
       return { buildSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 };
     }
+    case 'copy-to-postgres': {
+      // A fresh database holding a copy of the SQLite store, made by migrate-store's copy.
+      const pg = (await import('pg')).default;
+      const { copyStore, openRawStore } = await import('../src/store/copy.ts');
+      const admin = new pg.Client({ connectionString: String(args.server) });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${String(args.database)} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${String(args.database)}`);
+      await admin.end();
+      const url = new URL(String(args.server));
+      url.pathname = `/${String(args.database)}`;
+      const started = performance.now();
+      const [from, to] = [await openRawStore(String(args.from)), await openRawStore(url.toString())];
+      await copyStore(from, to);
+      await from.close();
+      await to.close();
+      return { copySeconds: (performance.now() - started) / 1000 };
+    }
     case 'build-seeds': {
       const { buildSeedsStore } = await import('./commandLatency.ts');
       const { existsSync } = await import('node:fs');
@@ -385,6 +403,28 @@ function buildPlan(options: { quick: boolean; storeDir: string; iterations: numb
         size === largest,
       ),
     );
+    // The same store on PostgreSQL, side by side, when a server is named (CI's PARLEY_TEST_PG_URL).
+    const postgresServer = process.env.PARLEY_BENCH_PG_URL ?? process.env.PARLEY_TEST_PG_URL;
+    if (postgresServer) {
+      const database = `parley_bench_${size.events}_${size.people}`;
+      const url = new URL(postgresServer);
+      url.pathname = `/${database}`;
+      plans.push(
+        latencyPlan(
+          `PostgreSQL ${label}`,
+          url.toString(),
+          async () => {
+            await runChild('build-store', { path: storePath(size), ...size }, 1_800_000);
+            const copied = (await runChild('copy-to-postgres', { from: storePath(size), server: postgresServer, database }, 1_800_000)) as {
+              copySeconds: number;
+            };
+            console.error(`  copied the ${label} store into PostgreSQL in ${round(copied.copySeconds)} s (parley migrate-store's copy)`);
+            return copied;
+          },
+          size === largest,
+        ),
+      );
+    }
   }
 
   // The timeline picture over every talk of a store (the worst case: 10,000 talks into 12 lanes).

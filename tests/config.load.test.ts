@@ -248,6 +248,19 @@ describe('PARLEY_CONFIG and PARLEY_DB', () => {
     expect(resolveDatabasePath(config, { PARLEY_DB: 'rel.db' }, '/srv/parley')).toBe('/srv/parley/rel.db');
   });
 
+  it('take a PostgreSQL URL from PARLEY_DB or store.url as it is, never as a path', () => {
+    write('parley.yaml', 'store:\n  path: var/x.db\n  url: postgres://parley@db.internal:5432/parley\n');
+    const config = loadConfig(dir);
+    expect(resolveDatabasePath(config, {}, '/srv/parley')).toBe('postgres://parley@db.internal:5432/parley');
+    expect(resolveDatabasePath(config, { PARLEY_DB: 'postgresql://other@host/db' }, '/srv/parley')).toBe('postgresql://other@host/db');
+    expect(resolveDatabasePath(config, { PARLEY_DB: 'local.db' }, '/srv/parley')).toBe('/srv/parley/local.db');
+  });
+
+  it('reject a store.url that is not a PostgreSQL URL, naming the field', () => {
+    write('parley.yaml', 'store:\n  url: mysql://x@y/z\n');
+    expect(() => loadConfig(dir)).toThrow(/store\.url: expected a postgres:\/\/ or postgresql:\/\/ URL/);
+  });
+
   it('ignore empty values', () => {
     expect(resolveConfigDir({ PARLEY_CONFIG: '  ' }, '/srv')).toBe('/srv/config');
   });

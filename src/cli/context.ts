@@ -7,6 +7,7 @@ import type { Store } from '../store/store.ts';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CliFailure, println, type CliIo } from './io.ts';
+import { isPostgresUrl, redactLocation } from '../store/location.ts';
 
 export interface CliContext {
   config: LoadedConfig;
@@ -22,7 +23,7 @@ export function loadCliConfig(io: CliIo): LoadedConfig {
 export async function withStore<T>(io: CliIo, work: (ctx: CliContext) => Promise<T>): Promise<T> {
   const config = loadCliConfig(io);
   const dbPath = resolveDatabasePath(config, io.env, io.cwd);
-  logger.debug({ config: config.dir, db: dbPath }, 'opening store');
+  logger.debug({ config: config.dir, db: redactLocation(dbPath) }, 'opening store');
   prepareStoreFolder(dbPath, io);
   const store = await openStoreAt(dbPath);
   try {
@@ -38,7 +39,7 @@ export async function withStore<T>(io: CliIo, work: (ctx: CliContext) => Promise
  * default `data/` on a fresh clone) is created, and the operator is told so.
  */
 export function prepareStoreFolder(dbPath: string, io: CliIo): void {
-  if (dbPath === ':memory:' || existsSync(dbPath)) return;
+  if (dbPath === ':memory:' || isPostgresUrl(dbPath) || existsSync(dbPath)) return;
   const folder = dirname(dbPath);
   if (existsSync(folder)) return;
   const fromEnv = io.env.PARLEY_DB?.trim();
@@ -70,6 +71,8 @@ export async function openStoreAt(dbPath: string): Promise<Store> {
     return await openStore(dbPath);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliFailure(`cannot open the store at ${dbPath}: ${reason} (set PARLEY_DB or store.path in parley.yaml)`, { cause: error });
+    throw new CliFailure(`cannot open the store at ${redactLocation(dbPath)}: ${reason} (set PARLEY_DB or store.path in parley.yaml)`, {
+      cause: error,
+    });
   }
 }

@@ -19,6 +19,9 @@ Commands:
   feeds [--json]              show the configured feeds and their health
   export [--json] [-o FILE]   print the whole timeline (events, people, quotes) as JSON
   reextract                   rebuild the timeline from the stored articles
+  migrate-store --from LOCATION --to LOCATION
+                              copy a whole store between SQLite and PostgreSQL (either
+                              way) into an empty one, verified by comparing exports
   timeline --out FILE.png     draw the timeline picture (what /timeline posts) into a PNG file
         [--side X] [--person NAME] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
   config [--json]             check the config folder and print it with every default filled in
@@ -30,7 +33,7 @@ Commands:
 
 Environment:
   PARLEY_CONFIG     config folder (default ./config)
-  PARLEY_DB         SQLite file (default store.path from parley.yaml)
+  PARLEY_DB         SQLite file or postgres:// URL (default store.url, else store.path)
   PARLEY_HTTP_PORT  port of GET /healthz and /metrics in start (default http.port, 9464; 0 for none)
   PARLEY_LOG_LEVEL  trace, debug, info (default), warn, error, silent
   DISCORD_TOKEN, DISCORD_APPLICATION_ID   for start and deploy-commands
@@ -80,6 +83,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     options: {},
     allowPositionals: false,
     run: async (_p, _v, io) => (await import('./commands/reextract.ts')).reextractCommand(io),
+  },
+  'migrate-store': {
+    options: { from: { type: 'string' }, to: { type: 'string' } },
+    allowPositionals: false,
+    run: async (_p, values, io) =>
+      (await import('./commands/migrateStore.ts')).migrateStoreCommand(stringValues(values, ['from', 'to']), io),
   },
   timeline: {
     options: {

@@ -114,7 +114,16 @@ export const parleyConfigSchema = z.strictObject({
       host: z.string().min(1).default('127.0.0.1'),
     })
     .prefault({}),
-  store: z.strictObject({ path: z.string().min(1).default('data/parley.db') }).default({ path: 'data/parley.db' }),
+  store: z
+    .strictObject({
+      path: z.string().min(1).default('data/parley.db'),
+      /** A postgres:// URL: the PostgreSQL store (for several processes); wins over `path`. */
+      url: z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/i, 'a postgres:// or postgresql:// URL')
+        .optional(),
+    })
+    .default({ path: 'data/parley.db' }),
   feeds: z.array(feedSchema).superRefine(rejectDuplicateFeeds).default([]),
   fetch: z
     .strictObject({

@@ -7,6 +7,7 @@ import type { TimelineRepo } from './timeline.ts';
 import type { QueryRepo } from './queries.ts';
 import type { DigestRepo } from './digests.ts';
 import type { AlertRepo } from './alerts.ts';
+import type { Leadership } from './leadership.ts';
 
 export interface Store {
   /** Articles and their dedup state (src/store/articles.ts). */
@@ -23,6 +24,11 @@ export interface Store {
   readonly alerts: AlertRepo;
   /** `PRAGMA integrity_check` or the backend's equivalent; 'ok' when healthy. */
   integrityCheck(): Promise<string>;
+  /**
+   * Starts competing for the leadership among the processes sharing this store (PostgreSQL);
+   * absent where one process is all there is (SQLite), which then leads.
+   */
+  openLeadership?(): Promise<Leadership>;
   close(): Promise<void>;
 }
 

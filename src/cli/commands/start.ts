@@ -10,10 +10,12 @@ import type { ChannelPoster } from '../../digest/delivery.ts';
 import { ConfigWatcher } from '../../config/watch.ts';
 import { logger } from '../../log.ts';
 import type { Store } from '../../store/store.ts';
+import { soleLeadership, type Leadership } from '../../store/leadership.ts';
 import { openStoreAt, prepareStoreFolder } from '../context.ts';
 import { listenForShutdownSignal } from '../shutdown.ts';
 import { UsageError, type CliIo } from '../io.ts';
 import type { OpsServer } from '../../ops/httpServer.ts';
+import { redactLocation } from '../../store/location.ts';
 
 interface Stoppable {
   stop(): Promise<void> | void;
@@ -53,7 +55,7 @@ export async function startCommand(io: CliIo): Promise<number> {
     rateLimitWaits: () => deliveryQueue?.stats.rateLimited ?? 0,
   });
   const app: App = { store, config: watcher, logger, now: () => new Date(), metrics };
-  logger.info({ config: watcher.dir, db: dbPath }, 'parley starting');
+  logger.info({ config: watcher.dir, db: redactLocation(dbPath) }, 'parley starting');
   const initialStorePath = watcher.current().parley.store.path;
   watcher.onChange((config) => {
     if (config.parley.store.path !== initialStorePath) {
@@ -65,8 +67,12 @@ export async function startCommand(io: CliIo): Promise<number> {
   const shutdown = listenForShutdownSignal();
   const background: BackgroundService[] = [];
   let shell: Shell | null = null;
+  // With several processes on one PostgreSQL store only the leader polls, schedules and alerts;
+  // the others answer commands from the shared store and take over when the leader goes.
+  let leadership: Leadership = soleLeadership();
   let opsServer: OpsServer | null = null;
   try {
+    if (store.openLeadership) leadership = await store.openLeadership();
     shell = await openShell(app, io);
     opsServer = await startOpsEndpoints(app, shell, httpAddress);
     // Handled by the race below; this keeps an early console failure from being "unhandled".
@@ -75,6 +81,7 @@ export async function startCommand(io: CliIo): Promise<number> {
       new BackgroundService(
         'feed poller',
         watcher,
+        leadership,
         (config) => config.parley.polling.enabled,
         async () => {
           const { startPoller } = await import('../../ingest/poller.ts');
@@ -91,6 +98,7 @@ export async function startCommand(io: CliIo): Promise<number> {
       new BackgroundService(
         'digest scheduler',
         watcher,
+        leadership,
         (config) => config.parley.digests.enabled,
         async () => {
           const { startDigestScheduler } = await import('../../digest/scheduler.ts');
@@ -100,6 +108,7 @@ export async function startCommand(io: CliIo): Promise<number> {
       new BackgroundService(
         'alert dispatcher',
         watcher,
+        leadership,
         (config) => config.parley.alerts.enabled,
         async () => {
           const { startAlertDispatcher } = await import('../../alerts/dispatcher.ts');
@@ -125,6 +134,7 @@ export async function startCommand(io: CliIo): Promise<number> {
     // schedules stop so nothing new starts, then the shell finishes its in-flight replies.
     deliveryQueue?.close();
     await Promise.all(background.map((service) => service.end()));
+    await stopQuietly('leadership', () => leadership.stop());
     await deliveryQueue?.idle();
     if (shell) await stopQuietly('shell', () => shell!.stop());
     if (opsServer) await stopQuietly('http endpoints', () => opsServer!.close());
@@ -224,14 +234,21 @@ class BackgroundService {
   constructor(
     private readonly name: string,
     private readonly watcher: ConfigWatcher,
+    private readonly leadership: Leadership,
     private readonly isEnabled: (config: LoadedConfig) => boolean,
     private readonly startService: () => Promise<Stoppable>,
   ) {}
 
   async begin(): Promise<void> {
-    this.unsubscribe = this.watcher.onChange((config) => this.follow(config));
+    const offConfig = this.watcher.onChange((config) => this.follow(config));
+    const offLeadership = this.leadership.onChange(() => this.follow(this.watcher.current()));
+    this.unsubscribe = () => {
+      offConfig();
+      offLeadership();
+    };
     this.follow(this.watcher.current());
     if (!this.isEnabled(this.watcher.current())) logger.info({ service: this.name }, 'switched off in config');
+    else if (!this.leadership.isLeader) logger.info({ service: this.name }, 'another process leads: started here if it takes over');
     await this.transition;
   }
 
@@ -243,7 +260,7 @@ class BackgroundService {
   }
 
   private follow(config: LoadedConfig): void {
-    const wanted = this.isEnabled(config);
+    const wanted = this.isEnabled(config) && this.leadership.isLeader;
     this.transition = this.transition.then(async () => {
       if (wanted && !this.running) {
         try {

@@ -28,7 +28,7 @@ import {
   type ShownFacts,
 } from '../alerts.ts';
 
-interface SubscriptionRow {
+export interface AlertSubscriptionRow {
   id: number;
   guild_id: string | null;
   channel_id: string;
@@ -46,7 +46,7 @@ interface SubscriptionRow {
   last_error_at: string | null;
 }
 
-interface ChangeRow {
+export interface ChangeRow {
   id: number;
   event_id: number;
   created: number;
@@ -56,7 +56,7 @@ interface ChangeRow {
   first_extraction: number;
 }
 
-interface PostRow {
+export interface PostRow {
   id: number;
   channel_id: string;
   guild_id: string | null;
@@ -70,7 +70,7 @@ interface PostRow {
   error: string | null;
 }
 
-interface ItemRow {
+export interface ItemRow {
   channel_id: string;
   event_id: number;
   kinds_json: string;
@@ -117,10 +117,10 @@ function parseArray<T>(json: string, keep: (value: unknown) => value is T): T[] 
   }
 }
 
-const parseKinds = (json: string): AlertKind[] => canonicalKinds(parseArray(json, (v): v is string => typeof v === 'string'));
-const parseNumbers = (json: string): number[] => parseArray(json, (v): v is number => Number.isInteger(v));
+export const parseKinds = (json: string): AlertKind[] => canonicalKinds(parseArray(json, (v): v is string => typeof v === 'string'));
+export const parseNumbers = (json: string): number[] => parseArray(json, (v): v is number => Number.isInteger(v));
 
-function parseShown(json: string | null): ShownFacts | null {
+export function parseShown(json: string | null): ShownFacts | null {
   if (!json) return null;
   try {
     return JSON.parse(json) as ShownFacts;
@@ -129,7 +129,7 @@ function parseShown(json: string | null): ShownFacts | null {
   }
 }
 
-function mapSubscription(row: SubscriptionRow): AlertSubscription {
+export function mapAlertSubscription(row: AlertSubscriptionRow): AlertSubscription {
   return {
     id: row.id,
     guildId: row.guild_id,
@@ -147,7 +147,7 @@ function mapSubscription(row: SubscriptionRow): AlertSubscription {
   };
 }
 
-function mapPost(row: PostRow): AlertPost {
+export function mapPost(row: PostRow): AlertPost {
   return {
     id: row.id,
     channelId: row.channel_id,
@@ -163,13 +163,13 @@ function mapPost(row: PostRow): AlertPost {
   };
 }
 
-function configKey(definition: ConfigAlertDefinition): string {
+export function alertConfigKey(definition: ConfigAlertDefinition): string {
   return `${definition.channelId}|${JSON.stringify(canonicalFilters(definition.filters))}|${JSON.stringify(canonicalKinds(definition.kinds))}`;
 }
 
 /** A subscription ready to be matched against many events. */
-interface Matcher {
-  row: SubscriptionRow;
+export interface Matcher {
+  row: AlertSubscriptionRow;
   kinds: Set<AlertKind>;
   side: string | null;
   personIds: Set<number> | null;
@@ -194,8 +194,8 @@ export class SqliteAlertRepo implements AlertRepo {
     return s;
   }
 
-  private subscriptionRow(id: number): SubscriptionRow | undefined {
-    return this.stmt('SELECT * FROM alert_subscriptions WHERE id = ?').get(id) as SubscriptionRow | undefined;
+  private subscriptionRow(id: number): AlertSubscriptionRow | undefined {
+    return this.stmt('SELECT * FROM alert_subscriptions WHERE id = ?').get(id) as AlertSubscriptionRow | undefined;
   }
 
   private latestChange(): number {
@@ -212,17 +212,17 @@ export class SqliteAlertRepo implements AlertRepo {
     return this.db.transaction((): AddAlertSubscriptionResult => {
       const same = this.stmt(
         `SELECT * FROM alert_subscriptions WHERE channel_id = ? AND filters_json = ? AND kinds_json = ? AND origin = 'command'`,
-      ).get(input.channelId, filtersJson, kindsJson) as SubscriptionRow | undefined;
+      ).get(input.channelId, filtersJson, kindsJson) as AlertSubscriptionRow | undefined;
       if (same) {
         const reenabled = same.enabled === 0;
         if (reenabled)
           this.stmt(`UPDATE alert_subscriptions SET enabled = 1, disabled_reason = NULL, consecutive_failures = 0 WHERE id = ?`).run(
             same.id,
           );
-        return { status: 'exists', subscription: mapSubscription(this.subscriptionRow(same.id)!), reenabled };
+        return { status: 'exists', subscription: mapAlertSubscription(this.subscriptionRow(same.id)!), reenabled };
       }
       const id = this.insert(input, filtersJson, kindsJson, 'command', null);
-      return { status: 'added', subscription: mapSubscription(this.subscriptionRow(id)!) };
+      return { status: 'added', subscription: mapAlertSubscription(this.subscriptionRow(id)!) };
     })();
   }
 
@@ -243,12 +243,14 @@ export class SqliteAlertRepo implements AlertRepo {
 
   async getSubscription(id: number): Promise<AlertSubscription | null> {
     const row = this.subscriptionRow(id);
-    return row ? mapSubscription(row) : null;
+    return row ? mapAlertSubscription(row) : null;
   }
 
   async listSubscriptions(where: SubscriptionScope = {}): Promise<AlertSubscription[]> {
     const { clause, params } = subscriptionScope(where);
-    return (this.stmt(`SELECT * FROM alert_subscriptions ${clause} ORDER BY id`).all(params) as SubscriptionRow[]).map(mapSubscription);
+    return (this.stmt(`SELECT * FROM alert_subscriptions ${clause} ORDER BY id`).all(params) as AlertSubscriptionRow[]).map(
+      mapAlertSubscription,
+    );
   }
 
   async removeSubscription(id: number): Promise<boolean> {
@@ -261,7 +263,7 @@ export class SqliteAlertRepo implements AlertRepo {
   }
 
   /** Deletes a subscription; events still waiting in its channel go with it when no other subscription is left there. */
-  private removeRow(row: SubscriptionRow): void {
+  private removeRow(row: AlertSubscriptionRow): void {
     this.stmt('DELETE FROM alert_subscriptions WHERE id = ?').run(row.id);
     this.stmt(
       `DELETE FROM alert_events WHERE channel_id = ? AND post_id IS NULL
@@ -272,7 +274,7 @@ export class SqliteAlertRepo implements AlertRepo {
   async syncConfigSubscriptions(definitions: ConfigAlertDefinition[], now: string): Promise<SyncResult> {
     return this.db.transaction((): SyncResult => {
       const existing = new Map(
-        (this.stmt(`SELECT * FROM alert_subscriptions WHERE origin = 'config'`).all() as SubscriptionRow[]).map((row) => [
+        (this.stmt(`SELECT * FROM alert_subscriptions WHERE origin = 'config'`).all() as AlertSubscriptionRow[]).map((row) => [
           row.config_key,
           row,
         ]),
@@ -280,7 +282,7 @@ export class SqliteAlertRepo implements AlertRepo {
       const result: SyncResult = { added: 0, updated: 0, removed: 0 };
       const wanted = new Set<string>();
       for (const definition of definitions) {
-        const key = configKey(definition);
+        const key = alertConfigKey(definition);
         if (wanted.has(key)) continue;
         wanted.add(key);
         const row = existing.get(key);
@@ -321,7 +323,7 @@ export class SqliteAlertRepo implements AlertRepo {
       const summary: RouteSummary = { changes: rows.length, queued: 0, stale: 0 };
       if (rows.length === 0) return summary;
       const events = new Map(this.loadEvents([...new Set(rows.map((r) => r.event_id))]).map((e) => [e.id, e]));
-      const matchers = (this.stmt('SELECT * FROM alert_subscriptions WHERE enabled = 1 ORDER BY id').all() as SubscriptionRow[]).map(
+      const matchers = (this.stmt('SELECT * FROM alert_subscriptions WHERE enabled = 1 ORDER BY id').all() as AlertSubscriptionRow[]).map(
         (row) => this.matcher(row),
       );
       const itemsOf = this.stmt('SELECT channel_id, post_id, kinds_json FROM alert_events WHERE event_id = ?');
@@ -369,7 +371,7 @@ export class SqliteAlertRepo implements AlertRepo {
     })();
   }
 
-  private matcher(row: SubscriptionRow): Matcher {
+  private matcher(row: AlertSubscriptionRow): Matcher {
     const filters = canonicalFilters(parseFilters(row.filters_json));
     let personIds: Set<number> | null = null;
     if (filters.person) {
@@ -494,18 +496,7 @@ export class SqliteAlertRepo implements AlertRepo {
       WHERE pe.post_id = ? ORDER BY ae.queued_at, ae.event_id`,
     ).all(postId) as ItemRow[];
     const events = new Map(this.loadEvents(rows.map((r) => r.event_id)).map((e) => [e.id, e]));
-    return rows.map((r) => ({
-      channelId: r.channel_id,
-      eventId: r.event_id,
-      kinds: parseKinds(r.kinds_json),
-      fromStatus: r.from_status,
-      changeSeq: r.change_seq,
-      renderedSeq: r.rendered_seq,
-      firstMessageId: r.first_message_id,
-      shown: parseShown(r.shown_json),
-      base: parseShown(r.base_json),
-      event: events.get(r.event_id) ?? null,
-    }));
+    return rows.map((r) => toAlertItem(r, events));
   }
 
   async markPostSent(
@@ -553,8 +544,8 @@ export class SqliteAlertRepo implements AlertRepo {
       if (options.release && post.purpose === 'alert') this.stmt('UPDATE alert_events SET post_id = NULL WHERE post_id = ?').run(postId);
       this.noteFailure(post.channel_id, error, at, options);
       return (
-        this.stmt('SELECT * FROM alert_subscriptions WHERE channel_id = ? ORDER BY id').all(post.channel_id) as SubscriptionRow[]
-      ).map(mapSubscription);
+        this.stmt('SELECT * FROM alert_subscriptions WHERE channel_id = ? ORDER BY id').all(post.channel_id) as AlertSubscriptionRow[]
+      ).map(mapAlertSubscription);
     })();
   }
 
@@ -622,7 +613,23 @@ export class SqliteAlertRepo implements AlertRepo {
   }
 }
 
-function matches(m: Matcher, event: TalkEvent): boolean {
+/** An alert item from its row and the events it may show (absent: merged away). */
+export function toAlertItem(r: ItemRow, events: Map<number, TalkEvent>): AlertItem {
+  return {
+    channelId: r.channel_id,
+    eventId: r.event_id,
+    kinds: parseKinds(r.kinds_json),
+    fromStatus: r.from_status,
+    changeSeq: r.change_seq,
+    renderedSeq: r.rendered_seq,
+    firstMessageId: r.first_message_id,
+    shown: parseShown(r.shown_json),
+    base: parseShown(r.base_json),
+    event: events.get(r.event_id) ?? null,
+  };
+}
+
+export function matches(m: Matcher, event: TalkEvent): boolean {
   if (m.side !== null && !event.sides.includes(m.side)) return false;
   if (m.personIds !== null && !event.participants.some((p) => m.personIds!.has(p.personId))) return false;
   if (m.terms.length > 0 && !matchesKeywords(eventSearchText(event), m.terms)) return false;

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { EventStatus, TalkEvent } from '../../domain/types.ts';
+import type { EventStatus, Quote, TalkEvent } from '../../domain/types.ts';
 import { EventHydrator, toQuote, type EventRow as BaseEventRow, type QuoteRow } from './eventPages.ts';
 import type {
   AddSubscriptionResult,
@@ -18,7 +18,8 @@ import type {
 } from '../digests.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 
-interface SubscriptionRow {
+/** A `subscriptions` row as both backends read it. */
+export interface SubscriptionRow {
   id: number;
   guild_id: string | null;
   channel_id: string;
@@ -40,7 +41,8 @@ interface SubscriptionRow {
   config_key: string | null;
 }
 
-interface RunRow {
+/** A `digest_runs` row as both backends read it. */
+export interface RunRow {
   id: number;
   subscription_id: number;
   slot: string;
@@ -54,14 +56,14 @@ interface RunRow {
 }
 
 /** An event row with the status it had before the window, when it changed in it. */
-interface EventRow extends BaseEventRow {
+export interface WindowEventRow extends BaseEventRow {
   from_status: EventStatus | null;
 }
 
 // A digest window is normally a day or a week of news; these caps keep a pathological window
 // (a re-import of years of articles) from loading the whole store into memory.
-const MAX_CANDIDATE_EVENTS = 2000;
-const MAX_CANDIDATE_QUOTES = 2000;
+export const MAX_CANDIDATE_EVENTS = 2000;
+export const MAX_CANDIDATE_QUOTES = 2000;
 
 /** Filters with empty values dropped and keys in a fixed order, so equal filters compare equal. */
 export function canonicalFilters(filters: DigestFilters): DigestFilters {
@@ -75,7 +77,7 @@ export function canonicalFilters(filters: DigestFilters): DigestFilters {
   return out;
 }
 
-function configKey(definition: Pick<ConfigSubscriptionDefinition, 'channelId' | 'cron' | 'filters'>): string {
+export function configKey(definition: Pick<ConfigSubscriptionDefinition, 'channelId' | 'cron' | 'filters'>): string {
   return `${definition.channelId}|${definition.cron}|${JSON.stringify(canonicalFilters(definition.filters))}`;
 }
 
@@ -113,7 +115,19 @@ export function keywordTerms(keywords: string | undefined): string[] {
   return [...new Set(parts.map((p) => foldForKeywordMatch(p.trim())).filter((p) => p.length > 0))];
 }
 
-function mapSubscription(row: SubscriptionRow): Subscription {
+/** Whether a config-declared subscription's row differs from its definition (or was disabled). */
+export function configRowChanged(row: SubscriptionRow, definition: ConfigSubscriptionDefinition): boolean {
+  return (
+    row.guild_id !== definition.guildId ||
+    row.schedule_label !== definition.scheduleLabel ||
+    row.time_zone !== definition.timeZone ||
+    row.notify_empty !== (definition.notifyEmpty ? 1 : 0) ||
+    row.picture !== (definition.picture ? 1 : 0) ||
+    row.enabled === 0
+  );
+}
+
+export function mapSubscription(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
     guildId: row.guild_id,
@@ -150,7 +164,7 @@ export function parseFilters(json: string): DigestFilters {
   }
 }
 
-function mapRun(row: RunRow): DigestRun {
+export function mapRun(row: RunRow): DigestRun {
   return {
     id: row.id,
     subscriptionId: row.subscription_id,
@@ -165,7 +179,7 @@ function mapRun(row: RunRow): DigestRun {
   };
 }
 
-function changeKindFor(row: EventRow, since: string): { kind: DigestChange['kind']; previousStatus: EventStatus | null } | null {
+function changeKindFor(row: WindowEventRow, since: string): { kind: DigestChange['kind']; previousStatus: EventStatus | null } | null {
   const isNew = row.first_seen_at > since;
   if (isNew) {
     if (row.status === 'held') return { kind: 'held', previousStatus: null };
@@ -178,7 +192,7 @@ function changeKindFor(row: EventRow, since: string): { kind: DigestChange['kind
 }
 
 /** Newest first: by the event's own date (undated last), then by the last update. */
-function compareNewestFirst(a: EventRow, b: EventRow): number {
+function compareNewestFirst(a: WindowEventRow, b: WindowEventRow): number {
   const da = a.date_to ?? a.date;
   const db = b.date_to ?? b.date;
   if (da !== db) {
@@ -434,27 +448,42 @@ export class SqliteDigestRepo implements DigestRepo {
       personIds = JSON.stringify(ids.map((r) => r.id));
     }
     const params = { since, until, side: wanted.side ?? null, personIds };
-    const terms = keywordTerms(wanted.keywords);
-
-    const rows = (this.statements.windowEvents!.all(params) as EventRow[]).filter((row) => changeKindFor(row, since) !== null);
-    let events = this.hydrateEvents(rows);
-    if (terms.length > 0) events = events.filter((e) => matchesKeywords(eventSearchText(e), terms));
-    const rowById = new Map(rows.map((r) => [r.id, r]));
-    const ordered = events.map((event) => ({ event, row: rowById.get(event.id)! })).sort((a, b) => compareNewestFirst(a.row, b.row));
-    const changes: DigestChange[] = ordered.slice(0, limits.events).map(({ event, row }) => {
-      const { kind, previousStatus } = changeKindFor(row, since)!;
-      return { event, kind, previousStatus };
-    });
-
-    let quotes = (this.statements.windowQuotes!.all(params) as QuoteRow[]).map(toQuote);
-    if (terms.length > 0) quotes = quotes.filter((q) => matchesKeywords(foldForKeywordMatch(`${q.text}\n${q.speaker ?? ''}`), terms));
-
-    return { events: changes, quotes: quotes.slice(0, limits.quotes), totalEvents: ordered.length, totalQuotes: quotes.length };
+    const rows = (this.statements.windowEvents!.all(params) as WindowEventRow[]).filter((row) => changeKindFor(row, since) !== null);
+    const quotes = (this.statements.windowQuotes!.all(params) as QuoteRow[]).map(toQuote);
+    return pageOfChanges(rows, this.hydrateEvents(rows), quotes, since, wanted, limits);
   }
 
-  private hydrateEvents(rows: EventRow[]): TalkEvent[] {
+  private hydrateEvents(rows: WindowEventRow[]): TalkEvent[] {
     return this.hydrator.hydrate(rows);
   }
+}
+
+/**
+ * The digest page from the window's event rows (with their hydrated events) and quotes: keyword
+ * filtering, newest first, cut to the limits. The same for every backend.
+ */
+export function pageOfChanges(
+  rows: WindowEventRow[],
+  hydrated: TalkEvent[],
+  windowQuotes: Quote[],
+  since: string,
+  wanted: DigestFilters,
+  limits: ChangeLimits,
+): DigestChangesPage {
+  const terms = keywordTerms(wanted.keywords);
+  const relevant = rows.filter((row) => changeKindFor(row, since) !== null);
+  const relevantIds = new Set(relevant.map((r) => r.id));
+  let events = hydrated.filter((e) => relevantIds.has(e.id));
+  if (terms.length > 0) events = events.filter((e) => matchesKeywords(eventSearchText(e), terms));
+  const rowById = new Map(relevant.map((r) => [r.id, r]));
+  const ordered = events.map((event) => ({ event, row: rowById.get(event.id)! })).sort((a, b) => compareNewestFirst(a.row, b.row));
+  const changes: DigestChange[] = ordered.slice(0, limits.events).map(({ event, row }) => {
+    const { kind, previousStatus } = changeKindFor(row, since)!;
+    return { event, kind, previousStatus };
+  });
+  let quotes = windowQuotes;
+  if (terms.length > 0) quotes = quotes.filter((q) => matchesKeywords(foldForKeywordMatch(`${q.text}\n${q.speaker ?? ''}`), terms));
+  return { events: changes, quotes: quotes.slice(0, limits.quotes), totalEvents: ordered.length, totalQuotes: quotes.length };
 }
 
 /** The text keywords are looked for in: summary, city, names, source titles and evidence. */

@@ -42,7 +42,7 @@ export interface QuoteRow {
   published_at: string | null;
 }
 
-interface SourceRow {
+export interface SourceRow {
   event_id: number;
   article_id: number;
   url: string | null;
@@ -52,7 +52,7 @@ interface SourceRow {
   evidence: string;
 }
 
-interface ParticipantRow {
+export interface ParticipantRow {
   event_id: number;
   person_id: number;
   name: string;
@@ -87,24 +87,40 @@ export class EventHydrator {
   hydrate(rows: EventRow[]): TalkEvent[] {
     if (rows.length === 0) return [];
     const ids = JSON.stringify(rows.map((r) => r.id));
-    const sides = groupBy(this.sides.all(ids) as Array<{ event_id: number; side: string }>, (r) => r.event_id);
-    const participants = groupBy(this.participants.all(ids) as ParticipantRow[], (r) => r.event_id);
-    const sources = groupBy(this.sources.all(ids) as SourceRow[], (r) => r.event_id);
-    return rows.map((r) => {
-      // sides_json keeps the merge stage's order; event_sides is the indexed copy. Union both.
-      const eventSides = [...new Set([...parseStringArray(r.sides_json), ...(sides.get(r.id) ?? []).map((s) => s.side)])] as CountryCode[];
-      return {
-        ...eventCore(r),
-        date: r.date,
-        sides: eventSides,
-        participants: (participants.get(r.id) ?? []).map((p) => ({ personId: p.person_id, name: p.name, country: p.country })),
-        sources: onePerArticle(sources.get(r.id) ?? [], (s) => s.article_id).map(toCitation),
-        summary: r.summary,
-        firstSeenAt: r.first_seen_at,
-        updatedAt: r.updated_at,
-      };
+    return assembleEvents(rows, {
+      sides: this.sides.all(ids) as Array<{ event_id: number; side: string }>,
+      participants: this.participants.all(ids) as ParticipantRow[],
+      sources: this.sources.all(ids) as SourceRow[],
     });
   }
+}
+
+/** The rows of a page of events with their sides, participants and sources (each sorted by event). */
+export interface EventPageRows {
+  sides: Array<{ event_id: number; side: string }>;
+  participants: ParticipantRow[];
+  sources: SourceRow[];
+}
+
+/** Talk events from a page's rows; the same for every backend. */
+export function assembleEvents(rows: EventRow[], page: EventPageRows): TalkEvent[] {
+  const sides = groupBy(page.sides, (r) => r.event_id);
+  const participants = groupBy(page.participants, (r) => r.event_id);
+  const sources = groupBy(page.sources, (r) => r.event_id);
+  return rows.map((r) => {
+    // sides_json keeps the merge stage's order; event_sides is the indexed copy. Union both.
+    const eventSides = [...new Set([...parseStringArray(r.sides_json), ...(sides.get(r.id) ?? []).map((s) => s.side)])] as CountryCode[];
+    return {
+      ...eventCore(r),
+      date: r.date,
+      sides: eventSides,
+      participants: (participants.get(r.id) ?? []).map((p) => ({ personId: p.person_id, name: p.name, country: p.country })),
+      sources: onePerArticle(sources.get(r.id) ?? [], (s) => s.article_id).map(toCitation),
+      summary: r.summary,
+      firstSeenAt: r.first_seen_at,
+      updatedAt: r.updated_at,
+    };
+  });
 }
 
 /** The columns every view of a talk shares, as the timeline types name them. */

@@ -2,7 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { FeedHealth, IsoInstant } from '../../domain/types.ts';
 import type { FeedDefinition, FeedFetchState, FeedRepo, PollableFeed } from '../feeds.ts';
 
-interface FeedRow {
+/** A `feeds` row as both backends read it. */
+export interface FeedRow {
   id: number;
   url: string;
   name: string;
@@ -18,7 +19,7 @@ interface FeedRow {
   next_poll_at: string | null;
 }
 
-function toFetchState(row: FeedRow): FeedFetchState {
+export function toFetchState(row: FeedRow): FeedFetchState {
   return {
     id: row.id,
     url: row.url,
@@ -27,6 +28,26 @@ function toFetchState(row: FeedRow): FeedFetchState {
     consecutiveFailures: row.consecutive_failures,
     nextPollAt: row.next_poll_at,
   };
+}
+
+export function toFeedHealth(row: FeedRow & { article_count: number }): FeedHealth {
+  return {
+    id: row.id,
+    url: row.url,
+    name: row.name,
+    enabled: row.enabled === 1,
+    lastPolledAt: row.last_polled_at,
+    lastSuccessAt: row.last_success_at,
+    lastError: row.last_error,
+    lastErrorAt: row.last_error_at,
+    consecutiveFailures: row.consecutive_failures,
+    nextPollAt: row.next_poll_at,
+    articleCount: row.article_count,
+  };
+}
+
+export function toPollableFeed(row: FeedRow): PollableFeed {
+  return { ...toFetchState(row), name: row.name, pollMinutes: row.poll_interval_minutes, lastPolledAt: row.last_polled_at };
 }
 
 export class SqliteFeedRepo implements FeedRepo {
@@ -84,27 +105,10 @@ export class SqliteFeedRepo implements FeedRepo {
   }
 
   async health(): Promise<FeedHealth[]> {
-    return this.healthRows.all().map((row) => ({
-      id: row.id,
-      url: row.url,
-      name: row.name,
-      enabled: row.enabled === 1,
-      lastPolledAt: row.last_polled_at,
-      lastSuccessAt: row.last_success_at,
-      lastError: row.last_error,
-      lastErrorAt: row.last_error_at,
-      consecutiveFailures: row.consecutive_failures,
-      nextPollAt: row.next_poll_at,
-      articleCount: row.article_count,
-    }));
+    return this.healthRows.all().map(toFeedHealth);
   }
 
   async listEnabled(): Promise<PollableFeed[]> {
-    return this.enabledRows.all().map((row) => ({
-      ...toFetchState(row),
-      name: row.name,
-      pollMinutes: row.poll_interval_minutes,
-      lastPolledAt: row.last_polled_at,
-    }));
+    return this.enabledRows.all().map(toPollableFeed);
   }
 }

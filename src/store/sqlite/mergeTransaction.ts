@@ -22,13 +22,14 @@ import type { EventRow } from './eventPages.ts';
 
 const stringList = z.array(z.string());
 
-function parseList(json: string, what: string): string[] {
+export function parseList(json: string, what: string): string[] {
   const parsed = stringList.safeParse(JSON.parse(json));
   if (!parsed.success) throw new Error(`corrupt ${what} in the store: ${parsed.error.message}`);
   return parsed.data;
 }
 
-interface SourceRow {
+/** An event source joined with its article's publication day, as both backends read it. */
+export interface SourceRow {
   event_id: number;
   article_id: number;
   evidence: string;
@@ -36,7 +37,7 @@ interface SourceRow {
   published_at: string | null;
 }
 
-function toSource(row: SourceRow): StoredSource {
+export function toSource(row: SourceRow): StoredSource {
   return {
     eventId: row.event_id,
     articleId: row.article_id,
@@ -46,7 +47,7 @@ function toSource(row: SourceRow): StoredSource {
   };
 }
 
-function toEvent(row: EventRow): StoredEvent {
+export function toEvent(row: EventRow): StoredEvent {
   return {
     id: row.id,
     kind: row.kind,
@@ -61,7 +62,7 @@ function toEvent(row: EventRow): StoredEvent {
 }
 
 /** The values of the columns kind, status, date, date_to, approx, city, country, sides_json, summary. */
-function eventValues(f: Omit<MergedEventFields, 'participants'>): unknown[] {
+export function eventValues(f: Omit<MergedEventFields, 'participants'>): unknown[] {
   return [f.kind, f.status, f.date, f.dateTo, f.approx ? 1 : 0, f.location.city, f.location.country, JSON.stringify(f.sides), f.summary];
 }
 

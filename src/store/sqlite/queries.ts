@@ -2,7 +2,7 @@
 // come from an indexed, LIMITed query, then sides, participants and sources for the whole page
 // are fetched in one query each (never one query per event).
 import type { Database, Statement } from 'better-sqlite3';
-import type { FeedHealth, Person, TalkEvent } from '../../domain/types.ts';
+import type { FeedHealth, Person, Quote, TalkEvent } from '../../domain/types.ts';
 import type { LatestTalksFilter, PersonProfile, QueryRepo, SearchHit, TimelineFilter, TimelineTalk } from '../queries.ts';
 import { normalizeName } from '../../extract/people/nameMatch.ts';
 import { logger } from '../../log.ts';
@@ -45,8 +45,8 @@ const MAX_TOMBSTONE_FRACTION = 0.3;
  * A talk that began before the range still shows when it ran into it; the index is read from this
  * many days before the range, since a round of talks lasting longer than that is not one round.
  */
-const LONGEST_ROUND_DAYS = 31;
-const TIMELINE_COLUMNS = 'e.id, e.kind, e.status, e.date, e.date_to, e.approx, e.city, e.country, e.sides_json';
+export const LONGEST_ROUND_DAYS = 31;
+export const TIMELINE_COLUMNS = 'e.id, e.kind, e.status, e.date, e.date_to, e.approx, e.city, e.country, e.sides_json';
 // Each reads one date-ordered index from the day the range may start (@low) to its end.
 const TIMELINE_RANGE = `BETWEEN @low AND coalesce(@to, '9999-12-31')
   AND coalesce(e.date_to, e.date) >= @from`;
@@ -164,17 +164,14 @@ export class SqliteQueryRepo implements QueryRepo {
 
   async timelineTalks(filter: TimelineFilter): Promise<{ talks: TimelineTalk[]; more: boolean }> {
     const limit = Math.max(0, Math.floor(filter.limit));
-    const low = new Date(Date.parse(`${filter.from}T00:00:00Z`) - LONGEST_ROUND_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const low = timelineLow(filter.from);
     const side = filter.side?.toUpperCase() ?? null;
     const params = { from: filter.from, to: filter.to, low, side, person: filter.personId ?? null, limit: limit + 1 };
     const statement = filter.personId !== undefined ? 'timelineByPerson' : side ? 'timelineBySide' : 'timeline';
     const rows = this.statements[statement]!.all(
       statement === 'timeline' ? omit(params, ['side', 'person']) : statement === 'timelineBySide' ? omit(params, ['person']) : params,
     ) as TimelineRow[];
-    return {
-      more: rows.length > limit,
-      talks: rows.slice(0, limit).map((r) => ({ ...eventCore(r), date: r.date, sides: parseStringArray(r.sides_json) })),
-    };
+    return timelinePage(rows, limit);
   }
 
   async findPerson(name: string): Promise<Person | null> {
@@ -271,36 +268,17 @@ export class SqliteQueryRepo implements QueryRepo {
       this.hydrateEvents(this.all<EventRow>('eventsByIds', JSON.stringify(eventHits.map((h) => h.id)))).map((e) => [e.id, e]),
     );
     const quotes = new Map(this.all<QuoteRow>('quotesByIds', JSON.stringify(quoteHits.map((h) => h.id))).map((r) => [r.id, toQuote(r)]));
-    // bm25 is lower-is-better and comparable enough across the two tables to interleave them.
-    const ranked: Array<{ rank: number; hit: SearchHit }> = [];
-    for (const h of eventHits) {
-      const event = events.get(h.id);
-      if (event) ranked.push({ rank: h.rank, hit: { kind: 'event', event } });
-    }
-    for (const h of quoteHits) {
-      const quote = quotes.get(h.id);
-      if (quote) ranked.push({ rank: h.rank, hit: { kind: 'quote', quote } });
-    }
-    return ranked
-      .sort((a, b) => a.rank - b.rank)
-      .slice(0, limit)
-      .map((r) => r.hit);
+    return interleaveHits(eventHits, events, quoteHits, quotes, limit);
   }
 
   private loadPerson(personId: number): Person | null {
     const row = this.statements.person!.get(personId) as PersonRow | undefined;
-    if (!row) return null;
-    const aliases = (this.statements.aliases!.all(personId) as Array<{ alias: string }>).map((r) => r.alias).filter((a) => a !== row.name);
-    return {
-      id: row.id,
-      name: row.name,
-      aliases,
-      country: row.country,
-      role: row.role,
-      roles: parseStringArray(row.roles_json),
-      firstSeenAt: row.first_seen_at,
-      lastSeenAt: row.last_seen_at,
-    };
+    return row
+      ? toPerson(
+          row,
+          (this.statements.aliases!.all(personId) as Array<{ alias: string }>).map((r) => r.alias),
+        )
+      : null;
   }
 
   /** Name matches from the index, or from SQL prefix look-ups while the first index is being built. */
@@ -309,20 +287,7 @@ export class SqliteQueryRepo implements QueryRepo {
     if (index) return index.search(query, limit);
     const normalized = normalizeName(query);
     if (!normalized || limit <= 0) return [];
-    const rows = this.all<{ person_id: number; label: string; canonical: string }>(
-      'namesByPrefix',
-      normalized,
-      `${normalized}\uffff`,
-      limit * 4,
-    );
-    const seen = new Set<number>();
-    const matches: Array<{ personId: number; label: string; canonicalName: string }> = [];
-    for (const r of rows) {
-      if (seen.has(r.person_id)) continue;
-      seen.add(r.person_id);
-      matches.push({ personId: r.person_id, label: r.label, canonicalName: r.canonical });
-    }
-    return matches.slice(0, limit);
+    return firstLabelPerPerson(this.all<PrefixNameRow>('namesByPrefix', normalized, `${normalized}\uffff`, limit * 4), limit);
   }
 
   /**
@@ -443,13 +408,88 @@ export class SqliteQueryRepo implements QueryRepo {
   }
 }
 
-type TimelineRow = Omit<EventRow, 'summary' | 'first_seen_at' | 'updated_at' | 'date'> & { date: string };
+export type TimelineRow = Omit<EventRow, 'summary' | 'first_seen_at' | 'updated_at' | 'date'> & { date: string };
+
+/** The first day a talk overlapping a range starting at `from` may start on. */
+export function timelineLow(from: string): string {
+  return new Date(Date.parse(`${from}T00:00:00Z`) - LONGEST_ROUND_DAYS * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The picture's talks from up to `limit + 1` rows: `more` when there was one beyond the limit. */
+export function timelinePage(rows: TimelineRow[], limit: number): { talks: TimelineTalk[]; more: boolean } {
+  return {
+    more: rows.length > limit,
+    talks: rows.slice(0, limit).map((r) => ({ ...eventCore(r), date: r.date, sides: parseStringArray(r.sides_json) })),
+  };
+}
 
 /** better-sqlite3 refuses named parameters that a statement does not use. */
 function omit<T extends object, K extends keyof T>(value: T, keys: K[]): Omit<T, K> {
   const copy = { ...value };
   for (const key of keys) delete copy[key];
   return copy;
+}
+
+/** A name or alias found by prefix, with its person's canonical name. */
+export interface PrefixNameRow {
+  person_id: number;
+  label: string;
+  canonical: string;
+}
+
+/** The first matching label of each person, at most `limit` people. */
+export function firstLabelPerPerson(
+  rows: PrefixNameRow[],
+  limit: number,
+): Array<{ personId: number; label: string; canonicalName: string }> {
+  const seen = new Set<number>();
+  const matches: Array<{ personId: number; label: string; canonicalName: string }> = [];
+  for (const r of rows) {
+    if (seen.has(r.person_id)) continue;
+    seen.add(r.person_id);
+    matches.push({ personId: r.person_id, label: r.label, canonicalName: r.canonical });
+  }
+  return matches.slice(0, limit);
+}
+
+/** A person with their aliases (the canonical name left out). */
+export function toPerson(row: PersonRow, aliases: string[]): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    aliases: aliases.filter((a) => a !== row.name),
+    country: row.country,
+    role: row.role,
+    roles: parseStringArray(row.roles_json),
+    firstSeenAt: row.first_seen_at,
+    lastSeenAt: row.last_seen_at,
+  };
+}
+
+/**
+ * Event and quote hits interleaved by rank (lower is better: bm25, or a negated ts_rank), the
+ * best `limit` of them. Hits whose row is gone are dropped.
+ */
+export function interleaveHits(
+  eventHits: Array<{ id: number; rank: number }>,
+  events: Map<number, TalkEvent>,
+  quoteHits: Array<{ id: number; rank: number }>,
+  quotes: Map<number, Quote>,
+  limit: number,
+): SearchHit[] {
+  const ranked: Array<{ rank: number; hit: SearchHit }> = [];
+  for (const h of eventHits) {
+    const event = events.get(h.id);
+    if (event) ranked.push({ rank: h.rank, hit: { kind: 'event', event } });
+  }
+  for (const h of quoteHits) {
+    const quote = quotes.get(h.id);
+    if (quote) ranked.push({ rank: h.rank, hit: { kind: 'quote', quote } });
+  }
+  return ranked
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, limit)
+    .map((r) => r.hit);
 }
 
 function yieldToEventLoop(): Promise<void> {

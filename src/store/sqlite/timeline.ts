@@ -80,34 +80,56 @@ export class SqliteTimelineRepo implements TimelineRepo {
        ORDER BY q.date IS NULL, q.date, q.id`,
     ).all();
     return {
-      events: events.map((e) => ({
-        id: String(e.id),
-        kind: e.kind,
-        status: e.status,
-        date: e.date,
-        dateTo: e.date_to,
-        approx: e.approx === 1,
-        location: { city: e.city, country: e.country },
-        sides: parseJson(e.sides_json, stringList, `sides of event ${e.id}`),
-        participants: participants.all(e.id),
-        sources: onePerArticle(sources.all(e.id), (s) => s.article_id).map(({ url, file, evidence }) => ({ url, file, evidence })),
-        summary: e.summary,
-      })),
-      people: people.map((p) => {
-        const own = normalizeName(p.name);
-        return {
-          name: p.name,
-          aliases: aliases
-            .all(p.id)
-            .filter((a) => a.alias_norm !== own)
-            .map((a) => a.alias),
-          country: p.country,
-          role: p.role,
-          roles: parseJson(p.roles_json, stringList, `roles of person ${p.id}`),
-          eventIds: eventIds.all(p.id).map((r) => String(r.event_id)),
-        };
-      }),
+      events: events.map((e) => exportedEvent(e, participants.all(e.id), sources.all(e.id))),
+      people: people.map((p) =>
+        exportedPerson(
+          p,
+          aliases.all(p.id),
+          eventIds.all(p.id).map((r) => r.event_id),
+        ),
+      ),
       quotes: quotes.map((q) => ({ speaker: q.speaker, text: q.text, date: q.date, source: { url: q.url, file: q.file } })),
     };
   }
+}
+
+type ExportedEvent = TimelineExport['events'][number];
+type ExportedPerson = TimelineExport['people'][number];
+
+/** An event of the export from its row, participants (in event order) and sources (in export order). */
+export function exportedEvent(
+  e: EventRow,
+  participants: ExportedEvent['participants'],
+  sources: Array<ExportedEvent['sources'][number] & { article_id: number }>,
+): ExportedEvent {
+  return {
+    id: String(e.id),
+    kind: e.kind,
+    status: e.status,
+    date: e.date,
+    dateTo: e.date_to,
+    approx: e.approx === 1,
+    location: { city: e.city, country: e.country },
+    sides: parseJson(e.sides_json, stringList, `sides of event ${e.id}`),
+    participants: participants.map((p) => ({ name: p.name, country: p.country })),
+    sources: onePerArticle(sources, (s) => s.article_id).map((s) => ({ url: s.url, file: s.file, evidence: s.evidence })),
+    summary: e.summary,
+  };
+}
+
+/** A person of the export: aliases in the order written, less the one that is the name itself. */
+export function exportedPerson(
+  p: Omit<PersonRow, 'first_seen_at' | 'last_seen_at'>,
+  aliases: Array<{ alias: string; alias_norm: string }>,
+  eventIds: number[],
+): ExportedPerson {
+  const own = normalizeName(p.name);
+  return {
+    name: p.name,
+    aliases: aliases.filter((a) => a.alias_norm !== own).map((a) => a.alias),
+    country: p.country,
+    role: p.role,
+    roles: parseJson(p.roles_json, stringList, `roles of person ${p.id}`),
+    eventIds: eventIds.map(String),
+  };
 }
